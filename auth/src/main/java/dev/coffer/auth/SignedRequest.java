@@ -1,0 +1,22 @@
+package dev.coffer.auth;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of an HTTP request that a signature covers, free of any HTTP library's types.
+ *
+ * @param method upper-case HTTP method
+ * @param rawPath the request path exactly as sent (still percent-encoded)
+ * @param rawQuery the query string exactly as sent (still percent-encoded), "" when absent
+ * @param headers header values by lower-case name, in the order received
+ */
+public record SignedRequest(
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+
+    /** The first value of a header (name in any case), or null. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
