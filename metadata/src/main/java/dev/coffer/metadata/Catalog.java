@@ -1,41 +1,90 @@
 package dev.coffer.metadata;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.rocksdb.WriteBatch;
 
 /**
  * The catalogue in RocksDB: buckets, objects and the garbage-collection queue. Every mutation is
  * one WriteBatch with the WAL synced (unless opened with sync off). Thread-safe; every method
  * blocks, so call it off the event loop. The only class outside this package that callers use to
  * reach RocksDB.
+ *
+ * <p>Tables and formats: {@link CatalogTables}, {@link ValueCodecs}. Locking: {@link LockStripes}.
+ * Listing: {@link Lister}. REQUIRES: no call is in flight when {@link #close()} is called.
  */
 public final class Catalog implements AutoCloseable {
+    private final RocksStore store;
+    private final TypedTable<String, BucketRecord> buckets;
+    private final TypedTable<ObjectKey, ObjectRecord> objects;
+    private final LockStripes locks = new LockStripes();
+    private final GcQueue gc;
+    private final ObjectWriter writer;
+    private final Lister lister;
+    private final ChunkReferences references;
+    private volatile boolean closed;
 
-    private Catalog() {
-        throw new UnsupportedOperationException("to be written");
+    private Catalog(RocksStore store) {
+        this.store = store;
+        this.buckets = store.table(CatalogTables.BUCKETS);
+        this.objects = store.table(CatalogTables.OBJECTS);
+        this.gc = new GcQueue(store);
+        this.writer = new ObjectWriter(store, gc, locks);
+        this.lister = new Lister(objects);
+        this.references = new ChunkReferences(store);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
     public static Catalog open(Path dir, boolean syncWrites) {
-        throw new UnsupportedOperationException("to be written");
+        RocksStore store = RocksStore.open(dir, syncWrites, CatalogTables.ALL);
+        try {
+            return new Catalog(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     // ---- buckets
 
     /** Creates the bucket; false (and nothing changed) if a bucket of that name exists. */
     public boolean createBucket(BucketRecord bucket) {
-        throw new UnsupportedOperationException("to be written");
+        String name = checked(bucket.name());
+        return locks.withBucketExclusive(name, () -> {
+            if (buckets.get(name).isPresent()) {
+                return false;
+            }
+            try (WriteBatch batch = new WriteBatch()) {
+                buckets.put(batch, name, bucket);
+                store.commit(batch);
+            }
+            return true;
+        });
     }
 
     public Optional<BucketRecord> getBucket(String name) {
-        throw new UnsupportedOperationException("to be written");
+        return buckets.get(checked(name));
     }
 
     /** All buckets in name order. */
     public List<BucketRecord> listBuckets() {
-        throw new UnsupportedOperationException("to be written");
+        ensureOpen();
+        List<BucketRecord> out = new ArrayList<>();
+        try (ReadOptions options = new ReadOptions();
+                RocksIterator it = buckets.newIterator(options)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                out.add(buckets.decodeValue(it.value()));
+            }
+            buckets.checkStatus(it);
+        }
+        return out;
     }
 
     /**
@@ -45,19 +94,47 @@ public final class Catalog implements AutoCloseable {
      * @throws BucketNotEmptyException if it holds any object
      */
     public void deleteBucket(String name) {
-        throw new UnsupportedOperationException("to be written");
+        checked(name);
+        locks.withBucketExclusive(name, () -> {
+            if (buckets.get(name).isEmpty()) {
+                throw new NoSuchBucketException(name);
+            }
+            if (holdsAnyObject(name)) {
+                throw new BucketNotEmptyException(name);
+            }
+            try (WriteBatch batch = new WriteBatch()) {
+                buckets.delete(batch, name);
+                store.commit(batch);
+            }
+            return null;
+        });
+    }
+
+    /** One seek into [name 0x00, name 0x01): valid iff the bucket has an object. */
+    private boolean holdsAnyObject(String name) {
+        byte[] start = KeyCodecs.bucketStart(name);
+        try (Slice upper = new Slice(ByteKeys.successor(start));
+                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
+                RocksIterator it = objects.newIterator(options)) {
+            it.seek(start);
+            if (!it.isValid()) {
+                objects.checkStatus(it);
+                return false;
+            }
+            return true;
+        }
     }
 
     // ---- objects
 
     public Optional<ObjectRecord> getObject(String bucket, String key) {
-        throw new UnsupportedOperationException("to be written");
+        return objects.get(new ObjectKey(checked(bucket), Objects.requireNonNull(key)));
     }
 
     /**
      * Publishes {@code record} at the key if {@code condition} holds, atomically with respect to
      * every other write of the same key, and queues the superseded record's chunks for GC in the
-     * same batch.
+     * same batch. Chunks the new record also lists are not queued.
      *
      * @return the superseded record, if any
      * @throws NoSuchBucketException if the bucket does not exist
@@ -65,7 +142,8 @@ public final class Catalog implements AutoCloseable {
      */
     public Optional<ObjectRecord> putObject(
             String bucket, String key, ObjectRecord record, WriteCondition condition) {
-        throw new UnsupportedOperationException("to be written");
+        Objects.requireNonNull(record, "record");
+        return writer.put(new ObjectKey(checked(bucket), Objects.requireNonNull(key)), record, condition);
     }
 
     /**
@@ -74,32 +152,59 @@ public final class Catalog implements AutoCloseable {
      * @return the removed record, if any
      */
     public Optional<ObjectRecord> deleteObject(String bucket, String key) {
-        throw new UnsupportedOperationException("to be written");
+        return writer.delete(new ObjectKey(checked(bucket), Objects.requireNonNull(key)));
     }
 
-    /** One page of keys, as {@link ListQuery} describes; O(page) seeks and reads. */
+    /**
+     * One page of keys, as {@link ListQuery} describes; O(page) seeks and reads.
+     *
+     * @throws NoSuchBucketException if the bucket does not exist
+     */
     public ListPage list(ListQuery query) {
-        throw new UnsupportedOperationException("to be written");
+        if (buckets.get(checked(query.bucket())).isEmpty()) {
+            throw new NoSuchBucketException(query.bucket());
+        }
+        return lister.list(query);
     }
 
     // ---- garbage collection
 
     /** Up to {@code max} queued entries queued at or before {@code queuedBeforeMillis}, oldest first. */
     public List<GcEntry> pendingGc(long queuedBeforeMillis, int max) {
-        throw new UnsupportedOperationException("to be written");
+        ensureOpen();
+        return gc.pending(queuedBeforeMillis, max);
     }
 
     /** Removes entries whose chunks have been deleted. */
     public void completeGc(List<GcEntry> done) {
-        throw new UnsupportedOperationException("to be written");
+        ensureOpen();
+        gc.complete(done);
     }
 
-    /** Calls {@code sink} with the id of every chunk an object or a GC entry references. */
+    /**
+     * Calls {@code sink} with the id of every chunk an object or a GC entry references, as of one
+     * snapshot taken at the call; chunks written after it are not reported.
+     */
     public void forEachReferencedChunk(Consumer<String> sink) {
-        throw new UnsupportedOperationException("to be written");
+        ensureOpen();
+        references.forEach(sink);
     }
 
     @Override
     public void close() {
+        closed = true;
+        store.close();
+    }
+
+    private String checked(String name) {
+        ensureOpen();
+        return Objects.requireNonNull(name, "bucket");
+    }
+
+    /** A cheap guard: a call on closed native handles would crash the JVM, not throw. */
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("catalogue closed");
+        }
     }
 }

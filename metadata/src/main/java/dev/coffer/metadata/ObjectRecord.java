@@ -1,7 +1,10 @@
 package dev.coffer.metadata;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One object version as the catalogue stores it.
@@ -29,9 +32,16 @@ public record ObjectRecord(
         List<ChunkPointer> chunks) {
 
     public ObjectRecord {
-        contentHeaders = Map.copyOf(contentHeaders);
-        userMetadata = Map.copyOf(userMetadata);
-        checksums = Map.copyOf(checksums);
+        contentHeaders = orderedCopy(contentHeaders);
+        userMetadata = orderedCopy(userMetadata);
+        checksums = orderedCopy(checksums);
         chunks = List.copyOf(chunks);
+    }
+
+    /** Map.copyOf would lose the insertion order promised above; this keeps it (and refuses nulls). */
+    private static Map<String, String> orderedCopy(Map<String, String> map) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        return Collections.unmodifiableMap(copy);
     }
 }

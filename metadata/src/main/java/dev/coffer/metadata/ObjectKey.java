@@ -1,0 +1,4 @@
+package dev.coffer.metadata;
+
+/** The address of an object: bucket name and object key. */
+record ObjectKey(String bucket, String key) {}

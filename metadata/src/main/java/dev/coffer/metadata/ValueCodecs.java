@@ -1,0 +1,109 @@
+package dev.coffer.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The value formats, each written by hand and led by a format-version byte. A reader that meets
+ * a version it does not know refuses the record ({@link MetadataException}) rather than guess; a
+ * new format gets a new version byte and a reader for both.
+ *
+ * <p>Notation: {@code var} = unsigned LEB128 varint; {@code str} = var (UTF-8 length + 1, 0 for
+ * null) then the bytes; {@code map} = var count, then str key, str value per entry in insertion
+ * order; {@code i64} = 8 bytes big-endian.
+ *
+ * <pre>
+ * BucketRecord v1 : 0x01 | str name | i64 createdMillis | str region | str owner
+ * ObjectRecord v1 : 0x01 | var size | str etag | i64 lastModifiedMillis
+ *                   | map contentHeaders | map userMetadata | map checksums
+ *                   | var (inline length + 1, 0 = no inline bytes) | inline bytes
+ *                   | var chunk count | per chunk: str chunkId, var length
+ * GcEntry v1      : 0x01 | i64 sequence | i64 queuedMillis | str chunkId
+ * </pre>
+ *
+ * The name and the sequence repeat their row's key: a value then decodes alone, and the few
+ * bytes are cheap next to the clarity.
+ */
+final class ValueCodecs {
+    private ValueCodecs() {}
+
+    static final byte V1 = 1;
+
+    static final Codec<BucketRecord> BUCKET = new Codec<>() {
+        @Override
+        public byte[] encode(BucketRecord b) {
+            ValueOutput out = new ValueOutput(V1);
+            out.writeString(b.name());
+            out.writeLong(b.createdMillis());
+            out.writeString(b.region());
+            out.writeString(b.owner());
+            return out.toByteArray();
+        }
+
+        @Override
+        public BucketRecord decode(byte[] bytes) {
+            ValueInput in = new ValueInput(bytes, V1, "bucket record");
+            BucketRecord b = new BucketRecord(in.readString(), in.readLong(), in.readString(), in.readString());
+            in.end();
+            return b;
+        }
+    };
+
+    static final Codec<ObjectRecord> OBJECT = new Codec<>() {
+        @Override
+        public byte[] encode(ObjectRecord o) {
+            ValueOutput out = new ValueOutput(V1);
+            out.writeVarLong(o.size());
+            out.writeString(o.etag());
+            out.writeLong(o.lastModifiedMillis());
+            out.writeMap(o.contentHeaders());
+            out.writeMap(o.userMetadata());
+            out.writeMap(o.checksums());
+            out.writeBytes(o.inline());
+            out.writeVarLong(o.chunks().size());
+            for (ChunkPointer c : o.chunks()) {
+                out.writeString(c.chunkId());
+                out.writeVarLong(c.length());
+            }
+            return out.toByteArray();
+        }
+
+        @Override
+        public ObjectRecord decode(byte[] bytes) {
+            ValueInput in = new ValueInput(bytes, V1, "object record");
+            long size = in.readVarLong();
+            String etag = in.readString();
+            long lastModified = in.readLong();
+            var headers = in.readMap();
+            var userMetadata = in.readMap();
+            var checksums = in.readMap();
+            byte[] inline = in.readBytes();
+            int count = in.readCount();
+            List<ChunkPointer> chunks = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                chunks.add(new ChunkPointer(in.readString(), in.readVarLong()));
+            }
+            in.end();
+            return new ObjectRecord(size, etag, lastModified, headers, userMetadata, checksums, inline, chunks);
+        }
+    };
+
+    static final Codec<GcEntry> GC_ENTRY = new Codec<>() {
+        @Override
+        public byte[] encode(GcEntry e) {
+            ValueOutput out = new ValueOutput(V1);
+            out.writeLong(e.sequence());
+            out.writeLong(e.queuedMillis());
+            out.writeString(e.chunkId());
+            return out.toByteArray();
+        }
+
+        @Override
+        public GcEntry decode(byte[] bytes) {
+            ValueInput in = new ValueInput(bytes, V1, "gc entry");
+            GcEntry e = new GcEntry(in.readLong(), in.readLong(), in.readString());
+            in.end();
+            return e;
+        }
+    };
+}

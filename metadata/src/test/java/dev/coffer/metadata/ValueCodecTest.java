@@ -1,0 +1,97 @@
+package dev.coffer.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValueCodecTest {
+
+    private static ObjectRecord everyField() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "text/plain; charset=utf-8");
+        headers.put("content-disposition", "attachment; filename=\"résumé.txt\"");
+        headers.put("cache-control", "no-cache");
+        return new ObjectRecord(
+                -1L >>> 1, "d41d8cd98f00b204e9800998ecf8427e", 1_700_000_000_123L,
+                headers,
+                Map.of("author", "Zoë 😀", "empty", ""),
+                Map.of("CRC32C", "yZRlqg=="),
+                new byte[] {0, 1, (byte) 0xFF, 127, (byte) 0x80},
+                List.of(new ChunkPointer("c-1", 8L << 20), new ChunkPointer("c-2", 0)));
+    }
+
+    @Test
+    void objectRecordWithEveryFieldRoundTrips() {
+        ObjectRecord in = everyField();
+        ObjectRecord out = ValueCodecs.OBJECT.decode(ValueCodecs.OBJECT.encode(in));
+        assertEquals(in.size(), out.size());
+        assertEquals(in.etag(), out.etag());
+        assertEquals(in.lastModifiedMillis(), out.lastModifiedMillis());
+        assertEquals(List.copyOf(in.contentHeaders().keySet()), List.copyOf(out.contentHeaders().keySet()),
+                "insertion order kept");
+        assertEquals(in.contentHeaders(), out.contentHeaders());
+        assertEquals(in.userMetadata(), out.userMetadata());
+        assertEquals(in.checksums(), out.checksums());
+        assertArrayEquals(in.inline(), out.inline());
+        assertEquals(in.chunks(), out.chunks());
+    }
+
+    @Test
+    void nullInlineAndNullEtagStayNullAndEmptyInlineStaysEmpty() {
+        ObjectRecord none = new ObjectRecord(0, null, 0, Map.of(), Map.of(), Map.of(), null, List.of());
+        ObjectRecord decoded = ValueCodecs.OBJECT.decode(ValueCodecs.OBJECT.encode(none));
+        assertNull(decoded.inline());
+        assertNull(decoded.etag());
+        ObjectRecord empty = new ObjectRecord(0, "e", 0, Map.of(), Map.of(), Map.of(), new byte[0], List.of());
+        assertEquals(0, ValueCodecs.OBJECT.decode(ValueCodecs.OBJECT.encode(empty)).inline().length);
+    }
+
+    @Test
+    void recordStartsWithFormatVersionOne() {
+        assertEquals(1, ValueCodecs.OBJECT.encode(everyField())[0]);
+        assertEquals(1, ValueCodecs.BUCKET.encode(Records.bucket("b"))[0]);
+        assertEquals(1, ValueCodecs.GC_ENTRY.encode(new GcEntry(1, 2, "c"))[0]);
+    }
+
+    @Test
+    void unknownVersionByteIsRejected() {
+        byte[] bytes = ValueCodecs.OBJECT.encode(everyField());
+        bytes[0] = 2;
+        MetadataException e = assertThrows(MetadataException.class, () -> ValueCodecs.OBJECT.decode(bytes));
+        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+        byte[] bucket = ValueCodecs.BUCKET.encode(Records.bucket("b"));
+        bucket[0] = (byte) 0xFF;
+        assertThrows(MetadataException.class, () -> ValueCodecs.BUCKET.decode(bucket));
+    }
+
+    @Test
+    void truncatedRecordIsRejectedAtEveryLength() {
+        byte[] bytes = ValueCodecs.OBJECT.encode(everyField());
+        for (int n = 0; n < bytes.length; n++) {
+            byte[] cut = java.util.Arrays.copyOf(bytes, n);
+            assertThrows(MetadataException.class, () -> ValueCodecs.OBJECT.decode(cut), "length " + n);
+        }
+    }
+
+    @Test
+    void trailingBytesAreRejected() {
+        byte[] bytes = ValueCodecs.GC_ENTRY.encode(new GcEntry(7, 8, "chunk"));
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        assertThrows(MetadataException.class, () -> ValueCodecs.GC_ENTRY.decode(longer));
+    }
+
+    @Test
+    void bucketAndGcEntryRoundTrip() {
+        BucketRecord b = new BucketRecord("bücket", 5, null, "owner");
+        assertEquals(b, ValueCodecs.BUCKET.decode(ValueCodecs.BUCKET.encode(b)));
+        GcEntry g = new GcEntry(Long.MAX_VALUE, -1, "chunk-😀");
+        assertEquals(g, ValueCodecs.GC_ENTRY.decode(ValueCodecs.GC_ENTRY.encode(g)));
+    }
+}
