@@ -1,16 +1,28 @@
 package dev.coffer.auth;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Checks AWS Signature V4 of a request: in the Authorization header or as presigned query
  * parameters (X-Amz-Algorithm ...). Yields the principal and the payload mode. Pure computation,
- * no I/O but the credentials lookup.
+ * no I/O but the credentials lookup. Thread-safe.
+ *
+ * <p>Checks run cheapest first: parse, timestamp, payload-hash form, access key, then the HMAC.
  */
 public final class SigV4Authenticator {
+    /** S3 allows 15 minutes between the request timestamp and its own clock. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
+    private final CredentialsLookup credentials;
+    private final Clock clock;
+    private final SigningKeyCache signingKeys = new SigningKeyCache();
 
     public SigV4Authenticator(CredentialsLookup credentials, Clock clock) {
-        throw new UnsupportedOperationException("to be written");
+        this.credentials = credentials;
+        this.clock = clock;
     }
 
     /**
@@ -18,6 +30,103 @@ public final class SigV4Authenticator {
      *     or the matching error for a bad one
      */
     public AuthResult authenticate(SignedRequest request) throws AuthException {
-        throw new UnsupportedOperationException("to be written");
+        String authorization = request.header("authorization");
+        List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
+        boolean presigned = QueryParameter.find(query, "X-Amz-Algorithm") != null;
+        if (authorization != null && presigned) {
+            throw new AuthException(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only "
+                    + "the X-Amz-Algorithm query parameter, Signature query string parameter or the "
+                    + "Authorization header should be specified");
+        }
+        if (authorization != null) return fromHeader(request, authorization, query);
+        if (presigned) return fromQuery(request, query);
+        throw new AuthException(AuthError.ACCESS_DENIED, "Access Denied");
+    }
+
+    private AuthResult fromHeader(SignedRequest request, String authorization, List<QueryParameter> query)
+            throws AuthException {
+        SignatureParts parts = AuthorizationHeaderParser.parse(authorization);
+        CredentialScope scope = parts.credential();
+        String amzDate = request.header("x-amz-date");
+        Instant signedAt;
+        if (amzDate != null) {
+            signedAt = AmzDate.parseBasic(amzDate.trim());
+            amzDate = amzDate.trim();
+        } else {
+            signedAt = AmzDate.parseHttpDate(request.header("date"));
+            amzDate = signedAt == null ? null : AmzDate.formatBasic(signedAt);
+        }
+        if (signedAt == null) {
+            throw new AuthException(AuthError.MISSING_DATE,
+                    "AWS authentication requires a valid Date or x-amz-date header");
+        }
+        if (!amzDate.startsWith(scope.date())) {
+            throw new AuthException(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header "
+                    + "is malformed; Invalid credential date. Date is not the same as X-Amz-Date.");
+        }
+        checkSkew(signedAt);
+        String contentSha256 = request.header("x-amz-content-sha256");
+        if (contentSha256 == null) {
+            // S3 requires the header on every header-signed SigV4 request (InvalidRequest).
+            throw new AuthException(AuthError.INVALID_REQUEST,
+                    "Missing required header for this request: x-amz-content-sha256");
+        }
+        contentSha256 = contentSha256.trim();
+        PayloadModes.check(contentSha256);
+        byte[] key = signingKey(scope);
+        String canonical = CanonicalRequest.build(request, query, false, parts.signedHeaders(), contentSha256);
+        SignatureVerifier.verify(key, StringToSign.build(amzDate, scope, canonical), parts.signature());
+        return result(scope, key, amzDate, parts.signature(), contentSha256);
+    }
+
+    private AuthResult fromQuery(SignedRequest request, List<QueryParameter> query) throws AuthException {
+        PresignedQuery presigned = PresignedQuery.parse(query);
+        SignatureParts parts = presigned.parts();
+        CredentialScope scope = parts.credential();
+        if (!presigned.date().startsWith(scope.date())) {
+            throw new AuthException(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                    "Invalid credential date. Date is not the same as X-Amz-Date.");
+        }
+        Instant now = clock.instant();
+        // S3 answers AccessDenied "Request is not yet valid" for a URL signed in the future; we
+        // allow the same 15 minutes of clock difference as for header signatures before that.
+        if (presigned.signedAt().isAfter(now.plus(MAX_SKEW))) {
+            throw new AuthException(AuthError.ACCESS_DENIED, "Request is not yet valid");
+        }
+        if (now.isAfter(presigned.signedAt().plusSeconds(presigned.expiresSeconds()))) {
+            throw new AuthException(AuthError.ACCESS_DENIED, "Request has expired");
+        }
+        String payloadHash = presigned.contentSha256();
+        if (payloadHash == null && parts.signedHeaders().contains("x-amz-content-sha256")) {
+            payloadHash = request.header("x-amz-content-sha256");
+        }
+        payloadHash = payloadHash == null ? PayloadModes.UNSIGNED : payloadHash.trim();
+        PayloadModes.check(payloadHash);
+        byte[] key = signingKey(scope);
+        String canonical = CanonicalRequest.build(request, query, true, parts.signedHeaders(), payloadHash);
+        SignatureVerifier.verify(key, StringToSign.build(presigned.date(), scope, canonical), parts.signature());
+        return result(scope, key, presigned.date(), parts.signature(), payloadHash);
+    }
+
+    private void checkSkew(Instant signedAt) throws AuthException {
+        Duration difference = Duration.between(signedAt, clock.instant()).abs();
+        if (difference.compareTo(MAX_SKEW) > 0) {
+            throw new AuthException(AuthError.REQUEST_TIME_TOO_SKEWED,
+                    "The difference between the request time and the current time is too large.");
+        }
+    }
+
+    private byte[] signingKey(CredentialScope scope) throws AuthException {
+        String secret = credentials.secretKeyFor(scope.accessKeyId()).orElseThrow(() -> new AuthException(
+                AuthError.INVALID_ACCESS_KEY_ID,
+                "The AWS Access Key Id you provided does not exist in our records."));
+        return signingKeys.signingKey(secret, scope.date(), scope.region(), scope.service());
+    }
+
+    private static AuthResult result(CredentialScope scope, byte[] key, String amzDate, String signature,
+            String payloadHash) {
+        StreamingContext seed = payloadHash.startsWith(PayloadModes.STREAMING_SIGNED)
+                ? new StreamingContext(key.clone(), amzDate, scope.scope(), signature) : null;
+        return new AuthResult(scope.accessKeyId(), PayloadModes.of(payloadHash, seed));
     }
 }

@@ -1,0 +1,55 @@
+package dev.coffer.auth;
+
+/**
+ * The Credential of a SigV4 request, {@code AKID/yyyyMMdd/region/s3/aws4_request}, checked the way
+ * S3 checks it. Any region is accepted: Coffer is single-region but clients are configured with
+ * all sorts of regions, and the key derivation simply uses the one the client chose.
+ */
+record CredentialScope(String accessKeyId, String date, String region, String service) {
+    static final String TERMINATOR = "aws4_request";
+
+    /** {@code yyyyMMdd/region/service/aws4_request}, as it appears in strings to sign. */
+    String scope() {
+        return date + '/' + region + '/' + service + '/' + TERMINATOR;
+    }
+
+    /**
+     * @param malformed the error to raise: AUTHORIZATION_HEADER_MALFORMED for the header form,
+     *     AUTHORIZATION_QUERY_PARAMETERS_ERROR for presigned URLs
+     */
+    static CredentialScope parse(String credential, AuthError malformed) throws AuthException {
+        String prefix = malformed == AuthError.AUTHORIZATION_HEADER_MALFORMED
+                ? "The authorization header is malformed; " : "Error parsing the X-Amz-Credential parameter; ";
+        String[] parts = credential.split("/", -1);
+        if (parts.length != 5 || parts[0].isEmpty() || parts[2].isEmpty()) {
+            throw new AuthException(malformed, prefix + "the Credential is mal-formed; expecting "
+                    + "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
+        }
+        if (!isDate(parts[1])) {
+            throw new AuthException(malformed, prefix + "incorrect date format \"" + parts[1]
+                    + "\". This date in the credential must be in the format \"yyyyMMdd\".");
+        }
+        if (!parts[3].equals("s3")) {
+            throw new AuthException(malformed, prefix + "incorrect service \"" + parts[3]
+                    + "\". This endpoint belongs to \"s3\".");
+        }
+        if (!parts[4].equals(TERMINATOR)) {
+            throw new AuthException(malformed, prefix + "incorrect terminal \"" + parts[4]
+                    + "\". This endpoint uses \"aws4_request\".");
+        }
+        return new CredentialScope(parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    private static boolean isDate(String s) {
+        if (s.length() != 8) return false;
+        for (int i = 0; i < 8; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        }
+        try {
+            java.time.LocalDate.parse(s, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+}

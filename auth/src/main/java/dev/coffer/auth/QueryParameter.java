@@ -1,0 +1,43 @@
+package dev.coffer.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One parameter of the raw query string: its canonical (re-encoded) name and value for the
+ * canonical request, and its decoded name and value for reading X-Amz-* parameters.
+ */
+record QueryParameter(String canonicalName, String canonicalValue, String name, String value) {
+
+    /** Splits on '&'; a parameter without '=' has an empty value; empty pieces are skipped. */
+    static List<QueryParameter> parse(String rawQuery) {
+        List<QueryParameter> params = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) return params;
+        int start = 0;
+        while (start <= rawQuery.length()) {
+            int end = rawQuery.indexOf('&', start);
+            if (end < 0) end = rawQuery.length();
+            if (end > start) {
+                String piece = rawQuery.substring(start, end);
+                int eq = piece.indexOf('=');
+                String rawName = eq < 0 ? piece : piece.substring(0, eq);
+                String rawValue = eq < 0 ? "" : piece.substring(eq + 1);
+                params.add(new QueryParameter(
+                        UriEncoding.canonicalQueryComponent(rawName),
+                        UriEncoding.canonicalQueryComponent(rawValue),
+                        UriEncoding.decode(rawName),
+                        UriEncoding.decode(rawValue)));
+            }
+            start = end + 1;
+        }
+        return params;
+    }
+
+    /** The decoded value of the first parameter named exactly {@code name}, or null. */
+    static String find(List<QueryParameter> params, String name) {
+        for (QueryParameter p : params) {
+            if (p.name.equals(name)) return p.value;
+        }
+        return null;
+    }
+}
