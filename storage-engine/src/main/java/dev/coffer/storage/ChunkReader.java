@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Reads byte ranges of one published chunk, checking the CRC32C of every block a read touches
- * before any byte of it is returned. Blocking: call off the event loop.
+ * before any byte of it is returned. Blocking: call off the event loop. Not thread-safe: one
+ * reader serves one stream (it keeps a block buffer); open one per concurrent read.
  */
 public interface ChunkReader extends AutoCloseable {
 
@@ -14,10 +15,14 @@ public interface ChunkReader extends AutoCloseable {
 
     /**
      * Copies up to {@code dst.remaining()} payload bytes starting at {@code position} into dst.
-     * Returns the number copied, or -1 at or past the end.
+     * Returns the number copied, or -1 at or past the end. Fills dst as far as the chunk allows.
+     * Fastest when position is a multiple of 64 KiB and dst holds whole blocks (ideally direct).
+     *
+     * <p>REQUIRES: {@code position >= 0}.
      *
      * @throws ChunkCorruptedException if a touched block fails its CRC32C check (the chunk is
-     *     quarantined and no byte of that block is copied)
+     *     quarantined and no byte of that block is copied); after it, every read of this
+     *     reader throws it too
      */
     int read(long position, ByteBuffer dst) throws IOException;
 

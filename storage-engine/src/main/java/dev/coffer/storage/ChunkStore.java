@@ -1,48 +1,124 @@
 package dev.coffer.storage;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
  * Chunk files under one root directory, laid out as storage-engine/FORMAT.md says. Knows nothing
  * of buckets, keys or HTTP. All methods block: call them off the event loop. Thread-safe.
+ *
+ * <p>Invariant: while open, this store holds the root's LOCK file, so no other store (in this
+ * process or another) empties its tmp/ under a writer in flight.
  */
 public final class ChunkStore implements AutoCloseable {
+    private final StoreLayout layout;
+    private final long maxChunkSize;
+    private final FileChannel lockFile;
+    private volatile boolean closed;
 
-    private ChunkStore() {
-        throw new UnsupportedOperationException("to be written");
+    private ChunkStore(StoreLayout layout, long maxChunkSize, FileChannel lockFile) {
+        this.layout = layout;
+        this.maxChunkSize = maxChunkSize;
+        this.lockFile = lockFile;
     }
 
     /**
      * Opens (creating if needed) the store under {@code root} and deletes leftover temporary
      * files from an earlier run. {@code maxChunkSize} bounds the payload bytes of one chunk.
+     *
+     * <p>REQUIRES: {@code 0 < maxChunkSize <= 4 GiB}.
+     *
+     * @throws IOException also if another open store holds {@code root}
      */
     public static ChunkStore open(Path root, long maxChunkSize) throws IOException {
-        throw new UnsupportedOperationException("to be written");
+        return open(root, maxChunkSize, DurabilityOps.REAL);
+    }
+
+    /** {@link #open(Path, long)} with the durability calls routed through {@code ops}; for tests. */
+    static ChunkStore open(Path root, long maxChunkSize, DurabilityOps ops) throws IOException {
+        if (maxChunkSize <= 0 || maxChunkSize > ChunkFormat.MAX_CHUNK_SIZE) {
+            throw new IllegalArgumentException("maxChunkSize out of range: " + maxChunkSize);
+        }
+        StoreLayout layout = StoreLayout.create(root, ops);
+        FileChannel lockFile = FileChannel.open(layout.root().resolve("LOCK"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockFile.tryLock();
+        } catch (OverlappingFileLockException | IOException e) {
+            lockFile.close();
+            throw new IOException("chunk store " + layout.root() + " is already open", e);
+        }
+        if (lock == null) {
+            lockFile.close();
+            throw new IOException("chunk store " + layout.root() + " is already open in another process");
+        }
+        ChunkStore store = new ChunkStore(layout, maxChunkSize, lockFile);
+        try {
+            layout.clearTmp();
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** The payload bytes at which a writer starts a new chunk. */
+    public long maxChunkSize() {
+        return maxChunkSize;
     }
 
     /** Starts writing a new byte stream. */
     public ChunkWriter newWriter() throws IOException {
-        throw new UnsupportedOperationException("to be written");
+        requireOpen();
+        return new StreamingChunkWriter(layout, maxChunkSize);
     }
 
-    /** Opens a published chunk for reading. @throws java.nio.file.NoSuchFileException if absent */
+    /**
+     * Opens a published chunk for reading. A chunk whose footer fails its checks is quarantined.
+     *
+     * @throws java.nio.file.NoSuchFileException if absent
+     * @throws ChunkCorruptedException if the footer is damaged
+     */
     public ChunkReader openReader(ChunkId id) throws IOException {
-        throw new UnsupportedOperationException("to be written");
+        requireOpen();
+        return VerifyingChunkReader.open(layout, id);
     }
 
-    /** Deletes a published chunk. Idempotent: deleting an absent chunk is not an error. */
+    /**
+     * Deletes a published chunk. Idempotent: deleting an absent chunk is not an error. Readers
+     * already open keep reading it until they close (POSIX unlink semantics).
+     */
     public void delete(ChunkId id) throws IOException {
-        throw new UnsupportedOperationException("to be written");
+        requireOpen();
+        Files.deleteIfExists(layout.chunkPath(id));
     }
 
-    /** Every published chunk, for the orphan sweep at start. */
+    /** Every published chunk, for the orphan sweep at start. Quarantined chunks are not listed. */
     public List<ChunkId> listChunks() throws IOException {
-        throw new UnsupportedOperationException("to be written");
+        requireOpen();
+        return layout.listChunks();
     }
 
+    /** Releases the root's lock. Writers and readers already open are not closed. Idempotent. */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            lockFile.close(); // releases the lock with it
+        } catch (IOException ignored) {
+            // The descriptor is gone either way, and the lock with it.
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) throw new IllegalStateException("chunk store is closed");
     }
 }

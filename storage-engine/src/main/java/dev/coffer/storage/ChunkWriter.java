@@ -12,7 +12,10 @@ import java.util.List;
  */
 public interface ChunkWriter extends AutoCloseable {
 
-    /** Appends all remaining bytes of {@code src} (its position advances to its limit). */
+    /**
+     * Appends all remaining bytes of {@code src} (its position advances to its limit).
+     * If it throws, the writer is aborted and every later call but abort/close is refused.
+     */
     void write(ByteBuffer src) throws IOException;
 
     /** Payload bytes written so far. */
@@ -22,7 +25,8 @@ public interface ChunkWriter extends AutoCloseable {
      * Fsyncs every chunk, publishes it under its final name (atomic rename, directory fsync) and
      * returns the chunks in order. An empty stream returns an empty list.
      *
-     * <p>REQUIRES: not finished nor aborted. Invariant: on return every listed chunk is durable.
+     * <p>REQUIRES: not finished nor aborted. Invariant: on return every listed chunk is durable;
+     * if it throws, the writer is aborted and none of its chunks stays published.
      */
     List<ChunkRef> finish() throws IOException;
 

@@ -1,0 +1,134 @@
+package dev.coffer.storage;
+
+import static dev.coffer.storage.ChunkFormat.PREFIX_DIGITS;
+import static dev.coffer.storage.ChunkFormat.TEMP_SUFFIX;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Where each file of a store lives (FORMAT.md, "Directory layout"), and moves between places. */
+final class StoreLayout {
+    private final Path root;
+    private final Path chunks;
+    private final Path tmp;
+    private final Path quarantine;
+    private final DurabilityOps ops;
+    /** Prefix directories known to exist durably; at most 256 entries. */
+    private final Set<String> durablePrefixes = ConcurrentHashMap.newKeySet();
+
+    private StoreLayout(Path root, DurabilityOps ops) {
+        this.root = root;
+        this.ops = ops;
+        this.chunks = root.resolve("chunks");
+        this.tmp = root.resolve("tmp");
+        this.quarantine = root.resolve("quarantine");
+    }
+
+    /** Creates the store's directories where missing; fsyncs the root when it created any. */
+    static StoreLayout create(Path root, DurabilityOps ops) throws IOException {
+        StoreLayout layout = new StoreLayout(root.toAbsolutePath(), ops);
+        Files.createDirectories(layout.root);
+        boolean created = false;
+        for (Path dir : List.of(layout.chunks, layout.tmp, layout.quarantine)) {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                created = true;
+            }
+        }
+        if (created) ops.fsyncDirectory(layout.root);
+        return layout;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    DurabilityOps ops() {
+        return ops;
+    }
+
+    Path chunkPath(ChunkId id) {
+        return prefixDir(id).resolve(id.value());
+    }
+
+    Path tempPath(ChunkId id) {
+        return tmp.resolve(id.value() + TEMP_SUFFIX);
+    }
+
+    Path quarantinePath(ChunkId id) {
+        return quarantine.resolve(id.value());
+    }
+
+    Path prefixDir(ChunkId id) {
+        return chunks.resolve(id.value().substring(0, PREFIX_DIGITS));
+    }
+
+    /**
+     * Makes sure {@code chunks/<xx>} of {@code id} exists and its entry in {@code chunks/} is
+     * durable. Invariant: a prefix joins the known set only after an fsync of chunks/ that
+     * followed its creation, so a concurrent caller never skips a needed fsync.
+     */
+    Path ensurePrefixDir(ChunkId id) throws IOException {
+        Path dir = prefixDir(id);
+        String prefix = dir.getFileName().toString();
+        if (!durablePrefixes.contains(prefix)) {
+            Files.createDirectories(dir);
+            ops.fsyncDirectory(chunks);
+            durablePrefixes.add(prefix);
+        }
+        return dir;
+    }
+
+    /** Moves a published chunk to quarantine/. Returns false if it was no longer published. */
+    boolean quarantine(ChunkId id) throws IOException {
+        try {
+            ops.atomicMove(chunkPath(id), quarantinePath(id));
+            return true;
+        } catch (NoSuchFileException alreadyGone) {
+            return false;
+        }
+    }
+
+    /** Deletes every file in tmp/: writes that a crash or kill interrupted. */
+    void clearTmp() throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
+            for (Path leftover : leftovers) Files.deleteIfExists(leftover);
+        }
+    }
+
+    /** Every well-named file under chunks/xx/; anything else is ignored. */
+    List<ChunkId> listChunks() throws IOException {
+        List<ChunkId> ids = new ArrayList<>();
+        try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(chunks, Files::isDirectory)) {
+            for (Path prefixDir : prefixes) {
+                String prefix = prefixDir.getFileName().toString();
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(prefixDir)) {
+                    for (Path file : files) {
+                        String name = file.getFileName().toString();
+                        if (isChunkName(name) && name.startsWith(prefix)
+                                && prefix.length() == PREFIX_DIGITS && Files.isRegularFile(file)) {
+                            ids.add(new ChunkId(name));
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean isChunkName(String name) {
+        try {
+            new ChunkId(name);
+            return true;
+        } catch (IllegalArgumentException notAChunk) {
+            return false;
+        }
+    }
+}

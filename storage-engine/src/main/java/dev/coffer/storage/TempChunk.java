@@ -1,0 +1,110 @@
+package dev.coffer.storage;
+
+import static dev.coffer.storage.ChunkFormat.BLOCK_SIZE;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * One chunk being written in tmp/: payload bytes go straight to the file while the CRC32C of
+ * the current block is updated from the same buffer, so no byte is held or copied by us.
+ * Invariant: {@code crcCount == length / BLOCK_SIZE} until sealed, when the short last block
+ * (if any) gets its entry too.
+ */
+final class TempChunk {
+    private final ChunkId id;
+    private final Path path;
+    private final DurabilityOps ops;
+    private final FileChannel channel;
+    private final CRC32C blockCrc = new CRC32C();
+    private int[] crcs = new int[16];
+    private int crcCount;
+    private int blockFill;
+    private long length;
+    private boolean sealed;
+
+    private TempChunk(ChunkId id, Path path, DurabilityOps ops, FileChannel channel) {
+        this.id = id;
+        this.path = path;
+        this.ops = ops;
+        this.channel = channel;
+    }
+
+    static TempChunk create(StoreLayout layout) throws IOException {
+        ChunkId id = ChunkId.random();
+        Path path = layout.tempPath(id);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new TempChunk(id, path, layout.ops(), channel);
+    }
+
+    ChunkId id() {
+        return id;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long length() {
+        return length;
+    }
+
+    boolean sealed() {
+        return sealed;
+    }
+
+    /** Appends {@code count} bytes from {@code src}, advancing its position by as many. */
+    void append(ByteBuffer src, long count) throws IOException {
+        long left = count;
+        while (left > 0) {
+            int n = (int) Math.min(left, BLOCK_SIZE - blockFill);
+            ByteBuffer piece = src.slice(src.position(), n);
+            blockCrc.update(piece);
+            FileIo.writeFully(channel, piece.rewind());
+            src.position(src.position() + n);
+            length += n;
+            left -= n;
+            blockFill += n;
+            if (blockFill == BLOCK_SIZE) endBlock();
+        }
+    }
+
+    /**
+     * Appends the footer, forces data and metadata to disk and closes the file.
+     * Invariant on return: the temp file is a complete chunk file, durable under its temp name.
+     */
+    void seal() throws IOException {
+        if (blockFill > 0) endBlock();
+        FileIo.writeFully(channel, new ChunkFooter(length, Arrays.copyOf(crcs, crcCount)).encode());
+        ops.force(channel, path);
+        channel.close();
+        sealed = true;
+    }
+
+    /** Closes and deletes the temp file, quietly: used on paths that are already failing. */
+    void discard() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing only releases the descriptor; the delete below is what matters.
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Left for ChunkStore.open, which empties tmp/.
+        }
+    }
+
+    private void endBlock() {
+        if (crcCount == crcs.length) crcs = Arrays.copyOf(crcs, crcCount * 2);
+        crcs[crcCount++] = (int) blockCrc.getValue();
+        blockCrc.reset();
+        blockFill = 0;
+    }
+}

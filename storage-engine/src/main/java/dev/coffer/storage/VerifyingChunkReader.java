@@ -1,0 +1,139 @@
+package dev.coffer.storage;
+
+import static dev.coffer.storage.ChunkFormat.BLOCK_SIZE;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads a published chunk block by block, checking each block's CRC32C before any of its bytes
+ * reach the caller (FORMAT.md, "Reading and verifying"). Not thread-safe: it owns one block
+ * buffer. Invariant: {@code cachedBlock}, when not -1, names the verified block in {@code block}.
+ */
+final class VerifyingChunkReader implements ChunkReader {
+    private final ChunkId id;
+    private final StoreLayout layout;
+    private final FileChannel channel;
+    private final long length;
+    private final int[] crcs;
+    private final CRC32C crc = new CRC32C();
+    private ByteBuffer block;
+    private long cachedBlock = -1;
+    private boolean corrupted;
+    private boolean closed;
+
+    private VerifyingChunkReader(ChunkId id, StoreLayout layout, FileChannel channel, ChunkFooter footer) {
+        this.id = id;
+        this.layout = layout;
+        this.channel = channel;
+        this.length = footer.payloadLength();
+        this.crcs = footer.crcs();
+    }
+
+    /** @throws java.nio.file.NoSuchFileException if {@code id} is not published */
+    static VerifyingChunkReader open(StoreLayout layout, ChunkId id) throws IOException {
+        FileChannel channel = FileChannel.open(layout.chunkPath(id), StandardOpenOption.READ);
+        try {
+            return new VerifyingChunkReader(id, layout, channel, ChunkFooter.read(channel, id));
+        } catch (ChunkCorruptedException e) {
+            channel.close();
+            throw Quarantine.move(layout, e);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public int read(long position, ByteBuffer dst) throws IOException {
+        if (closed) throw new ClosedChannelException();
+        if (corrupted) throw new ChunkCorruptedException(id, "quarantined after a failed check");
+        if (position < 0) throw new IllegalArgumentException("negative position " + position);
+        if (position >= length) return -1;
+        long at = position;
+        while (dst.hasRemaining() && at < length) {
+            long index = at / BLOCK_SIZE;
+            int offset = (int) (at % BLOCK_SIZE);
+            at += offset == 0 && dst.remaining() >= blockLength(index)
+                    ? readWholeBlocksInto(index, dst)
+                    : copyFromBlockBuffer(index, offset, dst);
+        }
+        return (int) (at - position);
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        channel.close();
+    }
+
+    /** The fast path: whole blocks read straight into dst, then checked in place. */
+    private int readWholeBlocksInto(long first, ByteBuffer dst) throws IOException {
+        long start = first * BLOCK_SIZE;
+        int span = (int) Math.min(dst.remaining(), length - start);
+        if (start + span < length) span -= span % BLOCK_SIZE;
+        int base = dst.position();
+        ByteBuffer view = dst.slice(base, span);
+        readFully(view, start);
+        for (int off = 0; off < span; off += BLOCK_SIZE) {
+            int len = Math.min(BLOCK_SIZE, span - off);
+            if (!matches(first + off / BLOCK_SIZE, view.duplicate().position(off).limit(off + len))) {
+                for (int i = off; i < span; i++) dst.put(base + i, (byte) 0);
+                dst.position(base + off);
+                throw corrupt(first + off / BLOCK_SIZE);
+            }
+        }
+        dst.position(base + span);
+        return span;
+    }
+
+    /** The general path: the block through this reader's buffer, which then serves later reads. */
+    private int copyFromBlockBuffer(long index, int offset, ByteBuffer dst) throws IOException {
+        int blockLength = blockLength(index);
+        if (cachedBlock != index) {
+            if (block == null) block = ByteBuffer.allocateDirect(BLOCK_SIZE);
+            cachedBlock = -1;
+            block.clear().limit(blockLength);
+            readFully(block, index * BLOCK_SIZE);
+            if (!matches(index, block.flip())) throw corrupt(index);
+            cachedBlock = index;
+        }
+        int n = Math.min(dst.remaining(), blockLength - offset);
+        dst.put(dst.position(), block, offset, n).position(dst.position() + n);
+        return n;
+    }
+
+    private void readFully(ByteBuffer dst, long position) throws IOException {
+        try {
+            FileIo.readFully(channel, dst, position);
+        } catch (EOFException e) {
+            throw corrupt(position / BLOCK_SIZE);
+        }
+    }
+
+    private boolean matches(long index, ByteBuffer bytes) {
+        crc.reset();
+        crc.update(bytes);
+        return (int) crc.getValue() == crcs[(int) index];
+    }
+
+    private ChunkCorruptedException corrupt(long index) {
+        corrupted = true;
+        cachedBlock = -1;
+        return Quarantine.move(layout, new ChunkCorruptedException(id, "block " + index + " failed its CRC32C check"));
+    }
+
+    private int blockLength(long index) {
+        return (int) Math.min(BLOCK_SIZE, length - index * BLOCK_SIZE);
+    }
+}
