@@ -99,7 +99,7 @@ public final class AwsChunkedDecoder {
             return;
         }
         verifyChunk(); // the final chunk is signed over empty data
-        trailers = new TrailerSection(chain, digest);
+        trailers = new TrailerSection(trailer ? chain : null, digest);
         state = State.TRAILER_LINES;
     }
 
