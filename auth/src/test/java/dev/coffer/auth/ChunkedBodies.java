@@ -19,8 +19,8 @@ final class ChunkedBodies {
     static byte[] encode(StreamingContext ctx, byte[] data, int chunkSize, Map<String, String> trailers) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String previous = ctx == null ? null : ctx.seedSignature();
-        for (int off = 0; ; off += chunkSize) {
-            int n = Math.min(chunkSize, data.length - off);
+        for (int off = 0, n; ; off += n) {
+            n = Math.min(chunkSize, data.length - off);
             byte[] chunk = Arrays.copyOfRange(data, off, off + n);
             String header = Integer.toHexString(n);
             if (ctx != null) {
