@@ -1,0 +1,125 @@
+package dev.coffer.compat;
+
+import static dev.coffer.compat.support.S3Assertions.assertSameBytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.TestData;
+
+/** The aws CLI against the server: mb, cp up and down, ls, presign, rm, rb. */
+@ExtendWith(CofferServerExtension.class)
+class AwsCliIT {
+
+    private static CofferServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start(CofferServer cofferServer) {
+        Assumptions.assumeTrue(awsOnPath(), "the aws CLI is not installed (not on PATH): skipping the CLI tests");
+        server = cofferServer;
+    }
+
+    @Test
+    void awsCliRoundTripsFilesAtItsDefaultSettings() throws Exception {
+        assertRoundTrip(Map.of(), "cli-default");
+    }
+
+    @Test
+    void awsCliRoundTripsFilesWithChecksumsOnlyWhenRequired() throws Exception {
+        // needs issue 3 (flexible checksums / trailers): the CLI without its default CRC32 checksums.
+        assertRoundTrip(Map.of("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"), "cli-plain");
+    }
+
+    private void assertRoundTrip(Map<String, String> extraEnv, String hint) throws Exception {
+        String bucket = server.uniqueBucketName(hint);
+        byte[] small = TestData.randomBytes(1024, 1);
+        byte[] large = TestData.randomBytes(5 * TestData.MIB, 5);
+        Path smallFile = Files.write(dir.resolve("small.bin"), small);
+        Path largeFile = Files.write(dir.resolve("large.bin"), large);
+
+        aws(extraEnv, "s3", "mb", "s3://" + bucket);
+        aws(extraEnv, "s3", "cp", smallFile.toString(), "s3://" + bucket + "/small.bin");
+        aws(extraEnv, "s3", "cp", largeFile.toString(), "s3://" + bucket + "/dir/large file.bin");
+
+        String listing = aws(extraEnv, "s3", "ls", "--recursive", "s3://" + bucket);
+        assertThat(listing).contains("1024 small.bin").contains(5 * TestData.MIB + " dir/large file.bin");
+        assertThat(aws(extraEnv, "s3", "ls", "s3://" + bucket)).contains("PRE dir/").contains("small.bin");
+        assertThat(aws(extraEnv, "s3", "ls")).contains(bucket);
+
+        Path smallBack = dir.resolve("small.back");
+        Path largeBack = dir.resolve("large.back");
+        aws(extraEnv, "s3", "cp", "s3://" + bucket + "/small.bin", smallBack.toString());
+        aws(extraEnv, "s3", "cp", "s3://" + bucket + "/dir/large file.bin", largeBack.toString());
+        assertSameBytes(Files.readAllBytes(smallBack), small, "1 KiB file downloaded by the CLI");
+        assertSameBytes(Files.readAllBytes(largeBack), large, "5 MiB file downloaded by the CLI");
+
+        String url = aws(extraEnv, "s3", "presign", "s3://" + bucket + "/small.bin", "--expires-in", "300").trim();
+        HttpResponse<byte[]> fetched = server.raw().send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        assertThat(fetched.statusCode()).as(new String(fetched.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertSameBytes(fetched.body(), small, "1 KiB file fetched through aws s3 presign");
+
+        aws(extraEnv, "s3", "rm", "s3://" + bucket + "/small.bin");
+        aws(extraEnv, "s3", "rm", "s3://" + bucket + "/dir/large file.bin");
+        assertThat(aws(extraEnv, "s3", "ls", "--recursive", "s3://" + bucket)).isBlank();
+        aws(extraEnv, "s3", "rb", "s3://" + bucket);
+        assertThat(aws(extraEnv, "s3", "ls")).doesNotContain(bucket);
+    }
+
+    /** Runs {@code aws --endpoint-url ... args}, asserts exit code 0, and returns standard output. */
+    private String aws(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY);
+        env.put("AWS_DEFAULT_REGION", CofferServer.REGION.id());
+        env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_PAGER", "");
+        env.putAll(extraEnv);
+        Path out = dir.resolve("aws.out");
+        Path err = dir.resolve("aws.err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        String stdout = Files.readString(out);
+        String stderr = Files.readString(err);
+        assertThat(process.exitValue()).as("exit code of aws %s%nstdout: %s%nstderr: %s", String.join(" ", args), stdout,
+                stderr).isZero();
+        return stdout;
+    }
+
+    private static boolean awsOnPath() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator)).map(p -> Path.of(p, "aws")).anyMatch(Files::isExecutable);
+    }
+}

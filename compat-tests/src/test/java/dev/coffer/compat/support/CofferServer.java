@@ -1,0 +1,213 @@
+package dev.coffer.compat.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The real Coffer server, started in this JVM on a random port with a fresh data directory, and
+ * the AWS SDK clients that talk to it. One instance serves the whole test run (see
+ * {@link CofferServerExtension}); tests isolate themselves by creating their own buckets.
+ *
+ * <p>With {@code -Dcoffer.compat.endpoint=http://host:port} (and optionally
+ * {@code coffer.compat.access-key} / {@code coffer.compat.secret-key}) the suite runs against an
+ * already running S3 endpoint instead, which is how the suite itself is checked against another
+ * S3 implementation.
+ */
+public final class CofferServer implements AutoCloseable {
+
+    public static final String ACCESS_KEY =
+            System.getProperty("coffer.compat.access-key", "AKIACOFFERCOMPATTEST");
+    public static final String SECRET_KEY =
+            System.getProperty("coffer.compat.secret-key", "coffer/compat/secret/key/for/tests/only00");
+    public static final Region REGION = Region.US_EAST_1;
+
+    private static final String MAIN_CLASS = "dev.coffer.api.CofferApplication";
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+    private final URI endpoint;
+    private final S3Client s3;
+    private final S3Client s3WhenRequiredChecksums;
+    private final S3AsyncClient s3Async;
+    private final S3Presigner presigner;
+
+    private CofferServer(ConfigurableApplicationContext context, Path dataDir, URI endpoint) {
+        this.context = context;
+        this.dataDir = dataDir;
+        this.endpoint = endpoint;
+        this.s3 = newClient(ACCESS_KEY, SECRET_KEY);
+        this.s3WhenRequiredChecksums = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+        this.s3Async = S3AsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
+                .forcePathStyle(true)
+                .build();
+        this.presigner = S3Presigner.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    /** Starts the server (or attaches to {@code coffer.compat.endpoint}). */
+    public static CofferServer start() {
+        String external = System.getProperty("coffer.compat.endpoint");
+        if (external != null && !external.isBlank()) {
+            return new CofferServer(null, null, URI.create(external));
+        }
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("coffer-compat-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(mainClass()).run(
+                "--server.port=0",
+                "--coffer.data-dir=" + dataDir,
+                "--coffer.access-key=" + ACCESS_KEY,
+                "--coffer.secret-key=" + SECRET_KEY,
+                "--coffer.region=" + REGION.id());
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new CofferServer(context, dataDir, URI.create("http://127.0.0.1:" + port));
+    }
+
+    /*
+     * Loaded by name rather than as a class literal: while the api module's installed jar is the
+     * repackaged Spring Boot jar (classes under BOOT-INF/), the class is not on this module's
+     * classpath, and this says so instead of failing the whole module's compilation.
+     */
+    private static Class<?> mainClass() {
+        try {
+            return Class.forName(MAIN_CLASS);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(MAIN_CLASS + " is not on the test classpath: the coffer-api"
+                    + " artifact must be the plain jar, not the Boot-repackaged one (classes under BOOT-INF/)", e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    /** The sync client with the SDK's default settings (Apache HTTP, CRC32 trailer checksums). */
+    public S3Client s3() {
+        return s3;
+    }
+
+    /** The async client with the SDK's default settings (Netty). */
+    public S3AsyncClient s3Async() {
+        return s3Async;
+    }
+
+    /**
+     * A sync client with the SDK's flexible checksums switched off except where an operation
+     * requires one: uploads go as plain aws-chunked (or signed) bodies with no trailer.
+     */
+    public S3Client s3WhenRequiredChecksums() {
+        return s3WhenRequiredChecksums;
+    }
+
+    public S3Presigner presigner() {
+        return presigner;
+    }
+
+    /** A new default sync client with other credentials; the caller closes it. */
+    public S3Client newClient(String accessKey, String secretKey) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials(accessKey, secretKey))
+                .forcePathStyle(true)
+                .build();
+    }
+
+    /** A new presigner with other credentials; the caller closes it. */
+    public S3Presigner newPresigner(String accessKey, String secretKey) {
+        return S3Presigner.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials(accessKey, secretKey))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    public RawS3 raw() {
+        return new RawS3(endpoint, ACCESS_KEY, SECRET_KEY, REGION.id());
+    }
+
+    /** A bucket name no other test uses; the bucket is not created. */
+    public String uniqueBucketName(String hint) {
+        return ("compat-" + hint + "-" + BUCKETS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime()))
+                .toLowerCase();
+    }
+
+    /** Creates a bucket no other test uses and returns its name. */
+    public String createBucket(String hint) {
+        String name = uniqueBucketName(hint);
+        s3.createBucket(b -> b.bucket(name));
+        return name;
+    }
+
+    /** Creates a bucket no other test uses and puts each key in it, its bytes being its own name. */
+    public String createBucketWithKeys(String hint, java.util.List<String> keys) {
+        String bucket = createBucket(hint);
+        for (String key : keys) {
+            s3.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(key));
+        }
+        return bucket;
+    }
+
+    private static StaticCredentialsProvider credentials(String accessKey, String secretKey) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+    }
+
+    @Override
+    public void close() throws IOException {
+        presigner.close();
+        s3Async.close();
+        s3WhenRequiredChecksums.close();
+        s3.close();
+        if (context != null) {
+            context.close();
+        }
+        if (dataDir != null) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
