@@ -1,0 +1,100 @@
+package dev.coffer.api.config;
+
+import dev.coffer.api.handler.BucketHandlers;
+import dev.coffer.api.handler.CopyObjectHandler;
+import dev.coffer.api.handler.DeleteObjectHandler;
+import dev.coffer.api.handler.DeleteObjectsHandler;
+import dev.coffer.api.handler.GetObjectHandler;
+import dev.coffer.api.handler.HeadObjectHandler;
+import dev.coffer.api.handler.ListObjectsHandlers;
+import dev.coffer.api.handler.Owners;
+import dev.coffer.api.handler.PutObjectHandler;
+import dev.coffer.api.handler.SmallBodies;
+import dev.coffer.api.routing.S3RequestResolver;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.server.S3HttpHandler;
+import dev.coffer.api.service.BlockingIo;
+import dev.coffer.api.service.BodyReceiver;
+import dev.coffer.api.service.BucketService;
+import dev.coffer.api.service.ChunkCollector;
+import dev.coffer.api.service.ChunkLeases;
+import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.service.ObjectStreamer;
+import dev.coffer.api.xml.S3Xml;
+import dev.coffer.auth.SigV4Authenticator;
+import dev.coffer.metadata.Catalog;
+import dev.coffer.storage.ChunkStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.HttpHandler;
+
+/** Wires the server: storage, catalogue, authentication, and one handler per S3 operation. */
+@Configuration(proxyBeanMethods = false)
+public class CofferConfiguration {
+
+    @Bean(destroyMethod = "close")
+    BlockingIo blockingIo(CofferProperties props) {
+        return new BlockingIo(props.ioThreads());
+    }
+
+    @Bean(destroyMethod = "close")
+    ChunkStore chunkStore(CofferProperties props) throws IOException {
+        Files.createDirectories(props.dataDir());
+        return ChunkStore.open(props.dataDir().resolve("chunks-store"), props.maxChunkSize());
+    }
+
+    @Bean(destroyMethod = "close")
+    Catalog catalog(CofferProperties props) throws IOException {
+        Files.createDirectories(props.dataDir());
+        return Catalog.open(props.dataDir().resolve("catalog"), props.syncWrites());
+    }
+
+    @Bean
+    RootCredentials rootCredentials(CofferProperties props) throws IOException {
+        return RootCredentials.resolve(props);
+    }
+
+    @Bean
+    ChunkLeases chunkLeases() {
+        return new ChunkLeases();
+    }
+
+    @Bean
+    ChunkCollector chunkCollector(Catalog catalog, ChunkStore chunks, ChunkLeases leases, CofferProperties props)
+            throws IOException {
+        ChunkCollector collector = new ChunkCollector(catalog, chunks, leases, props.gcGrace());
+        collector.sweepOrphans();
+        return collector;
+    }
+
+    @Bean
+    HttpHandler httpHandler(CofferProperties props, RootCredentials root, BlockingIo io, Catalog catalog,
+                            ChunkStore chunks, ChunkLeases leases) {
+        SigV4Authenticator authenticator = new SigV4Authenticator(
+                accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty(),
+                Clock.systemUTC());
+        S3Xml xml = new S3Xml();
+        SmallBodies bodies = new SmallBodies();
+        Owners owners = new Owners();
+        BucketService buckets = new BucketService(io, catalog);
+        ObjectService objects = new ObjectService(io, catalog, chunks, leases);
+        ObjectStreamer streamer = new ObjectStreamer(io, chunks, leases);
+        BodyReceiver receiver = new BodyReceiver(io, chunks, props.inlineThreshold());
+        List<S3Handler> handlers = new ArrayList<>();
+        handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region()));
+        handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
+        handlers.add(new PutObjectHandler(objects, receiver));
+        handlers.add(new GetObjectHandler(objects, streamer));
+        handlers.add(new HeadObjectHandler(objects, streamer));
+        handlers.add(new DeleteObjectHandler(objects));
+        handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
+        handlers.add(new CopyObjectHandler(objects, xml));
+        return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers);
+    }
+}

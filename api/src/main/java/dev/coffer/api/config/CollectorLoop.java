@@ -1,0 +1,47 @@
+package dev.coffer.api.config;
+
+import dev.coffer.api.service.BlockingIo;
+import dev.coffer.api.service.ChunkCollector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/** Runs the chunk collector every {@code coffer.gc-interval} on the I/O scheduler while the server runs. */
+@Component
+class CollectorLoop implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(CollectorLoop.class);
+    private final ChunkCollector collector;
+    private final BlockingIo io;
+    private final CofferProperties props;
+    private volatile Disposable loop;
+
+    CollectorLoop(ChunkCollector collector, BlockingIo io, CofferProperties props) {
+        this.collector = collector;
+        this.io = io;
+        this.props = props;
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(props.gcInterval())
+                .concatMap(tick -> io.call(collector::collect)
+                        .doOnError(e -> log.warn("chunk collection failed; will retry", e))
+                        .onErrorReturn(0), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable l = loop;
+        if (l != null) l.dispose();
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.coffer.api.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+/** Prints where Coffer listens and, on first start, the generated root key pair with a ready aws command. */
+@Component
+class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+    private final RootCredentials root;
+    private final CofferProperties props;
+
+    StartupBanner(RootCredentials root, CofferProperties props) {
+        this.root = root;
+        this.props = props;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        int port = event.getWebServer().getPort();
+        String endpoint = "http://localhost:" + port;
+        StringBuilder b = new StringBuilder("\n\n  Coffer is listening on ").append(endpoint)
+                .append("\n  data directory: ").append(props.dataDir().toAbsolutePath().normalize()).append('\n');
+        if (root.source() == RootCredentials.Source.CONFIGURED) {
+            b.append("  root access key: ").append(root.accessKey()).append(" (from configuration)\n");
+        } else {
+            b.append(root.source() == RootCredentials.Source.GENERATED
+                            ? "  Generated root credentials (stored in the data directory):\n"
+                            : "  Root credentials (stored in the data directory):\n")
+                    .append("    access key: ").append(root.accessKey()).append('\n')
+                    .append("    secret key: ").append(root.secretKey()).append('\n')
+                    .append("\n  Try it:\n    AWS_ACCESS_KEY_ID=").append(root.accessKey())
+                    .append(" AWS_SECRET_ACCESS_KEY=").append(root.secretKey())
+                    .append(" AWS_DEFAULT_REGION=").append(props.region())
+                    .append(" aws --endpoint-url ").append(endpoint).append(" s3 ls\n");
+        }
+        log.info(b.toString());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.http.Names;
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.BucketService;
+import dev.coffer.api.xml.CreateBucketConfiguration;
+import dev.coffer.api.xml.ListAllMyBucketsResult;
+import dev.coffer.api.xml.LocationConstraint;
+import dev.coffer.api.xml.S3Xml;
+import dev.coffer.metadata.BucketRecord;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/** The handlers of the bucket operations: each small, each one S3 operation. */
+public final class BucketHandlers {
+    private BucketHandlers() {}
+
+    public static List<S3Handler> all(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region) {
+        return List.of(
+                new ListBuckets(buckets, xml, owners),
+                new CreateBucket(buckets, xml, bodies, owners, region),
+                new HeadBucket(buckets),
+                new DeleteBucket(buckets),
+                new GetBucketLocation(buckets, xml));
+    }
+
+    /** ListBuckets. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html */
+    record ListBuckets(BucketService buckets, S3Xml xml, Owners owners) implements S3Handler {
+        public S3Operation operation() {
+            return S3Operation.LIST_BUCKETS;
+        }
+
+        public Mono<Void> handle(S3Call call) {
+            return buckets.list().flatMap(list -> call.xml(HttpStatus.OK, xml.write(new ListAllMyBucketsResult(
+                    owners.of(call),
+                    list.stream().map(b -> new ListAllMyBucketsResult.Bucket(
+                            b.name(), Instant.ofEpochMilli(b.createdMillis()), b.region())).toList()))));
+        }
+    }
+
+    /** CreateBucket. https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html */
+    record CreateBucket(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region)
+            implements S3Handler {
+        public S3Operation operation() {
+            return S3Operation.CREATE_BUCKET;
+        }
+
+        public Mono<Void> handle(S3Call call) {
+            String name = call.s3().bucket();
+            Names.checkBucket(name);
+            return bodies.read(call).flatMap(body -> {
+                String location = region;
+                if (body.length > 0) {
+                    String given = xml.read(body, CreateBucketConfiguration.class).locationConstraint();
+                    if (given != null && !given.isBlank()) location = given;
+                }
+                return buckets.create(new BucketRecord(name, System.currentTimeMillis(), location, owners.id(call)));
+            }).then(Mono.defer(() -> {
+                call.responseHeaders().set("Location", "/" + name);
+                return call.empty(HttpStatus.OK);
+            }));
+        }
+    }
+
+    /** HeadBucket. https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html */
+    record HeadBucket(BucketService buckets) implements S3Handler {
+        public S3Operation operation() {
+            return S3Operation.HEAD_BUCKET;
+        }
+
+        public Mono<Void> handle(S3Call call) {
+            return buckets.find(call.s3().bucket()).flatMap(b -> {
+                call.responseHeaders().set("x-amz-bucket-region", b.region());
+                call.responseHeaders().set("x-amz-access-point-alias", "false");
+                return call.empty(HttpStatus.OK);
+            });
+        }
+    }
+
+    /** DeleteBucket. https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html */
+    record DeleteBucket(BucketService buckets) implements S3Handler {
+        public S3Operation operation() {
+            return S3Operation.DELETE_BUCKET;
+        }
+
+        public Mono<Void> handle(S3Call call) {
+            return buckets.delete(call.s3().bucket()).then(call.empty(HttpStatus.NO_CONTENT));
+        }
+    }
+
+    /** GetBucketLocation. https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html */
+    record GetBucketLocation(BucketService buckets, S3Xml xml) implements S3Handler {
+        public S3Operation operation() {
+            return S3Operation.GET_BUCKET_LOCATION;
+        }
+
+        public Mono<Void> handle(S3Call call) {
+            return buckets.find(call.s3().bucket())
+                    .flatMap(b -> call.xml(HttpStatus.OK, xml.write(LocationConstraint.of(b.region()))));
+        }
+    }
+
+}

@@ -1,0 +1,104 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.http.Names;
+import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.http.Preconditions;
+import dev.coffer.api.routing.QueryString;
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.xml.CopyObjectResult;
+import dev.coffer.api.xml.S3Xml;
+import dev.coffer.metadata.ObjectRecord;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/**
+ * CopyObject: a server-side copy, within a bucket or across buckets, keeping or replacing the
+ * metadata, under the x-amz-copy-source-if-* conditions.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
+ */
+public final class CopyObjectHandler implements S3Handler {
+    /** S3's largest CopyObject source: 5 GiB (UploadPartCopy is the way past it). */
+    static final long MAX_COPY_SOURCE = 5L * 1024 * 1024 * 1024;
+
+    private final ObjectService objects;
+    private final S3Xml xml;
+
+    public CopyObjectHandler(ObjectService objects, S3Xml xml) {
+        this.objects = objects;
+        this.xml = xml;
+    }
+
+    @Override
+    public S3Operation operation() {
+        return S3Operation.COPY_OBJECT;
+    }
+
+    @Override
+    public Mono<Void> handle(S3Call call) {
+        CopySource source = CopySource.parse(call.header("x-amz-copy-source"));
+        String bucket = call.s3().bucket();
+        String key = call.s3().key();
+        Names.checkKey(key);
+        boolean replace = directive(call.header("x-amz-metadata-directive"));
+        if (source.bucket().equals(bucket) && source.key().equals(key) && !replace) {
+            throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("This copy request is illegal because it is "
+                    + "trying to copy an object to itself without changing the object's metadata, storage class, "
+                    + "website redirect location or encryption attributes.");
+        }
+        Preconditions.Conditions conditions = new Preconditions.Conditions(
+                call.header("x-amz-copy-source-if-match"), call.header("x-amz-copy-source-if-none-match"),
+                call.header("x-amz-copy-source-if-modified-since"), call.header("x-amz-copy-source-if-unmodified-since"));
+        var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
+        var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
+        return objects.copy(source.bucket(), source.key(), bucket, key, src -> {
+                    Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());
+                    if (src.size() > MAX_COPY_SOURCE) {
+                        throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
+                                + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
+                    }
+                    if (!replace) return src;
+                    return new ObjectRecord(src.size(), src.etag(), src.lastModifiedMillis(), contentHeaders,
+                            userMetadata, src.checksums(), src.inline(), src.chunks());
+                })
+                .flatMap(record -> call.xml(HttpStatus.OK, xml.write(
+                        CopyObjectResult.of(Instant.ofEpochMilli(record.lastModifiedMillis()), "\"" + record.etag() + "\""))));
+    }
+
+    private static boolean directive(String value) {
+        if (value == null || value.equals("COPY")) return false;
+        if (value.equals("REPLACE")) return true;
+        throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Unknown metadata directive.")
+                .with("ArgumentName", "x-amz-metadata-directive").with("ArgumentValue", value);
+    }
+
+    /** The x-amz-copy-source header: "[/]bucket/key[?versionId=…]", URL-encoded. */
+    record CopySource(String bucket, String key, String versionId) {
+        static CopySource parse(String header) {
+            if (header == null) throw invalid();
+            String value = header;
+            String versionId = null;
+            int q = value.indexOf('?');
+            if (q >= 0) {
+                versionId = QueryString.parse(value.substring(q + 1)).get("versionId");
+                value = value.substring(0, q);
+            }
+            value = QueryString.decode(value, false);
+            if (value.startsWith("/")) value = value.substring(1);
+            int slash = value.indexOf('/');
+            if (slash <= 0 || slash == value.length() - 1) throw invalid();
+            return new CopySource(value.substring(0, slash), value.substring(slash + 1), versionId);
+        }
+
+        private static S3Exception invalid() {
+            return S3Exception.of(S3ErrorCode.InvalidArgument)
+                    .withMessage("Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
+                    .with("ArgumentName", "x-amz-copy-source");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.ObjectService;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/**
+ * DeleteObject: removes the key; 204 whether or not it existed.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html
+ */
+public final class DeleteObjectHandler implements S3Handler {
+    private final ObjectService objects;
+
+    public DeleteObjectHandler(ObjectService objects) {
+        this.objects = objects;
+    }
+
+    @Override
+    public S3Operation operation() {
+        return S3Operation.DELETE_OBJECT;
+    }
+
+    @Override
+    public Mono<Void> handle(S3Call call) {
+        return objects.delete(call.s3().bucket(), call.s3().key()).then(call.empty(HttpStatus.NO_CONTENT));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.xml.Delete;
+import dev.coffer.api.xml.DeleteResult;
+import dev.coffer.api.xml.S3Xml;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * DeleteObjects: up to 1,000 keys in one request; each missing key is reported deleted, as S3 does.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
+ */
+public final class DeleteObjectsHandler implements S3Handler {
+    /** S3's limit on the keys of one DeleteObjects request. */
+    static final int MAX_KEYS = 1000;
+
+    private final ObjectService objects;
+    private final S3Xml xml;
+    private final SmallBodies bodies;
+
+    public DeleteObjectsHandler(ObjectService objects, S3Xml xml, SmallBodies bodies) {
+        this.objects = objects;
+        this.xml = xml;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public S3Operation operation() {
+        return S3Operation.DELETE_OBJECTS;
+    }
+
+    @Override
+    public Mono<Void> handle(S3Call call) {
+        String bucket = call.s3().bucket();
+        return bodies.read(call)
+                .map(body -> {
+                    BodyIntegrity.requireDigest(call, body);
+                    Delete delete = xml.read(body, Delete.class);
+                    if (delete.objects().isEmpty() || delete.objects().size() > MAX_KEYS) {
+                        throw S3Exception.of(S3ErrorCode.MalformedXML);
+                    }
+                    return delete;
+                })
+                .flatMap(delete -> objects.checkBucket(bucket).thenReturn(delete))
+                .flatMap(delete -> Flux.fromIterable(delete.objects())
+                        .concatMap(o -> deleteOne(bucket, o))
+                        .collectList()
+                        .map(outcomes -> result(outcomes, delete.quiet())))
+                .flatMap(result -> call.xml(HttpStatus.OK, xml.write(result)));
+    }
+
+    private Mono<Object> deleteOne(String bucket, Delete.ObjectIdentifier o) {
+        if (o.key() == null || o.key().isEmpty()) {
+            return Mono.just(new DeleteResult.Error("", o.versionId(), "UserKeyMustBeSpecified",
+                    "The request was not successfully processed because the key was empty"));
+        }
+        return objects.delete(bucket, o.key())
+                .<Object>thenReturn(new DeleteResult.DeletedObject(o.key(), o.versionId(), null, null))
+                .onErrorResume(e -> Mono.just(new DeleteResult.Error(o.key(), o.versionId(), "InternalError",
+                        "We encountered an internal error. Please try again.")));
+    }
+
+    private static DeleteResult result(List<Object> outcomes, boolean quiet) {
+        List<DeleteResult.DeletedObject> deleted = new ArrayList<>();
+        List<DeleteResult.Error> errors = new ArrayList<>();
+        for (Object o : outcomes) {
+            if (o instanceof DeleteResult.Error e) errors.add(e);
+            else if (!quiet) deleted.add((DeleteResult.DeletedObject) o);
+        }
+        return new DeleteResult(deleted, errors);
+    }
+}

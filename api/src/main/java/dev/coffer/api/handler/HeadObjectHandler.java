@@ -1,0 +1,30 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.service.ObjectStreamer;
+import reactor.core.publisher.Mono;
+
+/**
+ * HeadObject: the headers GetObject would send, without the body.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
+ */
+public final class HeadObjectHandler implements S3Handler {
+    private final ObjectReads reads;
+
+    public HeadObjectHandler(ObjectService objects, ObjectStreamer streamer) {
+        this.reads = new ObjectReads(objects, streamer);
+    }
+
+    @Override
+    public S3Operation operation() {
+        return S3Operation.HEAD_OBJECT;
+    }
+
+    @Override
+    public Mono<Void> handle(S3Call call) {
+        return reads.serve(call, false);
+    }
+}

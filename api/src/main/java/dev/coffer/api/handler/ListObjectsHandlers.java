@@ -1,0 +1,88 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.routing.S3Request;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.BucketService;
+import dev.coffer.api.xml.CommonPrefix;
+import dev.coffer.api.xml.ListBucketResult;
+import dev.coffer.api.xml.ListBucketResultV2;
+import dev.coffer.api.xml.Owner;
+import dev.coffer.api.xml.S3Object;
+import dev.coffer.api.xml.S3Xml;
+import dev.coffer.metadata.ListPage;
+import dev.coffer.metadata.ListQuery;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/** ListObjects (v1) and ListObjectsV2: one catalogue page each, rendered in its own shape. */
+public final class ListObjectsHandlers {
+    private ListObjectsHandlers() {}
+
+    public static List<S3Handler> all(BucketService buckets, S3Xml xml, Owners owners) {
+        return List.of(new V1(buckets, xml, owners), new V2(buckets, xml, owners));
+    }
+
+    static List<S3Object> contents(ListPage page, ListingParams p, Owner owner) {
+        return page.objects().stream().map(e -> new S3Object(
+                p.out(e.key()), Instant.ofEpochMilli(e.record().lastModifiedMillis()),
+                "\"" + e.record().etag() + "\"", e.record().size(), "STANDARD", owner)).toList();
+    }
+
+    static List<CommonPrefix> prefixes(ListPage page, ListingParams p) {
+        return page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList();
+    }
+
+    /** Where the next page starts; with max-keys=0 nothing was returned, so it starts where this one did. */
+    static String nextToken(ListPage page, String after) {
+        if (!page.truncated()) return null;
+        String last = page.lastEntry() != null ? page.lastEntry() : (after == null ? "" : after);
+        return ListingParams.token(last);
+    }
+
+    /** ListObjects. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html */
+    record V1(BucketService buckets, S3Xml xml, Owners owners) implements S3Handler {
+        public S3Operation operation() {
+            return S3Operation.LIST_OBJECTS;
+        }
+
+        public Mono<Void> handle(S3Call call) {
+            S3Request r = call.s3();
+            ListingParams p = ListingParams.from(r);
+            String marker = r.param("marker");
+            return buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(), marker, p.maxKeys()))
+                    .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListBucketResult(
+                            r.bucket(), p.out(p.prefix()), p.out(marker == null ? "" : marker),
+                            page.truncated() && p.delimiter() != null && page.lastEntry() != null ? p.out(page.lastEntry()) : null,
+                            p.maxKeys(), p.out(p.delimiter()), page.truncated(), p.encodingType(),
+                            contents(page, p, owners.of(call)), prefixes(page, p)))));
+        }
+    }
+
+    /** ListObjectsV2. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html */
+    record V2(BucketService buckets, S3Xml xml, Owners owners) implements S3Handler {
+        public S3Operation operation() {
+            return S3Operation.LIST_OBJECTS_V2;
+        }
+
+        public Mono<Void> handle(S3Call call) {
+            S3Request r = call.s3();
+            ListingParams p = ListingParams.from(r);
+            String token = r.param("continuation-token");
+            String startAfter = r.param("start-after");
+            String after = token != null ? ListingParams.fromToken(token) : startAfter;
+            boolean fetchOwner = "true".equals(r.param("fetch-owner"));
+            return buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(), after, p.maxKeys()))
+                    .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListBucketResultV2(
+                            r.bucket(), p.out(p.prefix()), token,
+                            nextToken(page, after),
+                            p.out(startAfter),
+                            page.objects().size() + page.commonPrefixes().size(),
+                            p.maxKeys(), p.out(p.delimiter()), p.encodingType(), page.truncated(),
+                            contents(page, p, fetchOwner ? owners.of(call) : null), prefixes(page, p)))));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.routing.S3Request;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The query parameters every listing shares: prefix, delimiter, max-keys, encoding-type. */
+record ListingParams(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
+    /** S3 answers at most 1,000 keys a page, whatever max-keys asks. */
+    static final int PAGE_LIMIT = 1000;
+
+    static ListingParams from(S3Request r) {
+        String prefix = r.param("prefix") == null ? "" : r.param("prefix");
+        String delimiter = r.param("delimiter");
+        if (delimiter != null && delimiter.isEmpty()) delimiter = null;
+        String encoding = r.param("encoding-type");
+        if (encoding != null && !encoding.equals("url")) {
+            throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Invalid Encoding Method specified in Request")
+                    .with("ArgumentName", "encoding-type").with("ArgumentValue", encoding);
+        }
+        return new ListingParams(prefix, delimiter, maxKeys(r.param("max-keys")), encoding != null);
+    }
+
+    private static int maxKeys(String value) {
+        if (value == null) return PAGE_LIMIT;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) return Math.min(n, PAGE_LIMIT);
+        } catch (NumberFormatException ignored) {
+            // falls through
+        }
+        throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Provided max-keys not an integer or within integer range")
+                .with("ArgumentName", "max-keys").with("ArgumentValue", value);
+    }
+
+    /** A value as the response carries it: URL-encoded (slashes kept) when encoding-type=url. */
+    String out(String value) {
+        if (value == null || !urlEncoded) return value;
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%2F", "/").replace("+", "%20");
+    }
+
+    String encodingType() {
+        return urlEncoded ? "url" : null;
+    }
+
+    static String token(String lastEntry) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastEntry.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String fromToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("The continuation token provided is incorrect")
+                    .with("ArgumentName", "continuation-token").with("ArgumentValue", token);
+        }
+    }
+}

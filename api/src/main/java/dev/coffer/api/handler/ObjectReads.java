@@ -1,0 +1,48 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.http.ByteRange;
+import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.http.Preconditions;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.service.ObjectStreamer;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/** What GetObject and HeadObject share: resolve the version, check conditions and range, write headers. */
+final class ObjectReads {
+    private final ObjectService objects;
+    private final ObjectStreamer streamer;
+
+    ObjectReads(ObjectService objects, ObjectStreamer streamer) {
+        this.objects = objects;
+        this.streamer = streamer;
+    }
+
+    Mono<Void> serve(S3Call call, boolean withBody) {
+        return objects.find(call.s3().bucket(), call.s3().key()).flatMap(record -> {
+            Preconditions.checkRead(conditions(call), record.etag(), record.lastModifiedMillis());
+            Optional<ByteRange> range = ByteRange.parse(call.header(HttpHeaders.RANGE), record.size());
+            HttpHeaders out = call.responseHeaders();
+            ObjectHeaders.write(record, call.s3().query(), out);
+            long first = range.map(ByteRange::first).orElse(0L);
+            long last = range.map(ByteRange::last).orElse(record.size() - 1);
+            out.setContentLength(last - first + 1);
+            range.ifPresent(r -> out.set(HttpHeaders.CONTENT_RANGE, r.contentRange(record.size())));
+            call.response().setStatusCode(range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
+            if (!withBody) return call.response().setComplete();
+            return call.response().writeWith(streamer.stream(record, first, last, call.response().bufferFactory()));
+        });
+    }
+
+    private static Preconditions.Conditions conditions(S3Call call) {
+        return new Preconditions.Conditions(
+                call.header(HttpHeaders.IF_MATCH),
+                call.header(HttpHeaders.IF_NONE_MATCH),
+                call.header(HttpHeaders.IF_MODIFIED_SINCE),
+                call.header(HttpHeaders.IF_UNMODIFIED_SINCE));
+    }
+
+}

@@ -1,0 +1,69 @@
+package dev.coffer.api.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Non-ASCII header values as S3 treats them: on the way in, RFC 2047 encoded-words are decoded and
+ * raw UTF-8 bytes (which the HTTP layer hands over as ISO-8859-1 chars) are read as UTF-8; on the
+ * way out, a value with non-ASCII characters is sent RFC 2047 encoded ({@code =?UTF-8?B?...?=}).
+ */
+public final class HeaderText {
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=");
+
+    private HeaderText() {}
+
+    public static String decode(String wire) {
+        String text = wire;
+        if (!isAscii(text)) {
+            String utf8 = new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            if (!utf8.contains("\uFFFD")) text = utf8;
+        }
+        Matcher m = ENCODED_WORD.matcher(text);
+        if (!m.find()) return text;
+        StringBuilder out = new StringBuilder();
+        m.reset();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(decodeWord(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public static String encode(String value) {
+        if (isAscii(value)) return value;
+        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
+    private static String decodeWord(Matcher m) {
+        try {
+            java.nio.charset.Charset cs = java.nio.charset.Charset.forName(m.group(1));
+            if (m.group(2).equalsIgnoreCase("B")) {
+                return new String(Base64.getDecoder().decode(m.group(3)), cs);
+            }
+            return qDecode(m.group(3), cs);
+        } catch (IllegalArgumentException e) {
+            return m.group();
+        }
+    }
+
+    private static String qDecode(String s, java.nio.charset.Charset cs) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '_') out.write(' ');
+            else if (c == '=' && i + 2 < s.length()) {
+                out.write(Integer.parseInt(s, i + 1, i + 3, 16));
+                i += 2;
+            } else out.write(c);
+        }
+        return out.toString(cs);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 0x7E) return false;
+        return true;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.coffer.api.routing;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns method + Host + raw path + raw query into an {@link S3Request}, once. The only place that
+ * reads subresource query keys such as {@code uploads} or {@code versioning}. Path-style
+ * ({@code /bucket/key}) and virtual-hosted-style ({@code bucket.<domain>/key}) both resolve.
+ */
+public final class S3RequestResolver {
+
+    /** Subresources S3 has and Coffer does not serve yet: they answer NotImplemented, never fall through. */
+    private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
+            "acl", "accelerate", "analytics", "cors", "encryption", "intelligent-tiering", "inventory",
+            "legal-hold", "lifecycle", "logging", "metadataConfiguration", "metrics", "notification",
+            "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
+            "replication", "requestPayment", "restore", "retention", "select", "tagging", "torrent",
+            "website", "session", "renameObject");
+
+    private final String domain;
+
+    /** @param domain the base domain for virtual-hosted-style requests, or null/blank to disable them */
+    public S3RequestResolver(String domain) {
+        this.domain = domain == null || domain.isBlank() ? null : domain.toLowerCase(Locale.ROOT);
+    }
+
+    public S3Request resolve(String method, String host, String rawPath, String rawQuery, Map<String, String> headers) {
+        Map<String, String> query = QueryString.parse(rawQuery);
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        String hostBucket = bucketFromHost(host);
+        String bucket;
+        String rawKey;
+        if (hostBucket != null) {
+            bucket = hostBucket;
+            rawKey = path.substring(1);
+        } else {
+            String rest = path.substring(1);
+            int slash = rest.indexOf('/');
+            bucket = slash < 0 ? rest : rest.substring(0, slash);
+            rawKey = slash < 0 ? "" : rest.substring(slash + 1);
+            bucket = bucket.isEmpty() ? null : QueryString.decode(bucket, false);
+        }
+        String key = rawKey.isEmpty() ? null : QueryString.decode(rawKey, false);
+        S3Operation op = operation(method.toUpperCase(Locale.ROOT), bucket, key, query, headers);
+        return new S3Request(op, bucket, key, query, hostBucket != null);
+    }
+
+    private String bucketFromHost(String host) {
+        if (domain == null || host == null) return null;
+        String h = host.toLowerCase(Locale.ROOT);
+        int colon = h.lastIndexOf(':');
+        if (colon > 0 && h.indexOf(']') < colon) h = h.substring(0, colon);
+        if (!h.endsWith("." + domain)) return null;
+        String bucket = h.substring(0, h.length() - domain.length() - 1);
+        return bucket.isEmpty() ? null : bucket;
+    }
+
+    private static S3Operation operation(
+            String method, String bucket, String key, Map<String, String> q, Map<String, String> headers) {
+        if (bucket == null) {
+            return method.equals("GET") ? S3Operation.LIST_BUCKETS : S3Operation.METHOD_NOT_ALLOWED;
+        }
+        if (q.keySet().stream().anyMatch(UNSUPPORTED_SUBRESOURCES::contains)) return S3Operation.UNSUPPORTED;
+        return key == null ? bucketOperation(method, q, headers) : objectOperation(method, q, headers);
+    }
+
+    private static S3Operation bucketOperation(String method, Map<String, String> q, Map<String, String> headers) {
+        switch (method) {
+            case "GET":
+                if (q.containsKey("location")) return S3Operation.GET_BUCKET_LOCATION;
+                if (q.containsKey("versioning")) return S3Operation.GET_BUCKET_VERSIONING;
+                if (q.containsKey("versions")) return S3Operation.LIST_OBJECT_VERSIONS;
+                if (q.containsKey("uploads")) return S3Operation.LIST_MULTIPART_UPLOADS;
+                if ("2".equals(q.get("list-type"))) return S3Operation.LIST_OBJECTS_V2;
+                return S3Operation.LIST_OBJECTS;
+            case "PUT":
+                if (q.containsKey("versioning")) return S3Operation.PUT_BUCKET_VERSIONING;
+                return S3Operation.CREATE_BUCKET;
+            case "HEAD":
+                return S3Operation.HEAD_BUCKET;
+            case "DELETE":
+                return S3Operation.DELETE_BUCKET;
+            case "POST":
+                if (q.containsKey("delete")) return S3Operation.DELETE_OBJECTS;
+                String type = headers.getOrDefault("content-type", "");
+                if (type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) return S3Operation.POST_OBJECT;
+                return S3Operation.UNSUPPORTED;
+            default:
+                return S3Operation.METHOD_NOT_ALLOWED;
+        }
+    }
+
+    private static S3Operation objectOperation(String method, Map<String, String> q, Map<String, String> headers) {
+        boolean copy = headers.containsKey("x-amz-copy-source");
+        switch (method) {
+            case "GET":
+                if (q.containsKey("uploadId")) return S3Operation.LIST_PARTS;
+                if (q.containsKey("attributes")) return S3Operation.GET_OBJECT_ATTRIBUTES;
+                return S3Operation.GET_OBJECT;
+            case "HEAD":
+                return S3Operation.HEAD_OBJECT;
+            case "PUT":
+                if (q.containsKey("partNumber") && q.containsKey("uploadId")) {
+                    return copy ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
+                }
+                return copy ? S3Operation.COPY_OBJECT : S3Operation.PUT_OBJECT;
+            case "POST":
+                if (q.containsKey("uploads")) return S3Operation.CREATE_MULTIPART_UPLOAD;
+                if (q.containsKey("uploadId")) return S3Operation.COMPLETE_MULTIPART_UPLOAD;
+                return S3Operation.UNSUPPORTED;
+            case "DELETE":
+                if (q.containsKey("uploadId")) return S3Operation.ABORT_MULTIPART_UPLOAD;
+                return S3Operation.DELETE_OBJECT;
+            default:
+                return S3Operation.METHOD_NOT_ALLOWED;
+        }
+    }
+}

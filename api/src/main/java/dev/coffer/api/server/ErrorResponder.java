@@ -1,0 +1,50 @@
+package dev.coffer.api.server;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3ErrorXml;
+import dev.coffer.api.error.S3Exception;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders every failure in one place: the S3 Error document with the code's status (no body for
+ * HEAD and 304), 5xx logged with the stack trace, 4xx quietly, always with the request id.
+ */
+final class ErrorResponder {
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private ErrorResponder() {}
+
+    static Mono<Void> write(ServerHttpResponse response, String resource, String requestId, boolean head, Throwable error) {
+        S3Exception e = ExceptionTranslator.translate(error);
+        if (e.code().status() >= 500) {
+            log.error("request {} on {} failed", requestId, resource, e.getCause() != null ? e.getCause() : e);
+        } else {
+            log.debug("request {} on {}: {} {}", requestId, resource, e.code().code(), e.getMessage());
+        }
+        if (response.isCommitted()) {
+            // Headers are gone: the only honest signal left is to abort the connection.
+            return Mono.error(error);
+        }
+        HttpHeaders h = response.getHeaders();
+        h.remove(HttpHeaders.CONTENT_LENGTH);
+        h.remove(HttpHeaders.CONTENT_RANGE);
+        h.remove(HttpHeaders.ETAG);
+        h.remove(HttpHeaders.LAST_MODIFIED);
+        h.remove(HttpHeaders.CONTENT_TYPE);
+        e.headers().forEach(h::set);
+        response.setStatusCode(HttpStatusCode.valueOf(e.code().status()));
+        if (head || e.code() == S3ErrorCode.NotModified) {
+            return response.setComplete();
+        }
+        S3Exception withResource = e.resource() == null ? e.withResource(resource) : e;
+        byte[] body = S3ErrorXml.render(withResource, requestId);
+        h.set(HttpHeaders.CONTENT_TYPE, "application/xml");
+        h.setContentLength(body.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.coffer.api.server;
+
+import dev.coffer.api.routing.S3Request;
+import dev.coffer.auth.AuthResult;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** One authenticated S3 request on its way through a handler. */
+public record S3Call(S3Request s3, ServerHttpRequest http, ServerHttpResponse response, AuthResult auth, String requestId) {
+
+    public String header(String name) {
+        return http.getHeaders().getFirst(name);
+    }
+
+    public HttpHeaders requestHeaders() {
+        return http.getHeaders();
+    }
+
+    public HttpHeaders responseHeaders() {
+        return response.getHeaders();
+    }
+
+    public Flux<DataBuffer> rawBody() {
+        return http.getBody();
+    }
+
+    public boolean isHead() {
+        return "HEAD".equals(http.getMethod().name());
+    }
+
+    /** Completes the response with a status and no body. */
+    public Mono<Void> empty(HttpStatus status) {
+        response.setStatusCode(status);
+        if (status != HttpStatus.NO_CONTENT && status != HttpStatus.NOT_MODIFIED && !isHead()) {
+            response.getHeaders().setContentLength(0);
+        }
+        return response.setComplete();
+    }
+
+    /** Completes the response with an XML document. */
+    public Mono<Void> xml(HttpStatus status, byte[] document) {
+        response.setStatusCode(status);
+        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/xml");
+        response.getHeaders().setContentLength(document.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(document)));
+    }
+}

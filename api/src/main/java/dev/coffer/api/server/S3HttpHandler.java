@@ -1,0 +1,90 @@
+package dev.coffer.api.server;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.http.HttpDates;
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.routing.S3Request;
+import dev.coffer.api.routing.S3RequestResolver;
+import dev.coffer.auth.AuthResult;
+import dev.coffer.auth.SigV4Authenticator;
+import dev.coffer.auth.SignedRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The path of every request: resolve once, authenticate, authorize, dispatch through one
+ * EnumMap to the operation's handler, fail in one place.
+ */
+public final class S3HttpHandler implements HttpHandler {
+    private final S3RequestResolver resolver;
+    private final SigV4Authenticator authenticator;
+    private final Map<S3Operation, S3Handler> handlers = new EnumMap<>(S3Operation.class);
+
+    public S3HttpHandler(S3RequestResolver resolver, SigV4Authenticator authenticator, List<S3Handler> handlers) {
+        this.resolver = resolver;
+        this.authenticator = authenticator;
+        for (S3Handler h : handlers) {
+            if (this.handlers.put(h.operation(), h) != null) {
+                throw new IllegalStateException("two handlers for " + h.operation());
+            }
+        }
+    }
+
+    @Override
+    public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+        String requestId = RequestIds.next();
+        HttpHeaders out = response.getHeaders();
+        out.set("x-amz-request-id", requestId);
+        out.set("x-amz-id-2", requestId);
+        out.set(HttpHeaders.SERVER, "Coffer");
+        out.set(HttpHeaders.DATE, HttpDates.format(System.currentTimeMillis()));
+        boolean head = "HEAD".equals(request.getMethod().name());
+        String resource = request.getURI().getRawPath();
+        return Mono.defer(() -> dispatch(request, response, requestId))
+                .onErrorResume(e -> ErrorResponder.write(response, resource, requestId, head, e));
+    }
+
+    private Mono<Void> dispatch(ServerHttpRequest request, ServerHttpResponse response, String requestId) {
+        Map<String, List<String>> headers = lowerCaseHeaders(request.getHeaders());
+        Map<String, String> firstValues = new LinkedHashMap<>();
+        headers.forEach((k, v) -> firstValues.put(k, v.get(0)));
+        String rawPath = request.getURI().getRawPath();
+        String rawQuery = request.getURI().getRawQuery();
+        S3Request s3 = resolver.resolve(request.getMethod().name(), firstValues.get("host"), rawPath, rawQuery, firstValues);
+        if (s3.operation() == S3Operation.METHOD_NOT_ALLOWED) {
+            throw S3Exception.of(S3ErrorCode.MethodNotAllowed, s3.resource())
+                    .with("Method", request.getMethod().name())
+                    .with("ResourceType", s3.key() == null ? "BUCKET" : "OBJECT");
+        }
+        S3Handler handler = handlers.get(s3.operation());
+        if (handler == null) {
+            throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
+        }
+        AuthResult auth;
+        try {
+            auth = authenticator.authenticate(new SignedRequest(
+                    request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers));
+        } catch (Exception e) {
+            return Mono.error(e);
+        }
+        return handler.handle(new S3Call(s3, request, response, auth, requestId));
+    }
+
+    private static Map<String, List<String>> lowerCaseHeaders(HttpHeaders headers) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        headers.forEach((name, values) -> map
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .addAll(values));
+        return map;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.coffer.api.service;
+
+import dev.coffer.auth.PayloadMode;
+import dev.coffer.storage.ChunkStore;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Streams a request body into an {@link UploadSink} on the I/O scheduler with a few buffers in
+ * flight, releasing every buffer on every path; an error or a cancelled request leaves no chunk
+ * behind.
+ */
+public final class BodyReceiver {
+    /** Buffers requested from Netty at a time: enough to keep the disk busy, small enough to bound memory. */
+    private static final int IN_FLIGHT = 8;
+
+    private final BlockingIo io;
+    private final ChunkStore chunks;
+    private final int inlineThreshold;
+
+    public BodyReceiver(BlockingIo io, ChunkStore chunks, int inlineThreshold) {
+        this.io = io;
+        this.chunks = chunks;
+        this.inlineThreshold = inlineThreshold;
+    }
+
+    /** Receives the whole body; the StoredBody's chunks are durable but not yet published in the catalogue. */
+    public Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long maxSize) {
+        return Mono.defer(() -> {
+            UploadSink sink = new UploadSink(chunks, inlineThreshold, maxSize, PayloadDecoder.of(mode));
+            return body.publishOn(io.scheduler(), IN_FLIGHT)
+                    .doOnNext(buffer -> consume(sink, buffer))
+                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+                    .then(Mono.fromCallable(sink::finish))
+                    .doOnError(e -> sink.abort())
+                    .doOnCancel(() -> io.scheduler().schedule(sink::abort));
+        });
+    }
+
+    private static void consume(UploadSink sink, DataBuffer buffer) {
+        try (DataBuffer.ByteBufferIterator it = buffer.readableByteBuffers()) {
+            while (it.hasNext()) {
+                sink.accept(it.next());
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw reactor.core.Exceptions.propagate(e);
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.coffer.api.service;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.metadata.Catalog;
+import dev.coffer.metadata.ChunkPointer;
+import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.WriteCondition;
+import dev.coffer.storage.ChunkRef;
+import dev.coffer.storage.ChunkStore;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/** Joins the catalogue and the chunk store for object reads and writes; every call runs on the I/O scheduler. */
+public final class ObjectService {
+    private final BlockingIo io;
+    private final Catalog catalog;
+    private final ChunkStore chunks;
+    private final ChunkLeases leases;
+    private final ObjectCopier copier;
+
+    public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases) {
+        this.io = io;
+        this.catalog = catalog;
+        this.chunks = chunks;
+        this.leases = leases;
+        this.copier = new ObjectCopier(chunks);
+    }
+
+    /** The current record of a key; NoSuchBucket or NoSuchKey when absent. */
+    public Mono<ObjectRecord> find(String bucket, String key) {
+        return io.call(() -> {
+            Optional<ObjectRecord> record = catalog.getObject(bucket, key);
+            if (record.isPresent()) return record.get();
+            requireBucket(bucket);
+            throw S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", key);
+        });
+    }
+
+    /**
+     * Publishes a received body as the key's new version. If the catalogue refuses (no bucket, a
+     * failed condition), the body's chunks are deleted before the error is signalled.
+     */
+    public Mono<ObjectRecord> publish(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition) {
+        return io.call(() -> {
+            try {
+                catalog.putObject(bucket, key, record, condition);
+                return record;
+            } catch (RuntimeException e) {
+                discardNow(body.chunks());
+                throw e;
+            }
+        });
+    }
+
+    /** Deletes a received body that will not be published. */
+    public Mono<Void> discard(StoredBody body) {
+        return io.run(() -> discardNow(body.chunks()));
+    }
+
+    private void discardNow(List<ChunkRef> refs) throws java.io.IOException {
+        for (ChunkRef ref : refs) chunks.delete(ref.id());
+    }
+
+    /** Removes the key if present (S3 answers 204 either way); NoSuchBucket if the bucket is absent. */
+    public Mono<Optional<ObjectRecord>> delete(String bucket, String key) {
+        return io.call(() -> {
+            requireBucket(bucket);
+            return catalog.deleteObject(bucket, key);
+        });
+    }
+
+    /**
+     * Copies the source's current version to the target key with the record {@code target} builds
+     * from the source's record (which may reject it, e.g. failed copy-source conditions).
+     */
+    public Mono<ObjectRecord> copy(String srcBucket, String srcKey, String dstBucket, String dstKey,
+                                   java.util.function.UnaryOperator<ObjectRecord> target) {
+        return io.call(() -> {
+            ObjectRecord source = catalog.getObject(srcBucket, srcKey).orElseThrow(() -> {
+                requireBucket(srcBucket);
+                return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", srcKey);
+            });
+            ObjectRecord shaped = target.apply(source);
+            requireBucket(dstBucket);
+            List<String> ids = source.chunks().stream().map(ChunkPointer::chunkId).toList();
+            leases.acquire(ids);
+            List<ChunkRef> copied;
+            try {
+                copied = source.inline() != null ? List.of() : copier.copy(source);
+            } finally {
+                leases.release(ids);
+            }
+            ObjectRecord record = new ObjectRecord(shaped.size(), shaped.etag(), System.currentTimeMillis(),
+                    shaped.contentHeaders(), shaped.userMetadata(), shaped.checksums(), shaped.inline(), pointers(copied));
+            try {
+                catalog.putObject(dstBucket, dstKey, record, WriteCondition.NONE);
+            } catch (RuntimeException e) {
+                discardNow(copied);
+                throw e;
+            }
+            return record;
+        });
+    }
+
+    public void requireBucket(String bucket) {
+        if (catalog.getBucket(bucket).isEmpty()) {
+            throw S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", bucket);
+        }
+    }
+
+    public Mono<Void> checkBucket(String bucket) {
+        return io.run(() -> requireBucket(bucket));
+    }
+
+    static List<ChunkPointer> pointers(List<ChunkRef> refs) {
+        return refs.stream().map(r -> new ChunkPointer(r.id().value(), r.length())).toList();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.coffer.api.service;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.ChunkWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Receives one upload's raw body, blocking, off the event loop: decodes it, hashes it, and keeps
+ * it inline while small, else streams it into chunk files. Memory is bounded by the inline
+ * threshold. Methods are synchronized because abort may come from another thread.
+ */
+final class UploadSink {
+    private final ChunkStore chunks;
+    private final int inlineThreshold;
+    private final long maxSize;
+    private final PayloadDecoder decoder;
+    private final MessageDigest md5;
+    private ByteArrayOutputStream small = new ByteArrayOutputStream();
+    private ChunkWriter writer;
+    private long size;
+    private boolean done;
+
+    UploadSink(ChunkStore chunks, int inlineThreshold, long maxSize, PayloadDecoder decoder) {
+        this.chunks = chunks;
+        this.inlineThreshold = inlineThreshold;
+        this.maxSize = maxSize;
+        this.decoder = decoder;
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized void accept(ByteBuffer raw) throws Exception {
+        if (done) return;
+        decoder.accept(raw, this::payload);
+    }
+
+    private void payload(ByteBuffer data) {
+        int n = data.remaining();
+        size += n;
+        if (size > maxSize) throw S3Exception.of(S3ErrorCode.EntityTooLarge);
+        md5.update(data.duplicate());
+        try {
+            if (writer == null && small.size() + n <= inlineThreshold) {
+                byte[] copy = new byte[n];
+                data.get(copy);
+                small.write(copy, 0, n);
+                return;
+            }
+            if (writer == null) {
+                writer = chunks.newWriter();
+                writer.write(ByteBuffer.wrap(small.toByteArray()));
+                small = null;
+            }
+            writer.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the body: checks it, makes the chunks durable, and returns what was stored. */
+    synchronized StoredBody finish() throws Exception {
+        Map<String, String> trailers = decoder.finish();
+        done = true;
+        byte[] digest = md5.digest();
+        if (writer == null) {
+            return new StoredBody(size, digest, small.toByteArray(), List.of(), trailers);
+        }
+        return new StoredBody(size, digest, null, writer.finish(), trailers);
+    }
+
+    /** Drops everything written so far. Idempotent. */
+    synchronized void abort() {
+        done = true;
+        if (writer != null) writer.abort();
+    }
+}
