@@ -2,6 +2,7 @@ package dev.coffer.compat;
 
 import static dev.coffer.compat.support.S3Assertions.assertHasRequestId;
 import static dev.coffer.compat.support.S3Assertions.assertS3Error;
+import static dev.coffer.compat.support.S3Assertions.assertXmlError;
 import static dev.coffer.compat.support.S3Assertions.header;
 import static dev.coffer.compat.support.S3Assertions.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,8 @@ class BucketIT {
         "trailing-dot.",
     })
     void createBucketWithInvalidNameReturnsInvalidBucketName(String name) {
-        assertS3Error(400, "InvalidBucketName", () -> s3.createBucket(b -> b.bucket(name)));
+        // Sent raw: the SDK's CreateBucket interceptor rejects most of these names before sending.
+        assertXmlError(server.raw().signed("PUT", "/" + name), 400, "InvalidBucketName");
     }
 
     @Test

@@ -68,6 +68,7 @@ class ConditionalWriteIT {
 
     @Test
     void putObjectWithIfMatchOnMissingKeyReturnsNoSuchKey() {
+        // S3 user guide, conditional writes: with If-Match and no current object, 404 Not Found.
         assertS3Error(404, "NoSuchKey", () -> s3.putObject(b -> b.bucket(bucket).key("cas-missing")
                 .ifMatch("\"00000000000000000000000000000000\""), RequestBody.fromString("v1")));
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.coffer.api.CofferApplication;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -41,7 +42,6 @@ public final class CofferServer implements AutoCloseable {
             System.getProperty("coffer.compat.secret-key", "coffer/compat/secret/key/for/tests/only00");
     public static final Region REGION = Region.US_EAST_1;
 
-    private static final String MAIN_CLASS = "dev.coffer.api.CofferApplication";
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
     private final ConfigurableApplicationContext context;
@@ -91,7 +91,7 @@ public final class CofferServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(mainClass()).run(
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CofferApplication.class).run(
                 "--server.port=0",
                 "--coffer.data-dir=" + dataDir,
                 "--coffer.access-key=" + ACCESS_KEY,
@@ -99,20 +99,6 @@ public final class CofferServer implements AutoCloseable {
                 "--coffer.region=" + REGION.id());
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new CofferServer(context, dataDir, URI.create("http://127.0.0.1:" + port));
-    }
-
-    /*
-     * Loaded by name rather than as a class literal: while the api module's installed jar is the
-     * repackaged Spring Boot jar (classes under BOOT-INF/), the class is not on this module's
-     * classpath, and this says so instead of failing the whole module's compilation.
-     */
-    private static Class<?> mainClass() {
-        try {
-            return Class.forName(MAIN_CLASS);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(MAIN_CLASS + " is not on the test classpath: the coffer-api"
-                    + " artifact must be the plain jar, not the Boot-repackaged one (classes under BOOT-INF/)", e);
-        }
     }
 
     public URI endpoint() {
