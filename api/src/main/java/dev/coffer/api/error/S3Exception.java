@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class S3Exception extends RuntimeException {
 
-    private static final Pattern ELEMENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern ELEMENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
     /** Elements the error writer renders itself; extras may not repeat them. */
     private static final Set<String> RESERVED_ELEMENTS = Set.of("Code", "Message", "Resource", "RequestId");
 

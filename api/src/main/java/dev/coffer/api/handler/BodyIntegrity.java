@@ -1,5 +1,7 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.checksum.ChecksumAlgorithm;
+import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.server.S3Call;
@@ -9,12 +11,12 @@ import java.util.Base64;
 
 /**
  * The integrity header S3 demands of configuration requests (DeleteObjects, …): Content-MD5, or
- * a flexible checksum header, checked against the body.
+ * a flexible checksum (header or trailer), checked against the body.
  */
 final class BodyIntegrity {
     private BodyIntegrity() {}
 
-    static void requireDigest(S3Call call, byte[] body) {
+    static void requireDigest(S3Call call, byte[] body, java.util.Map<String, String> trailers) {
         String md5 = call.header("Content-MD5");
         if (md5 != null) {
             byte[] expected;
@@ -27,12 +29,11 @@ final class BodyIntegrity {
             if (!MessageDigest.isEqual(expected, digest("MD5", body))) throw S3Exception.of(S3ErrorCode.BadDigest);
             return;
         }
-        boolean flexible = call.requestHeaders().headerNames().stream()
-                .anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-checksum-"));
-        if (!flexible && call.header("x-amz-sdk-checksum-algorithm") == null) {
-            throw S3Exception.of(S3ErrorCode.InvalidRequest)
-                    .withMessage("Missing required header for this request: Content-MD5");
-        }
+        ChecksumRequest checksum = ChecksumRequest.from(call.requestHeaders()).orElseThrow(() ->
+                S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("Missing required header for this request: Content-MD5"));
+        ChecksumAlgorithm.Calculator calculator = checksum.algorithm().newCalculator();
+        calculator.update(java.nio.ByteBuffer.wrap(body));
+        checksum.verify(calculator.base64(), trailers);
     }
 
     private static byte[] digest(String algorithm, byte[] body) {

@@ -1,5 +1,7 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
@@ -54,8 +56,14 @@ public final class BucketHandlers {
             Names.checkBucket(name);
             return bodies.read(call).flatMap(body -> {
                 String location = region;
-                if (body.length > 0) {
-                    String given = xml.read(body, CreateBucketConfiguration.class).locationConstraint();
+                if (body.bytes().length > 0) {
+                    String given = xml.read(body.bytes(), CreateBucketConfiguration.class).locationConstraint();
+                    if ("us-east-1".equals(given)) {
+                        // S3 wants us-east-1 expressed as no constraint at all.
+                        throw S3Exception.of(S3ErrorCode.InvalidLocationConstraint).with("LocationConstraint", given);
+                    }
+                    // Deliberate difference: S3 refuses a region other than the endpoint's; Coffer
+                    // records it, so clients configured for any region can create buckets.
                     if (given != null && !given.isBlank()) location = given;
                 }
                 return buckets.create(new BucketRecord(name, System.currentTimeMillis(), location, owners.id(call)));

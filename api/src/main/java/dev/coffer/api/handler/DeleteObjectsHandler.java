@@ -43,8 +43,8 @@ public final class DeleteObjectsHandler implements S3Handler {
         String bucket = call.s3().bucket();
         return bodies.read(call)
                 .map(body -> {
-                    BodyIntegrity.requireDigest(call, body);
-                    Delete delete = xml.read(body, Delete.class);
+                    BodyIntegrity.requireDigest(call, body.bytes(), body.trailers());
+                    Delete delete = xml.read(body.bytes(), Delete.class);
                     if (delete.objects().isEmpty() || delete.objects().size() > MAX_KEYS) {
                         throw S3Exception.of(S3ErrorCode.MalformedXML);
                     }

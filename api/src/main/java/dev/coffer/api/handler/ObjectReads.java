@@ -27,6 +27,9 @@ final class ObjectReads {
             Optional<ByteRange> range = ByteRange.parse(call.header(HttpHeaders.RANGE), record.size());
             HttpHeaders out = call.responseHeaders();
             ObjectHeaders.write(record, call.s3().query(), out);
+            if (range.isEmpty() && "ENABLED".equalsIgnoreCase(call.header("x-amz-checksum-mode"))) {
+                ObjectHeaders.writeChecksums(record, out);
+            }
             long first = range.map(ByteRange::first).orElse(0L);
             long last = range.map(ByteRange::last).orElse(record.size() - 1);
             out.setContentLength(last - first + 1);

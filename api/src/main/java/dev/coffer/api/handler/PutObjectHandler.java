@@ -1,7 +1,6 @@
 package dev.coffer.api.handler;
 
-import dev.coffer.api.error.S3ErrorCode;
-import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.http.ETags;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
@@ -15,6 +14,7 @@ import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.WriteCondition;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -41,26 +41,34 @@ public final class PutObjectHandler implements S3Handler {
         String bucket = call.s3().bucket();
         String key = call.s3().key();
         Names.checkKey(key);
+        UploadRules.checkStorageClass(call);
         long declared = UploadRules.declaredLength(call);
         byte[] contentMd5 = UploadRules.contentMd5(call);
         WriteCondition condition = UploadRules.writeCondition(call);
         Map<String, String> contentHeaders = ObjectHeaders.contentHeaders(call.requestHeaders());
         Map<String, String> userMetadata = ObjectHeaders.userMetadata(call.requestHeaders());
+        Optional<ChecksumRequest> checksum = ChecksumRequest.from(call.requestHeaders());
         return objects.checkBucket(bucket)
-                .then(receiver.receive(call.rawBody(), call.auth().payload(), UploadRules.MAX_SINGLE_PUT))
-                .flatMap(body -> UploadRules.verify(body, declared, contentMd5)
+                .then(receiver.receive(call.rawBody(), call.auth().payload(), UploadRules.MAX_SINGLE_PUT,
+                        checksum.map(ChecksumRequest::algorithm).orElse(null)))
+                .flatMap(body -> Mono.fromRunnable(() -> UploadRules.verify(body, declared, contentMd5, checksum))
                         .onErrorResume(e -> objects.discard(body).then(Mono.error(e)))
                         .then(Mono.defer(() -> objects.publish(
-                                bucket, key, record(body, contentHeaders, userMetadata), body, condition))))
+                                bucket, key, record(body, contentHeaders, userMetadata, checksum), body, condition))))
                 .flatMap(record -> {
                     call.responseHeaders().set("ETag", ETags.quote(record.etag()));
+                    ObjectHeaders.writeChecksums(record, call.responseHeaders());
                     return call.empty(HttpStatus.OK);
                 });
     }
 
-    private static ObjectRecord record(StoredBody body, Map<String, String> contentHeaders, Map<String, String> userMetadata) {
+    private static ObjectRecord record(StoredBody body, Map<String, String> contentHeaders,
+                                       Map<String, String> userMetadata, Optional<ChecksumRequest> checksum) {
+        Map<String, String> checksums = checksum
+                .map(c -> Map.of(c.algorithm().name(), body.checksum()))
+                .orElse(Map.of());
         return new ObjectRecord(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
-                contentHeaders, userMetadata, Map.of(), body.inline(),
+                contentHeaders, userMetadata, checksums, body.inline(),
                 body.chunks().stream().map(c -> new dev.coffer.metadata.ChunkPointer(c.id().value(), c.length())).toList());
     }
 }

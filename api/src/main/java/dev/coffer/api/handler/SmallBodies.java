@@ -18,7 +18,10 @@ public final class SmallBodies {
     /** Far above any legal configuration document (DeleteObjects of 1,000 max-length keys is ~1.1 MB). */
     static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    public Mono<byte[]> read(S3Call call) {
+    /** A small body, decoded, with the trailing headers of an aws-chunked encoding (else empty). */
+    public record Body(byte[] bytes, java.util.Map<String, String> trailers) {}
+
+    public Mono<Body> read(S3Call call) {
         return DataBufferUtils.join(call.rawBody(), MAX_BYTES)
                 .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
                         e -> S3Exception.of(S3ErrorCode.MalformedXML).withMessage("The XML you provided was too large"))
@@ -29,24 +32,28 @@ public final class SmallBodies {
                         DataBufferUtils.release(joined);
                     }
                 })
-                .defaultIfEmpty(new byte[0]);
+                .switchIfEmpty(Mono.fromSupplier(() -> decode(call, null)));
     }
 
-    private static byte[] decode(S3Call call, DataBuffer joined) {
+    /** Decodes the joined body (null for none: an empty body is still checked against its declared hash). */
+    private static Body decode(S3Call call, DataBuffer joined) {
         PayloadDecoder decoder = PayloadDecoder.of(call.auth().payload());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(joined.readableByteCount());
-        try (DataBuffer.ByteBufferIterator it = joined.readableByteBuffers()) {
-            while (it.hasNext()) {
-                decoder.accept(it.next(), (ByteBuffer b) -> {
-                    byte[] bytes = new byte[b.remaining()];
-                    b.get(bytes);
-                    out.writeBytes(bytes);
-                });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (joined != null) {
+                try (DataBuffer.ByteBufferIterator it = joined.readableByteBuffers()) {
+                    while (it.hasNext()) {
+                        decoder.accept(it.next(), (ByteBuffer b) -> {
+                            byte[] bytes = new byte[b.remaining()];
+                            b.get(bytes);
+                            out.writeBytes(bytes);
+                        });
+                    }
+                }
             }
-            decoder.finish();
+            return new Body(out.toByteArray(), decoder.finish());
         } catch (Exception e) {
             throw reactor.core.Exceptions.propagate(e);
         }
-        return out.toByteArray();
     }
 }

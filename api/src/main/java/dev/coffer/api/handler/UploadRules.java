@@ -8,7 +8,8 @@ import dev.coffer.auth.PayloadMode;
 import dev.coffer.metadata.WriteCondition;
 import java.security.MessageDigest;
 import java.util.Base64;
-import reactor.core.publisher.Mono;
+import java.util.Optional;
+import dev.coffer.api.checksum.ChecksumRequest;
 
 /** What S3 checks of an upload's headers and of the body once received. */
 final class UploadRules {
@@ -41,6 +42,19 @@ final class UploadRules {
                     .with("MaxSizeAllowed", Long.toString(MAX_SINGLE_PUT));
         }
         return length;
+    }
+
+    /** The storage classes S3 accepts; Coffer keeps every object on the same disks, whatever the class. */
+    private static final java.util.Set<String> STORAGE_CLASSES = java.util.Set.of(
+            "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
+            "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE");
+
+    /** InvalidStorageClass for a class S3 does not know. */
+    static void checkStorageClass(S3Call call) {
+        String value = call.header("x-amz-storage-class");
+        if (value != null && !STORAGE_CLASSES.contains(value)) {
+            throw S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", value);
+        }
     }
 
     /** The decoded Content-MD5, or null; InvalidDigest when it is not base64 of 16 bytes. */
@@ -76,16 +90,19 @@ final class UploadRules {
         return WriteCondition.NONE;
     }
 
-    /** IncompleteBody when fewer/more bytes arrived than declared; BadDigest when Content-MD5 differs. */
-    static Mono<Void> verify(StoredBody body, long declared, byte[] contentMd5) {
+    /**
+     * IncompleteBody when fewer/more bytes arrived than declared; BadDigest when Content-MD5 or the
+     * flexible checksum differs from what was received.
+     */
+    static void verify(StoredBody body, long declared, byte[] contentMd5, Optional<ChecksumRequest> checksum) {
         if (declared >= 0 && body.size() != declared) {
-            return Mono.error(S3Exception.of(S3ErrorCode.IncompleteBody));
+            throw S3Exception.of(S3ErrorCode.IncompleteBody);
         }
         if (contentMd5 != null && !MessageDigest.isEqual(contentMd5, body.md5())) {
-            return Mono.error(S3Exception.of(S3ErrorCode.BadDigest)
+            throw S3Exception.of(S3ErrorCode.BadDigest)
                     .with("ExpectedDigest", Base64.getEncoder().encodeToString(contentMd5))
-                    .with("CalculatedDigest", Base64.getEncoder().encodeToString(body.md5())));
+                    .with("CalculatedDigest", Base64.getEncoder().encodeToString(body.md5()));
         }
-        return Mono.empty();
+        checksum.ifPresent(c -> c.verify(body.checksum(), body.trailers()));
     }
 }

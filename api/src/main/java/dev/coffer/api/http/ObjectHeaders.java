@@ -68,6 +68,13 @@ public final class ObjectHeaders {
         }
     }
 
+    /** The stored flexible checksums as x-amz-checksum-* headers, with their type (FULL_OBJECT for single PUTs). */
+    public static void writeChecksums(ObjectRecord record, HttpHeaders response) {
+        record.checksums().forEach((algorithm, value) ->
+                response.set("x-amz-checksum-" + algorithm.toLowerCase(Locale.ROOT), value));
+        if (!record.checksums().isEmpty()) response.set("x-amz-checksum-type", "FULL_OBJECT");
+    }
+
     private static String withoutAwsChunked(String encoding) {
         StringBuilder kept = new StringBuilder();
         for (String part : encoding.split(",")) {

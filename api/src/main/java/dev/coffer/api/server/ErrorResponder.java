@@ -21,7 +21,7 @@ final class ErrorResponder {
 
     static Mono<Void> write(ServerHttpResponse response, String resource, String requestId, boolean head, Throwable error) {
         S3Exception e = ExceptionTranslator.translate(error);
-        if (e.code().status() >= 500) {
+        if (e.code() == S3ErrorCode.InternalError || e.getCause() != null) {
             log.error("request {} on {} failed", requestId, resource, e.getCause() != null ? e.getCause() : e);
         } else {
             log.debug("request {} on {}: {} {}", requestId, resource, e.code().code(), e.getMessage());

@@ -33,8 +33,12 @@ public record S3Call(S3Request s3, ServerHttpRequest http, ServerHttpResponse re
         return "HEAD".equals(http.getMethod().name());
     }
 
-    /** Completes the response with a status and no body. */
+    /** Completes the response with a status and no body (nothing happens until subscribed). */
     public Mono<Void> empty(HttpStatus status) {
+        return Mono.defer(() -> emptyNow(status));
+    }
+
+    private Mono<Void> emptyNow(HttpStatus status) {
         response.setStatusCode(status);
         if (status != HttpStatus.NO_CONTENT && status != HttpStatus.NOT_MODIFIED && !isHead()) {
             response.getHeaders().setContentLength(0);
@@ -42,8 +46,12 @@ public record S3Call(S3Request s3, ServerHttpRequest http, ServerHttpResponse re
         return response.setComplete();
     }
 
-    /** Completes the response with an XML document. */
+    /** Completes the response with an XML document (nothing happens until subscribed). */
     public Mono<Void> xml(HttpStatus status, byte[] document) {
+        return Mono.defer(() -> xmlNow(status, document));
+    }
+
+    private Mono<Void> xmlNow(HttpStatus status, byte[] document) {
         response.setStatusCode(status);
         response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/xml");
         response.getHeaders().setContentLength(document.length);

@@ -1,5 +1,6 @@
 package dev.coffer.api.service;
 
+import dev.coffer.api.checksum.ChecksumAlgorithm;
 import dev.coffer.auth.PayloadMode;
 import dev.coffer.storage.ChunkStore;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,9 +28,9 @@ public final class BodyReceiver {
     }
 
     /** Receives the whole body; the StoredBody's chunks are durable but not yet published in the catalogue. */
-    public Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long maxSize) {
+    public Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long maxSize, ChecksumAlgorithm checksum) {
         return Mono.defer(() -> {
-            UploadSink sink = new UploadSink(chunks, inlineThreshold, maxSize, PayloadDecoder.of(mode));
+            UploadSink sink = new UploadSink(chunks, inlineThreshold, maxSize, PayloadDecoder.of(mode), checksum);
             return body.publishOn(io.scheduler(), IN_FLIGHT)
                     .doOnNext(buffer -> consume(sink, buffer))
                     .doOnDiscard(DataBuffer.class, DataBufferUtils::release)

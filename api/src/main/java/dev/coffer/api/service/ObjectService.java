@@ -4,6 +4,7 @@ import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ChunkPointer;
+import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.WriteCondition;
 import dev.coffer.storage.ChunkRef;
@@ -49,6 +50,11 @@ public final class ObjectService {
                 return record;
             } catch (RuntimeException e) {
                 discardNow(body.chunks());
+                if (e instanceof ConditionalWriteConflict && condition instanceof WriteCondition.IfEtagMatches
+                        && catalog.getObject(bucket, key).isEmpty()) {
+                    // S3 answers If-Match on a missing key with NoSuchKey, not PreconditionFailed.
+                    throw S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", key);
+                }
                 throw e;
             }
         });

@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * @param size payload bytes
  * @param md5 the payload's MD5 (16 bytes)
+ * @param checksum the flexible checksum asked for (base64), or null when none was
  * @param inline the bytes when small enough to live in the metadata record, else null
  * @param chunks the durable chunks holding the bytes otherwise
  * @param trailers trailing headers of an aws-chunked body (lower-case names)
  */
-public record StoredBody(long size, byte[] md5, byte[] inline, List<ChunkRef> chunks, Map<String, String> trailers) {}
+public record StoredBody(long size, byte[] md5, String checksum, byte[] inline, List<ChunkRef> chunks, Map<String, String> trailers) {}

@@ -1,5 +1,6 @@
 package dev.coffer.api.service;
 
+import dev.coffer.api.checksum.ChecksumAlgorithm;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.storage.ChunkStore;
@@ -24,12 +25,14 @@ final class UploadSink {
     private final long maxSize;
     private final PayloadDecoder decoder;
     private final MessageDigest md5;
+    private final ChecksumAlgorithm.Calculator checksum;
     private ByteArrayOutputStream small = new ByteArrayOutputStream();
     private ChunkWriter writer;
     private long size;
     private boolean done;
 
-    UploadSink(ChunkStore chunks, int inlineThreshold, long maxSize, PayloadDecoder decoder) {
+    UploadSink(ChunkStore chunks, int inlineThreshold, long maxSize, PayloadDecoder decoder, ChecksumAlgorithm algorithm) {
+        this.checksum = algorithm == null ? null : algorithm.newCalculator();
         this.chunks = chunks;
         this.inlineThreshold = inlineThreshold;
         this.maxSize = maxSize;
@@ -51,6 +54,7 @@ final class UploadSink {
         size += n;
         if (size > maxSize) throw S3Exception.of(S3ErrorCode.EntityTooLarge);
         md5.update(data.duplicate());
+        if (checksum != null) checksum.update(data);
         try {
             if (writer == null && small.size() + n <= inlineThreshold) {
                 byte[] copy = new byte[n];
@@ -75,9 +79,13 @@ final class UploadSink {
         done = true;
         byte[] digest = md5.digest();
         if (writer == null) {
-            return new StoredBody(size, digest, small.toByteArray(), List.of(), trailers);
+            return new StoredBody(size, digest, checksumValue(), small.toByteArray(), List.of(), trailers);
         }
-        return new StoredBody(size, digest, null, writer.finish(), trailers);
+        return new StoredBody(size, digest, checksumValue(), null, writer.finish(), trailers);
+    }
+
+    private String checksumValue() {
+        return checksum == null ? null : checksum.base64();
     }
 
     /** Drops everything written so far. Idempotent. */
