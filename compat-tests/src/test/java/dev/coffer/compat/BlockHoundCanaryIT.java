@@ -25,6 +25,18 @@ class BlockHoundCanaryIT {
     }
 
     @Test
+    void blockingCallOnANettyEventLoopIsReportedByBlockHound() throws Exception {
+        // The event loops Reactor Netty serves HTTP on (the server uses the global resources).
+        io.netty.channel.EventLoopGroup loops = reactor.netty.http.HttpResources.get().onServer(true);
+        Throwable thrown = catchThrowable(() -> loops.next().submit(() -> {
+            Thread.sleep(1);
+            return 1;
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(thrown).as("BlockHound must reject Thread.sleep on a Netty event loop").isNotNull();
+        assertThat(causalChainMessages(thrown)).contains("Blocking call");
+    }
+
+    @Test
     void blockingCallOnBoundedElasticSchedulerIsAllowed() {
         assertThat(Mono.fromCallable(() -> {
             Thread.sleep(1);

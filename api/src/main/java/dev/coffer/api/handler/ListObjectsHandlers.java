@@ -36,11 +36,14 @@ public final class ListObjectsHandlers {
         return page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList();
     }
 
-    /** Where the next page starts; with max-keys=0 nothing was returned, so it starts where this one did. */
-    static String nextToken(ListPage page, String after) {
-        if (!page.truncated()) return null;
-        String last = page.lastEntry() != null ? page.lastEntry() : (after == null ? "" : after);
-        return ListingParams.token(last);
+    /** S3 answers max-keys=0 with an empty page that is not truncated, whatever the bucket holds. */
+    static boolean truncated(ListPage page) {
+        return page.truncated() && page.lastEntry() != null;
+    }
+
+    /** Where the next page starts: after the last entry of this one. */
+    static String nextToken(ListPage page) {
+        return truncated(page) ? ListingParams.token(page.lastEntry()) : null;
     }
 
     /** ListObjects. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html */
@@ -56,8 +59,8 @@ public final class ListObjectsHandlers {
             return buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(), marker, p.maxKeys()))
                     .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListBucketResult(
                             r.bucket(), p.out(p.prefix()), p.out(marker == null ? "" : marker),
-                            page.truncated() && p.delimiter() != null && page.lastEntry() != null ? p.out(page.lastEntry()) : null,
-                            p.maxKeys(), p.out(p.delimiter()), page.truncated(), p.encodingType(),
+                            truncated(page) && p.delimiter() != null ? p.out(page.lastEntry()) : null,
+                            p.maxKeys(), p.out(p.delimiter()), truncated(page), p.encodingType(),
                             contents(page, p, owners.of(call)), prefixes(page, p)))));
         }
     }
@@ -78,10 +81,10 @@ public final class ListObjectsHandlers {
             return buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(), after, p.maxKeys()))
                     .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListBucketResultV2(
                             r.bucket(), p.out(p.prefix()), token,
-                            nextToken(page, after),
+                            nextToken(page),
                             p.out(startAfter),
                             page.objects().size() + page.commonPrefixes().size(),
-                            p.maxKeys(), p.out(p.delimiter()), p.encodingType(), page.truncated(),
+                            p.maxKeys(), p.out(p.delimiter()), p.encodingType(), truncated(page),
                             contents(page, p, fetchOwner ? owners.of(call) : null), prefixes(page, p)))));
         }
     }

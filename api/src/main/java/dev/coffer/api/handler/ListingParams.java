@@ -46,16 +46,34 @@ record ListingParams(String prefix, String delimiter, int maxKeys, boolean urlEn
         return urlEncoded ? "url" : null;
     }
 
+    /**
+     * An opaque continuation token: the last entry returned, base64url, with a CRC32 so that a token
+     * Coffer did not issue is refused (as S3 refuses it) instead of being read as a key.
+     */
     static String token(String lastEntry) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastEntry.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = lastEntry.getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "." + Long.toHexString(crc(bytes));
     }
 
     static String fromToken(String token) {
+        int dot = token.lastIndexOf('.');
         try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("The continuation token provided is incorrect")
-                    .with("ArgumentName", "continuation-token").with("ArgumentValue", token);
+            if (dot >= 0) {
+                byte[] bytes = Base64.getUrlDecoder().decode(token.substring(0, dot));
+                if (Long.toHexString(crc(bytes)).equals(token.substring(dot + 1))) {
+                    return new String(bytes, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // falls through to the S3 error
         }
+        throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("The continuation token provided is incorrect")
+                .with("ArgumentName", "continuation-token").with("ArgumentValue", token);
+    }
+
+    private static long crc(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 }
