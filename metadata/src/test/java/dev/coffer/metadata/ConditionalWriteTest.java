@@ -1,0 +1,108 @@
+package dev.coffer.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConditionalWriteTest {
+    @TempDir
+    Path dir;
+
+    Catalog catalog;
+
+    @BeforeEach
+    void open() {
+        catalog = Catalog.open(dir, true);
+        catalog.createBucket(Records.bucket("b"));
+    }
+
+    @AfterEach
+    void close() {
+        catalog.close();
+    }
+
+    @Test
+    void ifAbsentWritesANewKeyAndRefusesAnExistingOne() {
+        assertTrue(catalog.putObject("b", "k", Records.inline("e1", "one"), new WriteCondition.IfAbsent()).isEmpty());
+        assertThrows(ConditionalWriteConflict.class,
+                () -> catalog.putObject("b", "k", Records.inline("e2", "two"), new WriteCondition.IfAbsent()));
+        assertEquals("e1", catalog.getObject("b", "k").orElseThrow().etag(), "nothing written on conflict");
+    }
+
+    @Test
+    void ifEtagMatchesWritesOnlyOverTheSameEtag() {
+        catalog.putObject("b", "k", Records.inline("e1", "one"), WriteCondition.NONE);
+        assertThrows(ConditionalWriteConflict.class,
+                () -> catalog.putObject("b", "k", Records.inline("e2", "two"), new WriteCondition.IfEtagMatches("other")));
+        ObjectRecord old = catalog.putObject(
+                "b", "k", Records.inline("e2", "two"), new WriteCondition.IfEtagMatches("e1")).orElseThrow();
+        assertEquals("e1", old.etag());
+        assertEquals("e2", catalog.getObject("b", "k").orElseThrow().etag());
+    }
+
+    @Test
+    void ifEtagMatchesOnAMissingKeyConflicts() {
+        assertThrows(ConditionalWriteConflict.class,
+                () -> catalog.putObject("b", "none", Records.inline("e", "x"), new WriteCondition.IfEtagMatches("e")));
+        assertTrue(catalog.getObject("b", "none").isEmpty());
+    }
+
+    @Test
+    void unconditionalPutReplacesAndReturnsTheOldRecord() {
+        catalog.putObject("b", "k", Records.inline("e1", "one"), WriteCondition.NONE);
+        assertEquals("e1", catalog.putObject("b", "k", Records.inline("e2", "two"), WriteCondition.NONE)
+                .orElseThrow().etag());
+    }
+
+    @Test
+    void putIntoMissingBucketFails() {
+        assertThrows(NoSuchBucketException.class,
+                () -> catalog.putObject("nope", "k", Records.inline("e", "x"), WriteCondition.NONE));
+    }
+
+    @Test
+    void eightThreadsRacingIfAbsentOnOneKeyHaveExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String key = "race-" + round;
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String etag = "writer-" + t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        catalog.putObject("b", key, Records.inline(etag, etag), new WriteCondition.IfAbsent());
+                        return true;
+                    } catch (ConditionalWriteConflict lost) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            String winner = null;
+            for (int t = 0; t < 8; t++) {
+                if (results.get(t).get()) {
+                    winners++;
+                    winner = "writer-" + t;
+                }
+            }
+            pool.shutdown();
+            assertEquals(1, winners, "round " + round);
+            assertEquals(winner, catalog.getObject("b", key).orElseThrow().etag());
+        }
+    }
+}
