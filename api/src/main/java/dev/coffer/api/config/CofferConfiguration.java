@@ -11,6 +11,7 @@ import dev.coffer.api.handler.Owners;
 import dev.coffer.api.handler.PutObjectHandler;
 import dev.coffer.api.handler.SmallBodies;
 import dev.coffer.api.routing.S3RequestResolver;
+import dev.coffer.api.server.ReservedPaths;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.server.S3HttpHandler;
 import dev.coffer.api.service.BlockingIo;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -75,7 +77,7 @@ public class CofferConfiguration {
 
     @Bean
     HttpHandler httpHandler(CofferProperties props, RootCredentials root, BlockingIo io, Catalog catalog,
-                            ChunkStore chunks, ChunkLeases leases) {
+                            ChunkStore chunks, ChunkLeases leases, ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints) {
         SigV4Authenticator authenticator = new SigV4Authenticator(
                 accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty(),
                 Clock.systemUTC());
@@ -95,6 +97,7 @@ public class CofferConfiguration {
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
         handlers.add(new CopyObjectHandler(objects, xml));
-        return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers);
+        return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
+                new ReservedPaths(reservedEndpoints.orderedStream().toList()));
     }
 }

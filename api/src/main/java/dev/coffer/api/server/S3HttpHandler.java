@@ -29,10 +29,13 @@ public final class S3HttpHandler implements HttpHandler {
     private final S3RequestResolver resolver;
     private final SigV4Authenticator authenticator;
     private final Map<S3Operation, S3Handler> handlers = new EnumMap<>(S3Operation.class);
+    private final ReservedPaths reserved;
 
-    public S3HttpHandler(S3RequestResolver resolver, SigV4Authenticator authenticator, List<S3Handler> handlers) {
+    public S3HttpHandler(S3RequestResolver resolver, SigV4Authenticator authenticator, List<S3Handler> handlers,
+                         ReservedPaths reserved) {
         this.resolver = resolver;
         this.authenticator = authenticator;
+        this.reserved = reserved;
         for (S3Handler h : handlers) {
             if (this.handlers.put(h.operation(), h) != null) {
                 throw new IllegalStateException("two handlers for " + h.operation());
@@ -50,6 +53,9 @@ public final class S3HttpHandler implements HttpHandler {
         out.set(HttpHeaders.DATE, HttpDates.format(System.currentTimeMillis()));
         boolean head = "HEAD".equals(request.getMethod().name());
         String resource = request.getURI().getRawPath();
+        if (ReservedPaths.isReserved(resource)) {
+            return reserved.handle(request, response);
+        }
         return Mono.defer(() -> dispatch(request, response, requestId))
                 .onErrorResume(e -> ErrorResponder.write(response, resource, requestId, head, e));
     }
