@@ -12,7 +12,10 @@ public enum AuthError {
     REQUEST_TIME_TOO_SKEWED,
     AUTHORIZATION_HEADER_MALFORMED,
     AUTHORIZATION_QUERY_PARAMETERS_ERROR,
-    /** x-amz-content-sha256 is not a hash nor a known mode (InvalidArgument). */
+    /**
+     * x-amz-content-sha256 is not a hash nor a known mode, more than one auth mechanism, or a
+     * malformed SigV2 Authorization header (InvalidArgument).
+     */
     INVALID_ARGUMENT,
     /** The streamed body's SHA-256 differs from x-amz-content-sha256 (XAmzContentSHA256Mismatch). */
     CONTENT_SHA256_MISMATCH,
@@ -20,6 +23,9 @@ public enum AuthError {
     INCOMPLETE_BODY,
     /** A trailing checksum header is missing or malformed (InvalidRequest). */
     INVALID_REQUEST,
-    /** SigV4 header lacks x-amz-date / date (AccessDenied is what S3 answers; kept apart for messages). */
+    /**
+     * A header-signed request (SigV4 or SigV2) lacks x-amz-date / date (AccessDenied is what S3
+     * answers; kept apart for messages).
+     */
     MISSING_DATE
 }

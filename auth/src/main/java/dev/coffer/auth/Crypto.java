@@ -8,16 +8,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SHA-256 and HMAC-SHA256 with per-thread instances: provider look-up in getInstance costs more
- * than hashing a canonical request, so the hot path reuses one of each per thread.
+ * SHA-256, HMAC-SHA256 (SigV4) and HMAC-SHA1 (SigV2) with per-thread instances: provider look-up
+ * in getInstance costs more than hashing a canonical request, so the hot path reuses one of each
+ * per thread.
  */
 final class Crypto {
     static final String HMAC_SHA256 = "HmacSHA256";
+    static final String HMAC_SHA1 = "HmacSHA1";
     /** hex(sha256("")), used in every chunk string to sign. */
     static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Crypto::newSha256);
     private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(Crypto::newHmac);
+    private static final ThreadLocal<Mac> SHA1_HMAC = ThreadLocal.withInitial(() -> newMac(HMAC_SHA1));
 
     private Crypto() {}
 
@@ -30,10 +33,14 @@ final class Crypto {
     }
 
     static Mac newHmac() {
+        return newMac(HMAC_SHA256);
+    }
+
+    private static Mac newMac(String algorithm) {
         try {
-            return Mac.getInstance(HMAC_SHA256);
+            return Mac.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
+            throw new IllegalStateException("every JDK has " + algorithm, e);
         }
     }
 
@@ -51,14 +58,22 @@ final class Crypto {
     }
 
     static byte[] hmac(byte[] key, String data) {
-        Mac mac = HMAC.get();
+        return mac(HMAC.get(), key, data);
+    }
+
+    /** HMAC-SHA1 of the UTF-8 bytes of {@code data}, as SigV2 signs. */
+    static byte[] hmacSha1(byte[] key, String data) {
+        return mac(SHA1_HMAC.get(), key, data);
+    }
+
+    private static byte[] mac(Mac mac, byte[] key, String data) {
         init(mac, key);
         return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void init(Mac mac, byte[] key) {
         try {
-            mac.init(new SecretKeySpec(key, HMAC_SHA256));
+            mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC accepts any key", e);
         }

@@ -1,7 +1,6 @@
 package dev.coffer.auth;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,9 +12,6 @@ import java.util.List;
  * <p>Checks run cheapest first: parse, timestamp, payload-hash form, access key, then the HMAC.
  */
 public final class SigV4Authenticator {
-    /** S3 allows 15 minutes between the request timestamp and its own clock. */
-    static final Duration MAX_SKEW = Duration.ofMinutes(15);
-
     private final CredentialsLookup credentials;
     private final Clock clock;
     private final SigningKeyCache signingKeys = new SigningKeyCache();
@@ -34,13 +30,11 @@ public final class SigV4Authenticator {
         List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
         boolean presigned = QueryParameter.find(query, "X-Amz-Algorithm") != null;
         if (authorization != null && presigned) {
-            throw new AuthException(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only "
-                    + "the X-Amz-Algorithm query parameter, Signature query string parameter or the "
-                    + "Authorization header should be specified");
+            throw AuthMechanism.onlyOneAllowed();
         }
         if (authorization != null) return fromHeader(request, authorization, query);
         if (presigned) return fromQuery(request, query);
-        throw new AuthException(AuthError.ACCESS_DENIED, "Access Denied");
+        throw AuthMechanism.anonymous();
     }
 
     private AuthResult fromHeader(SignedRequest request, String authorization, List<QueryParameter> query)
@@ -64,7 +58,7 @@ public final class SigV4Authenticator {
             throw new AuthException(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header "
                     + "is malformed; Invalid credential date. Date is not the same as X-Amz-Date.");
         }
-        checkSkew(signedAt);
+        ClockSkew.check(signedAt, clock);
         String contentSha256 = request.header("x-amz-content-sha256");
         if (contentSha256 == null) {
             // S3 requires the header on every header-signed SigV4 request (InvalidRequest).
@@ -90,7 +84,7 @@ public final class SigV4Authenticator {
         Instant now = clock.instant();
         // S3 answers AccessDenied "Request is not yet valid" for a URL signed in the future; we
         // allow the same 15 minutes of clock difference as for header signatures before that.
-        if (presigned.signedAt().isAfter(now.plus(MAX_SKEW))) {
+        if (presigned.signedAt().isAfter(now.plus(ClockSkew.MAX_SKEW))) {
             throw new AuthException(AuthError.ACCESS_DENIED, "Request is not yet valid");
         }
         if (now.isAfter(presigned.signedAt().plusSeconds(presigned.expiresSeconds()))) {
@@ -108,18 +102,8 @@ public final class SigV4Authenticator {
         return result(scope, key, presigned.date(), parts.signature(), payloadHash);
     }
 
-    private void checkSkew(Instant signedAt) throws AuthException {
-        Duration difference = Duration.between(signedAt, clock.instant()).abs();
-        if (difference.compareTo(MAX_SKEW) > 0) {
-            throw new AuthException(AuthError.REQUEST_TIME_TOO_SKEWED,
-                    "The difference between the request time and the current time is too large.");
-        }
-    }
-
     private byte[] signingKey(CredentialScope scope) throws AuthException {
-        String secret = credentials.secretKeyFor(scope.accessKeyId()).orElseThrow(() -> new AuthException(
-                AuthError.INVALID_ACCESS_KEY_ID,
-                "The AWS Access Key Id you provided does not exist in our records."));
+        String secret = SecretKeys.secretOf(credentials, scope.accessKeyId());
         return signingKeys.signingKey(secret, scope.date(), scope.region(), scope.service());
     }
 

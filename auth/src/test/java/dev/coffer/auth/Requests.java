@@ -24,8 +24,23 @@ final class Requests {
     }
 
     static SigV4Authenticator authenticator(Instant now, String akid, String secret) {
-        return new SigV4Authenticator(id -> id.equals(akid) ? Optional.of(secret) : Optional.empty(),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new SigV4Authenticator(lookup(akid, secret), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    static SigV2Authenticator sigV2(Instant now) {
+        return sigV2(now, AKID, SECRET);
+    }
+
+    static SigV2Authenticator sigV2(Instant now, String akid, String secret) {
+        return new SigV2Authenticator(lookup(akid, secret), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    static RequestAuthenticator facade(Instant now) {
+        return new RequestAuthenticator(lookup(AKID, SECRET), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static CredentialsLookup lookup(String akid, String secret) {
+        return id -> id.equals(akid) ? Optional.of(secret) : Optional.empty();
     }
 
     /** Headers as name/value pairs; a repeated name adds a value. */

@@ -1,0 +1,42 @@
+package dev.coffer.auth;
+
+import java.util.List;
+
+/**
+ * Which way a request carries its credentials, read from the Authorization header and the query.
+ * More than one way at once is rejected as S3 rejects it.
+ */
+enum AuthMechanism {
+    /** An Authorization header other than SigV2's; {@link SigV4Authenticator} judges it. */
+    V4_HEADER,
+    /** X-Amz-Algorithm and the other X-Amz-* parameters of a presigned URL. */
+    V4_QUERY,
+    /** {@code Authorization: AWS AccessKeyId:Signature}. */
+    V2_HEADER,
+    /** AWSAccessKeyId, Signature and Expires parameters. */
+    V2_QUERY,
+    /** No credentials at all. */
+    ANONYMOUS;
+
+    static AuthMechanism of(SignedRequest request, List<QueryParameter> query) throws AuthException {
+        String authorization = request.header("authorization");
+        boolean v4Query = QueryParameter.find(query, "X-Amz-Algorithm") != null;
+        boolean v2Query = SigV2Query.isPresent(query);
+        int ways = (authorization != null ? 1 : 0) + (v4Query ? 1 : 0) + (v2Query ? 1 : 0);
+        if (ways > 1) throw onlyOneAllowed();
+        if (authorization != null) return SigV2Header.isV2(authorization) ? V2_HEADER : V4_HEADER;
+        if (v4Query) return V4_QUERY;
+        if (v2Query) return V2_QUERY;
+        return ANONYMOUS;
+    }
+
+    static AuthException onlyOneAllowed() {
+        return new AuthException(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only "
+                + "the X-Amz-Algorithm query parameter, Signature query string parameter or the "
+                + "Authorization header should be specified");
+    }
+
+    static AuthException anonymous() {
+        return new AuthException(AuthError.ACCESS_DENIED, "Access Denied");
+    }
+}
