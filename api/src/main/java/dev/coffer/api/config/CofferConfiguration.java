@@ -22,7 +22,7 @@ import dev.coffer.api.service.ChunkLeases;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
 import dev.coffer.api.xml.S3Xml;
-import dev.coffer.auth.SigV4Authenticator;
+import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.storage.ChunkStore;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public class CofferConfiguration {
     @Bean
     HttpHandler httpHandler(CofferProperties props, RootCredentials root, BlockingIo io, Catalog catalog,
                             ChunkStore chunks, ChunkLeases leases, ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints) {
-        SigV4Authenticator authenticator = new SigV4Authenticator(
+        RequestAuthenticator authenticator = new RequestAuthenticator(
                 accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty(),
                 Clock.systemUTC());
         S3Xml xml = new S3Xml();

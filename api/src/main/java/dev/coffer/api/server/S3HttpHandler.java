@@ -7,7 +7,7 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.api.routing.S3RequestResolver;
 import dev.coffer.auth.AuthResult;
-import dev.coffer.auth.SigV4Authenticator;
+import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,11 +27,11 @@ import reactor.core.publisher.Mono;
  */
 public final class S3HttpHandler implements HttpHandler {
     private final S3RequestResolver resolver;
-    private final SigV4Authenticator authenticator;
+    private final RequestAuthenticator authenticator;
     private final Map<S3Operation, S3Handler> handlers = new EnumMap<>(S3Operation.class);
     private final ReservedPaths reserved;
 
-    public S3HttpHandler(S3RequestResolver resolver, SigV4Authenticator authenticator, List<S3Handler> handlers,
+    public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, List<S3Handler> handlers,
                          ReservedPaths reserved) {
         this.resolver = resolver;
         this.authenticator = authenticator;
@@ -79,7 +79,8 @@ public final class S3HttpHandler implements HttpHandler {
         AuthResult auth;
         try {
             auth = authenticator.authenticate(new SignedRequest(
-                    request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers));
+                    request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers),
+                    s3.virtualHosted() ? s3.bucket() : null);
         } catch (Exception e) {
             return Mono.error(e);
         }
