@@ -20,6 +20,10 @@ import java.util.Objects;
  *     base64 values; may be empty
  * @param inline the bytes themselves for small objects, else null
  * @param chunks the chunks holding the bytes, in order; empty when inline or empty
+ * @param versionId the version's id; null for the "null" version (unversioned or suspended writes)
+ * @param deleteMarker true for a delete marker (then size 0, no bytes, no headers)
+ * @param checksumType FULL_OBJECT or COMPOSITE when {@code checksums} is not empty, else null
+ * @param parts the parts of an object completed from a multipart upload, in order; else empty
  */
 public record ObjectRecord(
         long size,
@@ -29,13 +33,44 @@ public record ObjectRecord(
         Map<String, String> userMetadata,
         Map<String, String> checksums,
         byte[] inline,
-        List<ChunkPointer> chunks) {
+        List<ChunkPointer> chunks,
+        String versionId,
+        boolean deleteMarker,
+        String checksumType,
+        List<PartInfo> parts) {
 
     public ObjectRecord {
         contentHeaders = orderedCopy(contentHeaders);
         userMetadata = orderedCopy(userMetadata);
         checksums = orderedCopy(checksums);
         chunks = List.copyOf(chunks);
+        parts = List.copyOf(parts);
+    }
+
+    /** A single-part object of the null version. */
+    public ObjectRecord(long size, String etag, long lastModifiedMillis, Map<String, String> contentHeaders,
+                        Map<String, String> userMetadata, Map<String, String> checksums, byte[] inline,
+                        List<ChunkPointer> chunks) {
+        this(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, inline, chunks,
+                null, false, checksums.isEmpty() ? null : "FULL_OBJECT", List.of());
+    }
+
+    /** This record with another version id. */
+    public ObjectRecord withVersionId(String id) {
+        return new ObjectRecord(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, inline,
+                chunks, id, deleteMarker, checksumType, parts);
+    }
+
+    /** This record's bytes and metadata, committed at another time. */
+    public ObjectRecord withLastModified(long millis) {
+        return new ObjectRecord(size, etag, millis, contentHeaders, userMetadata, checksums, inline,
+                chunks, versionId, deleteMarker, checksumType, parts);
+    }
+
+    /** A delete marker with the given id and time. */
+    public static ObjectRecord deleteMarker(String versionId, long millis) {
+        return new ObjectRecord(0, "", millis, Map.of(), Map.of(), Map.of(), null, List.of(),
+                versionId, true, null, List.of());
     }
 
     /** Map.copyOf would lose the insertion order promised above; this keeps it (and refuses nulls). */

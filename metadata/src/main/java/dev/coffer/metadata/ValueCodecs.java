@@ -18,6 +18,8 @@ import java.util.List;
  *                   | map contentHeaders | map userMetadata | map checksums
  *                   | var (inline length + 1, 0 = no inline bytes) | inline bytes
  *                   | var chunk count | per chunk: str chunkId, var length
+ *                   | str versionId | byte deleteMarker (0/1) | str checksumType
+ *                   | var part count | per part: var partNumber, var size, str etag, str checksum
  * GcEntry v1      : 0x01 | i64 sequence | i64 queuedMillis | str chunkId
  * </pre>
  *
@@ -65,6 +67,16 @@ final class ValueCodecs {
                 out.writeString(c.chunkId());
                 out.writeVarLong(c.length());
             }
+            out.writeString(o.versionId());
+            out.writeByte(o.deleteMarker() ? 1 : 0);
+            out.writeString(o.checksumType());
+            out.writeVarLong(o.parts().size());
+            for (PartInfo p : o.parts()) {
+                out.writeVarLong(p.partNumber());
+                out.writeVarLong(p.size());
+                out.writeString(p.etag());
+                out.writeString(p.checksum());
+            }
             return out.toByteArray();
         }
 
@@ -83,10 +95,25 @@ final class ValueCodecs {
             for (int i = 0; i < count; i++) {
                 chunks.add(new ChunkPointer(in.readString(), in.readVarLong()));
             }
+            String versionId = in.readString();
+            boolean deleteMarker = readFlag(in);
+            String checksumType = in.readString();
+            int partCount = in.readCount();
+            List<PartInfo> parts = new ArrayList<>(partCount);
+            for (int i = 0; i < partCount; i++) {
+                parts.add(new PartInfo((int) in.readVarLong(), in.readVarLong(), in.readString(), in.readString()));
+            }
             in.end();
-            return new ObjectRecord(size, etag, lastModified, headers, userMetadata, checksums, inline, chunks);
+            return new ObjectRecord(size, etag, lastModified, headers, userMetadata, checksums, inline, chunks,
+                    versionId, deleteMarker, checksumType, parts);
         }
     };
+
+    private static boolean readFlag(ValueInput in) {
+        int b = in.readByte();
+        if (b > 1) throw new MetadataException("object record: bad flag byte " + b);
+        return b == 1;
+    }
 
     static final Codec<GcEntry> GC_ENTRY = new Codec<>() {
         @Override

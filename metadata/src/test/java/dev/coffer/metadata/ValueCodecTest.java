@@ -24,7 +24,18 @@ class ValueCodecTest {
                 Map.of("author", "Zoë 😀", "empty", ""),
                 Map.of("CRC32C", "yZRlqg=="),
                 new byte[] {0, 1, (byte) 0xFF, 127, (byte) 0x80},
-                List.of(new ChunkPointer("c-1", 8L << 20), new ChunkPointer("c-2", 0)));
+                List.of(new ChunkPointer("c-1", 8L << 20), new ChunkPointer("c-2", 0)),
+                "01HVERSION", false, "COMPOSITE",
+                List.of(new PartInfo(1, 5L << 20, "etag-1", "AAAAAA=="), new PartInfo(10_000, 1, "etag-2", null)));
+    }
+
+    @Test
+    void deleteMarkerRoundTrips() {
+        ObjectRecord marker = ObjectRecord.deleteMarker("v-9", 42L);
+        ObjectRecord out = ValueCodecs.OBJECT.decode(ValueCodecs.OBJECT.encode(marker));
+        assertEquals(true, out.deleteMarker());
+        assertEquals("v-9", out.versionId());
+        assertEquals(42L, out.lastModifiedMillis());
     }
 
     @Test
@@ -41,6 +52,10 @@ class ValueCodecTest {
         assertEquals(in.checksums(), out.checksums());
         assertArrayEquals(in.inline(), out.inline());
         assertEquals(in.chunks(), out.chunks());
+        assertEquals(in.versionId(), out.versionId());
+        assertEquals(in.deleteMarker(), out.deleteMarker());
+        assertEquals(in.checksumType(), out.checksumType());
+        assertEquals(in.parts(), out.parts());
     }
 
     @Test
