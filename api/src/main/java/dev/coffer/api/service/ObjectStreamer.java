@@ -66,13 +66,7 @@ public final class ObjectStreamer {
             int n = (int) Math.min(Math.min(toBlockEnd, c.remaining), c.chunkLength() - c.offsetInChunk);
             DataBuffer buffer = factory.allocateBuffer(n);
             try {
-                ByteBuffer dst = ByteBuffer.allocate(n);
-                while (dst.hasRemaining()) {
-                    int read = c.reader.read(c.offsetInChunk + dst.position(), dst);
-                    if (read < 0) throw new IOException("chunk shorter than recorded: " + c.pointers.get(c.index).chunkId());
-                }
-                dst.flip();
-                buffer.write(dst);
+                readInto(c, buffer, n);
             } catch (IOException | RuntimeException e) {
                 DataBufferUtils.release(buffer);
                 throw e;
@@ -84,6 +78,28 @@ public final class ObjectStreamer {
             sink.error(e);
         }
         return c;
+    }
+
+    /**
+     * Reads n bytes straight into the (pooled, usually direct) response buffer: the chunk reader
+     * verifies the block in place, so each byte is copied once, from the page cache to the buffer.
+     */
+    private static void readInto(Cursor c, DataBuffer buffer, int n) throws IOException {
+        buffer.ensureWritable(n);
+        int filled = 0;
+        try (DataBuffer.ByteBufferIterator it = buffer.writableByteBuffers()) {
+            while (filled < n && it.hasNext()) {
+                ByteBuffer dst = it.next();
+                dst.limit(Math.min(dst.limit(), dst.position() + (n - filled)));
+                while (dst.hasRemaining()) {
+                    int read = c.reader.read(c.offsetInChunk + filled, dst);
+                    if (read < 0) throw new IOException("chunk shorter than recorded: " + c.pointers.get(c.index).chunkId());
+                    filled += read;
+                }
+            }
+        }
+        if (filled != n) throw new IOException("response buffer smaller than requested: " + filled + " < " + n);
+        buffer.writePosition(buffer.writePosition() + n);
     }
 
     /** Where the stream stands: chunk index, offset in it, bytes left, the open reader. */
