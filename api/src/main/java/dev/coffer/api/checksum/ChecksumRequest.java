@@ -66,10 +66,17 @@ public record ChecksumRequest(ChecksumAlgorithm algorithm, String expected) {
         }
     }
 
+    /**
+     * The value must be the padded base64 of a digest of the algorithm's length, the one form
+     * {@link #verify} can match: the JDK decoder alone would also take unpadded input.
+     */
     private static void checkForm(ChecksumAlgorithm algorithm, String value) {
         String sample = algorithm.newCalculator().base64();
+        String v = value.trim();
         try {
-            if (Base64.getDecoder().decode(value.trim()).length == Base64.getDecoder().decode(sample).length) return;
+            byte[] bytes = Base64.getDecoder().decode(v);
+            if (bytes.length == Base64.getDecoder().decode(sample).length
+                    && Base64.getEncoder().encodeToString(bytes).equals(v)) return;
         } catch (IllegalArgumentException ignored) {
             // falls through
         }

@@ -35,22 +35,23 @@ public record ByteRange(long first, long last) {
             if (a.isEmpty()) {
                 if (b.isEmpty()) return Optional.empty();
                 long suffix = Long.parseLong(b);
-                if (suffix == 0 || size == 0) throw unsatisfiable(size);
+                if (suffix == 0 || size == 0) throw unsatisfiable(header, size);
                 return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
             }
             long first = Long.parseLong(a);
             long last = b.isEmpty() ? size - 1 : Long.parseLong(b);
             if (!b.isEmpty() && last < first) return Optional.empty();
-            if (first >= size) throw unsatisfiable(size);
+            if (first >= size) throw unsatisfiable(header, size);
             return Optional.of(new ByteRange(first, Math.min(last, size - 1)));
         } catch (NumberFormatException tooLong) {
             return Optional.empty();
         }
     }
 
-    private static S3Exception unsatisfiable(long size) {
+    /** As S3 answers: the Range header as sent and the object's size, also in Content-Range. */
+    private static S3Exception unsatisfiable(String header, long size) {
         return S3Exception.of(S3ErrorCode.InvalidRange, null)
-                .with("RangeRequested", "")
+                .with("RangeRequested", header.trim())
                 .with("ActualObjectSize", Long.toString(size))
                 .withHeader("Content-Range", "bytes */" + size);
     }

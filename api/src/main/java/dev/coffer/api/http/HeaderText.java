@@ -15,21 +15,33 @@ public final class HeaderText {
 
     private HeaderText() {}
 
+    /**
+     * Deliberate difference: Amazon S3 stores raw non-ASCII bytes as ISO-8859-1 (its own example
+     * returns "ÄMÄZÕÑ S3" double-encoded); we read them as the UTF-8 every client sends, and keep
+     * ISO-8859-1 only when the bytes are not valid UTF-8.
+     */
     public static String decode(String wire) {
         String text = wire;
-        if (!isAscii(text)) {
+        if (!isAscii(text) && isLatin1(text)) {
             String utf8 = new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             if (!utf8.contains("\uFFFD")) text = utf8;
         }
         Matcher m = ENCODED_WORD.matcher(text);
-        if (!m.find()) return text;
         StringBuilder out = new StringBuilder();
-        m.reset();
+        int tail = 0;
+        boolean previousDecoded = false;
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(decodeWord(m)));
+            String decoded = decodeWord(m);
+            String between = text.substring(tail, m.start());
+            // RFC 2047 section 6.2: white space between two adjacent encoded-words is not displayed.
+            boolean joined = previousDecoded && decoded != null && between.isBlank();
+            if (!joined) out.append(between);
+            out.append(decoded != null ? decoded : m.group());
+            previousDecoded = decoded != null;
+            tail = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        if (tail == 0) return text;
+        return out.append(text, tail, text.length()).toString();
     }
 
     public static String encode(String value) {
@@ -37,6 +49,7 @@ public final class HeaderText {
         return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 
+    /** The decoded text, or null when the word names an unknown charset or is malformed. */
     private static String decodeWord(Matcher m) {
         try {
             java.nio.charset.Charset cs = java.nio.charset.Charset.forName(m.group(1));
@@ -45,7 +58,7 @@ public final class HeaderText {
             }
             return qDecode(m.group(3), cs);
         } catch (IllegalArgumentException e) {
-            return m.group();
+            return null;
         }
     }
 
@@ -60,6 +73,12 @@ public final class HeaderText {
             } else out.write(c);
         }
         return out.toString(cs);
+    }
+
+    /** Whether every char could be one byte from the wire; text already beyond that is Unicode. */
+    private static boolean isLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 0xFF) return false;
+        return true;
     }
 
     private static boolean isAscii(String s) {

@@ -1,16 +1,37 @@
 package dev.coffer.api.http;
 
 import java.time.Instant;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** HTTP dates (RFC 1123, as S3 sends Last-Modified) and their lenient parsing. */
+/**
+ * HTTP dates (RFC 1123, as S3 sends Last-Modified) and their lenient parsing: the three formats
+ * RFC 7231 section 7.1.1.1 requires a recipient to accept, a numeric zone, and ISO-8601.
+ */
 public final class HttpDates {
     private static final DateTimeFormatter RFC_1123 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    /**
+     * "Sunday, 06-Nov-94 08:49:37 GMT". A two-digit year more than 50 years ahead is in the past
+     * century (RFC 7231); the window is fixed when the class loads, which is close enough.
+     */
+    private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
+            .appendPattern("EEEE, dd-MMM-")
+            .appendValueReduced(ChronoField.YEAR, 2, 2, Year.now(ZoneOffset.UTC).getValue() - 49)
+            .appendPattern(" HH:mm:ss 'GMT'")
+            .toFormatter(Locale.US)
+            .withZone(ZoneOffset.UTC);
+    /** C's asctime(): "Sun Nov  6 08:49:37 1994", always GMT. */
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
+    private static final List<DateTimeFormatter> OBSOLETE = List.of(RFC_850, ASCTIME);
 
     private HttpDates() {}
 
@@ -18,18 +39,27 @@ public final class HttpDates {
         return RFC_1123.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** Parses RFC 1123 (also with a numeric zone) or ISO-8601; empty when unparseable (S3 then ignores the header). */
+    /** Parses any accepted format; empty when unparseable (S3 then ignores the header). */
     public static Optional<Instant> parse(String value) {
         if (value == null || value.isBlank()) return Optional.empty();
         String v = value.trim();
         try {
             return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(v)));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException notRfc1123) {
+            // try the others
+        }
+        try {
+            return Optional.of(Instant.parse(v));
+        } catch (DateTimeParseException notIso) {
+            // try the others
+        }
+        for (DateTimeFormatter obsolete : OBSOLETE) {
             try {
-                return Optional.of(Instant.parse(v));
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
+                return Optional.of(Instant.from(obsolete.parse(v)));
+            } catch (DateTimeParseException e) {
+                // try the next
             }
         }
+        return Optional.empty();
     }
 }

@@ -11,13 +11,20 @@ import java.util.Set;
  */
 public final class S3RequestResolver {
 
-    /** Subresources S3 has and Coffer does not serve yet: they answer NotImplemented, never fall through. */
+    /**
+     * Subresources S3 has and Coffer does not serve yet: they answer NotImplemented, never fall
+     * through. Every query key of the S3 API model that is not served below must be listed, or
+     * e.g. {@code DELETE /b?metadataTable} would delete the bucket and {@code PUT /b/k?annotation}
+     * would overwrite the object.
+     */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
-            "acl", "accelerate", "analytics", "cors", "encryption", "intelligent-tiering", "inventory",
-            "legal-hold", "lifecycle", "logging", "metadataConfiguration", "metrics", "notification",
-            "object-lock", "ownershipControls", "policy", "policyStatus", "publicAccessBlock",
-            "replication", "requestPayment", "restore", "retention", "select", "tagging", "torrent",
-            "website", "session", "renameObject");
+            "abac", "acl", "accelerate", "analytics", "annotation", "cors", "encryption",
+            "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
+            "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
+            "metadataJournalTable", "metadataTable", "metrics", "notification", "object-lock",
+            "ownershipControls", "policy", "policyStatus", "publicAccessBlock", "replication",
+            "requestPayment", "restore", "retention", "select", "tagging", "torrent", "website", "session",
+            "renameObject");
 
     private final String domain;
 

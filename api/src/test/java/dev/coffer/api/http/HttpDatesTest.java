@@ -1,0 +1,57 @@
+package dev.coffer.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpDatesTest {
+    private static final Instant NOV_6_1994 = Instant.parse("1994-11-06T08:49:37Z");
+
+    @Test
+    void formatsAsRfc1123InGmt() {
+        assertThat(HttpDates.format(NOV_6_1994.toEpochMilli())).isEqualTo("Sun, 06 Nov 1994 08:49:37 GMT");
+    }
+
+    @Test
+    void formatDropsMilliseconds() {
+        assertThat(HttpDates.format(NOV_6_1994.toEpochMilli() + 999)).isEqualTo("Sun, 06 Nov 1994 08:49:37 GMT");
+    }
+
+    @Test
+    void formatPadsSingleDigitDays() {
+        assertThat(HttpDates.format(Instant.parse("2024-03-01T00:00:00Z").toEpochMilli()))
+                .isEqualTo("Fri, 01 Mar 2024 00:00:00 GMT");
+    }
+
+    @Test
+    void parsesWhatItFormats() {
+        long millis = Instant.parse("2031-12-31T23:59:59Z").toEpochMilli();
+        assertThat(HttpDates.parse(HttpDates.format(millis))).contains(Instant.ofEpochMilli(millis));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Sun, 06 Nov 1994 08:49:37 GMT",     // RFC 1123, the preferred format
+        " Sun, 06 Nov 1994 08:49:37 GMT ",
+        "Sun, 06 Nov 1994 09:49:37 +0100",    // numeric zone
+        "Sunday, 06-Nov-94 08:49:37 GMT",     // obsolete RFC 850 format, which RFC 7231 requires recipients to accept
+        "Sun Nov  6 08:49:37 1994",           // obsolete asctime format, likewise
+        "1994-11-06T08:49:37Z",               // ISO 8601, as the SDKs send x-amz-* dates
+        "1994-11-06T08:49:37.000Z"
+    })
+    void parsesEveryAcceptedFormat(String value) {
+        assertThat(HttpDates.parse(value)).contains(NOV_6_1994);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "yesterday", "06/11/1994", "Sun, 06 Nov 1994", "Sun, 32 Nov 1994 08:49:37 GMT"})
+    void unparseableDateIsEmpty(String value) {
+        assertThat(HttpDates.parse(value)).isEqualTo(Optional.empty());
+    }
+}

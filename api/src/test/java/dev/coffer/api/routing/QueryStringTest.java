@@ -1,0 +1,86 @@
+package dev.coffer.api.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueryStringTest {
+
+    @Test
+    void nullOrEmptyQueryHasNoParameters() {
+        assertThat(QueryString.parse(null)).isEmpty();
+        assertThat(QueryString.parse("")).isEmpty();
+    }
+
+    @Test
+    void parameterWithoutEqualsHasEmptyValue() {
+        assertThat(QueryString.parse("uploads")).containsExactly(Map.entry("uploads", ""));
+    }
+
+    @Test
+    void parameterWithEmptyValueHasEmptyValue() {
+        assertThat(QueryString.parse("prefix=")).containsExactly(Map.entry("prefix", ""));
+    }
+
+    @Test
+    void firstValueOfARepeatedParameterWins() {
+        assertThat(QueryString.parse("prefix=a&prefix=b")).containsExactly(Map.entry("prefix", "a"));
+    }
+
+    @Test
+    void emptyPairsAreSkipped() {
+        assertThat(QueryString.parse("&&a=1&&b=2&")).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+    }
+
+    @Test
+    void valueMayContainEquals() {
+        assertThat(QueryString.parse("continuation-token=YWJj==")).containsEntry("continuation-token", "YWJj==");
+    }
+
+    @Test
+    void namesAndValuesArePercentDecodedAsUtf8() {
+        assertThat(QueryString.parse("prefix=%C3%A9t%C3%A9%2F&a%2Db=1"))
+                .containsEntry("prefix", "été/")
+                .containsEntry("a-b", "1");
+    }
+
+    @Test
+    void plusIsASpaceInAQuery() {
+        assertThat(QueryString.parse("prefix=a+b")).containsEntry("prefix", "a b");
+    }
+
+    @Test
+    void plusIsLiteralWhenNotFormEncoded() {
+        assertThat(QueryString.decode("a+b", false)).isEqualTo("a+b");
+    }
+
+    @Test
+    void lowerCaseHexEscapesDecode() {
+        assertThat(QueryString.decode("a%2fb", false)).isEqualTo("a/b");
+    }
+
+    @Test
+    void malformedEscapesAreKeptLiterally() {
+        assertThat(QueryString.decode("%", false)).isEqualTo("%");
+        assertThat(QueryString.decode("a%", false)).isEqualTo("a%");
+        assertThat(QueryString.decode("a%4", false)).isEqualTo("a%4");
+        assertThat(QueryString.decode("%zz%41", false)).isEqualTo("%zzA");
+    }
+
+    @Test
+    void escapeAtTheVeryEndDecodes() {
+        assertThat(QueryString.decode("ab%41", false)).isEqualTo("abA");
+    }
+
+    @Test
+    void rawNonAsciiCharactersSurviveNextToEscapes() {
+        assertThat(QueryString.decode("日%20本\uD83D\uDE00", false)).isEqualTo("日 本\uD83D\uDE00");
+    }
+
+    @Test
+    void stringWithoutEscapesIsReturnedAsIs() {
+        String raw = "plain/key.txt";
+        assertThat(QueryString.decode(raw, true)).isSameAs(raw);
+    }
+}
