@@ -29,6 +29,7 @@ public final class Catalog implements AutoCloseable {
     private final ObjectWriter writer;
     private final Lister lister;
     private final ChunkReferences references;
+    private final MultipartUploads uploads;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -39,6 +40,7 @@ public final class Catalog implements AutoCloseable {
         this.writer = new ObjectWriter(store, gc, locks);
         this.lister = new Lister(objects);
         this.references = new ChunkReferences(store);
+        this.uploads = new MultipartUploads(store, gc, locks, writer, this::ensureOpen);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -165,6 +167,11 @@ public final class Catalog implements AutoCloseable {
             throw new NoSuchBucketException(query.bucket());
         }
         return lister.list(query);
+    }
+
+    /** Multipart uploads in progress, their parts, and their completion. */
+    public MultipartUploads uploads() {
+        return uploads;
     }
 
     // ---- garbage collection

@@ -32,5 +32,6 @@ final class CatalogTables {
     static final TableDef<Long, GcEntry> GC =
             new TableDef<>("gc", KeyCodecs.SEQUENCE, ValueCodecs.GC_ENTRY, false);
 
-    static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC);
+    static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC,
+            UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED);
 }

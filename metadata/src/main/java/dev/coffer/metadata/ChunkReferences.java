@@ -7,7 +7,7 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 
 /**
- * Every chunk id the catalogue references, from objects and from the GC queue, read at one
+ * Every chunk id the catalogue references, from objects, multipart parts and the GC queue, read at one
  * snapshot so that a chunk moving from an object to the queue mid-scan is not missed. An orphan
  * sweep must still spare chunks newer than the scan: an upload writes its chunks before it
  * commits their record.
@@ -16,9 +16,11 @@ final class ChunkReferences {
     private final RocksDB db;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
     private final TypedTable<Long, GcEntry> gc;
+    private final RocksStore store;
 
     ChunkReferences(RocksStore store) {
         this.db = store.db();
+        this.store = store;
         this.objects = store.table(CatalogTables.OBJECTS);
         this.gc = store.table(CatalogTables.GC);
     }
@@ -33,6 +35,7 @@ final class ChunkReferences {
                 }
                 objects.checkStatus(it);
             }
+            MultipartUploads.forEachPartChunk(store, options, sink);
             try (RocksIterator it = gc.newIterator(options)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
                     sink.accept(gc.decodeValue(it.value()).chunkId());

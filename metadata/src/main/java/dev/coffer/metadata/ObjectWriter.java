@@ -25,6 +25,15 @@ final class ObjectWriter {
     }
 
     Optional<ObjectRecord> put(ObjectKey id, ObjectRecord record, WriteCondition condition) {
+        return put(id, record, condition, batch -> { });
+    }
+
+    /**
+     * {@link #put}, with {@code alsoInBatch} adding writes to the same batch (completing a multipart
+     * upload removes the upload in the batch that publishes its object).
+     */
+    Optional<ObjectRecord> put(ObjectKey id, ObjectRecord record, WriteCondition condition,
+                               java.util.function.Consumer<WriteBatch> alsoInBatch) {
         KeyCodecs.OBJECT_KEY.encode(id); // refuse a malformed key before taking any lock
         return locks.withKeyInBucket(id.bucket(), id.key(), () -> {
             if (buckets.get(id.bucket()).isEmpty()) {
@@ -37,6 +46,7 @@ final class ObjectWriter {
             try (WriteBatch batch = new WriteBatch()) {
                 objects.put(batch, id, record);
                 old.ifPresent(o -> gc.enqueue(batch, chunksOnlyIn(o, record), System.currentTimeMillis()));
+                alsoInBatch.accept(batch);
                 store.commit(batch);
             }
             return old;

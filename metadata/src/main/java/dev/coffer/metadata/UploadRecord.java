@@ -1,0 +1,35 @@
+package dev.coffer.metadata;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One multipart upload in progress, as CreateMultipartUpload started it: what the completed
+ * object will carry besides its bytes.
+ *
+ * @param uploadId see {@link UploadIds}
+ * @param contentHeaders as {@link ObjectRecord#contentHeaders()}
+ * @param userMetadata as {@link ObjectRecord#userMetadata()}
+ * @param checksumAlgorithm CRC32, CRC32C, CRC64NVME, SHA1 or SHA256; null when none was asked
+ * @param checksumType COMPOSITE or FULL_OBJECT when an algorithm is set, else null
+ * @param storageClass as the client asked (STANDARD by default)
+ * @param owner the canonical id of the initiator
+ */
+public record UploadRecord(
+        String bucket,
+        String key,
+        String uploadId,
+        long initiatedMillis,
+        Map<String, String> contentHeaders,
+        Map<String, String> userMetadata,
+        String checksumAlgorithm,
+        String checksumType,
+        String storageClass,
+        String owner) {
+
+    public UploadRecord {
+        contentHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(contentHeaders));
+        userMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(userMetadata));
+    }
+}
