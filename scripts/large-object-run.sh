@@ -15,7 +15,8 @@ java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -jar api/target/coffer-exec.jar \
   --server.port="$PORT" --coffer.data-dir="$WORK/data" \
   --coffer.access-key=LARGEKEY --coffer.secret-key=LARGESECRET > "$WORK/server.log" 2>&1 &
 SERVER=$!
-for _ in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
+for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
+curl -s -o /dev/null "http://127.0.0.1:$PORT/" || { cat "$WORK/server.log"; exit 1; }
 
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/in.bin"
 presign() {

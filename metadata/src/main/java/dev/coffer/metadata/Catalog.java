@@ -30,6 +30,7 @@ public final class Catalog implements AutoCloseable {
     private final Lister lister;
     private final ChunkReferences references;
     private final MultipartUploads uploads;
+    private final ObjectVersions versions;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -41,6 +42,7 @@ public final class Catalog implements AutoCloseable {
         this.lister = new Lister(objects);
         this.references = new ChunkReferences(store);
         this.uploads = new MultipartUploads(store, gc, locks, writer, this::ensureOpen);
+        this.versions = new ObjectVersions(store, locks, writer, this::ensureOpen);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -101,7 +103,7 @@ public final class Catalog implements AutoCloseable {
             if (buckets.get(name).isEmpty()) {
                 throw new NoSuchBucketException(name);
             }
-            if (holdsAnyObject(name)) {
+            if (holdsAnyObject(name) || versions.holdsAnyStored(name)) {
                 throw new BucketNotEmptyException(name);
             }
             try (WriteBatch batch = new WriteBatch()) {
@@ -145,16 +147,22 @@ public final class Catalog implements AutoCloseable {
     public Optional<ObjectRecord> putObject(
             String bucket, String key, ObjectRecord record, WriteCondition condition) {
         Objects.requireNonNull(record, "record");
-        return writer.put(new ObjectKey(checked(bucket), Objects.requireNonNull(key)), record, condition);
+        return writer.put(new ObjectKey(checked(bucket), Objects.requireNonNull(key)), record, condition).superseded();
     }
 
     /**
-     * Removes the key (if present) and queues its chunks for GC in the same batch.
+     * Removes the key (if present) and queues its chunks for GC in the same batch; in a versioned
+     * bucket adds a delete marker instead ({@link ObjectVersions#deleteLatest}).
      *
      * @return the removed record, if any
      */
     public Optional<ObjectRecord> deleteObject(String bucket, String key) {
-        return writer.delete(new ObjectKey(checked(bucket), Objects.requireNonNull(key)));
+        return Optional.ofNullable(writer.deleteLatest(new ObjectKey(checked(bucket), Objects.requireNonNull(key))).removed());
+    }
+
+    /** Versioning: bucket state, reads and deletes of one version, ListObjectVersions. */
+    public ObjectVersions versions() {
+        return versions;
     }
 
     /**

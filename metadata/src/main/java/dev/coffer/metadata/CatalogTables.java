@@ -9,12 +9,23 @@ import java.util.List;
  * <pre>
  * | table   | key bytes                                | value           | read by           |
  * |---------|------------------------------------------|-----------------|-------------------|
- * | buckets | bucket name UTF-8                        | BucketRecord v1 | get, full scan    |
+ * | buckets | bucket name UTF-8                        | BucketRecord v2 | get, full scan    |
  * | objects | bucket UTF-8 | 0x00 | object key UTF-8  | ObjectRecord v1 | get, range scan   |
+ * | versions | bucket | 0x00 | escaped key | 0x00 0x00 | ~stamp (8 bytes) | ObjectRecord v1 | get, range scan |
+ * | nullversions | bucket UTF-8 | 0x00 | object key UTF-8 | stamp v1 | get |
  * | gc      | sequence, 8 bytes big-endian             | GcEntry v1      | scan from oldest  |
  * </pre>
  *
- * Bucket names never hold 0x00, so one bucket's objects are exactly the range
+ * {@code objects} holds each key's current version when it is not a delete marker, so listing
+ * objects never steps over old versions or delete markers. {@code versions} holds every other
+ * version (noncurrent ones, and delete markers, current or not), newest first within a key
+ * (escaping and stamps: {@link VersionCodecs}, {@link VersionIds}). {@code nullversions} holds
+ * the stamp of a key's null version once versioning has touched the key. Invariant: a key's entry
+ * in {@code objects} is newer than all of its entries in {@code versions}; when {@code objects}
+ * has no entry for a key, the key's newest entry in {@code versions}, if any, is a delete marker.
+ * An unversioned bucket writes only {@code objects}, exactly as before versioning existed.
+ *
+ * <p>Bucket names never hold 0x00, so one bucket's objects are exactly the range
  * [name 0x00, name 0x01): bucket "a" ends before "a-b" begins. Value formats: {@link
  * ValueCodecs}. RocksDB's own {@code default} column family is opened (RocksDB insists) but holds
  * nothing.
@@ -28,10 +39,16 @@ final class CatalogTables {
     static final TableDef<ObjectKey, ObjectRecord> OBJECTS =
             new TableDef<>("objects", KeyCodecs.OBJECT_KEY, ValueCodecs.OBJECT, true);
 
+    static final TableDef<VersionKey, ObjectRecord> VERSIONS =
+            new TableDef<>("versions", VersionCodecs.VERSION_KEY, ValueCodecs.OBJECT, true);
+
+    static final TableDef<ObjectKey, Long> NULL_VERSIONS =
+            new TableDef<>("nullversions", KeyCodecs.OBJECT_KEY, VersionCodecs.NULL_STAMP, true);
+
     /** Only ever scanned in order, so a Bloom filter would be memory for nothing. */
     static final TableDef<Long, GcEntry> GC =
             new TableDef<>("gc", KeyCodecs.SEQUENCE, ValueCodecs.GC_ENTRY, false);
 
-    static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC,
+    static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC, VERSIONS, NULL_VERSIONS,
             UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED);
 }

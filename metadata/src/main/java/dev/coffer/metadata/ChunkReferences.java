@@ -7,7 +7,7 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 
 /**
- * Every chunk id the catalogue references, from objects, multipart parts and the GC queue, read at one
+ * Every chunk id the catalogue references, from objects, stored versions, multipart parts and the GC queue, read at one
  * snapshot so that a chunk moving from an object to the queue mid-scan is not missed. An orphan
  * sweep must still spare chunks newer than the scan: an upload writes its chunks before it
  * commits their record.
@@ -36,6 +36,7 @@ final class ChunkReferences {
                 objects.checkStatus(it);
             }
             MultipartUploads.forEachPartChunk(store, options, sink);
+            ObjectVersions.forEachStoredChunk(store, options, sink);
             try (RocksIterator it = gc.newIterator(options)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
                     sink.accept(gc.decodeValue(it.value()).chunkId());

@@ -133,11 +133,12 @@ public final class MultipartUploads {
             }
             List<PartRecord> all = PartRange.all(parts, uploadId);
             ObjectRecord record = plan.build(upload.get(), all);
-            writer.put(id.object(), record, WriteCondition.NONE, batch -> {
+            // The writer applies the bucket's versioning: the published record carries its version id.
+            ObjectRecord published = writer.put(id.object(), record, WriteCondition.NONE, batch -> {
                 removeUpload(batch, id, all, record.chunks());
                 completed.remember(batch, id, record, now());
-            });
-            return new UploadCompletion(record, false);
+            }).published().record();
+            return new UploadCompletion(published, false);
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
  *
  * <pre>
  * BucketRecord v1 : 0x01 | str name | i64 createdMillis | str region | str owner
+ * BucketRecord v2 : 0x02 | as v1 | byte versioning (0 unversioned, 1 enabled, 2 suspended)
  * ObjectRecord v1 : 0x01 | var size | str etag | i64 lastModifiedMillis
  *                   | map contentHeaders | map userMetadata | map checksums
  *                   | var (inline length + 1, 0 = no inline bytes) | inline bytes
@@ -30,22 +31,31 @@ final class ValueCodecs {
     private ValueCodecs() {}
 
     static final byte V1 = 1;
+    static final byte V2 = 2;
 
     static final Codec<BucketRecord> BUCKET = new Codec<>() {
         @Override
         public byte[] encode(BucketRecord b) {
-            ValueOutput out = new ValueOutput(V1);
+            ValueOutput out = new ValueOutput(V2);
             out.writeString(b.name());
             out.writeLong(b.createdMillis());
             out.writeString(b.region());
             out.writeString(b.owner());
+            out.writeByte(b.versioning().ordinal());
             return out.toByteArray();
         }
 
         @Override
         public BucketRecord decode(byte[] bytes) {
-            ValueInput in = new ValueInput(bytes, V1, "bucket record");
+            ValueInput in = new ValueInput(bytes, V1, V2, "bucket record");
             BucketRecord b = new BucketRecord(in.readString(), in.readLong(), in.readString(), in.readString());
+            if (in.version() >= V2) {
+                int state = in.readByte();
+                if (state >= Versioning.values().length) {
+                    throw new MetadataException("bucket record: bad versioning state " + state);
+                }
+                b = b.withVersioning(Versioning.values()[state]);
+            }
             in.end();
             return b;
         }

@@ -9,14 +9,25 @@ final class ValueInput {
     private final String what;
     private int pos;
 
+    private final int version;
+
     /** Checks the leading format-version byte against the one version this reader knows. */
     ValueInput(byte[] bytes, byte knownVersion, String what) {
+        this(bytes, knownVersion, knownVersion, what);
+    }
+
+    /** Accepts format versions {@code oldest..newest}; {@link #version()} says which one it read. */
+    ValueInput(byte[] bytes, byte oldest, byte newest, String what) {
         this.bytes = bytes;
         this.what = what;
-        int version = readByte();
-        if (version != knownVersion) {
+        this.version = readByte();
+        if (version < oldest || version > newest) {
             throw new MetadataException(what + ": unknown format version " + version);
         }
+    }
+
+    int version() {
+        return version;
     }
 
     int readByte() {

@@ -69,9 +69,9 @@ class ValueCodecTest {
     }
 
     @Test
-    void recordStartsWithFormatVersionOne() {
+    void recordStartsWithItsFormatVersion() {
         assertEquals(1, ValueCodecs.OBJECT.encode(everyField())[0]);
-        assertEquals(1, ValueCodecs.BUCKET.encode(Records.bucket("b"))[0]);
+        assertEquals(2, ValueCodecs.BUCKET.encode(Records.bucket("b"))[0], "v2 adds the versioning state");
         assertEquals(1, ValueCodecs.GC_ENTRY.encode(new GcEntry(1, 2, "c"))[0]);
     }
 
