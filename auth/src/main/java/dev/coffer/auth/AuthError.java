@@ -23,6 +23,8 @@ public enum AuthError {
     INCOMPLETE_BODY,
     /** A trailing checksum header is missing or malformed (InvalidRequest). */
     INVALID_REQUEST,
+    /** A browser POST's policy is not base64 JSON of a valid policy (InvalidPolicyDocument). */
+    INVALID_POLICY_DOCUMENT,
     /**
      * A header-signed request (SigV4 or SigV2) lacks x-amz-date / date (AccessDenied is what S3
      * answers; kept apart for messages).

@@ -10,6 +10,7 @@ import dev.coffer.api.handler.ListObjectsHandlers;
 import dev.coffer.api.handler.Owners;
 import dev.coffer.api.handler.PutObjectHandler;
 import dev.coffer.api.handler.SmallBodies;
+import dev.coffer.api.post.PostObjectHandler;
 import dev.coffer.api.routing.S3RequestResolver;
 import dev.coffer.api.server.ReservedPaths;
 import dev.coffer.api.server.S3Handler;
@@ -22,6 +23,8 @@ import dev.coffer.api.service.ChunkLeases;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
 import dev.coffer.api.xml.S3Xml;
+import dev.coffer.auth.CredentialsLookup;
+import dev.coffer.auth.PostPolicyVerifier;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.storage.ChunkStore;
@@ -78,9 +81,9 @@ public class CofferConfiguration {
     @Bean
     HttpHandler httpHandler(CofferProperties props, RootCredentials root, BlockingIo io, Catalog catalog,
                             ChunkStore chunks, ChunkLeases leases, ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints) {
-        RequestAuthenticator authenticator = new RequestAuthenticator(
-                accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty(),
-                Clock.systemUTC());
+        CredentialsLookup credentials =
+                accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty();
+        RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC());
         S3Xml xml = new S3Xml();
         SmallBodies bodies = new SmallBodies();
         Owners owners = new Owners();
@@ -97,6 +100,7 @@ public class CofferConfiguration {
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
         handlers.add(new CopyObjectHandler(objects, xml));
+        handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC()), xml));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()));
     }

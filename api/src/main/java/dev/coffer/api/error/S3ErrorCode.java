@@ -39,6 +39,8 @@ public enum S3ErrorCode {
             "The encryption request you specified is not valid. The valid value is AES256."),
     InvalidLocationConstraint("InvalidLocationConstraint", 400, "The specified location constraint is not valid."),
     InvalidObjectState("InvalidObjectState", 403, "The operation is not valid for the object's storage class"),
+    InvalidPolicyDocument("InvalidPolicyDocument", 400, "The content of the form does not meet the conditions specified "
+            + "in the policy document."),
     InvalidPart("InvalidPart", 400, "One or more of the specified parts could not be found. The part may not have been "
             + "uploaded, or the specified entity tag may not match the part's entity tag."),
     InvalidPartOrder("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be "
@@ -50,6 +52,9 @@ public enum S3ErrorCode {
     KeyTooLongError("KeyTooLongError", 400, "Your key is too long"),
     MalformedXML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our "
             + "published schema"),
+    MalformedPOSTRequest("MalformedPOSTRequest", 400, "The body of your POST request is not well-formed multipart/form-data."),
+    MaxPostPreDataLengthExceededError("MaxPostPreDataLengthExceededError", 400, "Your POST request fields preceding the "
+            + "upload file were too large."),
     MetadataTooLarge("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size."),
     MethodNotAllowed("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
     MissingContentLength("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),

@@ -43,6 +43,7 @@ final class ExceptionTranslator {
             case CONTENT_SHA256_MISMATCH -> S3ErrorCode.XAmzContentSHA256Mismatch;
             case INCOMPLETE_BODY -> S3ErrorCode.IncompleteBody;
             case INVALID_REQUEST -> S3ErrorCode.InvalidRequest;
+            case INVALID_POLICY_DOCUMENT -> S3ErrorCode.InvalidPolicyDocument;
         };
         S3Exception s3 = S3Exception.of(code);
         return e.getMessage() == null || e.getMessage().isBlank() ? s3 : s3.withMessage(e.getMessage());

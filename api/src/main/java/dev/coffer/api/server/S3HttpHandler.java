@@ -3,9 +3,11 @@ package dev.coffer.api.server;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.HttpDates;
+import dev.coffer.api.ops.RequestTrace;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.api.routing.S3RequestResolver;
+import dev.coffer.api.ui.BrowserRedirect;
 import dev.coffer.auth.AuthResult;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
@@ -56,8 +58,15 @@ public final class S3HttpHandler implements HttpHandler {
         if (ReservedPaths.isReserved(resource)) {
             return reserved.handle(request, response);
         }
+        if (BrowserRedirect.applies(request)) {
+            return BrowserRedirect.send(response);
+        }
+        RequestTrace trace = RequestTrace.of(request);
         return Mono.defer(() -> dispatch(request, response, requestId))
-                .onErrorResume(e -> ErrorResponder.write(response, resource, requestId, head, e));
+                .onErrorResume(e -> {
+                    trace.failed(ExceptionTranslator.translate(e).code().code(), e);
+                    return ErrorResponder.write(response, resource, requestId, head, e);
+                });
     }
 
     private Mono<Void> dispatch(ServerHttpRequest request, ServerHttpResponse response, String requestId) {
@@ -67,6 +76,7 @@ public final class S3HttpHandler implements HttpHandler {
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();
         S3Request s3 = resolver.resolve(request.getMethod().name(), firstValues.get("host"), rawPath, rawQuery, firstValues);
+        RequestTrace.of(request).resolved(s3.operation().name(), s3.bucket(), s3.key());
         if (s3.operation() == S3Operation.METHOD_NOT_ALLOWED) {
             throw S3Exception.of(S3ErrorCode.MethodNotAllowed, s3.resource())
                     .with("Method", request.getMethod().name())
@@ -76,11 +86,13 @@ public final class S3HttpHandler implements HttpHandler {
         if (handler == null) {
             throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
         }
-        AuthResult auth;
+        AuthResult auth = null;
         try {
-            auth = authenticator.authenticate(new SignedRequest(
-                    request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers),
-                    s3.virtualHosted() ? s3.bucket() : null);
+            if (!(handler instanceof AuthenticatesItself)) {
+                auth = authenticator.authenticate(new SignedRequest(
+                        request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers),
+                        s3.virtualHosted() ? s3.bucket() : null);
+            }
         } catch (Exception e) {
             return Mono.error(e);
         }

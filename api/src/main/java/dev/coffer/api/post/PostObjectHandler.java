@@ -1,0 +1,172 @@
+package dev.coffer.api.post;
+
+import dev.coffer.api.checksum.ChecksumRequest;
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.http.Names;
+import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.server.AuthenticatesItself;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.BodyReceiver;
+import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.service.StoredBody;
+import dev.coffer.api.xml.S3Xml;
+import dev.coffer.auth.AuthException;
+import dev.coffer.auth.PostPolicy;
+import dev.coffer.auth.PostPolicyVerifier;
+import dev.coffer.metadata.ChunkPointer;
+import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.WriteCondition;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.codec.multipart.FilePartEvent;
+import org.springframework.http.codec.multipart.FormPartEvent;
+import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
+
+/**
+ * PostObject: a browser form upload, authenticated by the form's signed policy. The fields before
+ * the file are read (bounded), the signature and policy checked, and only then does the file
+ * stream into chunk files as a PUT body does; fields after the file are ignored, as S3 ignores them.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/RESTObjectPOST.html
+ */
+public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
+    /** S3's largest POST upload: 5 GiB. */
+    static final long MAX_POST_SIZE = 5L * 1024 * 1024 * 1024;
+    /** Multipart events held per part at a time: the file streams with this many buffers in flight. */
+    private static final int PREFETCH = 8;
+    private static final ResolvableType PART_EVENT = ResolvableType.forClass(PartEvent.class);
+
+    private final ObjectService objects;
+    private final BodyReceiver receiver;
+    private final PostPolicyVerifier verifier;
+    private final S3Xml xml;
+    private final PartEventHttpMessageReader parts = new PartEventHttpMessageReader();
+
+    public PostObjectHandler(ObjectService objects, BodyReceiver receiver, PostPolicyVerifier verifier, S3Xml xml) {
+        this.objects = objects;
+        this.receiver = receiver;
+        this.verifier = verifier;
+        this.xml = xml;
+        parts.setMaxInMemorySize(PostForm.MAX_FIELD_BYTES);
+    }
+
+    @Override
+    public S3Operation operation() {
+        return S3Operation.POST_OBJECT;
+    }
+
+    @Override
+    public Mono<Void> handle(S3Call call) {
+        PostForm form = new PostForm();
+        AtomicReference<PostUpload> received = new AtomicReference<>();
+        return objects.checkBucket(call.s3().bucket())
+                .thenMany(Flux.defer(() -> parts.read(PART_EVENT, call.http(), Map.of())))
+                .windowUntil(PartEvent::isLast, false, PREFETCH)
+                .concatMap(part -> part.switchOnFirst((first, events) -> onPart(call, form, first, events)))
+                .doOnNext(received::set)
+                .onErrorMap(PostObjectHandler::malformed)
+                .then(Mono.fromCallable(() -> Optional.ofNullable(received.getAndSet(null)).orElseThrow(
+                        PostObjectHandler::noFile)))
+                .flatMap(upload -> commit(call, form, upload))
+                .onErrorResume(e -> discard(received.getAndSet(null)).then(Mono.error(e)))
+                .doOnCancel(() -> discard(received.getAndSet(null)).subscribe());
+    }
+
+    private Flux<PostUpload> onPart(S3Call call, PostForm form, Signal<? extends PartEvent> first, Flux<PartEvent> events) {
+        if (!first.hasValue()) return events.thenMany(Flux.empty());
+        PartEvent event = first.get();
+        if (form.fileSeen() || !"file".equalsIgnoreCase(event.name())) {
+            if (!form.fileSeen() && event instanceof FormPartEvent field) form.add(field.name(), field.value());
+            return events.doOnNext(e -> DataBufferUtils.release(e.content())).thenMany(Flux.empty());
+        }
+        form.markFileSeen();
+        String key = form.resolveKey(event instanceof FilePartEvent file ? file.filename() : null);
+        Names.checkKey(key);
+        PostPolicyVerifier.VerifiedPost verified;
+        try {
+            verified = verifier.verify(form.fields(), call.s3().bucket());
+        } catch (AuthException e) {
+            throw Exceptions.propagate(e);
+        }
+        Optional<ChecksumRequest> checksum = ChecksumRequest.from(form.asHeaders());
+        Optional<PostPolicy.LengthRange> range = verified.policy().contentLengthRange();
+        long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));
+        return receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
+                        checksum.map(ChecksumRequest::algorithm).orElse(null))
+                .map(body -> new PostUpload(key, body, range, checksum))
+                .onErrorMap(e -> tooLarge(e, max))
+                .flux();
+    }
+
+    private Mono<Void> commit(S3Call call, PostForm form, PostUpload upload) {
+        String bucket = call.s3().bucket();
+        return Mono.fromRunnable(() -> verify(upload))
+                .onErrorResume(e -> objects.discard(upload.body()).then(Mono.error(e)))
+                .then(Mono.defer(() -> objects.publish(bucket, upload.key(), record(form, upload), upload.body(),
+                        WriteCondition.NONE)))
+                .flatMap(record -> PostSuccess.answer(call, form, xml, bucket, upload.key(), record.etag()));
+    }
+
+    /** EntityTooSmall / EntityTooLarge against content-length-range; BadDigest against a checksum field. */
+    private static void verify(PostUpload upload) {
+        long size = upload.body().size();
+        upload.range().ifPresent(range -> {
+            if (size < range.min()) {
+                throw S3Exception.of(S3ErrorCode.EntityTooSmall).with("ProposedSize", Long.toString(size))
+                        .with("MinSizeAllowed", Long.toString(range.min()));
+            }
+            if (size > range.max()) throw tooLarge(size, range.max());
+        });
+        upload.checksum().ifPresent(c -> c.verify(upload.body().checksum(), Map.of()));
+    }
+
+    private static ObjectRecord record(PostForm form, PostUpload upload) {
+        StoredBody body = upload.body();
+        Map<String, String> checksums = upload.checksum()
+                .map(c -> Map.of(c.algorithm().name(), body.checksum())).orElse(Map.of());
+        return new ObjectRecord(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
+                ObjectHeaders.contentHeaders(form.asHeaders()), ObjectHeaders.userMetadata(form.asHeaders()), checksums,
+                body.inline(), body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList());
+    }
+
+    private Mono<Void> discard(PostUpload upload) {
+        return upload == null ? Mono.empty() : objects.discard(upload.body()).onErrorResume(e -> Mono.empty());
+    }
+
+    private static Throwable tooLarge(Throwable e, long max) {
+        if (e instanceof S3Exception s3 && s3.code() == S3ErrorCode.EntityTooLarge) {
+            return s3.with("MaxSizeAllowed", Long.toString(max));
+        }
+        return e;
+    }
+
+    private static S3Exception tooLarge(long size, long max) {
+        return S3Exception.of(S3ErrorCode.EntityTooLarge).with("ProposedSize", Long.toString(size))
+                .with("MaxSizeAllowed", Long.toString(max));
+    }
+
+    /** The multipart parser's failures as S3 names them; everything else passes unchanged. */
+    private static Throwable malformed(Throwable e) {
+        if (e instanceof DataBufferLimitException) return S3Exception.of(S3ErrorCode.MaxPostPreDataLengthExceededError);
+        if (e instanceof DecodingException) return S3Exception.of(S3ErrorCode.MalformedPOSTRequest);
+        return e;
+    }
+
+    private static S3Exception noFile() {
+        return S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("POST requires exactly one file upload per request.")
+                .with("ArgumentName", "file").with("ArgumentValue", "0");
+    }
+}

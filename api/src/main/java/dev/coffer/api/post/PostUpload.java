@@ -1,0 +1,13 @@
+package dev.coffer.api.post;
+
+import dev.coffer.api.checksum.ChecksumRequest;
+import dev.coffer.api.service.StoredBody;
+import dev.coffer.auth.PostPolicy;
+import java.util.Optional;
+
+/**
+ * A POST form's file, received and durable but not yet published, with what the form asked of it.
+ *
+ * @param range the policy's content-length-range, if it has one
+ */
+record PostUpload(String key, StoredBody body, Optional<PostPolicy.LengthRange> range, Optional<ChecksumRequest> checksum) {}
