@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -116,17 +115,7 @@ public final class Catalog implements AutoCloseable {
 
     /** One seek into [name 0x00, name 0x01): valid iff the bucket has an object. */
     private boolean holdsAnyObject(String name) {
-        byte[] start = KeyCodecs.bucketStart(name);
-        try (Slice upper = new Slice(ByteKeys.successor(start));
-                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-                RocksIterator it = objects.newIterator(options)) {
-            it.seek(start);
-            if (!it.isValid()) {
-                objects.checkStatus(it);
-                return false;
-            }
-            return true;
-        }
+        return objects.anyKeyWithPrefix(KeyCodecs.bucketStart(name));
     }
 
     // ---- objects

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -106,17 +105,7 @@ public final class ObjectVersions {
 
     /** True if any version or delete marker of the bucket is stored outside {@code objects}. */
     boolean holdsAnyStored(String bucket) {
-        byte[] start = KeyCodecs.bucketStart(bucket);
-        try (Slice upper = new Slice(ByteKeys.successor(start));
-                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-                RocksIterator it = versions.newIterator(options)) {
-            it.seek(start);
-            if (!it.isValid()) {
-                versions.checkStatus(it);
-                return false;
-            }
-            return true;
-        }
+        return versions.anyKeyWithPrefix(KeyCodecs.bucketStart(bucket));
     }
 
     /** Every chunk a stored (noncurrent) version names, for the orphan sweep; read with the caller's snapshot options. */

@@ -53,6 +53,20 @@ final class TypedTable<K, V> {
         return db.newIterator(handle, options);
     }
 
+    /** True if any key starts with {@code prefix}: one seek, bounded so it reads nothing beyond. */
+    boolean anyKeyWithPrefix(byte[] prefix) {
+        try (org.rocksdb.Slice upper = new org.rocksdb.Slice(ByteKeys.successor(prefix));
+                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
+                RocksIterator it = newIterator(options)) {
+            it.seek(prefix);
+            if (!it.isValid()) {
+                checkStatus(it);
+                return false;
+            }
+            return true;
+        }
+    }
+
     /** Call when an iterator turns invalid: it may have stopped on an I/O error, not the end. */
     void checkStatus(RocksIterator iterator) {
         try {
