@@ -194,6 +194,12 @@ public final class Catalog implements AutoCloseable {
         references.forEach(sink);
     }
 
+    /** Objects, bytes and GC backlog at one snapshot; a full scan (see {@link CatalogStatistics}). */
+    public CatalogStats stats() {
+        ensureOpen();
+        return new CatalogStatistics(store).read();
+    }
+
     @Override
     public void close() {
         closed = true;

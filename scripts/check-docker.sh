@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Checks docker/ on a machine without a Docker engine (the image cannot be built here):
+#  1. the Dockerfile's build stage runs as written: the context is copied as `COPY . .` would
+#     (minus docker/Dockerfile.dockerignore), then its RUN commands run in that copy, and every
+#     file the runtime stage copies from the build stage exists;
+#  2. the compose file parses: `docker compose config`, else docker-compose v1's `config`,
+#     else python3's yaml module with structural checks;
+#  3. nginx accepts docker/nginx.conf (`nginx -t`, with the upstream host pointed at loopback).
+# Usage: scripts/check-docker.sh   (exit status 0 = every available check passed)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+DOCKERFILE="$ROOT/docker/Dockerfile"
+
+echo "== 1. Dockerfile build stage"
+# The lines between "FROM … AS build" and the next FROM.
+awk '/^FROM .* AS build/{s=1; next} /^FROM /{s=0} s' "$DOCKERFILE" > "$WORK/build-stage"
+workdir=$(awk '$1=="WORKDIR"{print $2}' "$WORK/build-stage" | tail -1)
+grep -qx 'COPY \. \.' "$WORK/build-stage" || { echo "build stage no longer copies the whole context"; exit 1; }
+CONTEXT="$WORK/context$workdir"
+mkdir -p "$CONTEXT"
+# COPY . . honouring the ignore file (patterns: .git, **/target, data, **/data, docker/*.env).
+(cd "$ROOT" && tar --exclude=.git --exclude='./data' --exclude='*/target' --exclude='*/data' \
+   --exclude='./docker/*.env' -cf - .) | tar -xf - -C "$CONTEXT"
+# RUN lines (with continuations), BuildKit --mount flags dropped: they only add a cache.
+sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$WORK/build-stage" | awk '$1=="RUN"{sub(/^RUN +/, ""); print}' \
+  | sed -E 's/--mount=[^ ]+ +//g' > "$WORK/run-commands"
+[ -s "$WORK/run-commands" ] || { echo "no RUN command in the build stage"; exit 1; }
+readme_cmd=$(grep -oE 'mvn -q -DskipTests package' "$ROOT/README.md" | head -1)
+grep -qF "$readme_cmd" "$WORK/run-commands" || { echo "build stage does not run the README's command ($readme_cmd)"; exit 1; }
+while IFS= read -r cmd; do
+  echo "  RUN $cmd   (in $workdir)"
+  start=$(date +%s)
+  (cd "$CONTEXT" && bash -euo pipefail -c "$cmd")
+  echo "  ok in $(( $(date +%s) - start )) s"
+done < "$WORK/run-commands"
+# Every COPY --from=build source exists where the runtime stage looks for it.
+grep -E '^COPY --from=build ' "$DOCKERFILE" | while read -r _ _ src _; do
+  [ -f "$WORK/context$src" ] || { echo "missing $src after the build stage"; exit 1; }
+  echo "  $src exists ($(stat -c %s "$WORK/context$src") bytes)"
+done
+# Other COPY sources come from the context.
+grep -E '^COPY ' "$DOCKERFILE" | grep -v -- '--from=' | grep -v 'COPY \. \.' | while read -r _ src _; do
+  [ -e "$ROOT/$src" ] || { echo "COPY source $src missing"; exit 1; }
+done
+grep -q '_coffer/health' "$DOCKERFILE" || { echo "HEALTHCHECK does not probe /_coffer/health"; exit 1; }
+
+echo "== 2. compose file"
+cp -r "$ROOT/docker" "$WORK/docker"
+cp "$WORK/docker/coffer.env.example" "$WORK/docker/coffer.env"
+if docker compose version >/dev/null 2>&1; then
+  (cd "$WORK/docker" && docker compose -f compose.yaml config -q) && echo "  docker compose config: ok"
+elif command -v docker-compose >/dev/null 2>&1; then
+  (cd "$WORK/docker" && docker-compose -f compose.yaml config -q) && echo "  docker-compose (v1) config: ok"
+else
+  echo "  no compose CLI: checking with python3's yaml module"
+  python3 - "$WORK/docker/compose.yaml" <<'PY'
+import sys, yaml
+c = yaml.safe_load(open(sys.argv[1]))
+s = c["services"]
+assert s["coffer"]["build"]["dockerfile"] == "docker/Dockerfile"
+assert "coffer-data:/data" in s["coffer"]["volumes"] and "coffer-data" in c["volumes"]
+assert s["coffer"]["env_file"]
+assert "9000:9000" in s["nginx"]["ports"]
+print("  yaml structure: ok")
+PY
+fi
+[ -f "$ROOT/docker/Dockerfile" ] || { echo "compose build points at a missing Dockerfile"; exit 1; }
+
+echo "== 3. nginx -t"
+if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
+  NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+  mkdir -p "$WORK/nginx/logs"
+  sed -e 's/server coffer:9000;/server 127.0.0.1:9000;/' -e "s#^pid .*#pid $WORK/nginx/nginx.pid;#" \
+      -e 's/listen 9000 default_server;/listen 127.0.0.1:9000 default_server;/' -e '/listen \[::\]:9000/d' \
+      "$ROOT/docker/nginx.conf" > "$WORK/nginx/nginx.conf"
+  "$NGINX" -t -q -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" && echo "  nginx -t: ok ($("$NGINX" -v 2>&1))"
+else
+  echo "  nginx not installed: skipped (NginxProxyIT skips too)"
+fi
+echo "docker/ checks passed"
