@@ -3,6 +3,9 @@ package dev.coffer.api.config;
 import dev.coffer.api.handler.BucketHandlers;
 import dev.coffer.api.handler.CopyObjectHandler;
 import dev.coffer.api.handler.DeleteObjectHandler;
+import dev.coffer.api.handler.GetBucketVersioningHandler;
+import dev.coffer.api.handler.ListObjectVersionsHandler;
+import dev.coffer.api.handler.PutBucketVersioningHandler;
 import dev.coffer.api.handler.DeleteObjectsHandler;
 import dev.coffer.api.handler.GetObjectHandler;
 import dev.coffer.api.handler.HeadObjectHandler;
@@ -100,6 +103,9 @@ public class CofferConfiguration {
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
         handlers.add(new CopyObjectHandler(objects, xml));
+        handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
+        handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
+        handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC()), xml));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()));

@@ -56,7 +56,7 @@ public final class CopyObjectHandler implements S3Handler {
                 call.header("x-amz-copy-source-if-modified-since"), call.header("x-amz-copy-source-if-unmodified-since"));
         var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
         var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
-        return objects.copy(source.bucket(), source.key(), bucket, key, src -> {
+        return objects.copy(source.bucket(), source.key(), source.versionId(), bucket, key, src -> {
                     Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());
                     if (src.size() > MAX_COPY_SOURCE) {
                         throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
@@ -66,8 +66,12 @@ public final class CopyObjectHandler implements S3Handler {
                     return new ObjectRecord(src.size(), src.etag(), src.lastModifiedMillis(), contentHeaders,
                             userMetadata, src.checksums(), src.inline(), src.chunks());
                 })
-                .flatMap(record -> call.xml(HttpStatus.OK, xml.write(
-                        CopyObjectResult.of(Instant.ofEpochMilli(record.lastModifiedMillis()), "\"" + record.etag() + "\""))));
+                .flatMap(copied -> {
+                    ObjectRecord record = copied.target();
+                    VersionHeaders.copy(call, copied.source().reportedVersionId(), record.versionId());
+                    return call.xml(HttpStatus.OK, xml.write(CopyObjectResult.of(
+                            Instant.ofEpochMilli(record.lastModifiedMillis()), "\"" + record.etag() + "\"")));
+                });
     }
 
     private static boolean directive(String value) {

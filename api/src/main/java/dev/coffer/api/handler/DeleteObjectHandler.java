@@ -8,7 +8,8 @@ import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
- * DeleteObject: removes the key; 204 whether or not it existed.
+ * DeleteObject: removes the key, or with {@code versionId} one version; in a versioned bucket a
+ * delete without a version id adds a delete marker. 204 whether or not anything existed.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html
  */
 public final class DeleteObjectHandler implements S3Handler {
@@ -25,6 +26,10 @@ public final class DeleteObjectHandler implements S3Handler {
 
     @Override
     public Mono<Void> handle(S3Call call) {
-        return objects.delete(call.s3().bucket(), call.s3().key()).then(call.empty(HttpStatus.NO_CONTENT));
+        return objects.versions().delete(call.s3().bucket(), call.s3().key(), call.s3().param("versionId"))
+                .flatMap(outcome -> {
+                    VersionHeaders.deleted(call, outcome);
+                    return call.empty(HttpStatus.NO_CONTENT);
+                });
     }
 }

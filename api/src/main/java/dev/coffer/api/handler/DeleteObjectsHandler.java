@@ -63,10 +63,9 @@ public final class DeleteObjectsHandler implements S3Handler {
             return Mono.just(new DeleteResult.Error("", o.versionId(), "UserKeyMustBeSpecified",
                     "The request was not successfully processed because the key was empty"));
         }
-        return objects.delete(bucket, o.key())
-                .<Object>thenReturn(new DeleteResult.DeletedObject(o.key(), o.versionId(), null, null))
-                .onErrorResume(e -> Mono.just(new DeleteResult.Error(o.key(), o.versionId(), "InternalError",
-                        "We encountered an internal error. Please try again.")));
+        return objects.versions().delete(bucket, o.key(), o.versionId())
+                .<Object>map(outcome -> VersionedDeletes.deleted(o.key(), o.versionId(), outcome))
+                .onErrorResume(e -> Mono.just(VersionedDeletes.error(o.key(), o.versionId(), e)));
     }
 
     private static DeleteResult result(List<Object> outcomes, boolean quiet) {

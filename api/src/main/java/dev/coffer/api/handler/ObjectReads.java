@@ -6,6 +6,7 @@ import dev.coffer.api.http.Preconditions;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
+import dev.coffer.metadata.ObjectRecord;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,14 +23,16 @@ final class ObjectReads {
     }
 
     Mono<Void> serve(S3Call call, boolean withBody) {
-        return objects.find(call.s3().bucket(), call.s3().key()).flatMap(record -> {
+        String versionId = call.s3().param("versionId");
+        return objects.versions().resolve(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
+            ObjectRecord record = version.record();
             Preconditions.checkRead(conditions(call), record.etag(), record.lastModifiedMillis());
-            Optional<ByteRange> range = ByteRange.parse(call.header(HttpHeaders.RANGE), record.size());
+            Optional<ByteRange> range = PartReads.range(call, record)
+                    .or(() -> ByteRange.parse(call.header(HttpHeaders.RANGE), record.size()));
             HttpHeaders out = call.responseHeaders();
             ObjectHeaders.write(record, call.s3().query(), out);
-            if (range.isEmpty() && "ENABLED".equalsIgnoreCase(call.header("x-amz-checksum-mode"))) {
-                ObjectHeaders.writeChecksums(record, out);
-            }
+            if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
+            PartReads.writeHeaders(call, record, range.isPresent(), out);
             long first = range.map(ByteRange::first).orElse(0L);
             long last = range.map(ByteRange::last).orElse(record.size() - 1);
             out.setContentLength(last - first + 1);

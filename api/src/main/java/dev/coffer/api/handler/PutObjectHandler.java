@@ -57,6 +57,7 @@ public final class PutObjectHandler implements S3Handler {
                                 bucket, key, record(body, contentHeaders, userMetadata, checksum), body, condition))))
                 .flatMap(record -> {
                     call.responseHeaders().set("ETag", ETags.quote(record.etag()));
+                    VersionHeaders.written(call, record);
                     ObjectHeaders.writeChecksums(record, call.responseHeaders());
                     return call.empty(HttpStatus.OK);
                 });

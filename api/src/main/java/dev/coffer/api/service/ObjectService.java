@@ -6,6 +6,7 @@ import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.ObjectVersion;
 import dev.coffer.metadata.WriteCondition;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
@@ -20,6 +21,7 @@ public final class ObjectService {
     private final ChunkStore chunks;
     private final ChunkLeases leases;
     private final ObjectCopier copier;
+    private final VersionService versions;
 
     public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases) {
         this.io = io;
@@ -27,6 +29,12 @@ public final class ObjectService {
         this.chunks = chunks;
         this.leases = leases;
         this.copier = new ObjectCopier(chunks);
+        this.versions = new VersionService(io, catalog);
+    }
+
+    /** Versioning: resolving the version a request names, deletes, ListObjectVersions. */
+    public VersionService versions() {
+        return versions;
     }
 
     /** The current record of a key; NoSuchBucket or NoSuchKey when absent. */
@@ -46,8 +54,8 @@ public final class ObjectService {
     public Mono<ObjectRecord> publish(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition) {
         return io.call(() -> {
             try {
-                catalog.putObject(bucket, key, record, condition);
-                return record;
+                // As published: with its version id when the bucket's versioning is enabled.
+                return catalog.versions().publish(bucket, key, record, condition).record();
             } catch (RuntimeException e) {
                 discardNow(body.chunks());
                 if (e instanceof ConditionalWriteConflict && condition instanceof WriteCondition.IfEtagMatches
@@ -77,17 +85,20 @@ public final class ObjectService {
         });
     }
 
+    /** A finished copy: the source version read and the target version published. */
+    public record Copied(ObjectVersion source, ObjectRecord target) {}
+
     /**
-     * Copies the source's current version to the target key with the record {@code target} builds
-     * from the source's record (which may reject it, e.g. failed copy-source conditions).
+     * Copies the source's version ({@code srcVersionId}, or the latest when null) to the target key
+     * with the record {@code target} builds from the source's record (which may reject it, e.g.
+     * failed copy-source conditions).
      */
-    public Mono<ObjectRecord> copy(String srcBucket, String srcKey, String dstBucket, String dstKey,
-                                   java.util.function.UnaryOperator<ObjectRecord> target) {
+    public Mono<Copied> copy(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
+                             java.util.function.UnaryOperator<ObjectRecord> target) {
+        VersionService.checkVersionId(srcVersionId);
         return io.call(() -> {
-            ObjectRecord source = catalog.getObject(srcBucket, srcKey).orElseThrow(() -> {
-                requireBucket(srcBucket);
-                return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", srcKey);
-            });
+            ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
+            ObjectRecord source = sourceVersion.record();
             ObjectRecord shaped = target.apply(source);
             requireBucket(dstBucket);
             List<String> ids = source.chunks().stream().map(ChunkPointer::chunkId).toList();
@@ -101,12 +112,11 @@ public final class ObjectService {
             ObjectRecord record = new ObjectRecord(shaped.size(), shaped.etag(), System.currentTimeMillis(),
                     shaped.contentHeaders(), shaped.userMetadata(), shaped.checksums(), shaped.inline(), pointers(copied));
             try {
-                catalog.putObject(dstBucket, dstKey, record, WriteCondition.NONE);
+                return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE).record());
             } catch (RuntimeException e) {
                 discardNow(copied);
                 throw e;
             }
-            return record;
         });
     }
 

@@ -1,0 +1,108 @@
+package dev.coffer.api.service;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.http.HttpDates;
+import dev.coffer.metadata.Catalog;
+import dev.coffer.metadata.DeleteOutcome;
+import dev.coffer.metadata.ObjectVersion;
+import dev.coffer.metadata.ObjectVersions;
+import dev.coffer.metadata.Versioning;
+import dev.coffer.metadata.VersionIds;
+import dev.coffer.metadata.VersionsPage;
+import dev.coffer.metadata.VersionsQuery;
+import reactor.core.publisher.Mono;
+
+/**
+ * Versioning over the catalogue, on the I/O scheduler: bucket state, resolving the version a
+ * request names (with S3's answers for delete markers), deletes, and ListObjectVersions.
+ */
+public final class VersionService {
+    private final BlockingIo io;
+    private final Catalog catalog;
+    private final ObjectVersions versions;
+
+    public VersionService(BlockingIo io, Catalog catalog) {
+        this.io = io;
+        this.catalog = catalog;
+        this.versions = catalog.versions();
+    }
+
+    public Mono<Versioning> versioning(String bucket) {
+        return io.call(() -> catalog.getBucket(bucket).orElseThrow(() -> noSuchBucket(bucket)).versioning());
+    }
+
+    public Mono<Void> setVersioning(String bucket, Versioning state) {
+        return io.run(() -> versions.setVersioning(bucket, state));
+    }
+
+    /** InvalidArgument unless {@code versionId} is null or an id Coffer could have issued. */
+    public static void checkVersionId(String versionId) {
+        if (versionId != null && !VersionIds.isWellFormed(versionId)) {
+            throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Invalid version id specified")
+                    .with("ArgumentName", "versionId").with("ArgumentValue", versionId);
+        }
+    }
+
+    /**
+     * The version a GET, HEAD or copy source names: the latest when {@code versionId} is null.
+     * NoSuchKey (with x-amz-delete-marker) when the latest is a delete marker; NoSuchVersion for an
+     * unknown id; MethodNotAllowed (with x-amz-delete-marker and Last-Modified) for a delete marker
+     * named by id.
+     */
+    public Mono<ObjectVersion> resolve(String bucket, String key, String versionId) {
+        checkVersionId(versionId);
+        return io.call(() -> resolveNow(bucket, key, versionId));
+    }
+
+    /** {@link #resolve}, blocking: call it on the I/O scheduler only. */
+    ObjectVersion resolveNow(String bucket, String key, String versionId) {
+        checkVersionId(versionId);
+        {
+            if (catalog.getBucket(bucket).isEmpty()) throw noSuchBucket(bucket);
+            if (versionId == null) {
+                ObjectVersion latest = versions.latest(bucket, key).orElseThrow(() -> noSuchKey(key));
+                if (latest.record().deleteMarker()) {
+                    throw noSuchKey(key).withHeader("x-amz-delete-marker", "true")
+                            .withHeader("x-amz-version-id", latest.reportedVersionId());
+                }
+                return latest;
+            }
+            ObjectVersion found = versions.find(bucket, key, versionId).orElseThrow(() ->
+                    S3Exception.of(S3ErrorCode.NoSuchVersion).with("Key", key).with("VersionId", versionId));
+            if (found.record().deleteMarker()) {
+                throw S3Exception.of(S3ErrorCode.MethodNotAllowed)
+                        .with("Method", "GET").with("ResourceType", "DeleteMarker")
+                        .withHeader("x-amz-delete-marker", "true")
+                        .withHeader("x-amz-version-id", found.reportedVersionId())
+                        .withHeader("Last-Modified", HttpDates.format(found.record().lastModifiedMillis()))
+                        .withHeader("Allow", "DELETE");
+            }
+            return found;
+        }
+    }
+
+    /** DeleteObject: the latest (by the bucket's versioning) or one version; NoSuchBucket if absent. */
+    public Mono<DeleteOutcome> delete(String bucket, String key, String versionId) {
+        return io.call(() -> {
+            checkVersionId(versionId);
+            if (catalog.getBucket(bucket).isEmpty()) throw noSuchBucket(bucket);
+            return versionId == null ? versions.deleteLatest(bucket, key) : versions.deleteVersion(bucket, key, versionId);
+        });
+    }
+
+    public Mono<VersionsPage> list(VersionsQuery query) {
+        return io.call(() -> {
+            if (catalog.getBucket(query.bucket()).isEmpty()) throw noSuchBucket(query.bucket());
+            return versions.list(query);
+        });
+    }
+
+    private static S3Exception noSuchBucket(String bucket) {
+        return S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", bucket);
+    }
+
+    private static S3Exception noSuchKey(String key) {
+        return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", key);
+    }
+}
