@@ -109,6 +109,11 @@ public final class CofferServer implements AutoCloseable {
         return endpoint.getPort();
     }
 
+    /** The server's data directory, or null when the suite runs against an external endpoint. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** The sync client with the SDK's default settings (Apache HTTP, CRC32 trailer checksums). */
     public S3Client s3() {
         return s3;
