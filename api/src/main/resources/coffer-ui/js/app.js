@@ -1,0 +1,144 @@
+// Coffer Drive: sign-in, the shell, and hash routing (#/ for buckets, #/<bucket>/<folder>/… for
+// a folder). Views are in buckets-view.js and browser-view.js.
+import { $, clear, h } from './dom.js';
+import { icons } from './icons.js';
+import { Credentials, clear as clearSession, restore, save } from './session.js';
+import { S3Client } from './s3-client.js';
+import { describe } from './errors.js';
+import { toast } from './dialogs.js';
+import { BucketsView } from './buckets-view.js';
+import { BrowserView } from './browser-view.js';
+import { UploadPanel } from './upload-panel.js';
+
+const SIGNED_OUT_CODES = new Set(['SessionExpired', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken']);
+let ctx = null;
+let current = null;
+
+export function hrefFor(bucket, prefix = '') {
+  if (!bucket) return '#/';
+  return '#/' + encodeURIComponent(bucket) + '/' + prefix.split('/').map(encodeURIComponent).join('/');
+}
+
+function parseHash() {
+  const path = location.hash.replace(/^#\/?/, '');
+  if (!path) return { bucket: null, prefix: '' };
+  const slash = path.indexOf('/');
+  const bucket = decodeURIComponent(slash < 0 ? path : path.slice(0, slash));
+  const prefix = slash < 0 ? '' : path.slice(slash + 1).split('/').map(decodeURIComponent).join('/');
+  return { bucket, prefix };
+}
+
+function setBreadcrumbs(bucket, prefix) {
+  const nav = clear($('#breadcrumbs'));
+  const crumbs = [{ label: 'Buckets', href: '#/' }];
+  if (bucket) {
+    crumbs.push({ label: bucket, href: hrefFor(bucket, '') });
+    let acc = '';
+    for (const part of prefix.split('/').filter(Boolean)) {
+      acc += part + '/';
+      crumbs.push({ label: part, href: hrefFor(bucket, acc) });
+    }
+  }
+  const list = h('ol', {});
+  crumbs.forEach((c, i) => {
+    const last = i === crumbs.length - 1;
+    list.append(h('li', {}, h('a', { href: c.href, 'aria-current': last ? 'page' : null }, c.label)));
+  });
+  nav.append(list);
+  document.title = (bucket ? crumbs[crumbs.length - 1].label + ' · ' : '') + 'Coffer Drive';
+}
+
+function route() {
+  if (!ctx) return;
+  const { bucket, prefix } = parseHash();
+  if (current) current.hide();
+  setBreadcrumbs(bucket, prefix);
+  current = bucket ? new BrowserView(ctx, bucket, prefix) : new BucketsView(ctx);
+  current.show();
+}
+
+function reportError(error) {
+  if (SIGNED_OUT_CODES.has(error.code)) {
+    signOut(describe(error));
+    return;
+  }
+  console.warn(error);
+  toast(describe(error), 'error');
+}
+
+function startShell(client) {
+  ctx = {
+    client,
+    main: $('#main'),
+    hrefFor,
+    reportError,
+    navigate: (bucket, prefix) => { location.hash = hrefFor(bucket, prefix); },
+  };
+  ctx.uploads = new UploadPanel(ctx, $('#uploads'));
+  $('#account-key').textContent = client.credentials.accessKey;
+  $('#signin').hidden = true;
+  $('#shell').hidden = false;
+  route();
+}
+
+function showSignIn(message, kind = 'error') {
+  $('#shell').hidden = true;
+  $('#uploads').hidden = true;
+  $('#signin').hidden = false;
+  const box = $('#signin-message');
+  box.hidden = !message;
+  box.textContent = message || '';
+  box.className = 'form-message ' + kind;
+  (($('#access-key').value && $('#secret-key')) || $('#access-key')).focus();
+}
+
+function signOut(message) {
+  if (ctx && ctx.uploads) ctx.uploads.cancelAll();
+  if (current) current.hide();
+  current = null;
+  ctx = null;
+  clearSession();
+  clear($('#main'));
+  showSignIn(message || 'You have signed out.', message ? 'error' : 'info');
+}
+
+async function onSignIn(event) {
+  event.preventDefault();
+  const accessKey = $('#access-key').value.trim();
+  const secretInput = $('#secret-key');
+  const region = $('#region').value.trim() || 'us-east-1';
+  if (!accessKey || !secretInput.value) {
+    showSignIn('Enter both the access key and the secret key.');
+    return;
+  }
+  const button = $('#signin-button');
+  button.disabled = true;
+  button.textContent = 'Signing in…';
+  try {
+    const credentials = await Credentials.derive(accessKey, secretInput.value, region);
+    secretInput.value = '';
+    const client = new S3Client(credentials);
+    await client.listBuckets(); // proves the keys before anything is kept
+    save(credentials);
+    startShell(client);
+  } catch (error) {
+    showSignIn(describe(error));
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Sign in';
+  }
+}
+
+function init() {
+  $('#signin-logo').innerHTML = icons.logo;
+  $('#topbar-logo').innerHTML = icons.logo;
+  $('#signout-icon').innerHTML = icons.signOut;
+  $('#signin-form').addEventListener('submit', onSignIn);
+  $('#signout').addEventListener('click', () => signOut());
+  window.addEventListener('hashchange', route);
+  const saved = restore();
+  if (saved) startShell(new S3Client(saved));
+  else showSignIn();
+}
+
+init();

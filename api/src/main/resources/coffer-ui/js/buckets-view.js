@@ -1,0 +1,113 @@
+// The bucket list: name, creation date, object count and total size (summed from listings, page
+// by page, since S3 has no call that returns them), create and delete.
+import { clear, h } from './dom.js';
+import { icons } from './icons.js';
+import { formatCount, formatDate, formatSize } from './format.js';
+import { confirmAction, promptText, toast } from './dialogs.js';
+
+const BUCKET_NAME = /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+export function bucketNameProblem(name) {
+  if (!BUCKET_NAME.test(name) || name.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(name)) {
+    return 'Use 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.';
+  }
+  return null;
+}
+
+export class BucketsView {
+  constructor(ctx) {
+    this.ctx = ctx;
+    this.abort = new AbortController();
+  }
+
+  hide() {
+    this.abort.abort();
+  }
+
+  async show() {
+    const { main, client } = this.ctx;
+    this.body = h('tbody', {});
+    this.status = h('p', { class: 'muted', role: 'status' }, 'Loading buckets…');
+    clear(main).append(h('section', { class: 'view buckets-view' },
+      h('div', { class: 'view-head' },
+        h('h1', {}, 'Buckets'),
+        h('button', { type: 'button', class: 'button primary', id: 'new-bucket', onclick: () => this.create() },
+          h('span', { class: 'button-icon', html: icons.plus }), h('span', { class: 'label' }, 'New bucket'))),
+      this.status,
+      h('table', { class: 'table bucket-table' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Created'),
+          h('th', { scope: 'col', class: 'num' }, 'Objects'), h('th', { scope: 'col', class: 'num' }, 'Size'),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+        this.body)));
+    try {
+      const buckets = await client.listBuckets();
+      if (this.abort.signal.aborted) return;
+      this.status.textContent = buckets.length ? '' : 'No buckets yet. Create one to start uploading.';
+      this.status.hidden = buckets.length > 0;
+      const rows = buckets.map((b) => this.row(b));
+      for (const { count } of rows) await count();
+    } catch (e) {
+      if (!this.abort.signal.aborted) {
+        this.status.textContent = 'The buckets could not be loaded.';
+        this.ctx.reportError(e);
+      }
+    }
+  }
+
+  row(bucket) {
+    const objects = h('td', { class: 'num', 'data-label': 'Objects' }, h('span', { class: 'muted' }, '…'));
+    const size = h('td', { class: 'num', 'data-label': 'Size' }, h('span', { class: 'muted' }, '…'));
+    const tr = h('tr', { 'data-bucket': bucket.name },
+      h('th', { scope: 'row' }, h('a', { class: 'bucket-link', href: this.ctx.hrefFor(bucket.name, '') },
+        h('span', { class: 'row-icon', html: icons.bucket }), bucket.name)),
+      h('td', { 'data-label': 'Created' }, formatDate(bucket.created)),
+      objects, size,
+      h('td', { class: 'actions' }, h('button', { type: 'button', class: 'icon-button danger-hover', 'aria-label': `Delete bucket ${bucket.name}`,
+        title: 'Delete bucket', html: icons.trash, onclick: () => this.remove(bucket.name) })));
+    this.body.append(tr);
+    const count = async () => {
+      try {
+        await this.ctx.client.listAll(bucket.name, '', (page, files) => {
+          const total = files.reduce((s, f) => s + f.size, 0);
+          const more = page.next ? '…' : '';
+          objects.textContent = formatCount(files.length) + more;
+          size.textContent = formatSize(total) + more;
+        }, this.abort.signal);
+      } catch (e) {
+        if (!this.abort.signal.aborted) objects.textContent = size.textContent = '—';
+      }
+    };
+    return { count };
+  }
+
+  async create() {
+    const name = await promptText({ title: 'New bucket', label: 'Bucket name', confirmLabel: 'Create bucket',
+      hint: 'Lowercase letters, digits, dots and hyphens; 3–63 characters.', validate: bucketNameProblem });
+    if (!name) return;
+    try {
+      await this.ctx.client.createBucket(name);
+      toast(`Bucket ${name} created.`, 'success');
+      this.ctx.navigate(name, '');
+    } catch (e) {
+      this.ctx.reportError(e);
+    }
+  }
+
+  async remove(name) {
+    const page = await this.ctx.client.listObjects({ bucket: name, delimiter: '', maxKeys: 1 }).catch(() => null);
+    if (page && page.files.length) {
+      toast(`Bucket ${name} is not empty. Delete everything in it first.`, 'error');
+      return;
+    }
+    const ok = await confirmAction({ title: 'Delete bucket', confirmLabel: 'Delete bucket', typeToConfirm: name,
+      message: `The empty bucket “${name}” will be deleted. Its name may then be taken by someone else. This cannot be undone.` });
+    if (!ok) return;
+    try {
+      await this.ctx.client.deleteBucket(name);
+      toast(`Bucket ${name} deleted.`, 'success');
+      this.show();
+    } catch (e) {
+      this.ctx.reportError(e);
+    }
+  }
+}

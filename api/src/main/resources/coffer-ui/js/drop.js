@@ -1,0 +1,38 @@
+// Files and whole folders from a drop: directory entries are walked recursively, and each file
+// keeps its path relative to the drop ("photos/2025/a.jpg").
+function readAll(reader) {
+  return new Promise((resolve, reject) => {
+    const out = [];
+    const next = () => reader.readEntries((batch) => {
+      if (!batch.length) resolve(out);
+      else {
+        out.push(...batch);
+        next();
+      }
+    }, reject);
+    next();
+  });
+}
+
+async function walk(entry, path, out) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    out.push({ path: path + file.name, file });
+  } else if (entry.isDirectory) {
+    for (const child of await readAll(entry.createReader())) await walk(child, path + entry.name + '/', out);
+  }
+}
+
+/** Resolves to [{path, file}] for everything dropped. */
+export async function collectDropped(dataTransfer) {
+  const out = [];
+  const items = Array.from(dataTransfer.items || []).filter((i) => i.kind === 'file');
+  // Entries and files must be taken synchronously, before the first await.
+  const taken = items.map((item) => ({ entry: item.webkitGetAsEntry ? item.webkitGetAsEntry() : null, file: item.getAsFile() }));
+  if (!taken.length) for (const file of dataTransfer.files || []) taken.push({ entry: null, file });
+  for (const { entry, file } of taken) {
+    if (entry && entry.isDirectory) await walk(entry, '', out);
+    else if (file) out.push({ path: file.name, file });
+  }
+  return out;
+}

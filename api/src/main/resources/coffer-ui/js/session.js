@@ -1,0 +1,56 @@
+// The signed-in identity. The secret key is used once, at sign-in, to derive the SigV4 signing
+// keys for yesterday, today and tomorrow (UTC) and is then dropped: neither memory nor storage
+// keeps it. The derived keys (each valid for one date, region and the s3 service only) live in
+// sessionStorage so that a reload keeps the session; closing the tab or signing out ends it.
+import { amzDates, deriveSigningKey, fromHex, hex } from './sigv4.js';
+
+const STORE_KEY = 'coffer.drive.session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class SessionExpired extends Error {
+  constructor() {
+    super('Your session has expired. Sign in again to go on.');
+    this.code = 'SessionExpired';
+  }
+}
+
+export class Credentials {
+  constructor(accessKey, region, keys) {
+    this.accessKey = accessKey;
+    this.region = region;
+    this.keys = keys; // dateStamp -> hex signing key
+  }
+
+  async signingKey(dateStamp) {
+    const key = this.keys[dateStamp];
+    if (!key) throw new SessionExpired();
+    return fromHex(key);
+  }
+
+  static async derive(accessKey, secretKey, region, now = new Date()) {
+    const keys = {};
+    for (const offset of [-1, 0, 1]) {
+      const { dateStamp } = amzDates(new Date(now.getTime() + offset * DAY_MS));
+      keys[dateStamp] = hex(await deriveSigningKey(secretKey, dateStamp, region));
+    }
+    return new Credentials(accessKey, region, keys);
+  }
+}
+
+export function save(credentials) {
+  const { accessKey, region, keys } = credentials;
+  sessionStorage.setItem(STORE_KEY, JSON.stringify({ accessKey, region, keys }));
+}
+
+export function restore() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
+    return saved && saved.accessKey ? new Credentials(saved.accessKey, saved.region, saved.keys) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clear() {
+  sessionStorage.removeItem(STORE_KEY);
+}

@@ -1,0 +1,41 @@
+// Share: a presigned GET URL with a chosen lifetime (at most 7 days, S3's limit for SigV4),
+// copied to the clipboard and shown for copying by hand.
+import { h } from './dom.js';
+import { baseName, formatDate } from './format.js';
+import { openDialog } from './dialogs.js';
+import { MAX_PRESIGN_SECONDS } from './s3-client.js';
+
+const CHOICES = [['3600', '1 hour'], ['21600', '6 hours'], ['86400', '1 day'], ['259200', '3 days'], [String(MAX_PRESIGN_SECONDS), '7 days (the longest)']];
+
+async function copyText(text, input) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    input.select(); // insecure origins have no async clipboard
+    return document.execCommand && document.execCommand('copy');
+  }
+}
+
+export async function share(ctx, bucket, key) {
+  const expiry = h('select', { class: 'input', id: 'share-expiry' }, CHOICES.map(([v, label]) => h('option', { value: v, selected: v === '86400' }, label)));
+  const output = h('input', { class: 'input mono', id: 'share-link', readonly: true, 'aria-label': 'Share link', placeholder: 'The link appears here' });
+  const note = h('p', { class: 'muted', id: 'share-status', role: 'status' }, 'Anyone with the link can download this file until it expires.');
+  const create = async () => {
+    const seconds = Number(expiry.value);
+    try {
+      const url = await ctx.client.presign(bucket, key, seconds);
+      output.value = url;
+      const until = formatDate(new Date(Date.now() + seconds * 1000).toISOString());
+      note.textContent = (await copyText(url, output)) ? `Link copied to the clipboard. It works until ${until}.` : `Copy the link above. It works until ${until}.`;
+      output.select();
+    } catch (e) {
+      ctx.reportError(e);
+    }
+  };
+  const body = h('div', { class: 'stack' },
+    h('label', { class: 'field' }, h('span', {}, 'Link expires after'), expiry),
+    h('div', { class: 'row-inline' }, output, h('button', { type: 'button', class: 'button primary', id: 'share-create', onclick: create }, 'Create link and copy')),
+    note);
+  await openDialog({ title: `Share ${baseName(key)}`, body, actions: [{ label: 'Done', value: 'done' }], onOpen: () => expiry.focus() });
+}
