@@ -10,6 +10,7 @@ import dev.coffer.api.handler.DeleteObjectsHandler;
 import dev.coffer.api.handler.GetObjectHandler;
 import dev.coffer.api.handler.HeadObjectHandler;
 import dev.coffer.api.handler.ListObjectsHandlers;
+import dev.coffer.api.handler.MultipartHandlers;
 import dev.coffer.api.handler.Owners;
 import dev.coffer.api.handler.PutObjectHandler;
 import dev.coffer.api.handler.SmallBodies;
@@ -103,6 +104,7 @@ public class CofferConfiguration {
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
         handlers.add(new CopyObjectHandler(objects, xml));
+        handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));

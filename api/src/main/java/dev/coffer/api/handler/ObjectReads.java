@@ -27,13 +27,12 @@ final class ObjectReads {
         return objects.versions().resolve(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
             ObjectRecord record = version.record();
             Preconditions.checkRead(conditions(call), record.etag(), record.lastModifiedMillis());
-            Optional<ByteRange> range = ByteRange.parse(call.header(HttpHeaders.RANGE), record.size());
+            Optional<ByteRange> range = PartReads.range(call, record)
+                    .or(() -> ByteRange.parse(call.header(HttpHeaders.RANGE), record.size()));
             HttpHeaders out = call.responseHeaders();
             ObjectHeaders.write(record, call.s3().query(), out);
             if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
-            if (range.isEmpty() && "ENABLED".equalsIgnoreCase(call.header("x-amz-checksum-mode"))) {
-                ObjectHeaders.writeChecksums(record, out);
-            }
+            PartReads.writeHeaders(call, record, range.isPresent(), out);
             long first = range.map(ByteRange::first).orElse(0L);
             long last = range.map(ByteRange::last).orElse(record.size() - 1);
             out.setContentLength(last - first + 1);

@@ -1,0 +1,56 @@
+package dev.coffer.api.handler;
+
+import dev.coffer.api.http.Names;
+import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.server.S3Call;
+import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.MultipartService;
+import dev.coffer.api.xml.InitiateMultipartUploadResult;
+import dev.coffer.api.xml.S3Xml;
+import dev.coffer.metadata.UploadRecord;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/**
+ * CreateMultipartUpload: starts an upload that keeps the object's headers, metadata and checksum
+ * choice until completion.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html
+ */
+public final class CreateMultipartUploadHandler implements S3Handler {
+    private final MultipartService uploads;
+    private final S3Xml xml;
+    private final Owners owners;
+
+    public CreateMultipartUploadHandler(MultipartService uploads, S3Xml xml, Owners owners) {
+        this.uploads = uploads;
+        this.xml = xml;
+        this.owners = owners;
+    }
+
+    @Override
+    public S3Operation operation() {
+        return S3Operation.CREATE_MULTIPART_UPLOAD;
+    }
+
+    @Override
+    public Mono<Void> handle(S3Call call) {
+        String bucket = call.s3().bucket();
+        String key = call.s3().key();
+        Names.checkKey(key);
+        UploadRules.checkStorageClass(call);
+        String[] checksum = MultipartRules.checksumChoice(call);
+        String storageClass = call.header("x-amz-storage-class");
+        var contentHeaders = ObjectHeaders.contentHeaders(call.requestHeaders());
+        var userMetadata = ObjectHeaders.userMetadata(call.requestHeaders());
+        String owner = owners.id(call);
+        return uploads.create((id, now) -> new UploadRecord(bucket, key, id, now, contentHeaders, userMetadata,
+                checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner)).flatMap(upload -> {
+            if (upload.checksumAlgorithm() != null) {
+                call.responseHeaders().set("x-amz-checksum-algorithm", upload.checksumAlgorithm());
+                call.responseHeaders().set("x-amz-checksum-type", upload.checksumType());
+            }
+            return call.xml(HttpStatus.OK, xml.write(new InitiateMultipartUploadResult(bucket, key, upload.uploadId())));
+        });
+    }
+}

@@ -1,0 +1,159 @@
+package dev.coffer.api.service;
+
+import dev.coffer.api.checksum.ChecksumAlgorithm;
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.metadata.Catalog;
+import dev.coffer.metadata.ChunkPointer;
+import dev.coffer.metadata.MultipartUploads;
+import dev.coffer.metadata.NoSuchBucketException;
+import dev.coffer.metadata.NoSuchUploadException;
+import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.PartListPage;
+import dev.coffer.metadata.PartRecord;
+import dev.coffer.metadata.UploadCompletion;
+import dev.coffer.metadata.UploadListPage;
+import dev.coffer.metadata.UploadListQuery;
+import dev.coffer.metadata.UploadIds;
+import dev.coffer.metadata.UploadRecord;
+import dev.coffer.storage.ChunkRef;
+import dev.coffer.storage.ChunkStore;
+import java.io.IOException;
+import java.util.HexFormat;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * Joins the catalogue's multipart uploads and the chunk store, on the I/O scheduler. Catalogue
+ * refusals become S3 errors here; a part that cannot be published has its chunks deleted before
+ * the error is signalled.
+ */
+public final class MultipartService {
+    private final BlockingIo io;
+    private final Catalog catalog;
+    private final MultipartUploads uploads;
+    private final ChunkStore chunks;
+    private final ChunkLeases leases;
+    private final PartCopier copier;
+
+    public MultipartService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases) {
+        this.io = io;
+        this.catalog = catalog;
+        this.uploads = catalog.uploads();
+        this.chunks = chunks;
+        this.leases = leases;
+        this.copier = new PartCopier(chunks);
+    }
+
+    /** Records the upload {@code withId} makes from a fresh id and the time (ids come from SecureRandom, which may block). */
+    public Mono<UploadRecord> create(java.util.function.BiFunction<String, Long, UploadRecord> withId) {
+        return io.call(() -> {
+            long now = System.currentTimeMillis();
+            UploadRecord upload = withId.apply(UploadIds.next(now), now);
+            translated(upload.uploadId(), () -> uploads.create(upload));
+            return upload;
+        });
+    }
+
+    /** The upload in progress; NoSuchBucket or NoSuchUpload. */
+    public Mono<UploadRecord> find(String bucket, String key, String uploadId) {
+        return io.call(() -> uploads.get(bucket, key, uploadId).orElseThrow(() -> {
+            requireBucket(bucket);
+            return noSuchUpload(uploadId);
+        }));
+    }
+
+    /** Publishes a received part (its chunks are deleted if the upload is gone). */
+    public Mono<PartRecord> putPart(UploadRecord upload, PartRecord part, StoredBody body) {
+        return io.call(() -> publishPart(upload, part, body.chunks()));
+    }
+
+    /** Deletes a received part that will not be published. */
+    public Mono<Void> discard(StoredBody body) {
+        return io.run(() -> {
+            for (ChunkRef ref : body.chunks()) chunks.delete(ref.id());
+        });
+    }
+
+    /**
+     * Copies bytes [first, last] of the source's current version into a new part; {@code check}
+     * sees the source record first and may refuse (conditions, range). Returns the part.
+     */
+    public Mono<PartRecord> copyPart(String srcBucket, String srcKey, UploadRecord upload, int partNumber,
+                                     java.util.function.Function<ObjectRecord, long[]> check) {
+        return io.call(() -> {
+            ObjectRecord source = catalog.getObject(srcBucket, srcKey).orElseThrow(() -> {
+                requireBucket(srcBucket);
+                return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", srcKey);
+            });
+            long[] range = check.apply(source);
+            ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? null
+                    : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
+            List<String> ids = source.chunks().stream().map(ChunkPointer::chunkId).toList();
+            leases.acquire(ids);
+            PartCopier.Copied copied;
+            try {
+                copied = copier.copy(source, range[0], range[1], algorithm);
+            } finally {
+                leases.release(ids);
+            }
+            PartRecord part = new PartRecord(partNumber, copied.size(), HexFormat.of().formatHex(copied.md5()),
+                    System.currentTimeMillis(), upload.checksumAlgorithm(), copied.checksum(),
+                    ObjectService.pointers(copied.chunks()));
+            return publishPart(upload, part, copied.chunks());
+        });
+    }
+
+    public Mono<PartListPage> listParts(String bucket, String key, String uploadId, int afterPartNumber, int maxParts) {
+        return io.call(() -> translated(uploadId, () -> uploads.listParts(bucket, key, uploadId, afterPartNumber, maxParts)));
+    }
+
+    public Mono<UploadListPage> listUploads(UploadListQuery query) {
+        return io.call(() -> translated(null, () -> uploads.list(query)));
+    }
+
+    public Mono<Void> abort(String bucket, String key, String uploadId) {
+        return io.run(() -> translated(uploadId, () -> uploads.abort(bucket, key, uploadId)));
+    }
+
+    public Mono<UploadCompletion> complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan) {
+        return io.call(() -> translated(uploadId, () -> uploads.complete(bucket, key, uploadId, plan)));
+    }
+
+    private PartRecord publishPart(UploadRecord upload, PartRecord part, List<ChunkRef> written) throws IOException {
+        try {
+            translated(upload.uploadId(), () -> uploads.putPart(upload.bucket(), upload.key(), upload.uploadId(), part));
+            return part;
+        } catch (RuntimeException e) {
+            for (ChunkRef ref : written) chunks.delete(ref.id());
+            throw e;
+        }
+    }
+
+    private void translated(String uploadId, Runnable action) {
+        translated(uploadId, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T translated(String uploadId, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NoSuchUploadException e) {
+            throw noSuchUpload(uploadId);
+        } catch (NoSuchBucketException e) {
+            throw S3Exception.of(S3ErrorCode.NoSuchBucket);
+        }
+    }
+
+    private void requireBucket(String bucket) {
+        if (catalog.getBucket(bucket).isEmpty()) {
+            throw S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", bucket);
+        }
+    }
+
+    private static S3Exception noSuchUpload(String uploadId) {
+        return S3Exception.of(S3ErrorCode.NoSuchUpload).with("UploadId", String.valueOf(uploadId));
+    }
+}
