@@ -31,10 +31,13 @@ final class StoreLayout {
         this.quarantine = root.resolve("quarantine");
     }
 
-    /** Creates the store's directories where missing; fsyncs the root when it created any. */
+    /**
+     * Creates the store's directories where missing; fsyncs the parent of every directory it
+     * created (the root's own ancestors included), so a fresh store's entries survive a power cut.
+     */
     static StoreLayout create(Path root, DurabilityOps ops) throws IOException {
         StoreLayout layout = new StoreLayout(root.toAbsolutePath(), ops);
-        Files.createDirectories(layout.root);
+        createDurably(layout.root, ops);
         boolean created = false;
         for (Path dir : List.of(layout.chunks, layout.tmp, layout.quarantine)) {
             if (!Files.isDirectory(dir)) {
@@ -44,6 +47,16 @@ final class StoreLayout {
         }
         if (created) ops.fsyncDirectory(layout.root);
         return layout;
+    }
+
+    /** Creates dir and any missing ancestors, then fsyncs each created directory's parent, top down. */
+    private static void createDurably(Path dir, DurabilityOps ops) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) missing.add(0, p);
+        Files.createDirectories(dir);
+        for (Path created : missing) {
+            if (created.getParent() != null) ops.fsyncDirectory(created.getParent());
+        }
     }
 
     Path root() {
