@@ -54,13 +54,13 @@ public class CofferConfiguration {
 
     @Bean(destroyMethod = "close")
     ChunkStore chunkStore(CofferProperties props) throws IOException {
-        Files.createDirectories(props.dataDir());
+        DurableDirectories.create(props.dataDir());
         return ChunkStore.open(props.dataDir().resolve("chunks-store"), props.maxChunkSize());
     }
 
     @Bean(destroyMethod = "close")
     Catalog catalog(CofferProperties props) throws IOException {
-        Files.createDirectories(props.dataDir());
+        DurableDirectories.create(props.dataDir());
         return Catalog.open(props.dataDir().resolve("catalog"), props.syncWrites());
     }
 
@@ -104,10 +104,10 @@ public class CofferConfiguration {
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
         handlers.add(new CopyObjectHandler(objects, xml));
-        handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
+        handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC()), xml));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()));
