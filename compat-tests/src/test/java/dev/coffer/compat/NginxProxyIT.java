@@ -2,8 +2,8 @@ package dev.coffer.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coffer.api.CofferApplication;
 import dev.coffer.compat.ops.AwsCli;
+import dev.coffer.compat.ops.CofferProcess;
 import dev.coffer.compat.ops.NginxProcess;
 import dev.coffer.compat.ops.SeededStream;
 import dev.coffer.compat.support.CofferServer;
@@ -26,9 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -51,7 +48,7 @@ class NginxProxyIT {
     private static final String SECRET_KEY = CofferServer.SECRET_KEY;
 
     private static Path dir;
-    private static ConfigurableApplicationContext coffer;
+    private static CofferProcess coffer;
     private static int cofferPort;
     private static NginxProcess nginx;
     private static S3Client s3;
@@ -61,12 +58,15 @@ class NginxProxyIT {
     static void start() throws Exception {
         NginxProcess.binary();
         dir = Files.createTempDirectory("coffer-nginx-it-");
-        // The real server, with a base domain so that bucket.localhost:port resolves virtual-hosted-style.
-        coffer = new SpringApplicationBuilder(CofferApplication.class).run(
-                "--server.port=0", "--coffer.data-dir=" + dir.resolve("data"),
-                "--coffer.access-key=" + ACCESS_KEY, "--coffer.secret-key=" + SECRET_KEY,
-                "--coffer.domain=localhost", "--coffer.metrics.stats-interval=1s");
-        cofferPort = ((WebServerApplicationContext) coffer).getWebServer().getPort();
+        // The real server as the container runs it (its own process, configured by environment),
+        // with a base domain so that bucket.localhost:port resolves virtual-hosted-style. Not a
+        // second Spring context in this JVM: closing one disposes Reactor Netty's global event
+        // loops, which the suite's shared server also runs on.
+        coffer = CofferProcess.start(Map.of(
+                "COFFER_DATA_DIR", dir.resolve("data").toString(),
+                "COFFER_ACCESS_KEY", ACCESS_KEY, "COFFER_SECRET_KEY", SECRET_KEY,
+                "COFFER_DOMAIN", "localhost"), dir.resolve("coffer.log"));
+        cofferPort = coffer.port();
         nginx = NginxProcess.start(cofferPort);
         s3 = client(URI.create("http://127.0.0.1:" + nginx.port()), true);
         bucket = "nginx-" + Long.toHexString(System.nanoTime());
