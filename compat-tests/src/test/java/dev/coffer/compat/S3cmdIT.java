@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,13 +121,6 @@ class S3cmdIT {
         assertThat(s3cmd.ok("ls")).doesNotContain(b);
     }
 
-    @Disabled("""
-            Coffer bug exposed by s3cmd: on a keep-alive connection, after a request answered \
-            asynchronously, a request answered synchronously (NotImplemented or an auth error thrown \
-            in S3HttpHandler.dispatch) leaves Reactor Netty 1.3.6 no longer reading the connection \
-            (reactor/reactor-netty#4361, fixed by #4347 after 1.3.7); s3cmd info then waits for its \
-            socket timeout (300 s by default) on ?lifecycle. Enable once reactor-netty carries the fix \
-            or the server answers early errors asynchronously.""")
     @Test
     void s3cmdBucketInfoIsAnsweredWithoutWaitingForASocketTimeout() throws Exception {
         S3cmd s3cmd = new S3cmd(false);

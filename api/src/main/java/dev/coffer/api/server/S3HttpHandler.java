@@ -22,6 +22,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The path of every request: resolve once, authenticate, authorize, dispatch through one
@@ -45,8 +46,18 @@ public final class S3HttpHandler implements HttpHandler {
         }
     }
 
+    /**
+     * Every exchange starts on a Reactor thread, never inside Netty's read: Reactor Netty 1.3.6
+     * stops reading a keep-alive connection when a queued request's handler completes
+     * synchronously (reactor/reactor-netty#4361, fixed after 1.3.7), which early errors and
+     * static pages would otherwise do. Costs one hand-off per request.
+     */
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+        return Mono.defer(() -> route(request, response)).subscribeOn(Schedulers.parallel());
+    }
+
+    private Mono<Void> route(ServerHttpRequest request, ServerHttpResponse response) {
         String requestId = RequestIds.next();
         HttpHeaders out = response.getHeaders();
         out.set("x-amz-request-id", requestId);
@@ -83,11 +94,10 @@ public final class S3HttpHandler implements HttpHandler {
                     .with("ResourceType", s3.key() == null ? "BUCKET" : "OBJECT");
         }
         S3Handler handler = handlers.get(s3.operation());
-        if (handler == null) {
-            throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
-        }
         AuthResult auth = null;
         try {
+            // S3 checks the signature before it looks at what is asked: an unsigned request for an
+            // unsupported subresource is AccessDenied, a signed one NotImplemented.
             if (!(handler instanceof AuthenticatesItself)) {
                 auth = authenticator.authenticate(new SignedRequest(
                         request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers),
@@ -95,6 +105,9 @@ public final class S3HttpHandler implements HttpHandler {
             }
         } catch (Exception e) {
             return Mono.error(e);
+        }
+        if (handler == null) {
+            throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
         }
         return handler.handle(new S3Call(s3, request, response, auth, requestId));
     }
