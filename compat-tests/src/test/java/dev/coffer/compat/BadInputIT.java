@@ -56,6 +56,18 @@ class BadInputIT {
     }
 
     @Test
+    void intactBodiesInBothTrailerModesAreStored() {
+        for (boolean signed : new boolean[] {false, true}) {
+            String key = "intact-" + (signed ? "signed" : "unsigned");
+            Chunked upload = Chunked.sign("/" + bucket + "/" + key, BODY, signed);
+            assertThat(upload.request.firstMatchingHeader("x-amz-content-sha256")).hasValue(signed
+                    ? "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER" : "STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+            assertThat(upload.send(upload.body).statusCode()).as(key).isEqualTo(200);
+            assertThat(server.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()).isEqualTo(BODY);
+        }
+    }
+
+    @Test
     void wrongTrailerChecksumIsBadDigestAndCommitsNothing() {
         Chunked upload = Chunked.sign("/" + bucket + "/wrong-trailer", BODY, false);
         byte[] body = upload.body.clone();

@@ -1,0 +1,84 @@
+package dev.coffer.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.CofferServerExtension;
+
+/**
+ * boto3 at its defaults (python/boto3_client.py): put, get and head of 1 KiB and 5 MiB objects,
+ * every checksum algorithm, presigned GET and PUT fetched with urllib, and a POST form from
+ * generate_presigned_post sent with requests. SigV2IT runs the same script with SigV2.
+ */
+@ExtendWith(CofferServerExtension.class)
+class Boto3IT {
+    private static CofferServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start(CofferServer cofferServer) {
+        server = cofferServer;
+        Assumptions.assumeTrue(boto3Installed(), "python3 with boto3 is not installed: skipping the boto3 tests");
+    }
+
+    @Test
+    void boto3AtItsDefaultsPutsGetsPresignsAndPosts() throws Exception {
+        String output = run(server, dir, "default");
+        assertThat(output).contains("put large sent as AWS4-HMAC-SHA256").contains("presigned GET").contains("done");
+    }
+
+    /** Runs the script against a new bucket and returns its output; fails the test on a non-zero exit. */
+    static String run(CofferServer server, Path dir, String signatureVersion) throws Exception {
+        String bucket = server.createBucket("boto3-" + signatureVersion);
+        ProcessBuilder builder = new ProcessBuilder(List.of("python3", script().toString(), server.endpoint().toString(),
+                bucket, signatureVersion)).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY);
+        env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        Path out = dir.resolve("python-" + signatureVersion + ".out");
+        Process process = builder.redirectOutput(out.toFile()).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("boto3 script did not finish in 180 s");
+        }
+        String output = Files.readString(out);
+        assertThat(process.exitValue()).as("boto3 script (%s):%n%s", signatureVersion, output).isZero();
+        return output;
+    }
+
+    static boolean boto3Installed() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Path script() throws URISyntaxException {
+        return Path.of(Boto3IT.class.getResource("/python/boto3_client.py").toURI());
+    }
+}
