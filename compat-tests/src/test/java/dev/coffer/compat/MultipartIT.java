@@ -60,6 +60,15 @@ class MultipartIT {
         assertThat(head.contentLength()).isEqualTo(p3.length);
         assertThat(head.partsCount()).isEqualTo(3);
         assertS3Error(416, "InvalidPartNumber", () -> s3.getObject(b -> b.bucket(bucket).key("three").partNumber(4)));
+        // A range across the boundary of parts 1 and 2 reads from the chunks of both, and only the bytes asked.
+        int from = p1.length - 1000;
+        int to = p1.length + 999;
+        ResponseBytes<GetObjectResponse> across = s3.getObjectAsBytes(b -> b.bucket(bucket).key("three")
+                .range("bytes=" + from + "-" + to));
+        assertSameBytes(across.asByteArray(), java.util.Arrays.copyOfRange(Multipart.concat(p1, p2), from, to + 1),
+                "range across parts");
+        assertS3Error(400, "InvalidRequest", () -> s3.getObject(b -> b.bucket(bucket).key("three").partNumber(1)
+                .range("bytes=0-1")));
     }
 
     @Test
