@@ -107,6 +107,7 @@ public final class Catalog implements AutoCloseable {
             }
             try (WriteBatch batch = new WriteBatch()) {
                 buckets.delete(batch, name);
+                uploads.removeAllInBucket(batch, name);
                 store.commit(batch);
             }
             return null;

@@ -147,6 +147,23 @@ public final class MultipartUploads {
         PartRange.forEachChunk(store.table(UploadTables.PARTS), options, sink);
     }
 
+    /**
+     * Removes every upload in progress in the bucket, into the caller's batch, queueing their parts'
+     * chunks for GC: S3 deletes a bucket with uploads in progress and discards them.
+     * REQUIRES: the bucket's exclusive lock (no upload of it can change meanwhile).
+     */
+    void removeAllInBucket(WriteBatch batch, String bucket) {
+        byte[] start = KeyCodecs.bucketStart(bucket);
+        List<UploadKey> ids = new java.util.ArrayList<>();
+        try (org.rocksdb.Slice end = new org.rocksdb.Slice(ByteKeys.successor(start));
+                org.rocksdb.ReadOptions options = new org.rocksdb.ReadOptions().setIterateUpperBound(end);
+                org.rocksdb.RocksIterator it = uploads.newIterator(options)) {
+            for (it.seek(start); it.isValid(); it.next()) ids.add(uploads.decodeKey(it.key()));
+            uploads.checkStatus(it);
+        }
+        for (UploadKey id : ids) removeUpload(batch, id, PartRange.all(parts, id.uploadId()), List.of());
+    }
+
     private void removeUpload(WriteBatch batch, UploadKey id, List<PartRecord> all, List<ChunkPointer> kept) {
         uploads.delete(batch, id);
         Set<String> unused = new LinkedHashSet<>();

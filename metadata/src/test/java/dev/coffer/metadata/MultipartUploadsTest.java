@@ -98,6 +98,24 @@ class MultipartUploadsTest {
     }
 
     @Test
+    void deletingABucketDiscardsItsUploadsInProgressAndQueuesTheirChunks() {
+        String id = UploadIds.next(1);
+        uploads.create(upload("k", id));
+        uploads.putPart("b", "k", id, part(1, "p1", "p2"));
+        catalog.createBucket(Records.bucket("b-other"));
+        String other = UploadIds.next(2);
+        uploads.create(new UploadRecord("b-other", "k", other, 1_000L, Map.of(), Map.of(), null, null, "STANDARD", "o"));
+        uploads.putPart("b-other", "k", other, part(1, "kept"));
+
+        catalog.deleteBucket("b");
+
+        assertEquals(Set.of("p1", "p2"), queuedChunks());
+        assertTrue(referenced().contains("kept"), "another bucket's upload is untouched");
+        catalog.createBucket(Records.bucket("b"));
+        assertThrows(NoSuchUploadException.class, () -> uploads.listParts("b", "k", id, 0, 10));
+    }
+
+    @Test
     void listPartsPagesAtEveryEdge() {
         String id = UploadIds.next(1);
         uploads.create(upload("k", id));
