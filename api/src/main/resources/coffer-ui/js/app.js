@@ -42,7 +42,8 @@ function setBreadcrumbs(bucket, prefix) {
   const list = h('ol', {});
   crumbs.forEach((c, i) => {
     const last = i === crumbs.length - 1;
-    list.append(h('li', {}, h('a', { href: c.href, 'aria-current': last ? 'page' : null }, c.label)));
+    // The current folder's crumb lists it again (its href would not change the hash).
+    list.append(h('li', {}, h('a', { href: c.href, 'aria-current': last ? 'page' : null, onclick: last ? (e) => { e.preventDefault(); route(); } : null }, c.label)));
   });
   nav.append(list);
   document.title = (bucket ? crumbs[crumbs.length - 1].label + ' · ' : '') + 'Coffer Drive';

@@ -4,7 +4,6 @@
 import { clear, h } from './dom.js';
 import { icons } from './icons.js';
 import { baseName } from './format.js';
-import { toast } from './dialogs.js';
 import { FileList } from './file-list.js';
 import * as actions from './actions.js';
 import { collectDropped } from './drop.js';
@@ -129,7 +128,6 @@ export class BrowserView {
   enqueue(entries) {
     if (!entries.length) return;
     this.ctx.uploads.add(this.bucket, entries);
-    toast(entries.length === 1 ? `Uploading ${baseName(entries[0].key)}…` : `Uploading ${entries.length} files…`);
   }
 
   bindDrop() {

@@ -29,11 +29,27 @@ export class FileList {
       this.rows, this.sentinel, this.status);
     this.observer = new IntersectionObserver((seen) => seen.some((s) => s.isIntersecting) && this.more(), { rootMargin: '800px' });
     this.observer.observe(this.sentinel);
+    // The observer reports changes only: rows appended and a scroll back to the bottom within
+    // one frame look like no change at all. A scroll check (once per frame) covers that case.
+    this.onScroll = () => {
+      if (this.scrollPending) return;
+      this.scrollPending = true;
+      requestAnimationFrame(() => {
+        this.scrollPending = false;
+        if (this.nearBottom()) this.more();
+      });
+    };
+    window.addEventListener('scroll', this.onScroll, { passive: true });
+  }
+
+  nearBottom() {
+    return this.sentinel.isConnected && this.sentinel.getBoundingClientRect().top < window.innerHeight + 800;
   }
 
   destroy() {
     this.generation++;
     this.observer.disconnect();
+    window.removeEventListener('scroll', this.onScroll);
     if (this.abort) this.abort.abort();
   }
 
@@ -124,8 +140,7 @@ export class FileList {
       this.rows.append(fragment);
       this.rendered = end;
       this.setStatus();
-      const box = this.sentinel.getBoundingClientRect();
-      if (box.top < window.innerHeight + 800) requestAnimationFrame(() => this.more());
+      if (this.nearBottom()) requestAnimationFrame(() => this.more());
     } else if (!this.done && !this.loading && !this.failed) {
       this.fetchPage();
     }

@@ -35,7 +35,8 @@ export async function share(ctx, bucket, key) {
   };
   const body = h('div', { class: 'stack' },
     h('label', { class: 'field' }, h('span', {}, 'Link expires after'), expiry),
-    h('div', { class: 'row-inline' }, output, h('button', { type: 'button', class: 'button primary', id: 'share-create', onclick: create }, 'Create link and copy')),
+    h('button', { type: 'button', class: 'button primary', id: 'share-create', onclick: create }, 'Create link and copy'),
+    output,
     note);
   await openDialog({ title: `Share ${baseName(key)}`, body, actions: [{ label: 'Done', value: 'done' }], onOpen: () => expiry.focus() });
 }

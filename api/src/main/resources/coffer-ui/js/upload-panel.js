@@ -102,5 +102,10 @@ export class UploadPanel {
     const done = items.filter((u) => u.state === 'done').length;
     const failed = items.filter((u) => u.state === 'failed').length;
     this.summary.textContent = `Uploads · ${done} of ${items.length} done` + (failed ? ` · ${failed} failed` : '');
+    clearTimeout(this.collapseTimer);
+    const settled = items.every((u) => u.state === 'done' || u.state === 'cancelled');
+    if (items.length && settled && !this.element.classList.contains('collapsed')) {
+      this.collapseTimer = setTimeout(() => this.collapse(), 4000); // nothing left to watch: keep just the summary
+    }
   }
 }

@@ -2,7 +2,8 @@
 // retried on its own; a part that keeps failing leaves the file "failed", and Retry sends only
 // the parts still missing under the same upload id. Progress comes from XHR upload events.
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html
-import { errorFrom } from './errors.js';
+import { describe, errorFrom } from './errors.js';
+import { base64, sha256Bytes } from './sigv4.js';
 import { escapeXml, parseXml, text } from './xml.js';
 
 const MIB = 1024 * 1024;
@@ -10,6 +11,7 @@ export const MULTIPART_THRESHOLD = 16 * MIB;
 const MIN_PART_SIZE = 8 * MIB;
 const PARALLEL_PARTS = 4;
 const PART_ATTEMPTS = 3;
+const CHECKSUM_LIMIT = MULTIPART_THRESHOLD; // whole-file SHA-256 only where the file fits in memory
 
 function xhrSend({ method, url, headers, body, onProgress, signal }) {
   return new Promise((resolve, reject) => {
@@ -82,7 +84,12 @@ export class Upload {
   }
 
   async single() {
-    const { url, headers } = await this.client.sign({ method: 'PUT', bucket: this.bucket, key: this.key, headers: { 'content-type': this.contentType } });
+    const extra = { 'content-type': this.contentType };
+    if (this.total <= CHECKSUM_LIMIT) {
+      // The server checks this before it commits, and keeps it: details show it later.
+      extra['x-amz-checksum-sha256'] = base64(await sha256Bytes(await this.file.arrayBuffer()));
+    }
+    const { url, headers } = await this.client.sign({ method: 'PUT', bucket: this.bucket, key: this.key, headers: extra });
     this.singleLoaded = 0;
     await xhrSend({ method: 'PUT', url, headers, body: this.file, signal: this.controller.signal,
       onProgress: (n) => { this.singleLoaded = n; this.changed(); } });
@@ -92,7 +99,7 @@ export class Upload {
     if (!this.uploadId) {
       try {
         const root = await this.client.xml({ method: 'POST', bucket: this.bucket, key: this.key, query: { uploads: '' },
-          headers: { 'content-type': this.contentType }, signal: this.controller.signal });
+          headers: { 'content-type': this.contentType, 'x-amz-checksum-algorithm': 'SHA256' }, signal: this.controller.signal });
         this.uploadId = text(root, 'UploadId');
       } catch (e) {
         if (e.code !== 'NotImplemented') throw e;
@@ -120,7 +127,7 @@ export class Upload {
     await Promise.all(Array.from({ length: PARALLEL_PARTS }, worker));
     if (failures.length) {
       const first = failures.sort((a, b) => a.part.number - b.part.number)[0];
-      const error = new Error(`Part ${first.part.number} of ${this.parts.length} failed: ${first.e.message} Retry sends only the missing parts.`);
+      const error = new Error(`Part ${first.part.number} of ${this.parts.length} failed: ${describe(first.e)} Retry sends only the missing parts.`);
       error.cause = first.e;
       throw error;
     }
@@ -132,8 +139,11 @@ export class Upload {
       part.loaded = 0;
       try {
         const query = { partNumber: String(part.number), uploadId: this.uploadId };
-        const { url, headers } = await this.client.sign({ method: 'PUT', bucket: this.bucket, key: this.key, query });
-        const xhr = await xhrSend({ method: 'PUT', url, headers, body: this.file.slice(part.start, part.start + part.size),
+        const body = this.file.slice(part.start, part.start + part.size);
+        part.checksum = base64(await sha256Bytes(await body.arrayBuffer()));
+        const { url, headers } = await this.client.sign({ method: 'PUT', bucket: this.bucket, key: this.key, query,
+          headers: { 'x-amz-checksum-sha256': part.checksum } });
+        const xhr = await xhrSend({ method: 'PUT', url, headers, body,
           signal: this.controller.signal, onProgress: (n) => { part.loaded = n; this.changed(); } });
         part.etag = xhr.getResponseHeader('ETag');
         this.changed();
@@ -147,7 +157,7 @@ export class Upload {
 
   async complete() {
     const body = '<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
-      + this.parts.map((p) => `<Part><PartNumber>${p.number}</PartNumber><ETag>${escapeXml(p.etag)}</ETag></Part>`).join('')
+      + this.parts.map((p) => `<Part><PartNumber>${p.number}</PartNumber><ETag>${escapeXml(p.etag)}</ETag><ChecksumSHA256>${p.checksum}</ChecksumSHA256></Part>`).join('')
       + '</CompleteMultipartUpload>';
     const response = await this.client.request({ method: 'POST', bucket: this.bucket, key: this.key, query: { uploadId: this.uploadId },
       body, headers: { 'content-type': 'application/xml' }, signal: this.controller.signal });

@@ -1,0 +1,75 @@
+package dev.coffer.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.ui.BrowserTests;
+
+/**
+ * Coffer Drive in a real headless Chromium against the real server: the script
+ * {@code ui-tests/drive.e2e.mjs} signs in, creates a bucket, drops a small and a 50 MiB file,
+ * browses, previews, shares, renames, deletes and signs out, saving screenshots into
+ * docs/screenshots/. Skipped with the reason where Chromium or the npm packages are missing.
+ */
+@ExtendWith(CofferServerExtension.class)
+class DriveUiIT {
+
+    private static CofferServer server;
+
+    @BeforeAll
+    static void start(CofferServer cofferServer) {
+        BrowserTests.assumeAvailable();
+        server = cofferServer;
+    }
+
+    @Test
+    void browserOpeningTheRootIsRedirectedToTheDrive() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.endpoint().resolve("/")).header("Accept", "text/html,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(307);
+        assertThat(response.headers().firstValue("Location")).hasValue("/_coffer/ui/");
+    }
+
+    @Test
+    void drivePathsOutsideTheUiFolderAreRefused() throws Exception {
+        for (String path : new String[] {"/_coffer/ui/../ui/index.html", "/_coffer/ui/%2e%2e/ui/index.html",
+            "/_coffer/ui/%2E%2E%2F%2E%2E%2Fapplication.properties", "/_coffer/ui/js/..%2fapp.js"}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.endpoint() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
+    void aPersonUsesTheDriveInChromium() throws Exception {
+        BrowserTests.Result result = BrowserTests.run("drive.e2e.mjs", 600,
+                server.endpoint().toString(), CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY);
+        assertThat(result.output()).as(result.output())
+                .contains("ok - sign in with the access key and secret")
+                .contains("ok - create a bucket")
+                .contains("ok - drop a small file and a 50 MiB file; both progress bars reach 100%")
+                .contains("ok - breadcrumbs lead back to the bucket")
+                .contains("ok - preview an image and a Markdown file in the page")
+                .contains("ok - share a link for one hour; it is on the clipboard and works without credentials")
+                .contains("ok - rename a file into a new folder (move)")
+                .contains("ok - delete several items, folders included, after confirming")
+                .contains("ok - sign out: the session is gone, a reload shows the sign-in form")
+                .contains(" 0 failed")
+                .doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+}
