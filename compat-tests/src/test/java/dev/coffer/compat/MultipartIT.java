@@ -49,7 +49,7 @@ class MultipartIT {
         ResponseBytes<GetObjectResponse> whole = s3.getObjectAsBytes(b -> b.bucket(bucket).key("three"));
         assertSameBytes(whole.asByteArray(), Multipart.concat(p1, p2, p3), "whole object");
         assertThat(whole.response().eTag()).isEqualTo(etag);
-        assertThat(whole.response().partsCount()).isEqualTo(3);
+        assertThat(whole.response().partsCount()).as("S3 sends the count only when a part is asked for").isNull();
 
         ResponseBytes<GetObjectResponse> second = s3.getObjectAsBytes(b -> b.bucket(bucket).key("three").partNumber(2));
         assertSameBytes(second.asByteArray(), p2, "part 2");
@@ -196,7 +196,7 @@ class MultipartIT {
         assertThat(head.contentType()).isEqualTo("text/csv");
         assertThat(head.cacheControl()).isEqualTo("max-age=60");
         assertThat(head.metadata()).containsEntry("origin", "multipart");
-        assertThat(head.partsCount()).isEqualTo(1);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("headers").partNumber(1)).partsCount()).isEqualTo(1);
     }
 
     @Test

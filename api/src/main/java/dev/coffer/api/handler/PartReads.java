@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 
 /**
- * GET and HEAD of one part (?partNumber=N) and the multipart headers of every GET/HEAD:
- * x-amz-mp-parts-count, and the checksum with its type (the part's own checksum for a part read).
+ * GET and HEAD of one part (?partNumber=N) and the multipart headers of GET/HEAD:
+ * x-amz-mp-parts-count (with partNumber), and the checksum with its type (the part's own checksum for a part read).
  * On an object not made by a multipart upload, part 1 is the whole object and any other number is
  * InvalidPartNumber, as S3 answers.
  */
@@ -42,12 +42,15 @@ final class PartReads {
     }
 
     /**
-     * x-amz-mp-parts-count for a multipart object, and with x-amz-checksum-mode: ENABLED the
+     * x-amz-mp-parts-count for a part read of a multipart object, and with x-amz-checksum-mode: ENABLED the
      * checksum that describes the bytes sent: the object's for a whole read, the part's for a part
      * read, none for any other range.
      */
     static void writeHeaders(S3Call call, ObjectRecord record, boolean ranged, HttpHeaders out) {
-        if (!record.parts().isEmpty()) out.set("x-amz-mp-parts-count", Integer.toString(record.parts().size()));
+        // S3 sends the count only to a request that names a part (API_GetObject, x-amz-mp-parts-count).
+        if (call.s3().has("partNumber") && !record.parts().isEmpty()) {
+            out.set("x-amz-mp-parts-count", Integer.toString(record.parts().size()));
+        }
         if (!"ENABLED".equalsIgnoreCase(call.header("x-amz-checksum-mode"))) return;
         if (call.s3().has("partNumber") && !record.parts().isEmpty()) {
             PartInfo part = record.parts().get(MultipartRules.partNumber(call) - 1);
