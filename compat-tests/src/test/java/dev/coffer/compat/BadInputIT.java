@@ -147,10 +147,10 @@ class BadInputIT {
     }
 
     private static void assertNoObject(String key) {
-        assertNoObjectIn(bucket, key);
+        assertNoObjectIn(server, bucket, key);
     }
 
-    static void assertNoObjectIn(String bucketName, String key) {
+    static void assertNoObjectIn(CofferServer server, String bucketName, String key) {
         assertThat(server.s3().listObjectsV2(b -> b.bucket(bucketName).prefix(key)).contents())
                 .as("objects under %s", key).isEmpty();
     }

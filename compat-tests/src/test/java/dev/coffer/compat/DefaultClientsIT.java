@@ -162,7 +162,7 @@ class DefaultClientsIT {
         var delete = server.presigner().presignDeleteObject(p -> p.signatureDuration(Duration.ofMinutes(5))
                 .deleteObjectRequest(o -> o.bucket(bucket).key(key)));
         assertThat(send(delete.url().toString(), "DELETE", Map.of(), null).statusCode()).isEqualTo(204);
-        BadInputIT.assertNoObjectIn(bucket, key);
+        BadInputIT.assertNoObjectIn(server, bucket, key);
     }
 
     @Test
@@ -182,7 +182,7 @@ class DefaultClientsIT {
         ChunkFiles files = ChunkFiles.snapshot(server);
         byte[] other = TestData.randomBytes(BODY.length, 78);
         assertXmlError(send(put.url().toString(), "PUT", put.signedHeaders(), other), 400, "BadDigest");
-        BadInputIT.assertNoObjectIn(bucket, "pinned-crc");
+        BadInputIT.assertNoObjectIn(server, bucket, "pinned-crc");
         files.assertNoNewFile("a presigned PUT whose body does not match its pinned checksum");
         assertThat(send(put.url().toString(), "PUT", put.signedHeaders(), BODY).statusCode()).isEqualTo(200);
         assertChecksumReturned("pinned-crc", Algorithm.CRC32, value);
@@ -197,7 +197,7 @@ class DefaultClientsIT {
         ChunkFiles files = ChunkFiles.snapshot(server);
         assertXmlError(send(url.toString(), "PUT", Map.of(), TestData.randomBytes(BODY.length, 79)), 400,
                 "XAmzContentSHA256Mismatch");
-        BadInputIT.assertNoObjectIn(bucket, "pinned-sha");
+        BadInputIT.assertNoObjectIn(server, bucket, "pinned-sha");
         files.assertNoNewFile("a presigned PUT whose body does not match its pinned payload hash");
         assertThat(send(url.toString(), "PUT", Map.of(), BODY).statusCode()).isEqualTo(200);
         assertSameBytes(sync.getObjectAsBytes(b -> b.bucket(bucket).key("pinned-sha")).asByteArray(), BODY, "pinned PUT");

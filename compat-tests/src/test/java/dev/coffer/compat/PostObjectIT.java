@@ -112,7 +112,7 @@ class PostObjectIT {
                 .with("x-amz-meta-sneaky", "1").post("a.txt", TestData.utf8("a"));
         assertThat(assertXmlError(response, 403, "AccessDenied"))
                 .contains("Invalid according to Policy: Extra input fields: x-amz-meta-sneaky");
-        BadInputIT.assertNoObjectIn(bucket, "extra");
+        BadInputIT.assertNoObjectIn(server, bucket, "extra");
     }
 
     @Test
@@ -135,7 +135,7 @@ class PostObjectIT {
         HttpResponse<byte[]> response = Form.v4(server, bucket, "big", List.of("{\"key\": \"big\"}",
                 "[\"content-length-range\", 0, 100000]")).post("big.bin", TestData.randomBytes(300_000, 3));
         assertThat(assertXmlError(response, 400, "EntityTooLarge")).contains("<MaxSizeAllowed>100000</MaxSizeAllowed>");
-        BadInputIT.assertNoObjectIn(bucket, "big");
+        BadInputIT.assertNoObjectIn(server, bucket, "big");
         files.assertNoNewFile("a POST past its content-length-range");
     }
 
@@ -145,7 +145,7 @@ class PostObjectIT {
         HttpResponse<byte[]> response = Form.v4(server, bucket, "small", List.of("{\"key\": \"small\"}",
                 "[\"content-length-range\", 500000, 1000000]")).post("small.bin", TestData.randomBytes(100_000, 4));
         assertThat(assertXmlError(response, 400, "EntityTooSmall")).contains("<MinSizeAllowed>500000</MinSizeAllowed>");
-        BadInputIT.assertNoObjectIn(bucket, "small");
+        BadInputIT.assertNoObjectIn(server, bucket, "small");
         files.assertNoNewFile("a POST below its content-length-range");
     }
 

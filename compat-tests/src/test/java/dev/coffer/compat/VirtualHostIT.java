@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,27 +42,64 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * defaults (virtual-hosted addressing); only its HTTP client resolves {@code *.localhost} to the
  * loopback address, as a resolver such as systemd-resolved would.
  */
+@ExtendWith(VirtualHostIT.DomainServerExtension.class)
 class VirtualHostIT {
-    private static Path dataDir;
-    private static ConfigurableApplicationContext context;
     private static URI endpoint;
     private static final List<String> HOSTS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() throws IOException {
-        dataDir = Files.createTempDirectory("coffer-vhost-");
-        context = new SpringApplicationBuilder(CofferApplication.class).run("--server.port=0",
-                "--coffer.data-dir=" + dataDir, "--coffer.access-key=" + CofferServer.ACCESS_KEY,
-                "--coffer.secret-key=" + CofferServer.SECRET_KEY, "--coffer.region=" + CofferServer.REGION.id(),
-                "--coffer.domain=localhost");
-        endpoint = URI.create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+    static void start(DomainServer server) {
+        endpoint = server.endpoint;
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        if (context != null) context.close();
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    /**
+     * Keeps the second server in the root store, closed at the end of the run rather than after
+     * this class: closing a Spring Boot server disposes Reactor Netty's global event loops, which
+     * the shared server uses too.
+     */
+    static final class DomainServerExtension implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == DomainServer.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.create(VirtualHostIT.class))
+                    .computeIfAbsent(DomainServer.class, k -> DomainServer.start(), DomainServer.class);
+        }
+    }
+
+    /** A second server, with {@code coffer.domain=localhost}. */
+    static final class DomainServer implements AutoCloseable {
+        private final Path dataDir;
+        private final ConfigurableApplicationContext context;
+        private final URI endpoint;
+
+        private DomainServer(Path dataDir, ConfigurableApplicationContext context) {
+            this.dataDir = dataDir;
+            this.context = context;
+            this.endpoint = URI.create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+        }
+
+        static DomainServer start() {
+            try {
+                Path dataDir = Files.createTempDirectory("coffer-vhost-");
+                return new DomainServer(dataDir, new SpringApplicationBuilder(CofferApplication.class).run("--server.port=0",
+                        "--coffer.data-dir=" + dataDir, "--coffer.access-key=" + CofferServer.ACCESS_KEY,
+                        "--coffer.secret-key=" + CofferServer.SECRET_KEY, "--coffer.region=" + CofferServer.REGION.id(),
+                        "--coffer.domain=localhost"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            context.close();
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
