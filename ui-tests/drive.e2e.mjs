@@ -5,7 +5,7 @@
 // screenshots of the main screens at desktop and phone widths into docs/screenshots/.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { assert, DESKTOP, launch, PHONE, screenshot, Steps } from './lib/harness.mjs';
+import { assert, DESKTOP, failureShot, launch, PHONE, screenshot, Steps } from './lib/harness.mjs';
 import { answerPrompt, clearSelection, dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
 
 const [endpoint, accessKey, secretKey] = process.argv.slice(2);
@@ -34,7 +34,7 @@ const origin = new URL(endpoint).origin;
 await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 let hashes = {};
 steps.onFailure = async (name) => {
-  await screenshot(page, 'failure-' + name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60));
+  await failureShot(page, name);
   while (await openDialog(page).count()) await page.keyboard.press('Escape');
 };
 

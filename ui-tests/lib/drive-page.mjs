@@ -99,7 +99,8 @@ export async function clearSelection(page) {
 }
 
 export async function rowKeys(page) {
-  return page.locator('.rows .row').evaluateAll((rows) => rows.map((r) => r.dataset.key));
+  return page.locator('.rows .row').evaluateAll((rows) => rows
+    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index)).map((r) => r.dataset.key));
 }
 
 export async function waitForRows(page, predicate, description, timeoutMs = 10000) {

@@ -68,6 +68,15 @@ export async function screenshot(page, name) {
   console.log(`screenshot - docs/screenshots/${name}.png`);
 }
 
+/** A picture of the page when a step fails, in ui-tests/failures/ (not committed). */
+export async function failureShot(page, stepName) {
+  const dir = fileURLToPath(new URL('../failures/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, stepName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60) + '.png');
+  await page.screenshot({ path });
+  console.log(`failure screenshot - ${path}`);
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error('assertion failed: ' + message);
 }

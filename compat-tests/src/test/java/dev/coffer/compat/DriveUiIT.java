@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -16,15 +20,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
 import dev.coffer.compat.ui.BrowserTests;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 
 /**
  * Coffer Drive in a real headless Chromium against the real server: the script
  * {@code ui-tests/drive.e2e.mjs} signs in, creates a bucket, drops a small and a 50 MiB file,
  * browses, previews, shares, renames, deletes and signs out, saving screenshots into
- * docs/screenshots/. Skipped with the reason where Chromium or the npm packages are missing.
+ * docs/screenshots/; and {@code ui-tests/drive-scale.e2e.mjs} pages through a folder of 100,000
+ * objects. Skipped with the reason where Chromium or the npm packages are missing.
  */
 @ExtendWith(CofferServerExtension.class)
 class DriveUiIT {
+
+    private static final int OBJECTS = 100_000;
+    private static final String FOLDER = "big/";
 
     private static CofferServer server;
 
@@ -70,6 +79,32 @@ class DriveUiIT {
                 .contains("ok - sign out: the session is gone, a reload shows the sign-in form")
                 .contains(" 0 failed")
                 .doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
+    void aFolderOfOneHundredThousandObjectsStaysFast() throws Exception {
+        String bucket = server.createBucket("drive-large");
+        long started = System.nanoTime();
+        Semaphore inFlight = new Semaphore(256);
+        List<CompletableFuture<?>> puts = new ArrayList<>();
+        for (int i = 0; i < OBJECTS; i++) {
+            String key = FOLDER + String.format("file-%06d.txt", i);
+            inFlight.acquire();
+            puts.add(server.s3Async().putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.empty())
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
+        System.out.printf("created %,d objects in %d ms%n", OBJECTS, (System.nanoTime() - started) / 1_000_000);
+
+        BrowserTests.Result result = BrowserTests.run("drive-scale.e2e.mjs", 600, server.endpoint().toString(),
+                CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, bucket, FOLDER, String.valueOf(OBJECTS));
+        assertThat(result.output()).as(result.output())
+                .contains("ok - open a folder of 100,000 objects: the first rows show at once")
+                .contains("ok - scrolling loads every page; a late page is as fast as an early one")
+                .contains("ok - a name-prefix filter finds the last object without loading the rest")
+                .contains(" 0 failed");
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 }
