@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Before/after benchmark of two builds in one run: both servers up at once, wrk runs alternating
+# A, B, A, B ... so that the noise of a shared machine falls on both alike; prints medians and B/A.
+# Usage: scripts/bench-ab.sh A.jar B.jar [runs] [seconds-per-run]   (defaults: 5 runs of 10 s)
+# Env: CASES (default "get4k put4k put4k-keys"; also get32k get128k get1m put32k-keys put128k-keys
+# put1m-keys), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
+# one jar). Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+A=$1; B=$2; RUNS=${3:-5}; SECS=${4:-10}
+CASES=${CASES:-get4k put4k put4k-keys}
+PORTS=(${APORT:-9340} ${BPORT:-9341})
+WORK=$(mktemp -d)
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
+
+start() { # jar port dir args
+  # shellcheck disable=SC2086
+  java -Xmx512m ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --coffer.data-dir="$3" \
+    --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET ${4:-} > "$3.log" 2>&1 &
+  PIDS+=($!)
+}
+start "$A" "${PORTS[0]}" "$WORK/a" "${A_ARGS:-}"
+start "$B" "${PORTS[1]}" "$WORK/b" "${B_ARGS:-}"
+for port in "${PORTS[@]}"; do
+  for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
+  curl -s -o /dev/null "http://127.0.0.1:$port/" || { cat "$WORK"/*.log; exit 1; }
+done
+
+for side in 0 1; do
+python3 - "${PORTS[$side]}" "$WORK/urls$side" <<'PY'
+import sys, os, boto3
+from botocore.config import Config
+port, out = sys.argv[1], sys.argv[2]
+s3 = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
+                  aws_access_key_id="BENCHKEY", aws_secret_access_key="BENCHSECRET",
+                  config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+s3.create_bucket(Bucket="bench")
+sizes = {"4k": 4096, "32k": 32768, "128k": 131072, "1m": 1048576}
+os.makedirs(out, exist_ok=True)
+for name, size in sizes.items():
+    s3.put_object(Bucket="bench", Key=f"get{name}", Body=os.urandom(size))
+    with open(f"{out}/get{name}", "w") as f:
+        f.write(s3.generate_presigned_url("get_object", Params={"Bucket": "bench", "Key": f"get{name}"}, ExpiresIn=7200))
+    with open(f"{out}/put{name}", "w") as f:
+        f.write(s3.generate_presigned_url("put_object", Params={"Bucket": "bench", "Key": f"put{name}"}, ExpiresIn=7200))
+    with open(f"{out}/put{name}-keys", "w") as f:  # 256 keys: synced writes to distinct keys group-commit
+        for i in range(256):
+            url = s3.generate_presigned_url("put_object", Params={"Bucket": "bench", "Key": f"put{name}/{i}"}, ExpiresIn=7200)
+            f.write(url.split(str(port), 1)[1] + "\n")
+PY
+done
+cat > "$WORK/put.lua" <<'LUA'
+local paths, n, threads, body = {}, 0, 0, nil
+function setup(thread) thread:set("id", threads); threads = threads + 1 end
+function init(args)
+  body = string.rep("x", tonumber(args[1]))
+  if args[2] then for line in io.lines(args[2]) do paths[#paths + 1] = line end end
+  n = id * 128
+end
+function request()
+  if #paths == 0 then return wrk.format("PUT", nil, nil, body) end
+  n = n + 1
+  return wrk.format("PUT", paths[(n % #paths) + 1], nil, body)
+end
+LUA
+bytes() { case $1 in *4k*) echo 4096;; *32k*) echo 32768;; *128k*) echo 131072;; *1m*) echo 1048576;; esac; }
+run() { # side case
+  local dir="$WORK/urls$1" port=${PORTS[$1]} out
+  case $2 in
+    get*) out=$(wrk -t2 -c16 -d"${SECS}s" "$(cat "$dir/$2")") ;;
+    put*-keys) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- "$(bytes "$2")" "$dir/$2") ;;
+    put*) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "$(cat "$dir/$2")" -- "$(bytes "$2")") ;;
+  esac
+  grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $2 side $1: /" >&2 || true
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+printf "%-14s %12s %12s %7s   (median of %s x %ss, 16 conns; A=%s B=%s)\n" case "A req/s" "B req/s" "B/A" "$RUNS" "$SECS" \
+  "$(basename "$A") ${A_ARGS:-}" "$(basename "$B") ${B_ARGS:-}"
+for c in $CASES; do
+  run 0 "$c" >/dev/null; run 1 "$c" >/dev/null   # warm-up, not counted
+  a=(); b=()
+  for _ in $(seq "$RUNS"); do a+=("$(run 0 "$c")"); b+=("$(run 1 "$c")"); done
+  am=$(printf "%s\n" "${a[@]}" | median); bm=$(printf "%s\n" "${b[@]}" | median)
+  printf "%-14s %12.0f %12.0f %7.2f   A: %s  B: %s\n" "$c" "$am" "$bm" "$(echo "$bm / $am" | bc -l)" "${a[*]}" "${b[*]}"
+done
