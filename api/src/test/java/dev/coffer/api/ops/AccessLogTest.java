@@ -24,6 +24,24 @@ class AccessLogTest {
     }
 
     @Test
+    void millisecondsRoundHalfUpToTwoDecimalsAsPercentTwoFDid() {
+        for (long nanos : new long[] {0, 4_999, 5_000, 9_999, 10_000, 994_999, 995_000, 1_005_000, 12_412_000,
+                123_456_789_012L}) {
+            StringBuilder line = new StringBuilder();
+            AccessLog.appendMillis(line, nanos);
+            assertThat(line.toString()).as("%d ns", nanos)
+                    .isEqualTo(new java.math.BigDecimal(nanos).movePointLeft(6)
+                            .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
+    }
+
+    @Test
+    void plainValuesPassThroughUncopied() {
+        String id = "1A2B3C4D5E6F7081";
+        assertThat(AccessLog.safe(id)).isSameAs(id);
+    }
+
+    @Test
     void valuesFromTheNetworkCannotBreakTheLine() {
         assertThat(AccessLog.safe("evil bucket\nop=FAKE")).isEqualTo("evil?bucket?op?FAKE");
     }
