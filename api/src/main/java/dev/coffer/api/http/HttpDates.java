@@ -35,9 +35,29 @@ public final class HttpDates {
 
     private HttpDates() {}
 
+    /** The last second {@link #formatCached} formatted; replaced whole, so readers see a matching pair. */
+    private static volatile Formatted lastSecond = new Formatted(Long.MIN_VALUE, "");
+
     public static String format(long epochMillis) {
         return RFC_1123.format(Instant.ofEpochMilli(epochMillis));
     }
+
+    /**
+     * {@link #format}, formatting each second once: every response carries a Date header, and
+     * DateTimeFormatter cost 2% of a small GET's CPU. Two threads that race on a new second
+     * both format it; either result is right.
+     */
+    public static String formatCached(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        Formatted last = lastSecond;
+        if (last.second() != second) {
+            last = new Formatted(second, format(second * 1000));
+            lastSecond = last;
+        }
+        return last.text();
+    }
+
+    private record Formatted(long second, String text) {}
 
     /** Parses any accepted format; empty when unparseable (S3 then ignores the header). */
     public static Optional<Instant> parse(String value) {

@@ -63,7 +63,7 @@ public final class S3HttpHandler implements HttpHandler {
         out.set("x-amz-request-id", requestId);
         out.set("x-amz-id-2", requestId);
         out.set(HttpHeaders.SERVER, "Coffer");
-        out.set(HttpHeaders.DATE, HttpDates.format(System.currentTimeMillis()));
+        out.set(HttpHeaders.DATE, HttpDates.formatCached(System.currentTimeMillis()));
         boolean head = "HEAD".equals(request.getMethod().name());
         String resource = request.getURI().getRawPath();
         if (ReservedPaths.isReserved(resource)) {

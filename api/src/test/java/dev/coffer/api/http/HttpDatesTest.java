@@ -18,6 +18,14 @@ class HttpDatesTest {
     }
 
     @Test
+    void cachedFormatAgreesWithinASecondAndAcrossSeconds() {
+        long base = NOV_6_1994.toEpochMilli();
+        for (long millis : new long[] {base, base + 999, base + 1_000, base + 1, base - 1, -1, 0, -1_001}) {
+            assertThat(HttpDates.formatCached(millis)).as("%d", millis).isEqualTo(HttpDates.format(millis));
+        }
+    }
+
+    @Test
     void formatDropsMilliseconds() {
         assertThat(HttpDates.format(NOV_6_1994.toEpochMilli() + 999)).isEqualTo("Sun, 06 Nov 1994 08:49:37 GMT");
     }
