@@ -36,7 +36,7 @@ public final class RequestAuthenticator {
         List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
         AuthMechanism mechanism = AuthMechanism.of(request, query);
         if (mechanism == AuthMechanism.V4_HEADER || mechanism == AuthMechanism.V4_QUERY) {
-            return v4.authenticate(request);
+            return v4.authenticate(request, query);
         }
         return v2.authenticate(request, query, mechanism, virtualHostBucket);
     }

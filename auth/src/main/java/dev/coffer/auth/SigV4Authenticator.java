@@ -26,8 +26,12 @@ public final class SigV4Authenticator {
      *     or the matching error for a bad one
      */
     public AuthResult authenticate(SignedRequest request) throws AuthException {
+        return authenticate(request, QueryParameter.parse(request.rawQuery()));
+    }
+
+    /** {@link #authenticate(SignedRequest)} with the request's query already parsed (once per request). */
+    AuthResult authenticate(SignedRequest request, List<QueryParameter> query) throws AuthException {
         String authorization = request.header("authorization");
-        List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
         boolean presigned = QueryParameter.find(query, "X-Amz-Algorithm") != null;
         if (authorization != null && presigned) {
             throw AuthMechanism.onlyOneAllowed();
