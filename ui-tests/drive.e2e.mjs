@@ -315,6 +315,36 @@ await steps.run('delete the empty bucket after typing its name', async () => {
   await page.locator(`tr[data-bucket="${bucket}"]`).waitFor({ state: 'detached' });
 });
 
+await steps.run('versioned bucket: the versions list downloads and restores an earlier version', async () => {
+  await page.setViewportSize(DESKTOP);
+  await page.click('#new-bucket');
+  await answerPrompt(page, bucket + '-v');
+  await page.locator('.browser-view').waitFor();
+  await page.click('#bucket-settings');
+  await pressDialogButton(page, 'Turn versioning on');
+  await page.locator('.toast.success', { hasText: 'Versioning is on' }).waitFor();
+  await dropFiles(page, [{ name: 'doc.txt', type: 'text/plain', text: 'first version' }]);
+  await waitUploaded(page, 'doc.txt');
+  await page.getByRole('button', { name: 'Clear finished' }).click();
+  await dropFiles(page, [{ name: 'doc.txt', type: 'text/plain', text: 'second version' }]);
+  await waitUploaded(page, 'doc.txt');
+  await waitForRows(page, (k) => k.includes('doc.txt'), 'with doc.txt');
+  await select(page, ['doc.txt']);
+  await page.click('#action-details');
+  const versions = openDialog(page).locator('#versions .version');
+  await page.waitForFunction(() => document.querySelectorAll('#versions .version').length === 2);
+  const [download] = await Promise.all([page.waitForEvent('download'), versions.nth(1).getByRole('button', { name: 'Download' }).click()]);
+  assert(readFileSync(await download.path(), 'utf8') === 'first version', 'the older version downloads');
+  await versions.nth(1).getByRole('button', { name: 'Restore' }).click();
+  await openDialog(page).getByRole('button', { name: 'Restore', exact: true }).last().click();
+  await page.locator('.toast.success', { hasText: 'Version restored' }).waitFor();
+  while (await openDialog(page).count()) await page.keyboard.press('Escape');
+  await clearSelection(page);
+  await row(page, 'doc.txt').locator('.name').click();
+  await openDialog(page).locator('.preview-text', { hasText: 'first version' }).waitFor();
+  await page.keyboard.press('Escape');
+});
+
 await steps.run('sign out: the session is gone, a reload shows the sign-in form', async () => {
   await page.click('#signout');
   await page.locator('#signin-form').waitFor();

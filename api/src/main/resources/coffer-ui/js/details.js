@@ -37,12 +37,33 @@ async function downloadVersion(ctx, bucket, key, versionId) {
   download(ctx, bucket, [{ key }], versionId);
 }
 
+const CARRIED_HEADERS = ['content-type', 'content-encoding', 'content-disposition', 'content-language', 'cache-control', 'expires'];
+
+/**
+ * Copies a version over the current one. Amazon S3 takes the plain copy (the source names a
+ * version); a server that refuses a copy onto the same key without a metadata change gets the
+ * version's own metadata again with the REPLACE directive.
+ */
+async function copyOntoItself(ctx, bucket, key, versionId) {
+  try {
+    await ctx.client.copyObject(bucket, key, key, versionId);
+  } catch (e) {
+    if (e.code !== 'InvalidRequest') throw e;
+    const head = await ctx.client.headObject(bucket, key, versionId);
+    const headers = { 'x-amz-metadata-directive': 'REPLACE' };
+    head.forEach((value, name) => {
+      if (name.startsWith('x-amz-meta-') || CARRIED_HEADERS.includes(name)) headers[name] = value;
+    });
+    await ctx.client.copyObject(bucket, key, key, versionId, headers);
+  }
+}
+
 async function restore(ctx, bucket, key, version) {
   const ok = await confirmAction({ title: 'Restore version', confirmLabel: 'Restore', danger: false,
     message: `Make the version of ${formatDate(version.modified)} the current one? The current version is kept as an earlier version.` });
   if (!ok) return;
   try {
-    await ctx.client.copyObject(bucket, key, key, version.versionId);
+    await copyOntoItself(ctx, bucket, key, version.versionId);
     toast('Version restored.', 'success');
   } catch (e) {
     ctx.reportError(e);

@@ -131,10 +131,10 @@ export class S3Client {
     return failed;
   }
 
-  async copyObject(bucket, sourceKey, targetKey, versionId) {
+  async copyObject(bucket, sourceKey, targetKey, versionId, extraHeaders = {}) {
     let source = objectPath(bucket, sourceKey);
     if (versionId) source += '?versionId=' + uriEncode(versionId);
-    const response = await this.request({ method: 'PUT', bucket, key: targetKey, headers: { 'x-amz-copy-source': source } });
+    const response = await this.request({ method: 'PUT', bucket, key: targetKey, headers: { ...extraHeaders, 'x-amz-copy-source': source } });
     // CopyObject may fail after its 200 status line: the error then arrives in the body.
     const body = await response.text();
     if (body.includes('<Error')) throw errorFrom(500, body, response.headers.get('x-amz-request-id'));

@@ -39,7 +39,6 @@ class DriveUiIT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) {
-        BrowserTests.assumeAvailable();
         server = cofferServer;
     }
 
@@ -65,6 +64,7 @@ class DriveUiIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
     void aPersonUsesTheDriveInChromium() throws Exception {
+        BrowserTests.assumeAvailable();
         BrowserTests.Result result = BrowserTests.run("drive.e2e.mjs", 600,
                 server.endpoint().toString(), CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY);
         assertThat(result.output()).as(result.output())
@@ -76,6 +76,7 @@ class DriveUiIT {
                 .contains("ok - share a link for one hour; it is on the clipboard and works without credentials")
                 .contains("ok - rename a file into a new folder (move)")
                 .contains("ok - delete several items, folders included, after confirming")
+                .contains("ok - versioned bucket: the versions list downloads and restores an earlier version")
                 .contains("ok - sign out: the session is gone, a reload shows the sign-in form")
                 .contains(" 0 failed")
                 .doesNotContain("not ok");
@@ -85,6 +86,7 @@ class DriveUiIT {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
     void aFolderOfOneHundredThousandObjectsStaysFast() throws Exception {
+        BrowserTests.assumeAvailable();
         String bucket = server.createBucket("drive-large");
         long started = System.nanoTime();
         Semaphore inFlight = new Semaphore(256);

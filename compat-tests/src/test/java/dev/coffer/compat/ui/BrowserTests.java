@@ -37,13 +37,23 @@ public final class BrowserTests {
         throw new IllegalStateException("no ui-tests/package.json above " + Path.of("").toAbsolutePath());
     }
 
-    /** Skips the calling test class, saying why, unless Chromium, node and playwright-core are here. */
+    /**
+     * Skips the calling test, saying why (in the report and on standard output), unless Chromium,
+     * node and playwright-core are here.
+     */
     public static void assumeAvailable() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "Chromium is not installed at " + CHROMIUM + " (apt-get install chromium): skipping the drive UI browser tests");
-        Assumptions.assumeTrue(onPath("node"), "node is not on PATH: skipping the drive UI browser tests");
-        Assumptions.assumeTrue(Files.isDirectory(folder().resolve("node_modules/playwright-core")),
-                "ui-tests/node_modules has no playwright-core (run npm ci in ui-tests): skipping the drive UI browser tests");
+        String missing = null;
+        if (!Files.isExecutable(CHROMIUM)) {
+            missing = "Chromium is not installed at " + CHROMIUM + " (apt-get install chromium)";
+        } else if (!onPath("node")) {
+            missing = "node is not on PATH";
+        } else if (!Files.isDirectory(folder().resolve("node_modules/playwright-core"))) {
+            missing = "ui-tests/node_modules has no playwright-core (run npm ci in ui-tests)";
+        }
+        if (missing != null) {
+            System.out.println("SKIPPED drive UI browser test: " + missing);
+            Assumptions.abort(missing + ": skipping the drive UI browser test");
+        }
     }
 
     /** Runs {@code node <script> args...} in ui-tests/, echoing its output, and waits for it. */
