@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
@@ -176,6 +177,21 @@ class VersioningIT {
                 .destinationBucket(bucket).destinationKey("dst2")));
         assertS3Error(400, "InvalidRequest", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src")
                 .sourceVersionId(marker).destinationBucket(bucket).destinationKey("dst2")));
+    }
+
+    @Test
+    void copyingAnOldVersionOntoItsOwnKeyRestoresItAsTheNewestVersion() {
+        String bucket = versionedBucket("ver-restore");
+        String v1 = put(bucket, "k", "first");
+        String v2 = put(bucket, "k", "second");
+        CopyObjectResponse restored = s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("k").sourceVersionId(v1)
+                .destinationBucket(bucket).destinationKey("k"));
+        assertThat(restored.copySourceVersionId()).isEqualTo(v1);
+        assertThat(restored.versionId()).isNotIn(v1, v2);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("first");
+        assertThat(get(bucket, "k", v2)).isEqualTo("second");
+        assertS3Error(400, "InvalidRequest", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("k")
+                .destinationBucket(bucket).destinationKey("k")));
     }
 
     @Test

@@ -46,7 +46,9 @@ public final class CopyObjectHandler implements S3Handler {
         String key = call.s3().key();
         Names.checkKey(key);
         boolean replace = directive(call.header("x-amz-metadata-directive"));
-        if (source.bucket().equals(bucket) && source.key().equals(key) && !replace) {
+        // Copying a named version onto its own key is how S3 restores an old version (the user
+        // guide's "Restoring previous versions"), so only an unversioned self-copy is refused.
+        if (source.bucket().equals(bucket) && source.key().equals(key) && !replace && source.versionId() == null) {
             throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("This copy request is illegal because it is "
                     + "trying to copy an object to itself without changing the object's metadata, storage class, "
                     + "website redirect location or encryption attributes.");
