@@ -35,6 +35,8 @@ final class RocksStore implements AutoCloseable {
     private final Map<String, ColumnFamilyHandle> handles = new HashMap<>();
     private final boolean syncWrites;
     private RocksDB db;
+    /** One for every commit: a WriteOptions is a native allocation, not worth making per write. */
+    private WriteOptions writeOptions;
 
     private RocksStore(boolean syncWrites) {
         this.syncWrites = syncWrites;
@@ -66,6 +68,7 @@ final class RocksStore implements AutoCloseable {
             ColumnFamilyOptions options = own(RocksTuning.columnFamilyOptions(def, cache, bloom));
             descriptors.add(new ColumnFamilyDescriptor(def.name().getBytes(StandardCharsets.UTF_8), options));
         }
+        writeOptions = own(new WriteOptions().setSync(syncWrites));
         List<ColumnFamilyHandle> opened = new ArrayList<>();
         db = own(RocksDB.open(dbOptions, dir.toString(), descriptors, opened));
         for (int i = 0; i < opened.size(); i++) {
@@ -96,8 +99,8 @@ final class RocksStore implements AutoCloseable {
 
     /** Applies the batch atomically; with sync on, returns only once the WAL is fsynced. */
     void commit(WriteBatch batch) {
-        try (WriteOptions options = new WriteOptions().setSync(syncWrites)) {
-            db.write(options, batch);
+        try {
+            db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw new MetadataException("commit failed", e);
         }
