@@ -2,8 +2,8 @@
 # Before/after benchmark of two builds in one run: both servers up at once, wrk runs alternating
 # A, B, A, B ... so that the noise of a shared machine falls on both alike; prints medians and B/A.
 # Usage: scripts/bench-ab.sh A.jar B.jar [runs] [seconds-per-run]   (defaults: 5 runs of 10 s)
-# Env: CASES (default "get4k put4k put4k-keys"; also get32k get128k get1m put32k-keys put128k-keys
-# put1m-keys), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
+# Env: CASES (default "get4k put4k put4k-keys"; also get32k get128k get1m get64m put32k-keys
+# put128k-keys put1m-keys), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
 # one jar). Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,8 @@ s3 = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{port}", region_name="us
                   config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
 s3.create_bucket(Bucket="bench")
 sizes = {"4k": 4096, "32k": 32768, "128k": 131072, "1m": 1048576}
+if "get64m" in os.environ.get("CASES", ""):
+    sizes["64m"] = 64 << 20
 os.makedirs(out, exist_ok=True)
 for name, size in sizes.items():
     s3.put_object(Bucket="bench", Key=f"get{name}", Body=os.urandom(size))
