@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -192,6 +193,23 @@ class VersioningIT {
         assertThat(get(bucket, "k", v2)).isEqualTo("second");
         assertS3Error(400, "InvalidRequest", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("k")
                 .destinationBucket(bucket).destinationKey("k")));
+    }
+
+    @Test
+    void getObjectAttributesReadsTheNamedVersion() {
+        String bucket = versionedBucket("ver-attrs");
+        String v1 = put(bucket, "k", "short");
+        String v2 = put(bucket, "k", "a longer body");
+        var old = s3.getObjectAttributes(b -> b.bucket(bucket).key("k").versionId(v1)
+                .objectAttributes(ObjectAttributes.OBJECT_SIZE, ObjectAttributes.E_TAG));
+        assertThat(old.objectSize()).isEqualTo(5L);
+        assertThat(old.versionId()).isEqualTo(v1);
+        var latest = s3.getObjectAttributes(b -> b.bucket(bucket).key("k").objectAttributes(ObjectAttributes.OBJECT_SIZE));
+        assertThat(latest.objectSize()).isEqualTo(13L);
+        assertThat(latest.versionId()).isEqualTo(v2);
+        assertS3Error(404, "NoSuchVersion", () -> s3.getObjectAttributes(b -> b.bucket(bucket).key("k")
+                .versionId(v1.substring(0, v1.length() - 1) + (v1.endsWith("A") ? "B" : "A"))
+                .objectAttributes(ObjectAttributes.OBJECT_SIZE)));
     }
 
     @Test

@@ -45,9 +45,13 @@ public final class GetObjectAttributesHandler implements S3Handler {
         Set<String> wanted = attributes(call);
         int maxParts = headerCount(call, "x-amz-max-parts", 1000);
         int marker = headerCount(call, "x-amz-part-number-marker", 0);
-        return objects.find(call.s3().bucket(), call.s3().key()).flatMap(record -> {
+        String versionId = call.s3().param("versionId");
+        return objects.versions().resolve(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
+            ObjectRecord record = version.record();
             call.responseHeaders().set("Last-Modified", HttpDates.format(record.lastModifiedMillis()));
-            if (record.versionId() != null) call.responseHeaders().set("x-amz-version-id", record.versionId());
+            if (version.reportedVersionId() != null) {
+                call.responseHeaders().set("x-amz-version-id", version.reportedVersionId());
+            }
             return call.xml(HttpStatus.OK, xml.write(new GetObjectAttributesResponse(
                     wanted.contains("ETag") ? record.etag() : null,
                     wanted.contains("Checksum") && !record.checksums().isEmpty()
