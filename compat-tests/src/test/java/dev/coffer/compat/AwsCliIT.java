@@ -3,7 +3,6 @@ package dev.coffer.compat;
 import static dev.coffer.compat.support.S3Assertions.assertSameBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,11 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.coffer.compat.support.AwsCli;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
 import dev.coffer.compat.support.TestData;
@@ -38,7 +34,7 @@ class AwsCliIT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) {
-        Assumptions.assumeTrue(awsOnPath(), "the aws CLI is not installed (not on PATH): skipping the CLI tests");
+        Assumptions.assumeTrue(AwsCli.installed(), "the aws CLI is not installed (not on PATH): skipping the CLI tests");
         server = cofferServer;
     }
 
@@ -113,35 +109,7 @@ class AwsCliIT {
 
     /** Runs {@code aws --endpoint-url ... args}, asserts exit code 0, and returns standard output. */
     private String aws(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString()));
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY);
-        env.put("AWS_DEFAULT_REGION", CofferServer.REGION.id());
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PAGER", "");
-        env.putAll(extraEnv);
-        Path out = dir.resolve("aws.out");
-        Path err = dir.resolve("aws.err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        String stdout = Files.readString(out);
-        String stderr = Files.readString(err);
-        assertThat(process.exitValue()).as("exit code of aws %s%nstdout: %s%nstderr: %s", String.join(" ", args), stdout,
-                stderr).isZero();
-        return stdout;
+        return new AwsCli(server, dir).run(extraEnv, args);
     }
 
-    private static boolean awsOnPath() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator)).map(p -> Path.of(p, "aws")).anyMatch(Files::isExecutable);
-    }
 }

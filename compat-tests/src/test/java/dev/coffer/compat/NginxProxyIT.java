@@ -2,7 +2,7 @@ package dev.coffer.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coffer.compat.ops.AwsCli;
+import dev.coffer.compat.support.AwsCli;
 import dev.coffer.compat.ops.CofferProcess;
 import dev.coffer.compat.ops.NginxProcess;
 import dev.coffer.compat.ops.SeededStream;
@@ -221,11 +221,7 @@ class NginxProxyIT {
     }
 
     private static AwsCli cli(Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
-                "AWS_DEFAULT_REGION", CofferServer.REGION.id()));
-        env.putAll(extra);
-        return new AwsCli("http://127.0.0.1:" + nginx.port(), dir, env);
+        return new AwsCli("http://127.0.0.1:" + nginx.port(), dir, AwsCli.credentials(extra));
     }
 
     private static Path gibFile(long seed) throws IOException {

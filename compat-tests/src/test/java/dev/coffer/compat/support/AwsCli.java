@@ -1,25 +1,44 @@
 package dev.coffer.compat.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the aws CLI against the server with the test credentials and no user configuration. */
+/**
+ * The aws CLI against one endpoint, with no user configuration: only the environment given here
+ * (by default the test credentials) reaches it.
+ */
 public final class AwsCli {
-    private final CofferServer server;
+    private final String endpoint;
     private final Path dir;
+    private final Map<String, String> env;
 
-    public AwsCli(CofferServer server, Path dir) {
-        this.server = server;
+    public AwsCli(String endpoint, Path dir, Map<String, String> env) {
+        this.endpoint = endpoint;
         this.dir = dir;
+        this.env = Map.copyOf(env);
+    }
+
+    /** The shared test server, with its credentials and region. */
+    public AwsCli(CofferServer server, Path dir) {
+        this(server.endpoint().toString(), dir, Map.of());
+    }
+
+    /** The test credentials and region, plus {@code extra} (which wins). */
+    public static Map<String, String> credentials(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY,
+                "AWS_DEFAULT_REGION", CofferServer.REGION.id()));
+        env.putAll(extra);
+        return env;
     }
 
     public static boolean installed() {
@@ -27,30 +46,36 @@ public final class AwsCli {
         return Arrays.stream(path.split(File.pathSeparator)).map(p -> Path.of(p, "aws")).anyMatch(Files::isExecutable);
     }
 
-    /** Runs {@code aws --endpoint-url ... args}, asserts exit code 0, and returns standard output. */
+    /** Runs {@code aws --endpoint-url <endpoint> args}; fails unless it exits 0 within 10 minutes; returns stdout. */
     public String run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString()));
+        return run(Map.of(), args);
+    }
+
+    /** {@link #run(String...)} with more environment for this one call (e.g. checksum settings). */
+    public String run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY);
-        env.put("AWS_DEFAULT_REGION", CofferServer.REGION.id());
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PAGER", "");
+        Map<String, String> e = builder.environment();
+        e.keySet().removeIf(k -> k.startsWith("AWS_"));
+        e.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
+        e.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        e.put("AWS_EC2_METADATA_DISABLED", "true");
+        e.put("AWS_PAGER", "");
+        e.putAll(credentials(env));
+        e.putAll(extraEnv);
         Path out = dir.resolve("aws.out");
         Path err = dir.resolve("aws.err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 120 s");
+            throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 10 minutes");
         }
         String stdout = Files.readString(out);
-        assertThat(process.exitValue()).as("exit code of aws %s%nstdout: %s%nstderr: %s", String.join(" ", args), stdout,
-                Files.readString(err)).isZero();
+        if (process.exitValue() != 0) {
+            throw new AssertionError("aws " + String.join(" ", args) + " exited " + process.exitValue()
+                    + "\nstdout: " + stdout + "\nstderr: " + Files.readString(err));
+        }
         return stdout;
     }
 }
