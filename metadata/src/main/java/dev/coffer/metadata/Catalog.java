@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -80,12 +78,10 @@ public final class Catalog implements AutoCloseable {
     public List<BucketRecord> listBuckets() {
         ensureOpen();
         List<BucketRecord> out = new ArrayList<>();
-        try (ReadOptions options = new ReadOptions();
-                RocksIterator it = buckets.newIterator(options)) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-                out.add(buckets.decodeValue(it.value()));
+        try (TableScan<String, BucketRecord> scan = buckets.scan().seekToFirst()) {
+            for (; scan.valid(); scan.next()) {
+                out.add(scan.value());
             }
-            buckets.checkStatus(it);
         }
         return out;
     }

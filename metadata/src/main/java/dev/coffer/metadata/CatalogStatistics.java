@@ -1,9 +1,6 @@
 package dev.coffer.metadata;
 
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Snapshot;
 
 /**
  * Counts objects, their bytes and the GC queue in one full scan at one snapshot. O(objects): the
@@ -21,28 +18,22 @@ final class CatalogStatistics {
     }
 
     CatalogStats read() {
-        Snapshot snapshot = db.getSnapshot();
-        // fillCache off: a full scan would otherwise evict the hot blocks of live traffic.
-        try (ReadOptions options = new ReadOptions().setSnapshot(snapshot).setFillCache(false)) {
+        try (CatalogSnapshot view = new CatalogSnapshot(db, false)) {
             long count = 0;
             long bytes = 0;
-            try (RocksIterator it = objects.newIterator(options)) {
-                for (it.seekToFirst(); it.isValid(); it.next()) {
+            try (TableScan<ObjectKey, ObjectRecord> scan = objects.scan(null, view).seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
                     count++;
-                    bytes += objects.decodeValue(it.value()).size();
+                    bytes += scan.value().size();
                 }
-                objects.checkStatus(it);
             }
             long backlog = 0;
-            try (RocksIterator it = gc.newIterator(options)) {
-                for (it.seekToFirst(); it.isValid(); it.next()) {
+            try (TableScan<Long, GcEntry> scan = gc.scan(null, view).seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
                     backlog++;
                 }
-                gc.checkStatus(it);
             }
             return new CatalogStats(count, bytes, backlog);
-        } finally {
-            db.releaseSnapshot(snapshot);
         }
     }
 }

@@ -1,10 +1,7 @@
 package dev.coffer.metadata;
 
 import java.util.function.Consumer;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Snapshot;
 
 /**
  * Every chunk id the catalogue references, from objects, stored versions, multipart parts and the GC queue, read at one
@@ -26,25 +23,20 @@ final class ChunkReferences {
     }
 
     void forEach(Consumer<String> sink) {
-        Snapshot snapshot = db.getSnapshot();
-        try (ReadOptions options = new ReadOptions().setSnapshot(snapshot).setFillCache(false)) {
-            // fillCache off: a full scan would otherwise evict the hot blocks of live traffic.
-            try (RocksIterator it = objects.newIterator(options)) {
-                for (it.seekToFirst(); it.isValid(); it.next()) {
-                    objects.decodeValue(it.value()).chunks().forEach(c -> sink.accept(c.chunkId()));
+        // fillCache off: a full scan would otherwise evict the hot blocks of live traffic.
+        try (CatalogSnapshot view = new CatalogSnapshot(db, false)) {
+            try (TableScan<ObjectKey, ObjectRecord> scan = objects.scan(null, view).seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
+                    scan.value().chunks().forEach(c -> sink.accept(c.chunkId()));
                 }
-                objects.checkStatus(it);
             }
-            MultipartUploads.forEachPartChunk(store, options, sink);
-            ObjectVersions.forEachStoredChunk(store, options, sink);
-            try (RocksIterator it = gc.newIterator(options)) {
-                for (it.seekToFirst(); it.isValid(); it.next()) {
-                    sink.accept(gc.decodeValue(it.value()).chunkId());
+            MultipartUploads.forEachPartChunk(store, view, sink);
+            ObjectVersions.forEachStoredChunk(store, view, sink);
+            try (TableScan<Long, GcEntry> scan = gc.scan(null, view).seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
+                    sink.accept(scan.value().chunkId());
                 }
-                gc.checkStatus(it);
             }
-        } finally {
-            db.releaseSnapshot(snapshot);
         }
     }
 }

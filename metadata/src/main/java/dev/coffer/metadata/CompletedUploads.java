@@ -1,8 +1,6 @@
 package dev.coffer.metadata;
 
 import java.util.Optional;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -33,14 +31,11 @@ final class CompletedUploads {
     void remember(WriteBatch batch, UploadKey id, ObjectRecord record, long nowMillis) {
         table.put(batch, id.uploadId(), new CompletedUpload(id.bucket(), id.key(), id.uploadId(), record.etag(),
                 record.lastModifiedMillis(), nowMillis));
-        try (ReadOptions options = new ReadOptions();
-                RocksIterator it = table.newIterator(options)) {
-            int seen = 0;
-            for (it.seekToFirst(); it.isValid() && seen < PRUNE_PER_COMPLETION; it.next(), seen++) {
-                CompletedUpload c = table.decodeValue(it.value());
+        try (TableScan<String, CompletedUpload> scan = table.scan().seekToFirst()) {
+            for (int seen = 0; seen < PRUNE_PER_COMPLETION && scan.valid(); scan.next(), seen++) {
+                CompletedUpload c = scan.value();
                 if (c.completedMillis() < nowMillis - RETENTION_MILLIS) table.delete(batch, c.uploadId());
             }
-            table.checkStatus(it);
         }
     }
 }

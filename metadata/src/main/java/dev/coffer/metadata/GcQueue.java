@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -27,14 +25,8 @@ final class GcQueue {
     }
 
     private long readLastSequence() {
-        try (ReadOptions options = new ReadOptions();
-                RocksIterator it = table.newIterator(options)) {
-            it.seekToLast();
-            if (!it.isValid()) {
-                table.checkStatus(it);
-                return 0;
-            }
-            return table.decodeKey(it.key());
+        try (TableScan<Long, GcEntry> scan = table.scan().seekToLast()) {
+            return scan.valid() ? scan.key() : 0;
         }
     }
 
@@ -56,16 +48,14 @@ final class GcQueue {
         if (max <= 0) {
             return out;
         }
-        try (ReadOptions options = new ReadOptions();
-                RocksIterator it = table.newIterator(options)) {
-            for (it.seekToFirst(); it.isValid() && out.size() < max; it.next()) {
-                GcEntry entry = table.decodeValue(it.value());
+        try (TableScan<Long, GcEntry> scan = table.scan().seekToFirst()) {
+            for (; out.size() < max && scan.valid(); scan.next()) {
+                GcEntry entry = scan.value();
                 if (entry.queuedMillis() > queuedBeforeMillis) {
                     return out;
                 }
                 out.add(entry);
             }
-            table.checkStatus(it);
         }
         return out;
     }

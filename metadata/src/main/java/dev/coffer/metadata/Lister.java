@@ -3,9 +3,6 @@ package dev.coffer.metadata;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 
 /**
  * One page of a listing as a bounded range scan over {@code objects}.
@@ -46,19 +43,16 @@ final class Lister {
                 : ByteKeys.max(rangeStart, ByteKeys.justAfter(ByteKeys.concat(bucketStart, after)));
 
         Page page = new Page(q.maxKeys());
-        try (Slice upper = new Slice(rangeEnd);
-                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-                RocksIterator it = objects.newIterator(options)) {
-            it.seek(seekTo);
-            while (it.isValid()) {
-                byte[] stored = it.key();
+        try (TableScan<ObjectKey, ObjectRecord> it = objects.scan(rangeEnd).seek(seekTo)) {
+            while (it.valid()) {
+                byte[] stored = it.keyBytes();
                 byte[] key = Arrays.copyOfRange(stored, bucketStart.length, stored.length);
                 int at = delimiter == null ? -1 : ByteKeys.indexOf(key, delimiter, prefix.length);
                 if (at < 0) {
                     if (page.full()) {
                         return page.done(true);
                     }
-                    page.objects.add(new ListPage.ObjectEntry(text(key), objects.decodeValue(it.value())));
+                    page.objects.add(new ListPage.ObjectEntry(text(key), it.value()));
                     page.emitted(key);
                     it.next();
                     continue;
@@ -73,7 +67,6 @@ final class Lister {
                 }
                 it.seek(ByteKeys.successor(ByteKeys.concat(bucketStart, common)));
             }
-            objects.checkStatus(it);
         }
         return page.done(false);
     }

@@ -143,8 +143,8 @@ public final class MultipartUploads {
     }
 
     /** Every chunk a part names, for the orphan sweep; read with the caller's (snapshot) options. */
-    static void forEachPartChunk(RocksStore store, org.rocksdb.ReadOptions options, java.util.function.Consumer<String> sink) {
-        PartRange.forEachChunk(store.table(UploadTables.PARTS), options, sink);
+    static void forEachPartChunk(RocksStore store, CatalogSnapshot view, java.util.function.Consumer<String> sink) {
+        PartRange.forEachChunk(store.table(UploadTables.PARTS), view, sink);
     }
 
     /**
@@ -155,11 +155,8 @@ public final class MultipartUploads {
     void removeAllInBucket(WriteBatch batch, String bucket) {
         byte[] start = KeyCodecs.bucketStart(bucket);
         List<UploadKey> ids = new java.util.ArrayList<>();
-        try (org.rocksdb.Slice end = new org.rocksdb.Slice(ByteKeys.successor(start));
-                org.rocksdb.ReadOptions options = new org.rocksdb.ReadOptions().setIterateUpperBound(end);
-                org.rocksdb.RocksIterator it = uploads.newIterator(options)) {
-            for (it.seek(start); it.isValid(); it.next()) ids.add(uploads.decodeKey(it.key()));
-            uploads.checkStatus(it);
+        try (TableScan<UploadKey, UploadRecord> scan = uploads.scanPrefix(start)) {
+            for (; scan.valid(); scan.next()) ids.add(scan.key());
         }
         for (UploadKey id : ids) removeUpload(batch, id, PartRange.all(parts, id.uploadId()), List.of());
     }

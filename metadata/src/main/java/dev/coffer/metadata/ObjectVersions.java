@@ -3,8 +3,6 @@ package dev.coffer.metadata;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -109,13 +107,12 @@ public final class ObjectVersions {
     }
 
     /** Every chunk a stored (noncurrent) version names, for the orphan sweep; read with the caller's snapshot options. */
-    static void forEachStoredChunk(RocksStore store, ReadOptions options, java.util.function.Consumer<String> sink) {
+    static void forEachStoredChunk(RocksStore store, CatalogSnapshot view, java.util.function.Consumer<String> sink) {
         TypedTable<VersionKey, ObjectRecord> table = store.table(CatalogTables.VERSIONS);
-        try (RocksIterator it = table.newIterator(options)) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-                table.decodeValue(it.value()).chunks().forEach(c -> sink.accept(c.chunkId()));
+        try (TableScan<VersionKey, ObjectRecord> scan = table.scan(null, view).seekToFirst()) {
+            for (; scan.valid(); scan.next()) {
+                scan.value().chunks().forEach(c -> sink.accept(c.chunkId()));
             }
-            table.checkStatus(it);
         }
     }
 

@@ -5,7 +5,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -48,32 +48,46 @@ final class TypedTable<K, V> {
         }
     }
 
-    /** A raw iterator; the caller owns it (try-with-resources) and the read options. */
-    RocksIterator newIterator(ReadOptions options) {
-        return db.newIterator(handle, options);
+    /**
+     * An unpositioned scan of the whole table (seek it first), reading the latest state; the
+     * caller closes it.
+     */
+    TableScan<K, V> scan() {
+        return scan(null, null);
+    }
+
+    /** An unpositioned scan that stops before {@code upperBound} (exclusive; null for none). */
+    TableScan<K, V> scan(byte[] upperBound) {
+        return scan(upperBound, null);
+    }
+
+    /**
+     * An unpositioned scan that stops before {@code upperBound} (null for none), reading {@code
+     * view} (null for the latest state).
+     */
+    TableScan<K, V> scan(byte[] upperBound, CatalogSnapshot view) {
+        Slice upper = upperBound == null ? null : new Slice(upperBound);
+        ReadOptions options = view == null ? new ReadOptions() : view.newReadOptions();
+        if (upper != null) {
+            options.setIterateUpperBound(upper);
+        }
+        return new TableScan<>(this, db.newIterator(handle, options), options, upper);
+    }
+
+    /** The keys starting with {@code prefix}, positioned on the first. */
+    TableScan<K, V> scanPrefix(byte[] prefix) {
+        return scan(ByteKeys.successor(prefix)).seek(prefix);
     }
 
     /** True if any key starts with {@code prefix}: one seek, bounded so it reads nothing beyond. */
     boolean anyKeyWithPrefix(byte[] prefix) {
-        try (org.rocksdb.Slice upper = new org.rocksdb.Slice(ByteKeys.successor(prefix));
-                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-                RocksIterator it = newIterator(options)) {
-            it.seek(prefix);
-            if (!it.isValid()) {
-                checkStatus(it);
-                return false;
-            }
-            return true;
+        try (TableScan<K, V> scan = scanPrefix(prefix)) {
+            return scan.valid();
         }
     }
 
-    /** Call when an iterator turns invalid: it may have stopped on an I/O error, not the end. */
-    void checkStatus(RocksIterator iterator) {
-        try {
-            iterator.status();
-        } catch (RocksDBException e) {
-            throw new MetadataException("iteration over " + def.name() + " failed", e);
-        }
+    String name() {
+        return def.name();
     }
 
     K decodeKey(byte[] key) {

@@ -3,9 +3,6 @@ package dev.coffer.metadata;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 
 /**
  * One page of ListMultipartUploads as a bounded range scan over {@code uploads}, the way
@@ -36,17 +33,15 @@ final class UploadLister {
         List<String> prefixes = new ArrayList<>();
         String lastKey = null;
         String lastId = null;
-        try (Slice upper = new Slice(rangeEnd);
-                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-                RocksIterator it = uploads.newIterator(options)) {
+        try (TableScan<UploadKey, UploadRecord> it = uploads.scan(rangeEnd)) {
             it.seek(ByteKeys.max(rangeStart, seekStart(bucketStart, after, q.uploadIdMarker())));
-            while (it.isValid()) {
-                byte[] key = UploadKeyCodecs.objectKeyBytes(it.key(), bucketStart.length);
+            while (it.valid()) {
+                byte[] key = UploadKeyCodecs.objectKeyBytes(it.keyBytes(), bucketStart.length);
                 int at = delimiter == null ? -1 : ByteKeys.indexOf(key, delimiter, prefix.length);
                 boolean full = found.size() + prefixes.size() >= q.maxUploads();
                 if (at < 0) {
                     if (full) return new UploadListPage(found, prefixes, true, lastKey, lastId);
-                    UploadRecord upload = uploads.decodeValue(it.value());
+                    UploadRecord upload = it.value();
                     found.add(upload);
                     lastKey = upload.key();
                     lastId = upload.uploadId();
@@ -62,7 +57,6 @@ final class UploadLister {
                 }
                 it.seek(ByteKeys.successor(ByteKeys.concat(bucketStart, common)));
             }
-            uploads.checkStatus(it);
         }
         return new UploadListPage(found, prefixes, false, lastKey, lastId);
     }

@@ -3,9 +3,6 @@ package dev.coffer.metadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -36,13 +33,10 @@ final class VersionChain {
     List<Stored> newestStored(ObjectKey id, int max) {
         List<Stored> out = new ArrayList<>(max);
         byte[] start = VersionCodecs.keyStart(id.bucket(), id.key());
-        try (Slice upper = new Slice(ByteKeys.successor(start));
-                ReadOptions options = new ReadOptions().setIterateUpperBound(upper);
-                RocksIterator it = versions.newIterator(options)) {
-            for (it.seek(start); it.isValid() && out.size() < max; it.next()) {
-                out.add(new Stored(versions.decodeKey(it.key()), versions.decodeValue(it.value())));
+        try (TableScan<VersionKey, ObjectRecord> scan = versions.scanPrefix(start)) {
+            for (; out.size() < max && scan.valid(); scan.next()) {
+                out.add(new Stored(scan.key(), scan.value()));
             }
-            versions.checkStatus(it);
         }
         return out;
     }

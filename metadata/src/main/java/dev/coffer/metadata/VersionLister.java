@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
-import org.rocksdb.Snapshot;
 
 /**
  * One page of ListObjectVersions as a merge of two bounded range scans read at one snapshot:
@@ -58,18 +54,12 @@ final class VersionLister {
             page = new Page(q.maxKeys(), stamp.isPresent() ? marker : null);
         }
 
-        Snapshot snapshot = db.getSnapshot();
-        try (Slice objUpper = new Slice(ByteKeys.successor(objStart));
-                Slice verUpper = new Slice(ByteKeys.successor(verStart));
-                ReadOptions objOptions = new ReadOptions().setSnapshot(snapshot).setIterateUpperBound(objUpper);
-                ReadOptions verOptions = new ReadOptions().setSnapshot(snapshot).setIterateUpperBound(verUpper);
-                RocksIterator a = objects.newIterator(objOptions);
-                RocksIterator b = versions.newIterator(verOptions)) {
-            a.seek(objSeek);
-            b.seek(verSeek);
-            while (a.isValid() || b.isValid()) {
-                byte[] aKey = a.isValid() ? Arrays.copyOfRange(a.key(), bucketStart.length, a.key().length) : null;
-                VersionKey bAt = b.isValid() ? versions.decodeKey(b.key()) : null;
+        try (CatalogSnapshot view = new CatalogSnapshot(db, true);
+                TableScan<ObjectKey, ObjectRecord> a = objects.scan(ByteKeys.successor(objStart), view).seek(objSeek);
+                TableScan<VersionKey, ObjectRecord> b = versions.scan(ByteKeys.successor(verStart), view).seek(verSeek)) {
+            while (a.valid() | b.valid()) {
+                byte[] aKey = a.valid() ? Arrays.copyOfRange(a.keyBytes(), bucketStart.length, a.keyBytes().length) : null;
+                VersionKey bAt = b.valid() ? b.key() : null;
                 byte[] bKey = bAt == null ? null : KeyCodecs.keyBytes(bAt.key());
                 boolean fromA = aKey != null && (bKey == null || ByteKeys.compare(aKey, bKey) <= 0);
                 byte[] key = fromA ? aKey : bKey;
@@ -90,17 +80,13 @@ final class VersionLister {
                     return page.done(true);
                 }
                 if (fromA) {
-                    page.version(key, objects.decodeValue(a.value()), true);
+                    page.version(key, a.value(), true);
                     a.next();
                 } else {
-                    page.version(key, versions.decodeValue(b.value()), false);
+                    page.version(key, b.value(), false);
                     b.next();
                 }
             }
-            objects.checkStatus(a);
-            versions.checkStatus(b);
-        } finally {
-            db.releaseSnapshot(snapshot);
         }
         return page.done(false);
     }
