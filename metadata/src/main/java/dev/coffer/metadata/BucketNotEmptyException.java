@@ -1,8 +1,8 @@
 package dev.coffer.metadata;
 
-/** DeleteBucket of a bucket that still holds objects. */
-public final class BucketNotEmptyException extends MetadataException {
+/** DeleteBucket of a bucket that still holds objects or versions. */
+public final class BucketNotEmptyException extends CatalogRefusal {
     public BucketNotEmptyException(String bucket) {
-        super("bucket not empty: " + bucket);
+        super("bucket not empty", bucket, null);
     }
 }

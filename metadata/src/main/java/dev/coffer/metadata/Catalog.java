@@ -55,23 +55,28 @@ public final class Catalog implements AutoCloseable {
 
     // ---- buckets
 
-    /** Creates the bucket; false (and nothing changed) if a bucket of that name exists. */
-    public boolean createBucket(BucketRecord bucket) {
+    /** Creates the bucket. @throws BucketExistsException (nothing changed) if a bucket of that name exists */
+    public void createBucket(BucketRecord bucket) {
         String name = checked(bucket.name());
-        return locks.withBucketExclusive(name, () -> {
+        locks.withBucketExclusive(name, () -> {
             if (buckets.get(name).isPresent()) {
-                return false;
+                throw new BucketExistsException(name);
             }
             try (WriteBatch batch = new WriteBatch()) {
                 buckets.put(batch, name, bucket);
                 store.commit(batch);
             }
-            return true;
+            return null;
         });
     }
 
     public Optional<BucketRecord> getBucket(String name) {
         return buckets.get(checked(name));
+    }
+
+    /** The bucket. @throws NoSuchBucketException if absent */
+    public BucketRecord requireBucket(String name) {
+        return getBucket(name).orElseThrow(() -> new NoSuchBucketException(name));
     }
 
     /** All buckets in name order. */
@@ -122,6 +127,21 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * The key's current version.
+     *
+     * @throws NoSuchKeyException if it has none
+     * @throws NoSuchBucketException if the bucket is absent
+     */
+    public ObjectRecord requireObject(String bucket, String key) {
+        Optional<ObjectRecord> record = getObject(bucket, key);
+        if (record.isPresent()) {
+            return record.get();
+        }
+        requireBucket(bucket);
+        throw new NoSuchKeyException(bucket, key);
+    }
+
+    /**
      * Publishes {@code record} at the key if {@code condition} holds, atomically with respect to
      * every other write of the same key, and queues the superseded record's chunks for GC in the
      * same batch. Chunks the new record also lists are not queued.
@@ -157,9 +177,7 @@ public final class Catalog implements AutoCloseable {
      * @throws NoSuchBucketException if the bucket does not exist
      */
     public ListPage list(ListQuery query) {
-        if (buckets.get(checked(query.bucket())).isEmpty()) {
-            throw new NoSuchBucketException(query.bucket());
-        }
+        requireBucket(query.bucket());
         return lister.list(query);
     }
 

@@ -128,7 +128,7 @@ public final class MultipartUploads {
         return locked(id, () -> {
             Optional<UploadRecord> upload = uploads.get(id);
             if (upload.isEmpty()) {
-                completed.stillCurrent(id, objects.get(id.object())).orElseThrow(() -> new NoSuchUploadException(uploadId));
+                completed.stillCurrent(id, objects.get(id.object())).orElseThrow(() -> noSuchUpload(id));
                 return new UploadCompletion(objects.get(id.object()).orElseThrow(), true);
             }
             List<PartRecord> all = PartRange.all(parts, uploadId);
@@ -173,14 +173,18 @@ public final class MultipartUploads {
 
     private UploadKey existing(String bucket, String key, String uploadId) {
         openCheck.run();
-        if (!UploadIds.isWellFormed(uploadId)) throw new NoSuchUploadException(String.valueOf(uploadId));
+        if (!UploadIds.isWellFormed(uploadId)) throw new NoSuchUploadException(bucket, key, String.valueOf(uploadId));
         UploadKey id = new UploadKey(Objects.requireNonNull(bucket), Objects.requireNonNull(key), uploadId);
         UploadKeyCodecs.UPLOAD.encode(id); // refuse a malformed key before taking any lock
         return id;
     }
 
     private UploadRecord require(UploadKey id) {
-        return uploads.get(id).orElseThrow(() -> new NoSuchUploadException(id.uploadId()));
+        return uploads.get(id).orElseThrow(() -> noSuchUpload(id));
+    }
+
+    private static NoSuchUploadException noSuchUpload(UploadKey id) {
+        return new NoSuchUploadException(id.bucket(), id.key(), id.uploadId());
     }
 
     private <T> T locked(UploadKey id, java.util.function.Supplier<T> body) {

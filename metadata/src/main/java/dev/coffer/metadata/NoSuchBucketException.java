@@ -1,8 +1,8 @@
 package dev.coffer.metadata;
 
-/** An object operation named a bucket the catalogue does not have. */
-public final class NoSuchBucketException extends MetadataException {
+/** A request named a bucket the catalogue does not have. */
+public final class NoSuchBucketException extends CatalogRefusal {
     public NoSuchBucketException(String bucket) {
-        super("no such bucket: " + bucket);
+        super("no such bucket", bucket, null);
     }
 }

@@ -53,7 +53,7 @@ final class ObjectWriter {
             Versioning state = versioning(id);
             Optional<ObjectRecord> current = chain.current(id);
             if (!holds(condition, current)) {
-                throw new ConditionalWriteConflict(id.bucket(), id.key());
+                throw new ConditionalWriteConflict(id.bucket(), id.key(), condition, current.isPresent());
             }
             long now = System.currentTimeMillis();
             try (WriteBatch batch = new WriteBatch()) {

@@ -32,9 +32,11 @@ class BucketLifecycleTest {
     }
 
     @Test
-    void createBucketOfAnExistingNameReturnsFalseAndKeepsTheFirst() {
-        assertTrue(catalog.createBucket(new BucketRecord("b", 1, "us-east-1", "alice")));
-        assertFalse(catalog.createBucket(new BucketRecord("b", 2, "eu-west-1", "bob")));
+    void createBucketOfAnExistingNameIsRefusedAndKeepsTheFirst() {
+        catalog.createBucket(new BucketRecord("b", 1, "us-east-1", "alice"));
+        BucketExistsException refused = assertThrows(BucketExistsException.class,
+                () -> catalog.createBucket(new BucketRecord("b", 2, "eu-west-1", "bob")));
+        assertEquals("b", refused.bucket());
         assertEquals("alice", catalog.getBucket("b").orElseThrow().owner());
     }
 

@@ -1,6 +1,7 @@
 package dev.coffer.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,9 +37,13 @@ class ConditionalWriteTest {
     @Test
     void ifAbsentWritesANewKeyAndRefusesAnExistingOne() {
         assertTrue(catalog.putObject("b", "k", Records.inline("e1", "one"), new WriteCondition.IfAbsent()).isEmpty());
-        assertThrows(ConditionalWriteConflict.class,
+        ConditionalWriteConflict refused = assertThrows(ConditionalWriteConflict.class,
                 () -> catalog.putObject("b", "k", Records.inline("e2", "two"), new WriteCondition.IfAbsent()));
         assertEquals("e1", catalog.getObject("b", "k").orElseThrow().etag(), "nothing written on conflict");
+        assertEquals(new WriteCondition.IfAbsent(), refused.failed(), "the refusal names If-None-Match, not If-Match");
+        assertEquals("b", refused.bucket());
+        assertEquals("k", refused.key());
+        assertTrue(refused.keyExisted());
     }
 
     @Test
@@ -54,9 +59,11 @@ class ConditionalWriteTest {
 
     @Test
     void ifEtagMatchesOnAMissingKeyConflicts() {
-        assertThrows(ConditionalWriteConflict.class,
+        ConditionalWriteConflict refused = assertThrows(ConditionalWriteConflict.class,
                 () -> catalog.putObject("b", "none", Records.inline("e", "x"), new WriteCondition.IfEtagMatches("e")));
         assertTrue(catalog.getObject("b", "none").isEmpty());
+        assertEquals(new WriteCondition.IfEtagMatches("e"), refused.failed());
+        assertFalse(refused.keyExisted(), "S3 answers NoSuchKey here, and the refusal says why");
     }
 
     @Test

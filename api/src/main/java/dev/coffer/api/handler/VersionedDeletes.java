@@ -1,6 +1,7 @@
 package dev.coffer.api.handler;
 
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.server.ExceptionTranslator;
 import dev.coffer.api.xml.DeleteResult;
 import dev.coffer.metadata.DeleteOutcome;
 
@@ -21,7 +22,8 @@ final class VersionedDeletes {
 
     /** A client error (a malformed version id, say) keeps its S3 code; anything else is InternalError. */
     static DeleteResult.Error error(String key, String versionId, Throwable e) {
-        if (e instanceof S3Exception s3 && s3.status() < 500) {
+        S3Exception s3 = ExceptionTranslator.translate(e);
+        if (s3.status() < 500) {
             return new DeleteResult.Error(key, versionId, s3.code().code(), s3.message());
         }
         return new DeleteResult.Error(key, versionId, "InternalError", "We encountered an internal error. Please try again.");

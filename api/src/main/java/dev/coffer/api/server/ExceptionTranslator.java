@@ -3,27 +3,51 @@ package dev.coffer.api.server;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.auth.AuthException;
+import dev.coffer.metadata.BucketExistsException;
 import dev.coffer.metadata.BucketNotEmptyException;
+import dev.coffer.metadata.CatalogRefusal;
 import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.NoSuchBucketException;
+import dev.coffer.metadata.NoSuchKeyException;
+import dev.coffer.metadata.NoSuchUploadException;
+import dev.coffer.metadata.WriteCondition;
 
 /**
  * The one place lower-layer failures become S3 errors (habit 5). Anything not named here is an
  * InternalError.
  */
-final class ExceptionTranslator {
+public final class ExceptionTranslator {
     private ExceptionTranslator() {}
 
-    static S3Exception translate(Throwable error) {
+    public static S3Exception translate(Throwable error) {
         Throwable e = unwrap(error);
         if (e instanceof S3Exception s3) return s3;
         if (e instanceof AuthException auth) return fromAuth(auth);
-        if (e instanceof NoSuchBucketException) return S3Exception.of(S3ErrorCode.NoSuchBucket);
-        if (e instanceof BucketNotEmptyException) return S3Exception.of(S3ErrorCode.BucketNotEmpty);
-        if (e instanceof ConditionalWriteConflict) {
-            return S3Exception.of(S3ErrorCode.PreconditionFailed).with("Condition", "If-Match");
+        if (e instanceof CatalogRefusal refusal) return fromCatalog(refusal);
+        return S3Exception.of(S3ErrorCode.InternalError).withCause(e);
+    }
+
+    /** A catalogue refusal, with the bucket, key, upload or condition it names. */
+    private static S3Exception fromCatalog(CatalogRefusal e) {
+        if (e instanceof NoSuchBucketException) return S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", e.bucket());
+        if (e instanceof BucketNotEmptyException) return S3Exception.of(S3ErrorCode.BucketNotEmpty).with("BucketName", e.bucket());
+        // Every principal is the root owner for now, so an existing name is always "yours".
+        if (e instanceof BucketExistsException) return S3Exception.of(S3ErrorCode.BucketAlreadyOwnedByYou).with("BucketName", e.bucket());
+        if (e instanceof NoSuchKeyException) return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", e.key());
+        if (e instanceof NoSuchUploadException u) return S3Exception.of(S3ErrorCode.NoSuchUpload).with("UploadId", u.uploadId());
+        if (e instanceof ConditionalWriteConflict c) {
+            if (c.failed() instanceof WriteCondition.IfEtagMatches && !c.keyExisted()) {
+                // S3 answers If-Match on a missing key with NoSuchKey, not PreconditionFailed.
+                return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", c.key());
+            }
+            return S3Exception.of(S3ErrorCode.PreconditionFailed).with("Condition", header(c.failed()));
         }
         return S3Exception.of(S3ErrorCode.InternalError).withCause(e);
+    }
+
+    /** The request header a write condition came from. */
+    private static String header(WriteCondition condition) {
+        return condition instanceof WriteCondition.IfAbsent ? "If-None-Match" : "If-Match";
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -1,7 +1,5 @@
 package dev.coffer.api.service;
 
-import dev.coffer.api.error.S3ErrorCode;
-import dev.coffer.api.error.S3Exception;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ListPage;
@@ -23,18 +21,13 @@ public final class BucketService {
         return io.call(catalog::listBuckets);
     }
 
-    /** BucketAlreadyOwnedByYou when it exists (every principal is the root owner for now). */
+    /** Refused (BucketExistsException) when a bucket of that name exists. */
     public Mono<Void> create(BucketRecord bucket) {
-        return io.run(() -> {
-            if (!catalog.createBucket(bucket)) {
-                throw S3Exception.of(S3ErrorCode.BucketAlreadyOwnedByYou).with("BucketName", bucket.name());
-            }
-        });
+        return io.run(() -> catalog.createBucket(bucket));
     }
 
     public Mono<BucketRecord> find(String name) {
-        return io.call(() -> catalog.getBucket(name).orElseThrow(
-                () -> S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", name)));
+        return io.call(() -> catalog.requireBucket(name));
     }
 
     public Mono<Void> delete(String name) {
@@ -43,11 +36,6 @@ public final class BucketService {
 
     /** One listing page; NoSuchBucket when the bucket is absent. */
     public Mono<ListPage> list(ListQuery query) {
-        return io.call(() -> {
-            if (catalog.getBucket(query.bucket()).isEmpty()) {
-                throw S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", query.bucket());
-            }
-            return catalog.list(query);
-        });
+        return io.call(() -> catalog.list(query));
     }
 }

@@ -1,12 +1,9 @@
 package dev.coffer.api.service;
 
 import dev.coffer.api.checksum.ChecksumAlgorithm;
-import dev.coffer.api.error.S3ErrorCode;
-import dev.coffer.api.error.S3Exception;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.MultipartUploads;
-import dev.coffer.metadata.NoSuchBucketException;
 import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.PartListPage;
@@ -24,9 +21,9 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * Joins the catalogue's multipart uploads and the chunk store, on the I/O scheduler. Catalogue
- * refusals become S3 errors here; a part that cannot be published has its chunks deleted before
- * the error is signalled.
+ * Joins the catalogue's multipart uploads and the chunk store, on the I/O scheduler. A part that
+ * cannot be published has its chunks deleted before the catalogue's refusal is signalled (the
+ * server's translator turns it into the S3 error).
  */
 public final class MultipartService {
     private final BlockingIo io;
@@ -50,7 +47,7 @@ public final class MultipartService {
         return io.call(() -> {
             long now = System.currentTimeMillis();
             UploadRecord upload = withId.apply(UploadIds.next(now), now);
-            translated(upload.uploadId(), () -> uploads.create(upload));
+            uploads.create(upload);
             return upload;
         });
     }
@@ -58,8 +55,8 @@ public final class MultipartService {
     /** The upload in progress; NoSuchBucket or NoSuchUpload. */
     public Mono<UploadRecord> find(String bucket, String key, String uploadId) {
         return io.call(() -> uploads.get(bucket, key, uploadId).orElseThrow(() -> {
-            requireBucket(bucket);
-            return noSuchUpload(uploadId);
+            catalog.requireBucket(bucket);
+            return new NoSuchUploadException(bucket, key, String.valueOf(uploadId));
         }));
     }
 
@@ -82,10 +79,7 @@ public final class MultipartService {
     public Mono<PartRecord> copyPart(String srcBucket, String srcKey, UploadRecord upload, int partNumber,
                                      java.util.function.Function<ObjectRecord, long[]> check) {
         return io.call(() -> {
-            ObjectRecord source = catalog.getObject(srcBucket, srcKey).orElseThrow(() -> {
-                requireBucket(srcBucket);
-                return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", srcKey);
-            });
+            ObjectRecord source = catalog.requireObject(srcBucket, srcKey);
             long[] range = check.apply(source);
             ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? null
                     : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
@@ -105,55 +99,28 @@ public final class MultipartService {
     }
 
     public Mono<PartListPage> listParts(String bucket, String key, String uploadId, int afterPartNumber, int maxParts) {
-        return io.call(() -> translated(uploadId, () -> uploads.listParts(bucket, key, uploadId, afterPartNumber, maxParts)));
+        return io.call(() -> uploads.listParts(bucket, key, uploadId, afterPartNumber, maxParts));
     }
 
     public Mono<UploadListPage> listUploads(UploadListQuery query) {
-        return io.call(() -> translated(null, () -> uploads.list(query)));
+        return io.call(() -> uploads.list(query));
     }
 
     public Mono<Void> abort(String bucket, String key, String uploadId) {
-        return io.run(() -> translated(uploadId, () -> uploads.abort(bucket, key, uploadId)));
+        return io.run(() -> uploads.abort(bucket, key, uploadId));
     }
 
     public Mono<UploadCompletion> complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan) {
-        return io.call(() -> translated(uploadId, () -> uploads.complete(bucket, key, uploadId, plan)));
+        return io.call(() -> uploads.complete(bucket, key, uploadId, plan));
     }
 
     private PartRecord publishPart(UploadRecord upload, PartRecord part, List<ChunkRef> written) throws IOException {
         try {
-            translated(upload.uploadId(), () -> uploads.putPart(upload.bucket(), upload.key(), upload.uploadId(), part));
+            uploads.putPart(upload.bucket(), upload.key(), upload.uploadId(), part);
             return part;
         } catch (RuntimeException e) {
             for (ChunkRef ref : written) chunks.delete(ref.id());
             throw e;
         }
-    }
-
-    private void translated(String uploadId, Runnable action) {
-        translated(uploadId, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private <T> T translated(String uploadId, java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (NoSuchUploadException e) {
-            throw noSuchUpload(uploadId);
-        } catch (NoSuchBucketException e) {
-            throw S3Exception.of(S3ErrorCode.NoSuchBucket);
-        }
-    }
-
-    private void requireBucket(String bucket) {
-        if (catalog.getBucket(bucket).isEmpty()) {
-            throw S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", bucket);
-        }
-    }
-
-    private static S3Exception noSuchUpload(String uploadId) {
-        return S3Exception.of(S3ErrorCode.NoSuchUpload).with("UploadId", String.valueOf(uploadId));
     }
 }

@@ -1,10 +1,7 @@
 package dev.coffer.api.service;
 
-import dev.coffer.api.error.S3ErrorCode;
-import dev.coffer.api.error.S3Exception;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ChunkPointer;
-import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.ObjectVersion;
 import dev.coffer.metadata.WriteCondition;
@@ -39,12 +36,7 @@ public final class ObjectService {
 
     /** The current record of a key; NoSuchBucket or NoSuchKey when absent. */
     public Mono<ObjectRecord> find(String bucket, String key) {
-        return io.call(() -> {
-            Optional<ObjectRecord> record = catalog.getObject(bucket, key);
-            if (record.isPresent()) return record.get();
-            requireBucket(bucket);
-            throw S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", key);
-        });
+        return io.call(() -> catalog.requireObject(bucket, key));
     }
 
     /**
@@ -58,11 +50,6 @@ public final class ObjectService {
                 return catalog.versions().publish(bucket, key, record, condition).record();
             } catch (RuntimeException e) {
                 discardNow(body.chunks());
-                if (e instanceof ConditionalWriteConflict && condition instanceof WriteCondition.IfEtagMatches
-                        && catalog.getObject(bucket, key).isEmpty()) {
-                    // S3 answers If-Match on a missing key with NoSuchKey, not PreconditionFailed.
-                    throw S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", key);
-                }
                 throw e;
             }
         });
@@ -80,7 +67,7 @@ public final class ObjectService {
     /** Removes the key if present (S3 answers 204 either way); NoSuchBucket if the bucket is absent. */
     public Mono<Optional<ObjectRecord>> delete(String bucket, String key) {
         return io.call(() -> {
-            requireBucket(bucket);
+            catalog.requireBucket(bucket);
             return catalog.deleteObject(bucket, key);
         });
     }
@@ -100,7 +87,7 @@ public final class ObjectService {
             ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
             ObjectRecord source = sourceVersion.record();
             ObjectRecord shaped = target.apply(source);
-            requireBucket(dstBucket);
+            catalog.requireBucket(dstBucket);
             List<String> ids = source.chunks().stream().map(ChunkPointer::chunkId).toList();
             leases.acquire(ids);
             List<ChunkRef> copied;
@@ -120,14 +107,8 @@ public final class ObjectService {
         });
     }
 
-    public void requireBucket(String bucket) {
-        if (catalog.getBucket(bucket).isEmpty()) {
-            throw S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", bucket);
-        }
-    }
-
     public Mono<Void> checkBucket(String bucket) {
-        return io.run(() -> requireBucket(bucket));
+        return io.run(() -> catalog.requireBucket(bucket));
     }
 
     static List<ChunkPointer> pointers(List<ChunkRef> refs) {

@@ -29,7 +29,7 @@ public final class VersionService {
     }
 
     public Mono<Versioning> versioning(String bucket) {
-        return io.call(() -> catalog.getBucket(bucket).orElseThrow(() -> noSuchBucket(bucket)).versioning());
+        return io.call(() -> catalog.requireBucket(bucket).versioning());
     }
 
     public Mono<Void> setVersioning(String bucket, Versioning state) {
@@ -59,7 +59,7 @@ public final class VersionService {
     ObjectVersion resolveNow(String bucket, String key, String versionId) {
         checkVersionId(versionId);
         {
-            if (catalog.getBucket(bucket).isEmpty()) throw noSuchBucket(bucket);
+            catalog.requireBucket(bucket);
             if (versionId == null) {
                 ObjectVersion latest = versions.latest(bucket, key).orElseThrow(() -> noSuchKey(key));
                 if (latest.record().deleteMarker()) {
@@ -86,20 +86,15 @@ public final class VersionService {
     public Mono<DeleteOutcome> delete(String bucket, String key, String versionId) {
         return io.call(() -> {
             checkVersionId(versionId);
-            if (catalog.getBucket(bucket).isEmpty()) throw noSuchBucket(bucket);
+            catalog.requireBucket(bucket);
             return versionId == null ? versions.deleteLatest(bucket, key) : versions.deleteVersion(bucket, key, versionId);
         });
     }
 
     public Mono<VersionsPage> list(VersionsQuery query) {
         return io.call(() -> {
-            if (catalog.getBucket(query.bucket()).isEmpty()) throw noSuchBucket(query.bucket());
             return versions.list(query);
         });
-    }
-
-    private static S3Exception noSuchBucket(String bucket) {
-        return S3Exception.of(S3ErrorCode.NoSuchBucket).with("BucketName", bucket);
     }
 
     private static S3Exception noSuchKey(String key) {
