@@ -98,6 +98,24 @@ class MultipartChecksumIT {
     }
 
     @Test
+    void copyOfACompositeMultipartObjectKeepsItsChecksumTypeAndPartReads() {
+        complete("composite-src", ChecksumAlgorithm.CRC32, ChecksumType.COMPOSITE);
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("composite-src").destinationBucket(bucket)
+                .destinationKey("composite-copy"));
+        HeadObjectResponse source = s3.headObject(b -> b.bucket(bucket).key("composite-src").checksumMode(ChecksumMode.ENABLED));
+        HeadObjectResponse copy = s3.headObject(b -> b.bucket(bucket).key("composite-copy").checksumMode(ChecksumMode.ENABLED));
+        assertThat(copy.checksumType()).isEqualTo(ChecksumType.COMPOSITE);
+        assertThat(copy.checksumCRC32()).isEqualTo(source.checksumCRC32());
+        assertThat(copy.eTag()).isEqualTo(source.eTag());
+        HeadObjectResponse part2 = s3.headObject(b -> b.bucket(bucket).key("composite-copy").partNumber(2));
+        assertThat(part2.partsCount()).isEqualTo(2);
+        assertThat(part2.contentLength()).isEqualTo((long) P2.length);
+        byte[] second = s3.getObjectAsBytes(b -> b.bucket(bucket).key("composite-copy").partNumber(2)
+                .checksumMode(ChecksumMode.ENABLED)).asByteArray();
+        assertThat(second).isEqualTo(P2);
+    }
+
+    @Test
     void fullObjectCrc32cIsTheCrcOfTheWholeObject() {
         complete("full-crc32c", ChecksumAlgorithm.CRC32_C, ChecksumType.FULL_OBJECT);
         HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("full-crc32c").checksumMode(ChecksumMode.ENABLED));

@@ -10,8 +10,8 @@ import java.util.List;
  * | table   | key bytes                                | value           | read by           |
  * |---------|------------------------------------------|-----------------|-------------------|
  * | buckets | bucket name UTF-8                        | BucketRecord v2 | get, full scan    |
- * | objects | bucket UTF-8 | 0x00 | object key UTF-8  | ObjectRecord v1 | get, range scan   |
- * | versions | bucket | 0x00 | escaped key | 0x00 0x00 | ~stamp (8 bytes) | ObjectRecord v1 | get, range scan |
+ * | objects | bucket UTF-8 | 0x00 | object key UTF-8  | ObjectRecord v2 | get, range scan   |
+ * | versions | bucket | 0x00 | escaped key | 0x00 0x00 | ~stamp (8 bytes) | ObjectRecord v2 | get, range scan |
  * | nullversions | bucket UTF-8 | 0x00 | object key UTF-8 | stamp v1 | get |
  * | gc      | sequence, 8 bytes big-endian             | GcEntry v1      | scan from oldest  |
  * </pre>

@@ -47,13 +47,43 @@ public record ObjectRecord(
         parts = List.copyOf(parts);
     }
 
-    /** A single-part object of the null version. */
-    public ObjectRecord(long size, String etag, long lastModifiedMillis, Map<String, String> contentHeaders,
-                        Map<String, String> userMetadata, Map<String, String> checksums, byte[] inline,
-                        List<ChunkPointer> chunks) {
-        this(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, inline, chunks,
-                null, false, checksums.isEmpty() ? null : "FULL_OBJECT", List.of());
+    // One factory per origin of an object's bytes: a received body, a copy, the parts of an upload.
+    // The version id is the writer's to give (the catalogue sets it when it applies the write).
+
+    /** An object made from one received body: a flexible checksum, if any, is of the whole object. */
+    public static ObjectRecord ofBody(long size, String etag, long lastModifiedMillis, Map<String, String> contentHeaders,
+                                      Map<String, String> userMetadata, Map<String, String> checksums, byte[] inline,
+                                      List<ChunkPointer> chunks) {
+        return new ObjectRecord(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, inline, chunks,
+                null, false, checksums.isEmpty() ? null : FULL_OBJECT, List.of());
     }
+
+    /**
+     * A copy of {@code source} whose bytes now live in {@code chunks} (or inline, as the source's
+     * were): the same size, ETag, checksums, checksum type and parts (a copied multipart object
+     * still answers partNumber reads), with the given headers and metadata (S3's REPLACE
+     * directive) or the source's when they are null (COPY).
+     */
+    public static ObjectRecord ofCopy(ObjectRecord source, Map<String, String> contentHeaders,
+                                      Map<String, String> userMetadata, List<ChunkPointer> chunks,
+                                      long lastModifiedMillis) {
+        return new ObjectRecord(source.size(), source.etag(), lastModifiedMillis,
+                contentHeaders == null ? source.contentHeaders() : contentHeaders,
+                userMetadata == null ? source.userMetadata() : userMetadata,
+                source.checksums(), source.inline(), source.inline() != null ? List.of() : chunks,
+                null, false, source.checksumType(), source.parts());
+    }
+
+    /** An object completed from the parts of a multipart upload: its chunks are theirs, in order. */
+    public static ObjectRecord ofParts(long size, String etag, long lastModifiedMillis, Map<String, String> contentHeaders,
+                                       Map<String, String> userMetadata, Map<String, String> checksums,
+                                       String checksumType, List<ChunkPointer> chunks, List<PartInfo> parts) {
+        return new ObjectRecord(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, null, chunks,
+                null, false, checksums.isEmpty() ? null : checksumType, parts);
+    }
+
+    /** The checksum type of a single-body object's checksum. */
+    public static final String FULL_OBJECT = "FULL_OBJECT";
 
     /** This record with another version id. */
     public ObjectRecord withVersionId(String id) {

@@ -19,12 +19,18 @@ import java.util.List;
  *                   | map contentHeaders | map userMetadata | map checksums
  *                   | var (inline length + 1, 0 = no inline bytes) | inline bytes
  *                   | var chunk count | per chunk: str chunkId, var length
- *                   | str versionId | byte deleteMarker (0/1) | str checksumType
+ *                   [ | the v2 tail ]  (read only; see below)
+ * ObjectRecord v2 : 0x02 | as v1 | str versionId | byte deleteMarker (0/1) | str checksumType
  *                   | var part count | per part: var partNumber, var size, str etag, str checksum
  * GcEntry v1      : 0x01 | i64 sequence | i64 queuedMillis | str chunkId
  * </pre>
  *
- * The name and the sequence repeat their row's key: a value then decodes alone, and the few
+ * A v1 object record ends after its chunks: the null version of a single-part object, its checksum
+ * (if any) FULL_OBJECT. Builds of late November 2026 appended the v2 tail while still writing
+ * 0x01; a v1 record with bytes after its chunks is read as carrying that tail. Records are
+ * written as v2 only.
+ *
+ * <p>The name and the sequence repeat their row's key: a value then decodes alone, and the few
  * bytes are cheap next to the clarity.
  */
 final class ValueCodecs {
@@ -64,7 +70,7 @@ final class ValueCodecs {
     static final Codec<ObjectRecord> OBJECT = new Codec<>() {
         @Override
         public byte[] encode(ObjectRecord o) {
-            ValueOutput out = new ValueOutput(V1);
+            ValueOutput out = new ValueOutput(V2);
             out.writeVarLong(o.size());
             out.writeString(o.etag());
             out.writeLong(o.lastModifiedMillis());
@@ -92,7 +98,7 @@ final class ValueCodecs {
 
         @Override
         public ObjectRecord decode(byte[] bytes) {
-            ValueInput in = new ValueInput(bytes, V1, "object record");
+            ValueInput in = new ValueInput(bytes, V1, V2, "object record");
             long size = in.readVarLong();
             String etag = in.readString();
             long lastModified = in.readLong();
@@ -104,6 +110,9 @@ final class ValueCodecs {
             List<ChunkPointer> chunks = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 chunks.add(new ChunkPointer(in.readString(), in.readVarLong()));
+            }
+            if (in.version() == V1 && in.atEnd()) {
+                return ObjectRecord.ofBody(size, etag, lastModified, headers, userMetadata, checksums, inline, chunks);
             }
             String versionId = in.readString();
             boolean deleteMarker = readFlag(in);

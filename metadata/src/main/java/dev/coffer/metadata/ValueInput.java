@@ -95,6 +95,11 @@ final class ValueInput {
         return map;
     }
 
+    /** True when every byte was read (a shorter, older layout of the same version ends here). */
+    boolean atEnd() {
+        return pos == bytes.length;
+    }
+
     /** Trailing bytes mean the record is not what we think it is. */
     void end() {
         if (pos != bytes.length) {

@@ -60,7 +60,7 @@ class MultipartUploadsTest {
     static ObjectRecord concatenation(UploadRecord u, List<PartRecord> parts) {
         List<ChunkPointer> chunks = new ArrayList<>();
         parts.forEach(p -> chunks.addAll(p.chunks()));
-        return new ObjectRecord(chunks.size() * 10L, "mp-" + parts.size(), 7L, u.contentHeaders(), u.userMetadata(),
+        return ObjectRecord.ofBody(chunks.size() * 10L, "mp-" + parts.size(), 7L, u.contentHeaders(), u.userMetadata(),
                 Map.of(), null, chunks);
     }
 

@@ -9,12 +9,12 @@ final class Records {
 
     static ObjectRecord inline(String etag, String body) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return new ObjectRecord(bytes.length, etag, 1_000L, Map.of(), Map.of(), Map.of(), bytes, List.of());
+        return ObjectRecord.ofBody(bytes.length, etag, 1_000L, Map.of(), Map.of(), Map.of(), bytes, List.of());
     }
 
     static ObjectRecord chunked(String etag, String... chunkIds) {
         List<ChunkPointer> chunks = java.util.Arrays.stream(chunkIds).map(id -> new ChunkPointer(id, 10)).toList();
-        return new ObjectRecord(10L * chunkIds.length, etag, 1_000L, Map.of(), Map.of(), Map.of(), null, chunks);
+        return ObjectRecord.ofBody(10L * chunkIds.length, etag, 1_000L, Map.of(), Map.of(), Map.of(), null, chunks);
     }
 
     static BucketRecord bucket(String name) {

@@ -60,17 +60,17 @@ class ValueCodecTest {
 
     @Test
     void nullInlineAndNullEtagStayNullAndEmptyInlineStaysEmpty() {
-        ObjectRecord none = new ObjectRecord(0, null, 0, Map.of(), Map.of(), Map.of(), null, List.of());
+        ObjectRecord none = ObjectRecord.ofBody(0, null, 0, Map.of(), Map.of(), Map.of(), null, List.of());
         ObjectRecord decoded = ValueCodecs.OBJECT.decode(ValueCodecs.OBJECT.encode(none));
         assertNull(decoded.inline());
         assertNull(decoded.etag());
-        ObjectRecord empty = new ObjectRecord(0, "e", 0, Map.of(), Map.of(), Map.of(), new byte[0], List.of());
+        ObjectRecord empty = ObjectRecord.ofBody(0, "e", 0, Map.of(), Map.of(), Map.of(), new byte[0], List.of());
         assertEquals(0, ValueCodecs.OBJECT.decode(ValueCodecs.OBJECT.encode(empty)).inline().length);
     }
 
     @Test
     void recordStartsWithItsFormatVersion() {
-        assertEquals(1, ValueCodecs.OBJECT.encode(everyField())[0]);
+        assertEquals(2, ValueCodecs.OBJECT.encode(everyField())[0], "v2 adds version id, marker, checksum type, parts");
         assertEquals(2, ValueCodecs.BUCKET.encode(Records.bucket("b"))[0], "v2 adds the versioning state");
         assertEquals(1, ValueCodecs.GC_ENTRY.encode(new GcEntry(1, 2, "c"))[0]);
     }
@@ -78,12 +78,50 @@ class ValueCodecTest {
     @Test
     void unknownVersionByteIsRejected() {
         byte[] bytes = ValueCodecs.OBJECT.encode(everyField());
-        bytes[0] = 2;
+        bytes[0] = 3;
         MetadataException e = assertThrows(MetadataException.class, () -> ValueCodecs.OBJECT.decode(bytes));
-        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
         byte[] bucket = ValueCodecs.BUCKET.encode(Records.bucket("b"));
         bucket[0] = (byte) 0xFF;
         assertThrows(MetadataException.class, () -> ValueCodecs.BUCKET.decode(bucket));
+    }
+
+    @Test
+    void v1ObjectRecordWrittenBeforeVersioningIsStillRead() {
+        // The layout of the first builds, byte by byte: it ends after the chunks.
+        ValueOutput out = new ValueOutput((byte) 1);
+        out.writeVarLong(5);
+        out.writeString("etag-1");
+        out.writeLong(1_600_000_000_000L);
+        out.writeMap(Map.of("content-type", "text/plain"));
+        out.writeMap(Map.of("a", "b"));
+        out.writeMap(Map.of("CRC32", "AAAAAA=="));
+        out.writeBytes(null);
+        out.writeVarLong(1);
+        out.writeString("chunk-1");
+        out.writeVarLong(5);
+        ObjectRecord old = ValueCodecs.OBJECT.decode(out.toByteArray());
+        assertEquals(5, old.size());
+        assertEquals("etag-1", old.etag());
+        assertEquals(Map.of("CRC32", "AAAAAA=="), old.checksums());
+        assertEquals("FULL_OBJECT", old.checksumType(), "a single body's checksum covers the whole object");
+        assertEquals(List.of(new ChunkPointer("chunk-1", 5)), old.chunks());
+        assertNull(old.versionId());
+        assertEquals(false, old.deleteMarker());
+        assertEquals(List.of(), old.parts());
+    }
+
+    @Test
+    void v1ObjectRecordWithTheLaterFieldsAppendedIsStillRead() {
+        // Builds of late November 2026 appended the four fields but kept the version byte at 1.
+        ObjectRecord in = everyField();
+        byte[] bytes = ValueCodecs.OBJECT.encode(in);
+        bytes[0] = 1;
+        ObjectRecord out = ValueCodecs.OBJECT.decode(bytes);
+        assertEquals(in.versionId(), out.versionId());
+        assertEquals("COMPOSITE", out.checksumType());
+        assertEquals(in.parts(), out.parts());
+        assertEquals(in.chunks(), out.chunks());
     }
 
     @Test

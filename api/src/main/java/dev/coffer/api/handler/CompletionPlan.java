@@ -79,9 +79,8 @@ final class CompletionPlan implements UploadCompletion.Plan {
             parts.add(new PartInfo(p.partNumber(), p.size(), p.etag(), p.checksum()));
             size += p.size();
         }
-        return new ObjectRecord(size, etag(chosen), System.currentTimeMillis(), upload.contentHeaders(),
-                upload.userMetadata(), checksums, null, chunks, null, false,
-                checksums.isEmpty() ? null : upload.checksumType(), parts);
+        return ObjectRecord.ofParts(size, etag(chosen), System.currentTimeMillis(), upload.contentHeaders(),
+                upload.userMetadata(), checksums, upload.checksumType(), chunks, parts);
     }
 
     /** A part's checksum given in the request must be the one it was uploaded with. */

@@ -64,10 +64,7 @@ public final class CopyObjectHandler implements S3Handler {
                         throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
                                 + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
                     }
-                    if (!replace) return src;
-                    return new ObjectRecord(src.size(), src.etag(), src.lastModifiedMillis(), contentHeaders,
-                            userMetadata, src.checksums(), src.inline(), src.chunks());
-                })
+                }, contentHeaders, userMetadata)
                 .flatMap(copied -> {
                     ObjectRecord record = copied.target();
                     VersionHeaders.copy(call, copied.source().reportedVersionId(), record.versionId());

@@ -68,7 +68,7 @@ public final class PutObjectHandler implements S3Handler {
         Map<String, String> checksums = checksum
                 .map(c -> Map.of(c.algorithm().name(), body.checksum()))
                 .orElse(Map.of());
-        return new ObjectRecord(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
+        return ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
                 contentHeaders, userMetadata, checksums, body.inline(),
                 body.chunks().stream().map(c -> new dev.coffer.metadata.ChunkPointer(c.id().value(), c.length())).toList());
     }

@@ -137,7 +137,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         StoredBody body = upload.body();
         Map<String, String> checksums = upload.checksum()
                 .map(c -> Map.of(c.algorithm().name(), body.checksum())).orElse(Map.of());
-        return new ObjectRecord(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
+        return ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
                 ObjectHeaders.contentHeaders(form.asHeaders()), ObjectHeaders.userMetadata(form.asHeaders()), checksums,
                 body.inline(), body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList());
     }

@@ -76,17 +76,18 @@ public final class ObjectService {
     public record Copied(ObjectVersion source, ObjectRecord target) {}
 
     /**
-     * Copies the source's version ({@code srcVersionId}, or the latest when null) to the target key
-     * with the record {@code target} builds from the source's record (which may reject it, e.g.
-     * failed copy-source conditions).
+     * Copies the source's version ({@code srcVersionId}, or the latest when null) to the target key,
+     * once {@code check} accepted the source's record (it throws to refuse, e.g. failed copy-source
+     * conditions), with new headers and metadata (REPLACE) or the source's when they are null (COPY).
      */
     public Mono<Copied> copy(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
-                             java.util.function.UnaryOperator<ObjectRecord> target) {
+                             java.util.function.Consumer<ObjectRecord> check, java.util.Map<String, String> contentHeaders,
+                             java.util.Map<String, String> userMetadata) {
         VersionService.checkVersionId(srcVersionId);
         return io.call(() -> {
             ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
             ObjectRecord source = sourceVersion.record();
-            ObjectRecord shaped = target.apply(source);
+            check.accept(source);
             catalog.requireBucket(dstBucket);
             List<String> ids = source.chunks().stream().map(ChunkPointer::chunkId).toList();
             leases.acquire(ids);
@@ -96,8 +97,8 @@ public final class ObjectService {
             } finally {
                 leases.release(ids);
             }
-            ObjectRecord record = new ObjectRecord(shaped.size(), shaped.etag(), System.currentTimeMillis(),
-                    shaped.contentHeaders(), shaped.userMetadata(), shaped.checksums(), shaped.inline(), pointers(copied));
+            ObjectRecord record = ObjectRecord.ofCopy(source, contentHeaders, userMetadata, pointers(copied),
+                    System.currentTimeMillis());
             try {
                 return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE).record());
             } catch (RuntimeException e) {

@@ -24,7 +24,7 @@ class ObjectHeadersTest {
     }
 
     private static ObjectRecord record(Map<String, String> content, Map<String, String> meta, Map<String, String> checksums) {
-        return new ObjectRecord(10, "etag", MODIFIED, content, meta, checksums, new byte[10], List.of());
+        return ObjectRecord.ofBody(10, "etag", MODIFIED, content, meta, checksums, new byte[10], List.of());
     }
 
     // contentHeaders

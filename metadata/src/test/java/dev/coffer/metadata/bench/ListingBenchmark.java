@@ -69,7 +69,7 @@ public final class ListingBenchmark {
             futures.add(pool.submit(() -> {
                 for (int i = first; i < n; i += threads) {
                     byte[] body = ("object " + i).getBytes();
-                    catalog.putObject("bench", key(i), new ObjectRecord(body.length, "etag" + i, 1_700_000_000_000L,
+                    catalog.putObject("bench", key(i), ObjectRecord.ofBody(body.length, "etag" + i, 1_700_000_000_000L,
                             Map.of("content-type", "text/plain"), Map.of(), Map.of(), body, List.of()), WriteCondition.NONE);
                 }
             }));
