@@ -120,10 +120,14 @@ public final class MultipartUploads {
      * object's chunks are its parts' chunks. A retry of a completed upload whose object is still
      * at the key answers that object with {@code retried} set.
      *
+     * @param condition checked against the key's current object as a PutObject's is; when it fails
+     *     nothing is written and the upload stays in progress
      * @throws NoSuchUploadException if the upload is not in progress and not just completed
      * @throws NoSuchBucketException if the bucket was deleted
+     * @throws ConditionalWriteConflict if {@code condition} does not hold
      */
-    public UploadCompletion complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan) {
+    public UploadCompletion complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan,
+                                     WriteCondition condition) {
         UploadKey id = existing(bucket, key, uploadId);
         return locked(id, () -> {
             Optional<UploadRecord> upload = uploads.get(id);
@@ -134,7 +138,7 @@ public final class MultipartUploads {
             List<PartRecord> all = PartRange.all(parts, uploadId);
             ObjectRecord record = plan.build(upload.get(), all);
             // The writer applies the bucket's versioning: the published record carries its version id.
-            ObjectRecord published = writer.put(id.object(), record, WriteCondition.NONE, batch -> {
+            ObjectRecord published = writer.put(id.object(), record, condition, batch -> {
                 removeUpload(batch, id, all, record.chunks());
                 completed.remember(batch, id, record, now());
             }).published().record();

@@ -142,7 +142,7 @@ class MultipartUploadsTest {
         uploads.putPart("b", "k", id, part(2, "p2a", "p2b"));
         uploads.putPart("b", "k", id, part(3, "p3"));
         UploadCompletion done = uploads.complete("b", "k", id, (u, parts) ->
-                concatenation(u, parts.stream().filter(p -> p.partNumber() != 2).toList()));
+                concatenation(u, parts.stream().filter(p -> p.partNumber() != 2).toList()), WriteCondition.NONE);
         assertFalse(done.retried());
         ObjectRecord stored = catalog.getObject("b", "k").orElseThrow();
         assertEquals(List.of("p1", "p3"), stored.chunks().stream().map(ChunkPointer::chunkId).toList());
@@ -160,10 +160,29 @@ class MultipartUploadsTest {
         uploads.putPart("b", "k", id, part(1, "p1"));
         assertThrows(IllegalStateException.class, () -> uploads.complete("b", "k", id, (u, parts) -> {
             throw new IllegalStateException("EntityTooSmall");
-        }));
+        }, WriteCondition.NONE));
         assertTrue(catalog.getObject("b", "k").isEmpty());
         assertEquals(1, uploads.listParts("b", "k", id, 0, 10).parts().size());
         assertTrue(queuedChunks().isEmpty());
+    }
+
+    @Test
+    void failedConditionWritesNothingAndLeavesTheUploadInProgress() {
+        catalog.putObject("b", "k", Records.inline("other", "x"), WriteCondition.NONE);
+        String id = UploadIds.next(1);
+        uploads.create(upload("k", id));
+        uploads.putPart("b", "k", id, part(1, "p1"));
+        ConditionalWriteConflict refused = assertThrows(ConditionalWriteConflict.class, () -> uploads.complete(
+                "b", "k", id, MultipartUploadsTest::concatenation, new WriteCondition.IfAbsent()));
+        assertEquals(new WriteCondition.IfAbsent(), refused.failed());
+        assertTrue(refused.keyExisted());
+        assertEquals("other", catalog.getObject("b", "k").orElseThrow().etag());
+        assertEquals(1, uploads.listParts("b", "k", id, 0, 10).parts().size());
+        assertTrue(queuedChunks().isEmpty());
+        String etag = catalog.getObject("b", "k").orElseThrow().etag();
+        uploads.complete("b", "k", id, MultipartUploadsTest::concatenation, new WriteCondition.IfEtagMatches(etag));
+        assertEquals(List.of("p1"), catalog.getObject("b", "k").orElseThrow().chunks().stream()
+                .map(ChunkPointer::chunkId).toList());
     }
 
     @Test
@@ -171,15 +190,15 @@ class MultipartUploadsTest {
         String id = UploadIds.next(1);
         uploads.create(upload("k", id));
         uploads.putPart("b", "k", id, part(1, "p1"));
-        ObjectRecord first = uploads.complete("b", "k", id, MultipartUploadsTest::concatenation).record();
+        ObjectRecord first = uploads.complete("b", "k", id, MultipartUploadsTest::concatenation, WriteCondition.NONE).record();
         UploadCompletion again = uploads.complete("b", "k", id, (u, p) -> {
             throw new AssertionError("a retry builds nothing");
-        });
+        }, WriteCondition.NONE);
         assertTrue(again.retried());
         assertEquals(first.etag(), again.record().etag());
         catalog.putObject("b", "k", Records.inline("other", "x"), WriteCondition.NONE);
         assertThrows(NoSuchUploadException.class,
-                () -> uploads.complete("b", "k", id, MultipartUploadsTest::concatenation));
+                () -> uploads.complete("b", "k", id, MultipartUploadsTest::concatenation, WriteCondition.NONE));
     }
 
     @Test
@@ -193,7 +212,7 @@ class MultipartUploadsTest {
         assertTrue(uploads.get("b", "k", id).isEmpty());
         assertThrows(NoSuchUploadException.class, () -> uploads.abort("b", "k", id));
         assertThrows(NoSuchUploadException.class,
-                () -> uploads.complete("b", "k", id, MultipartUploadsTest::concatenation), "an aborted upload never completes");
+                () -> uploads.complete("b", "k", id, MultipartUploadsTest::concatenation, WriteCondition.NONE), "an aborted upload never completes");
     }
 
     @Test

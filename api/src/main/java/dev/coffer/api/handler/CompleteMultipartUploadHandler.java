@@ -13,6 +13,7 @@ import dev.coffer.api.xml.CompleteMultipartUpload;
 import dev.coffer.api.xml.CompleteMultipartUploadResult;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.WriteCondition;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
- * CompleteMultipartUpload: publishes the listed parts as the object, writing metadata only; a
+ * CompleteMultipartUpload: publishes the listed parts as the object, writing metadata only, under
+ * If-None-Match: * / If-Match as PutObject (a failed condition leaves the upload in progress); a
  * retry of an upload already completed answers the same result while its object is current.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html
  */
@@ -45,6 +47,7 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
     public Mono<Void> handle(S3Call call) {
         String bucket = call.s3().bucket();
         String key = call.s3().key();
+        WriteCondition condition = UploadRules.writeCondition(call);
         Map<String, String> declared = new LinkedHashMap<>();
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             String value = call.header(a.header());
@@ -57,7 +60,7 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
                         throw S3Exception.of(S3ErrorCode.MalformedXML);
                     }
                     return uploads.complete(bucket, key, call.s3().param("uploadId"),
-                            new CompletionPlan(request.parts(), declared));
+                            new CompletionPlan(request.parts(), declared), condition);
                 })
                 .flatMap(done -> {
                     ObjectRecord record = done.record();

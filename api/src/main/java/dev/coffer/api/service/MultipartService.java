@@ -13,6 +13,7 @@ import dev.coffer.metadata.UploadListPage;
 import dev.coffer.metadata.UploadListQuery;
 import dev.coffer.metadata.UploadIds;
 import dev.coffer.metadata.UploadRecord;
+import dev.coffer.metadata.WriteCondition;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
 import java.io.IOException;
@@ -110,8 +111,10 @@ public final class MultipartService {
         return io.run(() -> uploads.abort(bucket, key, uploadId));
     }
 
-    public Mono<UploadCompletion> complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan) {
-        return io.call(() -> uploads.complete(bucket, key, uploadId, plan));
+    /** Completes the upload if {@code condition} holds at the key (else nothing changes and the upload stays). */
+    public Mono<UploadCompletion> complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan,
+                                           WriteCondition condition) {
+        return io.call(() -> uploads.complete(bucket, key, uploadId, plan, condition));
     }
 
     private PartRecord publishPart(UploadRecord upload, PartRecord part, List<ChunkRef> written) throws IOException {
