@@ -14,6 +14,8 @@ import java.util.Map;
 final class PolicyJson {
     /** Deeper nesting than any policy needs is refused, so hostile input cannot exhaust the stack. */
     private static final int MAX_DEPTH = 16;
+    private static final java.util.regex.Pattern JSON_NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private final String text;
     private int pos;
@@ -119,7 +121,10 @@ final class PolicyJson {
                 case 'r': out.append('\r'); break;
                 case 't': out.append('\t'); break;
                 case 'u':
-                    if (pos + 4 > text.length()) throw error("bad unicode escape");
+                    // Exactly four hex digits: Integer.parseInt alone would also take "+041" or "-001".
+                    if (pos + 4 > text.length() || !Hex.isHex(text.substring(pos, pos + 4), 4)) {
+                        throw error("bad unicode escape");
+                    }
                     out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
                     pos += 4;
                     break;
@@ -134,6 +139,8 @@ final class PolicyJson {
         while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) pos++;
         String n = text.substring(start, pos);
         if (n.isEmpty()) throw error("unexpected character");
+        // JSON's number grammar; Double.parseDouble alone would also take "+1", "1." or ".5".
+        if (!JSON_NUMBER.matcher(n).matches()) throw error("bad number");
         if (n.matches("-?\\d+")) return Long.parseLong(n);
         return Double.parseDouble(n);
     }
