@@ -9,7 +9,8 @@ import java.util.List;
  * parameters (X-Amz-Algorithm ...). Yields the principal and the payload mode. Pure computation,
  * no I/O but the credentials lookup. Thread-safe.
  *
- * <p>Checks run cheapest first: parse, timestamp, payload-hash form, access key, then the HMAC.
+ * <p>Checks run cheapest first: parse, timestamp, payload-hash form, access key, then the HMAC;
+ * last, that every {@code x-amz-*} header present is signed ({@link UnsignedHeaders}).
  */
 public final class SigV4Authenticator {
     private final CredentialsLookup credentials;
@@ -74,6 +75,7 @@ public final class SigV4Authenticator {
         byte[] key = signingKey(scope);
         String canonical = CanonicalRequest.build(request, query, false, parts.signedHeaders(), contentSha256);
         SignatureVerifier.verify(key, StringToSign.build(amzDate, scope, canonical), parts.signature());
+        UnsignedHeaders.refuse(request.headers(), parts.signedHeaders());
         return result(scope, key, amzDate, parts.signature(), contentSha256);
     }
 
@@ -103,6 +105,7 @@ public final class SigV4Authenticator {
         byte[] key = signingKey(scope);
         String canonical = CanonicalRequest.build(request, query, true, parts.signedHeaders(), payloadHash);
         SignatureVerifier.verify(key, StringToSign.build(presigned.date(), scope, canonical), parts.signature());
+        UnsignedHeaders.refuse(request.headers(), parts.signedHeaders());
         return result(scope, key, presigned.date(), parts.signature(), payloadHash);
     }
 

@@ -32,9 +32,9 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /** Requests signed by the AWS SDK for Java v2's own SigV4 signer, verified by ours. */
 class SdkSignedRequestsTest {
-    private static final String AKID = "AKIDSDKTEST";
-    private static final String SECRET = "sdk/secret+key=with~odd chars";
-    private static final Instant NOW = Instant.parse("2026-03-01T12:34:56Z");
+    private static final String AKID = SdkSigning.AKID;
+    private static final String SECRET = SdkSigning.SECRET;
+    private static final Instant NOW = SdkSigning.NOW;
     private static final String[] KEYS = {"plain.txt", "with spaces/and more spaces.txt", "ünïcødé/ключ/鍵.bin",
         "a+b=c~d&e.txt", "percent%25 and #hash?.txt", "dots/./../x//y"};
 
@@ -43,14 +43,14 @@ class SdkSignedRequestsTest {
     @Test
     void headerSignedGetWithQueryParametersVerifies() throws AuthException {
         for (String key : KEYS) {
-            SdkHttpRequest request = base(SdkHttpMethod.GET, key)
+            SdkHttpRequest request = SdkSigning.base(SdkHttpMethod.GET, key)
                     .putRawQueryParameter("prefix", "a b+c=d~é/")
                     .putRawQueryParameter("max-keys", "2")
                     .putRawQueryParameter("list-type", "2")
                     .putRawQueryParameter("empty", "")
                     .build();
-            SdkHttpRequest signed = sign(request, null, b -> { }).request();
-            AuthResult result = authenticator.authenticate(toSigned(signed));
+            SdkHttpRequest signed = SdkSigning.sign(request, null, b -> { }).request();
+            AuthResult result = authenticator.authenticate(SdkSigning.toSigned(signed));
             assertEquals(AKID, result.accessKeyId(), key);
             assertInstanceOf(PayloadMode.Sha256.class, result.payload());
         }
@@ -59,12 +59,12 @@ class SdkSignedRequestsTest {
     @Test
     void headerSignedPutWithPayloadHashVerifiesAndDigestMatches() throws Exception {
         byte[] body = "hello, coffer".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        SdkHttpRequest request = base(SdkHttpMethod.PUT, KEYS[3])
+        SdkHttpRequest request = SdkSigning.base(SdkHttpMethod.PUT, KEYS[3])
                 .putHeader("Content-Length", Integer.toString(body.length))
                 .putHeader("x-amz-meta-note", "  spaced   out  value ").build();
-        SdkHttpRequest signed = sign(request, ContentStreamProvider.fromByteArray(body),
+        SdkHttpRequest signed = SdkSigning.sign(request, ContentStreamProvider.fromByteArray(body),
                 b -> b.putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true)).request();
-        PayloadMode.Sha256 mode = (PayloadMode.Sha256) authenticator.authenticate(toSigned(signed)).payload();
+        PayloadMode.Sha256 mode = (PayloadMode.Sha256) authenticator.authenticate(SdkSigning.toSigned(signed)).payload();
         PayloadDigest digest = new PayloadDigest(mode.hex());
         digest.update(java.nio.ByteBuffer.wrap(body));
         digest.verify();
@@ -72,8 +72,8 @@ class SdkSignedRequestsTest {
 
     @Test
     void sdkRequestStillVerifiesWhenPathIsEncodedDifferently() throws AuthException {
-        SdkHttpRequest signed = sign(base(SdkHttpMethod.GET, KEYS[3]).build(), null, b -> { }).request();
-        SignedRequest r = toSigned(signed);
+        SdkHttpRequest signed = SdkSigning.sign(SdkSigning.base(SdkHttpMethod.GET, KEYS[3]).build(), null, b -> { }).request();
+        SignedRequest r = SdkSigning.toSigned(signed);
         String reencoded = r.rawPath().replace("~", "%7e").replace("%3D", "=").replace("%2B", "%2b");
         authenticator.authenticate(new SignedRequest(r.method(), reencoded, r.rawQuery(), r.headers()));
     }
@@ -81,14 +81,14 @@ class SdkSignedRequestsTest {
     @Test
     void sdkPresignedUrlVerifiesAndExpires() throws AuthException {
         for (String key : KEYS) {
-            SdkHttpRequest request = base(SdkHttpMethod.GET, key)
+            SdkHttpRequest request = SdkSigning.base(SdkHttpMethod.GET, key)
                     .putRawQueryParameter("response-content-disposition", "attachment; filename=\"a b.txt\"").build();
-            SdkHttpRequest signed = sign(request, null, b -> b
+            SdkHttpRequest signed = SdkSigning.sign(request, null, b -> b
                     .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
                     .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofMinutes(10))
                     // as the SDK's S3Presigner does: presigned URLs carry UNSIGNED-PAYLOAD
                     .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)).request();
-            SignedRequest r = toSigned(signed);
+            SignedRequest r = SdkSigning.toSigned(signed);
             assertTrue(r.rawQuery().contains("X-Amz-Signature="), r.rawQuery());
             assertInstanceOf(PayloadMode.Unsigned.class, authenticator.authenticate(r).payload());
             AuthException e = assertThrows(AuthException.class,
@@ -116,15 +116,15 @@ class SdkSignedRequestsTest {
             software.amazon.awssdk.checksums.spi.ChecksumAlgorithm checksum, boolean expectTrailer) throws Exception {
         byte[] data = new byte[300_000];
         new Random(7).nextBytes(data);
-        SdkHttpRequest request = base(SdkHttpMethod.PUT, KEYS[1])
+        SdkHttpRequest request = SdkSigning.base(SdkHttpMethod.PUT, KEYS[1])
                 .putHeader("Content-Length", Integer.toString(data.length)).build();
-        var result = sign(request, ContentStreamProvider.fromByteArray(data), b -> {
+        var result = SdkSigning.sign(request, ContentStreamProvider.fromByteArray(data), b -> {
             b.putProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, true)
                     .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, signedPayload);
             if (checksum != null) b.putProperty(AwsV4FamilyHttpSigner.CHECKSUM_ALGORITHM, checksum);
         });
         PayloadMode.Streaming mode =
-                (PayloadMode.Streaming) authenticator.authenticate(toSigned(result.request())).payload();
+                (PayloadMode.Streaming) authenticator.authenticate(SdkSigning.toSigned(result.request())).payload();
         assertEquals(expectTrailer, mode.trailer());
         assertEquals(signedPayload, mode.context() != null);
         byte[] body;
@@ -144,33 +144,5 @@ class SdkSignedRequestsTest {
             AwsChunkedDecoder second = new AwsChunkedDecoder(mode);
             assertThrows(AuthException.class, () -> ChunkedBodies.decodeAll(second, forged));
         }
-    }
-
-    /** https: over http the SDK signs payloads even when told not to (and presigns with their hash). */
-    private static SdkHttpRequest.Builder base(SdkHttpMethod method, String key) {
-        return SdkHttpRequest.builder().method(method).protocol("https").host("localhost").port(9000)
-                .encodedPath("/bucket/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key));
-    }
-
-    private static software.amazon.awssdk.http.auth.spi.signer.SignedRequest sign(SdkHttpRequest request,
-            ContentStreamProvider payload, Consumer<SignRequest.Builder<AwsCredentialsIdentity>> extra) {
-        return AwsV4HttpSigner.create().sign(b -> {
-            b.identity(AwsCredentialsIdentity.create(AKID, SECRET)).request(request).payload(payload)
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(NOW, ZoneOffset.UTC));
-            extra.accept(b);
-        });
-    }
-
-    static SignedRequest toSigned(SdkHttpRequest signed) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        signed.forEachHeader((name, values) -> headers
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
-        if (!headers.containsKey("host")) headers.put("host", List.of(signed.host() + ":" + signed.port()));
-        return new SignedRequest(signed.method().name(), signed.encodedPath(),
-                signed.encodedQueryParameters().orElse(""), headers);
     }
 }

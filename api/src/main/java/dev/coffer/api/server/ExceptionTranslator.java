@@ -11,6 +11,8 @@ import dev.coffer.metadata.NoSuchBucketException;
 import dev.coffer.metadata.NoSuchKeyException;
 import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.WriteCondition;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one place lower-layer failures become S3 errors (habit 5). Anything not named here is an
@@ -70,6 +72,8 @@ public final class ExceptionTranslator {
             case INVALID_POLICY_DOCUMENT -> S3ErrorCode.InvalidPolicyDocument;
         };
         S3Exception s3 = S3Exception.of(code);
-        return e.getMessage() == null || e.getMessage().isBlank() ? s3 : s3.withMessage(e.getMessage());
+        if (e.getMessage() != null && !e.getMessage().isBlank()) s3 = s3.withMessage(e.getMessage());
+        for (Map.Entry<String, String> detail : new TreeMap<>(e.details()).entrySet()) s3 = s3.with(detail.getKey(), detail.getValue());
+        return s3;
     }
 }

@@ -53,6 +53,16 @@ public final class RawS3 {
     /** Signs one body and sends another, of the same length: a payload tampered with on the way. */
     public HttpResponse<byte[]> signedWithBody(String method, String encodedPathAndQuery, Map<String, String> headers,
             byte[] signedBody, byte[] sentBody) {
+        return signedThenAdded(method, encodedPathAndQuery, headers, signedBody, sentBody, Map.of());
+    }
+
+    /** Signs a body-less request, then adds a header the signature does not cover: a request tampered with on the way. */
+    public HttpResponse<byte[]> signedPlus(String method, String encodedPathAndQuery, String addedName, String addedValue) {
+        return signedThenAdded(method, encodedPathAndQuery, Map.of(), new byte[0], new byte[0], Map.of(addedName, addedValue));
+    }
+
+    private HttpResponse<byte[]> signedThenAdded(String method, String encodedPathAndQuery, Map<String, String> headers,
+            byte[] signedBody, byte[] sentBody, Map<String, String> added) {
         byte[] body = signedBody;
         URI uri = uri(encodedPathAndQuery);
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
@@ -75,6 +85,7 @@ public final class RawS3 {
                 values.forEach(v -> out.header(name, v));
             }
         });
+        added.forEach(out::header);
         return send(out.build());
     }
 
