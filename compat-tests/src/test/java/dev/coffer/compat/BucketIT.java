@@ -7,18 +7,25 @@ import static dev.coffer.compat.support.S3Assertions.header;
 import static dev.coffer.compat.support.S3Assertions.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.coffer.compat.ops.CofferProcess;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
@@ -84,11 +91,31 @@ class BucketIT {
     }
 
     @Test
-    void createExistingOwnBucketReturnsBucketAlreadyOwnedByYou() {
-        // Deliberate difference: AWS answers 200 here in us-east-1 only, for legacy reasons, and
-        // 409 BucketAlreadyOwnedByYou in every other region; Coffer answers 409 in every region.
+    void createExistingOwnBucketInUsEast1Returns200AndKeepsItsObjects() {
+        // S3's legacy behaviour in us-east-1, on which tools that "ensure" a bucket rely.
         String name = server.createBucket("twice");
-        assertS3Error(409, "BucketAlreadyOwnedByYou", () -> s3.createBucket(b -> b.bucket(name)));
+        s3.putObject(b -> b.bucket(name).key("k"), RequestBody.fromString("kept"));
+        CreateBucketResponse again = s3.createBucket(b -> b.bucket(name));
+        assertThat(status(again)).isEqualTo(200);
+        assertThat(again.location()).isEqualTo("/" + name);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(name).key("k")).asUtf8String()).isEqualTo("kept");
+    }
+
+    @Test
+    void createExistingOwnBucketInAnotherRegionReturnsBucketAlreadyOwnedByYou(@TempDir Path dir) throws Exception {
+        // A server of its own (a process: the region is a server setting), signed for as eu-west-1.
+        Map<String, String> env = Map.of("COFFER_DATA_DIR", dir.resolve("data").toString(),
+                "COFFER_ACCESS_KEY", CofferServer.ACCESS_KEY, "COFFER_SECRET_KEY", CofferServer.SECRET_KEY,
+                "COFFER_REGION", "eu-west-1");
+        try (CofferProcess euWest = CofferProcess.start(env, dir.resolve("coffer.log"));
+                S3Client client = S3Client.builder().endpointOverride(euWest.uri("")).region(Region.EU_WEST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY)))
+                        .forcePathStyle(true).build()) {
+            String name = server.uniqueBucketName("twice-eu");
+            assertThat(status(client.createBucket(b -> b.bucket(name)))).isEqualTo(200);
+            assertS3Error(409, "BucketAlreadyOwnedByYou", () -> client.createBucket(b -> b.bucket(name)));
+        }
     }
 
     @Test

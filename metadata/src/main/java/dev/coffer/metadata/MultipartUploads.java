@@ -133,15 +133,16 @@ public final class MultipartUploads {
             Optional<UploadRecord> upload = uploads.get(id);
             if (upload.isEmpty()) {
                 completed.stillCurrent(id, objects.get(id.object())).orElseThrow(() -> noSuchUpload(id));
-                return new UploadCompletion(objects.get(id.object()).orElseThrow(), true);
+                Versioning state = buckets.get(bucket).map(BucketRecord::versioning).orElse(Versioning.UNVERSIONED);
+                return new UploadCompletion(new ObjectVersion(objects.get(id.object()).orElseThrow(), state), true);
             }
             List<PartRecord> all = PartRange.all(parts, uploadId);
             ObjectRecord record = plan.build(upload.get(), all);
             // The writer applies the bucket's versioning: the published record carries its version id.
-            ObjectRecord published = writer.put(id.object(), record, condition, batch -> {
+            ObjectVersion published = writer.put(id.object(), record, condition, batch -> {
                 removeUpload(batch, id, all, record.chunks());
                 completed.remember(batch, id, record, now());
-            }).published().record();
+            }).published();
             return new UploadCompletion(published, false);
         });
     }

@@ -2,8 +2,12 @@ package dev.coffer.metadata;
 
 import java.util.List;
 
-/** What completing an upload gives back. */
-public record UploadCompletion(ObjectRecord record, boolean retried) {
+/** What completing an upload gives back: the object's version as published (or found, for a retry). */
+public record UploadCompletion(ObjectVersion version, boolean retried) {
+
+    public ObjectRecord record() {
+        return version.record();
+    }
 
     /**
      * Turns the upload and its uploaded parts (all of them, in part-number order) into the object

@@ -11,6 +11,7 @@ import dev.coffer.api.xml.CreateBucketConfiguration;
 import dev.coffer.api.xml.ListAllMyBucketsResult;
 import dev.coffer.api.xml.LocationConstraint;
 import dev.coffer.api.xml.S3Xml;
+import dev.coffer.metadata.BucketExistsException;
 import dev.coffer.metadata.BucketRecord;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,8 @@ import reactor.core.publisher.Mono;
 
 /** The handlers of the bucket operations: each small, each one S3 operation. */
 public final class BucketHandlers {
+    private static final String US_EAST_1 = "us-east-1";
+
     private BucketHandlers() {}
 
     public static List<S3Handler> all(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region) {
@@ -58,7 +61,7 @@ public final class BucketHandlers {
                 String location = region;
                 if (body.bytes().length > 0) {
                     String given = xml.read(body.bytes(), CreateBucketConfiguration.class).locationConstraint();
-                    if ("us-east-1".equals(given)) {
+                    if (US_EAST_1.equals(given)) {
                         // S3 wants us-east-1 expressed as no constraint at all.
                         throw S3Exception.of(S3ErrorCode.InvalidLocationConstraint).with("LocationConstraint", given);
                     }
@@ -66,11 +69,23 @@ public final class BucketHandlers {
                     // records it, so clients configured for any region can create buckets.
                     if (given != null && !given.isBlank()) location = given;
                 }
-                return buckets.create(new BucketRecord(name, System.currentTimeMillis(), location, owners.id(call)));
+                return buckets.create(new BucketRecord(name, System.currentTimeMillis(), location, owners.id(call)))
+                        .onErrorResume(BucketExistsException.class, exists -> alreadyYours(call, name, exists));
             }).then(Mono.defer(() -> {
                 call.responseHeaders().set("Location", "/" + name);
                 return call.empty(HttpStatus.OK);
             }));
+        }
+
+        /**
+         * S3's legacy behaviour in us-east-1: creating a bucket you already own succeeds again (200),
+         * which tools that "ensure" a bucket rely on; every other region answers 409
+         * BucketAlreadyOwnedByYou. The server's region decides, as the endpoint's does in S3.
+         */
+        private Mono<Void> alreadyYours(S3Call call, String name, BucketExistsException exists) {
+            if (!US_EAST_1.equals(region)) return Mono.error(exists);
+            return buckets.find(name).flatMap(b -> java.util.Objects.equals(b.owner(), owners.id(call))
+                    ? Mono.<Void>empty() : Mono.error(exists));
         }
     }
 

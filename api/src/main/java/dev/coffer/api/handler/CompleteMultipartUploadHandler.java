@@ -64,7 +64,7 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
                 })
                 .flatMap(done -> {
                     ObjectRecord record = done.record();
-                    if (record.versionId() != null) call.responseHeaders().set("x-amz-version-id", record.versionId());
+                    VersionHeaders.written(call, done.version());
                     return call.xml(HttpStatus.OK, xml.write(new CompleteMultipartUploadResult(location(call),
                             bucket, key, ETags.quote(record.etag()), ChecksumValues.of(record.checksums()),
                             record.checksums().isEmpty() ? null : record.checksumType())));

@@ -66,8 +66,8 @@ public final class CopyObjectHandler implements S3Handler {
                     }
                 }, contentHeaders, userMetadata)
                 .flatMap(copied -> {
-                    ObjectRecord record = copied.target();
-                    VersionHeaders.copy(call, copied.source().reportedVersionId(), record.versionId());
+                    ObjectRecord record = copied.target().record();
+                    VersionHeaders.copy(call, copied.source(), copied.target());
                     return call.xml(HttpStatus.OK, xml.write(CopyObjectResult.of(
                             Instant.ofEpochMilli(record.lastModifiedMillis()), "\"" + record.etag() + "\"")));
                 });

@@ -55,10 +55,10 @@ public final class PutObjectHandler implements S3Handler {
                         .onErrorResume(e -> objects.discard(body).then(Mono.error(e)))
                         .then(Mono.defer(() -> objects.publish(
                                 bucket, key, record(body, contentHeaders, userMetadata, checksum), body, condition))))
-                .flatMap(record -> {
-                    call.responseHeaders().set("ETag", ETags.quote(record.etag()));
-                    VersionHeaders.written(call, record);
-                    ObjectHeaders.writeChecksums(record, call.responseHeaders());
+                .flatMap(version -> {
+                    call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));
+                    VersionHeaders.written(call, version);
+                    ObjectHeaders.writeChecksums(version.record(), call.responseHeaders());
                     return call.empty(HttpStatus.OK);
                 });
     }

@@ -1,24 +1,27 @@
 package dev.coffer.api.handler;
 
 import dev.coffer.api.server.S3Call;
-import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.ObjectVersion;
 
 /**
- * The x-amz-version-id family of response headers. A write's response names its version when the
- * bucket gave it an id (versioning enabled). Deliberate difference: a write into a suspended
- * bucket, whose version is the null version, sends no x-amz-version-id, where S3 may send "null".
+ * The x-amz-version-id family of response headers, as S3 sends them: a version's own id, "null"
+ * for the null version of a bucket that has had versioning configured (a write into a suspended
+ * bucket), nothing in a bucket that never had versioning.
  */
-final class VersionHeaders {
+public final class VersionHeaders {
     private VersionHeaders() {}
 
-    static void written(S3Call call, ObjectRecord published) {
-        if (published.versionId() != null) call.responseHeaders().set("x-amz-version-id", published.versionId());
+    /** A write (PutObject, PostObject, CompleteMultipartUpload): the version it published. */
+    public static void written(S3Call call, ObjectVersion published) {
+        String id = published.reportedVersionId();
+        if (id != null) call.responseHeaders().set("x-amz-version-id", id);
     }
 
-    /** CopyObject: the source version read (when it has an id to report) and the version written. */
-    static void copy(S3Call call, String sourceVersionId, String targetVersionId) {
-        if (sourceVersionId != null) call.responseHeaders().set("x-amz-copy-source-version-id", sourceVersionId);
-        if (targetVersionId != null) call.responseHeaders().set("x-amz-version-id", targetVersionId);
+    /** CopyObject and UploadPartCopy: the source version read; CopyObject also the version written. */
+    static void copy(S3Call call, ObjectVersion source, ObjectVersion target) {
+        String sourceId = source.reportedVersionId();
+        if (sourceId != null) call.responseHeaders().set("x-amz-copy-source-version-id", sourceId);
+        if (target != null) written(call, target);
     }
 
     /** DeleteObject: the version deleted or the marker made, and whether a delete marker was involved. */

@@ -3,6 +3,7 @@ package dev.coffer.api.post;
 import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.handler.VersionHeaders;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
 import dev.coffer.api.routing.S3Operation;
@@ -117,7 +118,10 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                 .onErrorResume(e -> objects.discard(upload.body()).then(Mono.error(e)))
                 .then(Mono.defer(() -> objects.publish(bucket, upload.key(), record(form, upload), upload.body(),
                         WriteCondition.NONE)))
-                .flatMap(record -> PostSuccess.answer(call, form, xml, bucket, upload.key(), record.etag()));
+                .flatMap(version -> {
+                    VersionHeaders.written(call, version);
+                    return PostSuccess.answer(call, form, xml, bucket, upload.key(), version.record().etag());
+                });
     }
 
     /** EntityTooSmall / EntityTooLarge against content-length-range; BadDigest against a checksum field. */

@@ -43,11 +43,11 @@ public final class ObjectService {
      * Publishes a received body as the key's new version. If the catalogue refuses (no bucket, a
      * failed condition), the body's chunks are deleted before the error is signalled.
      */
-    public Mono<ObjectRecord> publish(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition) {
+    public Mono<ObjectVersion> publish(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition) {
         return io.call(() -> {
             try {
                 // As published: with its version id when the bucket's versioning is enabled.
-                return catalog.versions().publish(bucket, key, record, condition).record();
+                return catalog.versions().publish(bucket, key, record, condition);
             } catch (RuntimeException e) {
                 discardNow(body.chunks());
                 throw e;
@@ -73,7 +73,7 @@ public final class ObjectService {
     }
 
     /** A finished copy: the source version read and the target version published. */
-    public record Copied(ObjectVersion source, ObjectRecord target) {}
+    public record Copied(ObjectVersion source, ObjectVersion target) {}
 
     /**
      * Copies the source's version ({@code srcVersionId}, or the latest when null) to the target key,
@@ -100,7 +100,7 @@ public final class ObjectService {
             ObjectRecord record = ObjectRecord.ofCopy(source, contentHeaders, userMetadata, pointers(copied),
                     System.currentTimeMillis());
             try {
-                return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE).record());
+                return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE));
             } catch (RuntimeException e) {
                 discardNow(copied);
                 throw e;
