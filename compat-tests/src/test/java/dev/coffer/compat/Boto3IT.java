@@ -48,13 +48,7 @@ class Boto3IT {
         String bucket = server.createBucket("boto3-" + signatureVersion);
         ProcessBuilder builder = new ProcessBuilder(List.of("python3", script().toString(), server.endpoint().toString(),
                 bucket, signatureVersion)).directory(dir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_"));
-        env.put("AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY);
-        env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        useTestCredentialsOnly(builder.environment(), dir);
         Path out = dir.resolve("python-" + signatureVersion + ".out");
         Process process = builder.redirectOutput(out.toFile()).start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
@@ -64,6 +58,16 @@ class Boto3IT {
         String output = Files.readString(out);
         assertThat(process.exitValue()).as("boto3 script (%s):%n%s", signatureVersion, output).isZero();
         return output;
+    }
+
+    /** The test key pair and nothing else of the host's AWS configuration (files, variables, instance metadata). */
+    static void useTestCredentialsOnly(Map<String, String> env, Path dir) {
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY);
+        env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
     }
 
     static boolean boto3Installed() {

@@ -9,6 +9,7 @@ package dev.coffer.api.error;
  * holds that list and a test keeps the codes and statuses here in step with it.
  */
 public enum S3ErrorCode {
+    AccessControlListNotSupported("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
     AccessDenied("AccessDenied", 403, "Access Denied"),
     AuthorizationHeaderMalformed("AuthorizationHeaderMalformed", 400, "The authorization header you provided is invalid."),
     AuthorizationQueryParametersError("AuthorizationQueryParametersError", 400,
@@ -49,6 +50,7 @@ public enum S3ErrorCode {
     InvalidRange("InvalidRange", 416, "The requested range is not satisfiable"),
     InvalidRequest("InvalidRequest", 400, "Invalid Request"),
     InvalidStorageClass("InvalidStorageClass", 400, "The storage class you specified is not valid"),
+    InvalidURI("InvalidURI", 400, "Couldn't parse the specified URI."),
     InvalidTag("InvalidTag", 400, "The tag provided was not a valid tag."),
     KeyTooLongError("KeyTooLongError", 400, "Your key is too long"),
     MalformedXML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our "

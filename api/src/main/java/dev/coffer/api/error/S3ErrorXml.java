@@ -25,7 +25,9 @@ public final class S3ErrorXml {
         element(xml, "Code", error.code().code());
         element(xml, "Message", error.message());
         for (Map.Entry<String, String> extra : error.elements().entrySet()) {
-            element(xml, extra.getKey(), extra.getValue());
+            // A value XML cannot carry at all (U+0000, e.g. a bucket name "b%00x" echoed back) is
+            // left out, so that every client can still read the error's code.
+            if (extra.getValue().indexOf('\u0000') < 0) element(xml, extra.getKey(), extra.getValue());
         }
         element(xml, "Resource", error.resource());
         element(xml, "RequestId", requestId);

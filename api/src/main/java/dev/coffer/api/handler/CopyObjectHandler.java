@@ -87,15 +87,22 @@ public final class CopyObjectHandler implements S3Handler {
             String value = header;
             String versionId = null;
             int q = value.indexOf('?');
-            if (q >= 0) {
-                versionId = QueryString.parse(value.substring(q + 1)).get("versionId");
-                value = value.substring(0, q);
+            try {
+                if (q >= 0) {
+                    versionId = QueryString.parse(value.substring(q + 1)).get("versionId");
+                    value = value.substring(0, q);
+                }
+                value = QueryString.decode(value, false);
+            } catch (S3Exception e) {
+                throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Invalid copy source encoding.")
+                        .with("ArgumentName", "x-amz-copy-source");
             }
-            value = QueryString.decode(value, false);
             if (value.startsWith("/")) value = value.substring(1);
             int slash = value.indexOf('/');
             if (slash <= 0 || slash == value.length() - 1) throw invalid();
-            return new CopySource(value.substring(0, slash), value.substring(slash + 1), versionId);
+            String bucket = value.substring(0, slash);
+            Names.checkBucket(bucket); // before any lookup, as for the bucket a request names
+            return new CopySource(bucket, value.substring(slash + 1), versionId);
         }
 
         private static S3Exception invalid() {

@@ -1,5 +1,8 @@
 package dev.coffer.api.http;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -8,7 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Non-ASCII header values as S3 treats them: on the way in, RFC 2047 encoded-words are decoded and
  * raw UTF-8 bytes (which the HTTP layer hands over as ISO-8859-1 chars) are read as UTF-8; on the
- * way out, a value with non-ASCII characters is sent RFC 2047 encoded ({@code =?UTF-8?B?...?=}).
+ * way out, a value with non-ASCII or control characters is sent RFC 2047 encoded
+ * ({@code =?UTF-8?B?...?=}), as S3 returns such metadata. An encoded-word may decode to anything
+ * (CR, LF, NUL), which HTTP cannot carry raw: encoding on the way out keeps every stored value,
+ * and every value stored before this rule, readable.
  */
 public final class HeaderText {
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=");
@@ -45,24 +51,25 @@ public final class HeaderText {
     }
 
     public static String encode(String value) {
-        if (isAscii(value)) return value;
+        if (isPrintableAscii(value)) return value;
         return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 
-    /** The decoded text, or null when the word names an unknown charset or is malformed. */
+    /**
+     * The decoded text, or null when the word names an unknown charset, is malformed or holds bytes
+     * that are not text in its charset (kept as sent rather than turned into U+FFFD).
+     */
     private static String decodeWord(Matcher m) {
         try {
-            java.nio.charset.Charset cs = java.nio.charset.Charset.forName(m.group(1));
-            if (m.group(2).equalsIgnoreCase("B")) {
-                return new String(Base64.getDecoder().decode(m.group(3)), cs);
-            }
-            return qDecode(m.group(3), cs);
-        } catch (IllegalArgumentException e) {
+            Charset cs = Charset.forName(m.group(1));
+            byte[] bytes = m.group(2).equalsIgnoreCase("B") ? Base64.getDecoder().decode(m.group(3)) : qDecode(m.group(3));
+            return cs.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException | UnsupportedOperationException e) {
             return null;
         }
     }
 
-    private static String qDecode(String s, java.nio.charset.Charset cs) {
+    private static byte[] qDecode(String s) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -72,12 +79,21 @@ public final class HeaderText {
                 i += 2;
             } else out.write(c);
         }
-        return out.toString(cs);
+        return out.toByteArray();
     }
 
     /** Whether every char could be one byte from the wire; text already beyond that is Unicode. */
     private static boolean isLatin1(String s) {
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 0xFF) return false;
+        return true;
+    }
+
+    /** Printable ASCII and HTAB: what an HTTP field value carries as it is. */
+    private static boolean isPrintableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E) return false;
+        }
         return true;
     }
 

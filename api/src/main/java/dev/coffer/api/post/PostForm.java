@@ -66,6 +66,16 @@ final class PostForm {
         return Collections.unmodifiableMap(fields);
     }
 
+    /** The fields under the names of the request headers they stand for: {@code acl} is x-amz-acl, {@code tagging} x-amz-tagging. */
+    Map<String, String> asHeaderNames() {
+        Map<String, String> named = new LinkedHashMap<>(fields);
+        named.remove("acl");
+        named.remove("tagging");
+        if (fields.containsKey("acl")) named.put("x-amz-acl", fields.get("acl"));
+        if (fields.containsKey("tagging")) named.put("x-amz-tagging", fields.get("tagging"));
+        return named;
+    }
+
     /** The fields as request headers, so the object's stored headers, metadata and checksum read as a PUT's. */
     HttpHeaders asHeaders() {
         HttpHeaders headers = new HttpHeaders();

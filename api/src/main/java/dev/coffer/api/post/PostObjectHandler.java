@@ -6,6 +6,7 @@ import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.handler.VersionHeaders;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.http.UnimplementedHeaders;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.AuthenticatesItself;
 import dev.coffer.api.server.S3Call;
@@ -20,14 +21,19 @@ import dev.coffer.auth.PostPolicyVerifier;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.WriteCondition;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.FormPartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
@@ -36,6 +42,7 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
+import reactor.util.context.Context;
 
 /**
  * PostObject: a browser form upload, authenticated by the form's signed policy. The fields before
@@ -49,6 +56,17 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
     /** Multipart events held per part at a time: the file streams with this many buffers in flight. */
     private static final int PREFETCH = 8;
     private static final ResolvableType PART_EVENT = ResolvableType.forClass(PartEvent.class);
+
+    private static final Logger log = LoggerFactory.getLogger(PostObjectHandler.class);
+    /**
+     * Reactor's context key for a subscription's own onErrorDropped hook. Spring's part reader
+     * signals a form that ends inside a part twice (its own windowing does what is described in
+     * {@link #handle}); the first reaches us and answers MalformedPOSTRequest, the second would be
+     * logged by Reactor as an ERROR with a stack trace. It is the client's mistake: one line, debug.
+     */
+    private static final String ON_ERROR_DROPPED = "reactor.onErrorDropped.local";
+    private static final Consumer<Throwable> DROPPED = e -> log.debug("POST form: second report of a malformed form "
+            + "dropped: {}", e.toString());
 
     private final ObjectService objects;
     private final BodyReceiver receiver;
@@ -73,11 +91,21 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
     public Mono<Void> handle(S3Call call) {
         PostForm form = new PostForm();
         AtomicReference<PostUpload> received = new AtomicReference<>();
+        // The parser's failure ends the parts as if the form ended, and is raised once they are done:
+        // windowUntil would signal it twice (to the open part and to the form), the second dropped
+        // with a stack trace. A file cut short that way is discarded below, never published.
+        AtomicReference<Throwable> parserFailure = new AtomicReference<>();
         return objects.checkBucket(call.s3().bucket())
-                .thenMany(Flux.defer(() -> parts.read(PART_EVENT, call.http(), Map.of())))
+                .thenMany(Flux.defer(() -> parts.read(PART_EVENT, call.http(), Map.of()))
+                        .onErrorResume(e -> {
+                            parserFailure.set(e);
+                            return Flux.empty();
+                        })
+                        .contextWrite(Context.of(ON_ERROR_DROPPED, DROPPED)))
                 .windowUntil(PartEvent::isLast, false, PREFETCH)
                 .concatMap(part -> part.switchOnFirst((first, events) -> onPart(call, form, first, events)))
                 .doOnNext(received::set)
+                .then(Mono.defer(() -> parserFailure.get() == null ? Mono.empty() : Mono.error(parserFailure.get())))
                 .onErrorMap(PostObjectHandler::malformed)
                 .then(Mono.fromCallable(() -> Optional.ofNullable(received.getAndSet(null)).orElseThrow(
                         PostObjectHandler::noFile)))
@@ -90,6 +118,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         if (!first.hasValue()) return events.thenMany(Flux.empty());
         PartEvent event = first.get();
         if (form.fileSeen() || !"file".equalsIgnoreCase(event.name())) {
+            if (!form.fileSeen() && event instanceof FilePartEvent) return fieldSentAsFile(form, event.name(), events);
             if (!form.fileSeen() && event instanceof FormPartEvent field) form.add(field.name(), field.value());
             return events.doOnNext(e -> DataBufferUtils.release(e.content())).thenMany(Flux.empty());
         }
@@ -102,6 +131,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         } catch (AuthException e) {
             throw Exceptions.propagate(e);
         }
+        UnimplementedHeaders.check(form.asHeaderNames());
         Optional<ChecksumRequest> checksum = ChecksumRequest.from(form.asHeaders());
         Optional<PostPolicy.LengthRange> range = verified.policy().contentLengthRange();
         long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));
@@ -110,6 +140,25 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                 .map(body -> new PostUpload(key, body, range, checksum))
                 .onErrorMap(e -> tooLarge(e, max))
                 .flux();
+    }
+
+    /**
+     * A field whose part carries a filename: only the part named {@code file} is the file, as S3
+     * reads a form; Python's requests, for one, sends every field this way. Its content is the
+     * value, bounded like every field.
+     */
+    private static Flux<PostUpload> fieldSentAsFile(PostForm form, String name, Flux<PartEvent> events) {
+        return DataBufferUtils.join(events.map(PartEvent::content), PostForm.MAX_FIELD_BYTES)
+                .map(buffer -> {
+                    try {
+                        return buffer.toString(StandardCharsets.UTF_8);
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty("")
+                .doOnNext(value -> form.add(name, value))
+                .thenMany(Flux.empty());
     }
 
     private Mono<Void> commit(S3Call call, PostForm form, PostUpload upload) {
@@ -165,7 +214,10 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
     /** The multipart parser's failures as S3 names them; everything else passes unchanged. */
     private static Throwable malformed(Throwable e) {
         if (e instanceof DataBufferLimitException) return S3Exception.of(S3ErrorCode.MaxPostPreDataLengthExceededError);
-        if (e instanceof DecodingException) return S3Exception.of(S3ErrorCode.MalformedPOSTRequest);
+        // An empty or unterminated boundary, an unknown charset on the form or on a part.
+        if (e instanceof DecodingException || e instanceof InvalidMediaTypeException) {
+            return S3Exception.of(S3ErrorCode.MalformedPOSTRequest);
+        }
         return e;
     }
 

@@ -1,6 +1,10 @@
 package dev.coffer.api.routing;
 
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +29,8 @@ public final class QueryString {
 
     /**
      * Percent-decodes to UTF-8. Malformed escapes are kept literally rather than rejected: S3 keys
-     * may contain '%'.
+     * may contain '%'. Escapes that are not UTF-8 (e.g. {@code %FF}) are InvalidURI, as S3 answers:
+     * replacing them with U+FFFD would make {@code k%FF} and {@code k%FE} the same key.
      */
     public static String decode(String raw, boolean plusIsSpace) {
         if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) return raw;
@@ -46,7 +51,15 @@ public final class QueryString {
                 out.writeBytes(bytes);
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return strictUtf8(out.toByteArray());
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw S3Exception.of(S3ErrorCode.InvalidURI);
+        }
     }
 
     private static boolean isHex(String s, int at) {

@@ -3,6 +3,8 @@ package dev.coffer.api.server;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.HttpDates;
+import dev.coffer.api.http.Names;
+import dev.coffer.api.http.UnimplementedHeaders;
 import dev.coffer.api.ops.RequestTrace;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
@@ -88,6 +90,9 @@ public final class S3HttpHandler implements HttpHandler {
         String rawQuery = request.getURI().getRawQuery();
         S3Request s3 = resolver.resolve(request.getMethod().name(), firstValues.get("host"), rawPath, rawQuery, firstValues);
         RequestTrace.of(request).resolved(s3.operation().name(), s3.bucket(), s3.key());
+        // Before any lookup, signature check included: a name no bucket can have (NUL, non-ASCII,
+        // upper case…) reaches neither the catalogue nor a handler.
+        if (s3.bucket() != null) Names.checkBucket(s3.bucket());
         if (s3.operation() == S3Operation.METHOD_NOT_ALLOWED) {
             throw S3Exception.of(S3ErrorCode.MethodNotAllowed, s3.resource())
                     .with("Method", request.getMethod().name())
@@ -109,6 +114,7 @@ public final class S3HttpHandler implements HttpHandler {
         if (handler == null) {
             throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
         }
+        UnimplementedHeaders.check(firstValues);
         return handler.handle(new S3Call(s3, request, response, auth, requestId));
     }
 

@@ -21,6 +21,16 @@ class S3ErrorXmlTest {
     }
 
     @Test
+    void anElementHoldingNulIsLeftOutSoTheDocumentStillParses() throws Exception {
+        S3Exception e = S3Exception.of(S3ErrorCode.InvalidBucketName, "/b%00x").with("BucketName", "b\u0000x");
+        byte[] body = S3ErrorXml.render(e, "id");
+
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(body));
+        assertThat(text(doc, "Code")).isEqualTo("InvalidBucketName");
+        assertThat(doc.getElementsByTagName("BucketName").getLength()).isZero();
+    }
+
+    @Test
     void omitsResourceAndRequestIdWhenAbsent() {
         String xml = new String(S3ErrorXml.render(S3Exception.of(S3ErrorCode.SlowDown), null), StandardCharsets.UTF_8);
         assertThat(xml).endsWith("<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");

@@ -105,4 +105,32 @@ class HeaderTextTest {
         assertThat(wire).matches("[\\x20-\\x7E]*");
         assertThat(HeaderText.decode(wire)).isEqualTo(value);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html\r\nX: y", "a\u0000b", "a\u007Fb", "bell\u0007", "\n"})
+    void controlCharactersAreSentAsAnEncodedWord(String value) {
+        String wire = HeaderText.encode(value);
+
+        assertThat(wire).startsWith("=?UTF-8?B?").matches("[\\x20-\\x7E]*");
+        assertThat(HeaderText.decode(wire)).isEqualTo(value);
+    }
+
+    @Test
+    void encodedWordThatDecodesToCrLfIsStillSentEncoded() {
+        String stored = HeaderText.decode("=?UTF-8?B?dGV4dC9odG1sDQpYOiB5?=");
+
+        assertThat(stored).isEqualTo("text/html\r\nX: y");
+        assertThat(HeaderText.encode(stored)).isEqualTo("=?UTF-8?B?dGV4dC9odG1sDQpYOiB5?=");
+    }
+
+    @Test
+    void tabIsAFieldValueCharacterAndIsSentAsItIs() {
+        assertThat(HeaderText.encode("a\tb")).isEqualTo("a\tb");
+    }
+
+    @Test
+    void encodedWordWhoseBytesAreNotTextInItsCharsetIsKeptLiterally() {
+        assertThat(HeaderText.decode("=?UTF-8?B?/w==?=")).isEqualTo("=?UTF-8?B?/w==?=");
+        assertThat(HeaderText.decode("=?UTF-8?Q?=FF?=")).isEqualTo("=?UTF-8?Q?=FF?=");
+    }
 }

@@ -1,9 +1,14 @@
 package dev.coffer.api.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryStringTest {
 
@@ -82,5 +87,14 @@ class QueryStringTest {
     void stringWithoutEscapesIsReturnedAsIs() {
         String raw = "plain/key.txt";
         assertThat(QueryString.decode(raw, true)).isSameAs(raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k%FF", "k%FE", "%C3", "%C3%28", "%ED%A0%80", "%F8%88%80%80%80"})
+    void escapesThatAreNotUtf8AreInvalidUri(String raw) {
+        assertThatThrownBy(() -> QueryString.decode(raw, false))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo(S3ErrorCode.InvalidURI));
+        assertThatThrownBy(() -> QueryString.parse("prefix=" + raw)).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> QueryString.parse(raw + "=1")).isInstanceOf(S3Exception.class);
     }
 }

@@ -1,0 +1,94 @@
+package dev.coffer.api.http;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Request headers (and POST form fields) that ask for something Coffer does not do yet. S3's
+ * rule, and ours: such a header is answered, never silently ignored — an SSE-C upload stored in
+ * plaintext, or a retention date that protects nothing, is worse than a refusal. The one list of
+ * them: the change that implements a feature removes its rows (ACLs: issue 15; tagging and
+ * encryption: issue 16; Object Lock: issue 17).
+ *
+ * <p>Accepted on purpose, because they already describe what Coffer does: {@code x-amz-acl:
+ * private} and {@code bucket-owner-full-control} (every bucket is "bucket owner enforced", S3's
+ * default since 2023: the bucket owner owns and alone controls every object, which is what both
+ * canned ACLs grant), {@code x-amz-storage-class: STANDARD}, {@code x-amz-tagging-directive}
+ * (no object has tags: copying them and replacing them by none are the same),
+ * {@code x-amz-bucket-object-lock-enabled: false}, {@code x-amz-object-ownership:
+ * BucketOwnerEnforced}. Not listed: {@code x-amz-request-payer} (no Coffer bucket is Requester
+ * Pays, and S3 ignores the header on such buckets) and {@code x-amz-bypass-governance-retention}
+ * (no object has a retention to bypass).
+ */
+public final class UnimplementedHeaders {
+    /** S3's storage classes: all but STANDARD are NotImplemented, anything else InvalidStorageClass. */
+    private static final Set<String> STORAGE_CLASSES = Set.of("REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA",
+            "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE",
+            "FSX_OPENZFS", "FSX_ONTAP");
+
+    /** A header (or every header starting with a prefix) and the values Coffer can honour as they are. */
+    private record Rule(String name, boolean prefix, Predicate<String> honoured, Refusal refusal) {
+        boolean matches(String header) {
+            return prefix ? header.startsWith(name) : header.equals(name);
+        }
+    }
+
+    private enum Refusal { NOT_IMPLEMENTED, ACL, STORAGE_CLASS, TAGGING_DIRECTIVE }
+
+    private static final Predicate<String> NONE = value -> false;
+
+    private static final List<Rule> RULES = List.of(
+            // Server-side encryption, SSE-S3/KMS and SSE-C, and the SSE-C keys of a copy source.
+            new Rule("x-amz-server-side-encryption", true, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-copy-source-server-side-encryption", true, NONE, Refusal.NOT_IMPLEMENTED),
+            // Object Lock.
+            new Rule("x-amz-object-lock-", true, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-bucket-object-lock-enabled", false, "false"::equalsIgnoreCase, Refusal.NOT_IMPLEMENTED),
+            // ACLs: S3 answers AccessControlListNotSupported on a bucket that enforces its ownership.
+            new Rule("x-amz-acl", false, v -> v.equals("private") || v.equals("bucket-owner-full-control"), Refusal.ACL),
+            new Rule("x-amz-grant-", true, NONE, Refusal.ACL),
+            new Rule("x-amz-object-ownership", false, "BucketOwnerEnforced"::equals, Refusal.NOT_IMPLEMENTED),
+            // Tagging.
+            new Rule("x-amz-tagging", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-tagging-directive", false, v -> v.equals("COPY") || v.equals("REPLACE"),
+                    Refusal.TAGGING_DIRECTIVE),
+            // Static website hosting, storage classes, appends (directory buckets only in S3).
+            new Rule("x-amz-website-redirect-location", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-storage-class", false, "STANDARD"::equals, Refusal.STORAGE_CLASS),
+            new Rule("x-amz-write-offset-bytes", false, NONE, Refusal.NOT_IMPLEMENTED),
+            // Coffer has no account ids, so no owner could be confirmed.
+            new Rule("x-amz-expected-bucket-owner", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-source-expected-bucket-owner", false, NONE, Refusal.NOT_IMPLEMENTED));
+
+    private UnimplementedHeaders() {}
+
+    /**
+     * Refuses the first header that asks for what Coffer does not do.
+     *
+     * @param headers lower-case header names to their (first) values
+     */
+    public static void check(Map<String, String> headers) {
+        headers.forEach((name, value) -> {
+            if (value == null || value.isBlank()) return;
+            for (Rule rule : RULES) {
+                if (rule.matches(name) && !rule.honoured().test(value.trim())) throw refusal(rule.refusal(), name, value);
+            }
+        });
+    }
+
+    private static S3Exception refusal(Refusal refusal, String name, String value) {
+        return switch (refusal) {
+            case NOT_IMPLEMENTED -> S3Exception.of(S3ErrorCode.NotImplemented).with("Header", name);
+            case ACL -> S3Exception.of(S3ErrorCode.AccessControlListNotSupported);
+            case STORAGE_CLASS -> STORAGE_CLASSES.contains(value.trim())
+                    ? S3Exception.of(S3ErrorCode.NotImplemented).with("Header", name)
+                    : S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", value);
+            case TAGGING_DIRECTIVE -> S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Unknown tagging directive.")
+                    .with("ArgumentName", name).with("ArgumentValue", value);
+        };
+    }
+}

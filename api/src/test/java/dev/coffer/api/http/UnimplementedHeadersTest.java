@@ -1,0 +1,88 @@
+package dev.coffer.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UnimplementedHeadersTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            x-amz-server-side-encryption                     | AES256
+            x-amz-server-side-encryption                     | aws:kms
+            x-amz-server-side-encryption-aws-kms-key-id      | key
+            x-amz-server-side-encryption-context             | e30=
+            x-amz-server-side-encryption-bucket-key-enabled  | true
+            x-amz-server-side-encryption-customer-algorithm  | AES256
+            x-amz-server-side-encryption-customer-key        | MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=
+            x-amz-server-side-encryption-customer-key-md5    | x
+            x-amz-copy-source-server-side-encryption-customer-algorithm | AES256
+            x-amz-object-lock-mode                           | GOVERNANCE
+            x-amz-object-lock-retain-until-date              | 2030-01-01T00:00:00Z
+            x-amz-object-lock-legal-hold                     | ON
+            x-amz-bucket-object-lock-enabled                 | true
+            x-amz-object-ownership                           | ObjectWriter
+            x-amz-tagging                                    | a=b
+            x-amz-website-redirect-location                  | /elsewhere
+            x-amz-storage-class                              | GLACIER
+            x-amz-write-offset-bytes                         | 0
+            x-amz-expected-bucket-owner                      | 111122223333
+            x-amz-source-expected-bucket-owner               | 111122223333
+            """)
+    void headerAskingForWhatIsNotDoneIsNotImplementedNamingIt(String name, String value) {
+        S3Exception e = refusal(name, value);
+
+        assertThat(e.code()).isEqualTo(S3ErrorCode.NotImplemented);
+        assertThat(e.elements()).containsEntry("Header", name);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            x-amz-acl                | public-read
+            x-amz-acl                | public-read-write
+            x-amz-acl                | authenticated-read
+            x-amz-grant-read         | uri="http://acs.amazonaws.com/groups/global/AllUsers"
+            x-amz-grant-full-control | id=abc
+            """)
+    void aclOtherThanTheBucketOwnersIsAccessControlListNotSupported(String name, String value) {
+        assertThat(refusal(name, value).code()).isEqualTo(S3ErrorCode.AccessControlListNotSupported);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            x-amz-acl                        | private
+            x-amz-acl                        | bucket-owner-full-control
+            x-amz-storage-class              | STANDARD
+            x-amz-tagging-directive          | COPY
+            x-amz-tagging-directive          | REPLACE
+            x-amz-bucket-object-lock-enabled | false
+            x-amz-object-ownership           | BucketOwnerEnforced
+            x-amz-request-payer              | requester
+            x-amz-meta-encryption            | none
+            x-amz-checksum-crc32             | AAAAAA==
+            """)
+    void headerThatDescribesWhatCofferDoesIsAccepted(String name, String value) {
+        assertThatCode(() -> UnimplementedHeaders.check(Map.of(name, value))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            x-amz-storage-class     | FOO           | InvalidStorageClass
+            x-amz-tagging-directive | SOMETIMES     | InvalidArgument
+            """)
+    void unknownValueIsTheErrorS3Gives(String name, String value, S3ErrorCode code) {
+        assertThat(refusal(name, value).code()).isEqualTo(code);
+    }
+
+    private static S3Exception refusal(String name, String value) {
+        S3Exception e = catchThrowableOfType(() -> UnimplementedHeaders.check(Map.of(name, value)), S3Exception.class);
+        assertThat(e).as("%s: %s is refused", name, value).isNotNull();
+        return e;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.coffer.compat;
+
+import static dev.coffer.compat.support.S3Assertions.assertS3Error;
+import static dev.coffer.compat.support.S3Assertions.assertXmlError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.TestData;
+import dev.coffer.compat.support.Xml;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
+
+/**
+ * Headers that ask for what Coffer does not do yet (encryption, Object Lock, ACL grants, tagging,
+ * website redirects, other storage classes) are answered as S3 would answer them, never ignored:
+ * an SSE-C upload stored in plaintext and read back without its key was the attack.
+ */
+@ExtendWith(CofferServerExtension.class)
+class UnimplementedHeadersIT {
+    private static final byte[] BODY = TestData.utf8("must not be stored in plaintext");
+    private static final byte[] CUSTOMER_KEY = TestData.randomBytes(32, 7);
+
+    private static CofferServer server;
+    private static String bucket;
+
+    @BeforeAll
+    static void start(CofferServer cofferServer) {
+        server = cofferServer;
+        bucket = server.createBucket("unimplemented");
+    }
+
+    @Test
+    void sseCustomerKeyUploadIsNotImplementedAndStoresNothing() {
+        Map<String, String> sseC = Map.of("x-amz-server-side-encryption-customer-algorithm", "AES256",
+                "x-amz-server-side-encryption-customer-key", Base64.getEncoder().encodeToString(CUSTOMER_KEY),
+                "x-amz-server-side-encryption-customer-key-MD5", TestData.md5Base64(CUSTOMER_KEY));
+        String body = assertXmlError(server.raw().signed("PUT", "/" + bucket + "/sse-c", sseC, BODY), 501, "NotImplemented");
+        assertThat(Xml.text(body, "/Error/Header")).startsWith("x-amz-server-side-encryption-customer-");
+        assertNoObject("sse-c");
+
+        server.s3().putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromBytes(BODY));
+        assertXmlError(server.raw().signed("GET", "/" + bucket + "/plain", sseC, new byte[0]), 501, "NotImplemented");
+    }
+
+    @Test
+    void encryptionTaggingObjectLockRedirectAndColdStorageAreNotImplemented() {
+        assertNotImplemented("sse-s3", () -> server.s3().putObject(b -> b.bucket(bucket).key("sse-s3")
+                .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(BODY)));
+        assertNotImplemented("sse-kms", () -> server.s3().createMultipartUpload(b -> b.bucket(bucket).key("sse-kms")
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId("alias/any")));
+        assertNotImplemented("tagged", () -> server.s3().putObject(b -> b.bucket(bucket).key("tagged").tagging("a=b"),
+                RequestBody.fromBytes(BODY)));
+        assertNotImplemented("locked", () -> server.s3().putObject(b -> b.bucket(bucket).key("locked")
+                .objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(Instant.now().plusSeconds(3600)),
+                RequestBody.fromBytes(BODY)));
+        assertNotImplemented("redirect", () -> server.s3().putObject(b -> b.bucket(bucket).key("redirect")
+                .websiteRedirectLocation("/elsewhere"), RequestBody.fromBytes(BODY)));
+        assertNotImplemented("glacier", () -> server.s3().putObject(b -> b.bucket(bucket).key("glacier")
+                .storageClass(StorageClass.GLACIER), RequestBody.fromBytes(BODY)));
+        assertNotImplemented("owner", () -> server.s3().getObject(b -> b.bucket(bucket).key("owner")
+                .expectedBucketOwner("111122223333")));
+        assertNotImplemented("lock-bucket", () -> server.s3().createBucket(b -> b.bucket(server.uniqueBucketName("lock"))
+                .objectLockEnabledForBucket(true)));
+        assertXmlError(server.raw().signed("PUT", "/" + bucket + "/frozen", Map.of("x-amz-storage-class", "FROZEN"), BODY),
+                400, "InvalidStorageClass");
+        assertNoObject("frozen");
+    }
+
+    @Test
+    void copyThatAsksForTagsIsNotImplementedAndOneThatCopiesNoneIsDone() {
+        server.s3().putObject(b -> b.bucket(bucket).key("copy-source"), RequestBody.fromBytes(BODY));
+        assertNotImplemented("copy-tagged", () -> server.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-source")
+                .destinationBucket(bucket).destinationKey("copy-tagged").taggingDirective(TaggingDirective.REPLACE)
+                .tagging("a=b")));
+        server.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-source").destinationBucket(bucket)
+                .destinationKey("copy-untagged").taggingDirective(TaggingDirective.COPY));
+        assertThat(server.s3().getObjectAsBytes(b -> b.bucket(bucket).key("copy-untagged")).asByteArray()).isEqualTo(BODY);
+    }
+
+    @Test
+    void aclsOtherThanTheBucketOwnersAreNotSupportedAsOnABucketThatEnforcesOwnership() {
+        for (ObjectCannedACL acl : List.of(ObjectCannedACL.PUBLIC_READ, ObjectCannedACL.PUBLIC_READ_WRITE,
+                ObjectCannedACL.AUTHENTICATED_READ)) {
+            assertS3Error(400, "AccessControlListNotSupported", () -> server.s3().putObject(b -> b.bucket(bucket)
+                    .key("acl-" + acl).acl(acl), RequestBody.fromBytes(BODY)));
+            assertNoObject("acl-" + acl);
+        }
+        assertS3Error(400, "AccessControlListNotSupported", () -> server.s3().putObject(b -> b.bucket(bucket)
+                .key("grant").grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""), RequestBody.fromBytes(BODY)));
+        assertNoObject("grant");
+        for (ObjectCannedACL acl : List.of(ObjectCannedACL.PRIVATE, ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL)) {
+            server.s3().putObject(b -> b.bucket(bucket).key("acl-" + acl).acl(acl).storageClass(StorageClass.STANDARD),
+                    RequestBody.fromBytes(BODY));
+            assertThat(server.s3().getObjectAsBytes(b -> b.bucket(bucket).key("acl-" + acl)).asByteArray()).isEqualTo(BODY);
+        }
+    }
+
+    @Test
+    void postFormFieldsAreHeldToTheSameRules() {
+        for (Map.Entry<String, String> field : Map.of("tagging", "<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag>"
+                + "</TagSet></Tagging>", "x-amz-server-side-encryption", "AES256", "x-amz-storage-class", "GLACIER").entrySet()) {
+            String key = "form-" + field.getKey();
+            assertXmlError(PostObjectIT.Form.v4(server, bucket, key, List.of("{\"key\": \"" + key + "\"}",
+                    "[\"starts-with\", \"$" + field.getKey() + "\", \"\"]")).with(field.getKey(), field.getValue())
+                    .post("f.txt", BODY), 501, "NotImplemented");
+            assertNoObject(key);
+        }
+        assertXmlError(PostObjectIT.Form.v4(server, bucket, "form-acl", List.of("{\"key\": \"form-acl\"}", "{\"acl\": \"public-read\"}"))
+                .with("acl", "public-read").post("f.txt", BODY), 400, "AccessControlListNotSupported");
+        assertNoObject("form-acl");
+    }
+
+    @Test
+    void anUnsignedRequestIsDeniedBeforeItsHeadersAreLookedAt() {
+        assertThat(server.raw().send(java.net.http.HttpRequest.newBuilder(server.raw().uri("/" + bucket + "/anon"))
+                .header("x-amz-tagging", "a=b").PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(BODY)).build())
+                .statusCode()).isEqualTo(403);
+    }
+
+    private static void assertNotImplemented(String key, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertS3Error(501, "NotImplemented", call);
+        assertNoObject(key);
+    }
+
+    private static void assertNoObject(String key) {
+        assertThat(server.s3().listObjectsV2(b -> b.bucket(bucket).prefix(key)).contents()).as("objects under " + key)
+                .noneMatch(o -> o.key().equals(key));
+    }
+}
