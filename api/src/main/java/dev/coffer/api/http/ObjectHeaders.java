@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -75,14 +76,14 @@ public final class ObjectHeaders {
         if (!record.checksums().isEmpty()) response.set("x-amz-checksum-type", "FULL_OBJECT");
     }
 
+    /** {@code encoding} without its aws-chunked token, the other tokens spelled as the client sent them. */
     private static String withoutAwsChunked(String encoding) {
-        StringBuilder kept = new StringBuilder();
-        for (String part : encoding.split(",")) {
+        StringJoiner kept = new StringJoiner(",");
+        for (String part : encoding.split(",", -1)) {
             String p = part.trim();
             if (p.isEmpty() || p.equalsIgnoreCase("aws-chunked")) continue;
-            if (kept.length() > 0) kept.append(',');
-            kept.append(p);
+            kept.add(part);
         }
-        return kept.toString();
+        return kept.toString().trim();
     }
 }

@@ -73,7 +73,15 @@ class ObjectHeadersTest {
         assertThat(ObjectHeaders.contentHeaders(headers("Content-Encoding", "aws-chunked,gzip")))
                 .containsEntry("content-encoding", "gzip");
         assertThat(ObjectHeaders.contentHeaders(headers("Content-Encoding", "gzip, AWS-Chunked, br")))
-                .containsEntry("content-encoding", "gzip,br");
+                .containsEntry("content-encoding", "gzip, br");
+    }
+
+    @Test
+    void theRestOfAContentEncodingListKeepsTheClientsSpelling() {
+        assertThat(ObjectHeaders.contentHeaders(headers("Content-Encoding", "aws-chunked, deflate, gzip")))
+                .containsEntry("content-encoding", "deflate, gzip");
+        assertThat(ObjectHeaders.contentHeaders(headers("Content-Encoding", "deflate ,gzip,aws-chunked")))
+                .containsEntry("content-encoding", "deflate ,gzip");
     }
 
     @Test
