@@ -32,7 +32,6 @@ export class Steps {
   constructor() {
     this.passed = 0;
     this.failed = 0;
-    this.skipped = 0;
   }
 
   async run(name, fn) {
@@ -50,13 +49,8 @@ export class Steps {
     }
   }
 
-  skip(name, reason) {
-    this.skipped++;
-    console.log(`skip - ${name}: ${reason}`);
-  }
-
   summary() {
-    console.log(`${this.passed} passed, ${this.failed} failed, ${this.skipped} skipped`);
+    console.log(`${this.passed} passed, ${this.failed} failed`);
     return this.failed === 0 ? 0 : 1;
   }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.Tools;
 
 /**
  * boto3 at its defaults (python/boto3_client.py): put, get and head of 1 KiB and 5 MiB objects,
@@ -34,7 +34,7 @@ class Boto3IT {
     @BeforeAll
     static void start(CofferServer cofferServer) {
         server = cofferServer;
-        Assumptions.assumeTrue(boto3Installed(), "python3 with boto3 is not installed: skipping the boto3 tests");
+        requireBoto3();
     }
 
     @Test
@@ -70,16 +70,9 @@ class Boto3IT {
         env.put("AWS_EC2_METADATA_DISABLED", "true");
     }
 
-    static boolean boto3Installed() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** Skips where python3 with boto3 is missing, or fails under CI=true ({@link Tools}). */
+    static void requireBoto3() {
+        Tools.requirePythonModule("boto3", "apt-get install python3-boto3, or pip install boto3");
     }
 
     private static Path script() throws URISyntaxException {

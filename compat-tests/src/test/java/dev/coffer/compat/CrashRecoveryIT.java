@@ -1,7 +1,6 @@
 package dev.coffer.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coffer.compat.crash.CrashWorkload;
 import dev.coffer.compat.crash.KeyLedger;
@@ -9,6 +8,7 @@ import dev.coffer.compat.crash.KillableServer;
 import dev.coffer.compat.crash.RecoveryCheck;
 import dev.coffer.compat.crash.StoreFiles;
 import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.Tools;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,8 +67,8 @@ class CrashRecoveryIT {
     @Test
     @Timeout(240)
     void killNineDuringWritesLeavesEveryKeyWholeAndNoStrayChunkFile() throws Exception {
-        assumeTrue(Files.isRegularFile(KillableServer.JAR), KillableServer.JAR.toAbsolutePath()
-                + " is missing: CrashRecoveryIT runs the packaged server; run `mvn -DskipTests install` first");
+        Tools.require(Files.isRegularFile(KillableServer.JAR), "the packaged server " + KillableServer.JAR.toAbsolutePath(),
+                "mvn verify packages it before the ITs; alone: mvn -DskipTests package");
         long seed = Long.getLong("coffer.crash.seed", System.nanoTime());
         Random random = new Random(seed);
         Path data = dir.resolve("data");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.Tools;
 
 /**
  * boto3's {@code upload_file} / {@code download_file} with 5 MiB parts on 8 threads, driven
@@ -30,7 +30,7 @@ class MultipartBoto3IT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) throws Exception {
-        Assumptions.assumeTrue(boto3Installed(), "python3 with boto3 is not installed: skipping the boto3 tests");
+        Tools.requirePythonModule("boto3", "apt-get install python3-boto3, or pip install boto3");
         server = cofferServer;
     }
 
@@ -48,14 +48,5 @@ class MultipartBoto3IT {
         String log = Files.readString(dir.resolve("boto3.log"));
         assertThat(p.exitValue()).as(log).isZero();
         assertThat(log).contains("-13\"").contains("OK");
-    }
-
-    private static boolean boto3Installed() throws IOException, InterruptedException {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException noPython) {
-            return false;
-        }
     }
 }

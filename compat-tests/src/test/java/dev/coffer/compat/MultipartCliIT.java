@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +32,7 @@ class MultipartCliIT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) {
-        Assumptions.assumeTrue(AwsCli.installed(), "the aws CLI is not installed (not on PATH): skipping the CLI tests");
+        AwsCli.require();
         server = cofferServer;
     }
 

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import dev.coffer.compat.clients.ExternalClient;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
 import dev.coffer.compat.support.TestData;
+import dev.coffer.compat.support.Tools;
 
 /**
  * rclone's s3 backend (provider Other, path-style, default settings) against the server: a
@@ -39,8 +39,7 @@ class RcloneIT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) {
-        Assumptions.assumeTrue(ExternalClient.onPath("rclone"),
-                "rclone is not installed (not on PATH): skipping the rclone tests (apt-get install rclone)");
+        Tools.requireOnPath("rclone", "apt-get install rclone");
         server = cofferServer;
     }
 

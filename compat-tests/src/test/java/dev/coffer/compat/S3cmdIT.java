@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +19,7 @@ import dev.coffer.compat.clients.ExternalClient;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
 import dev.coffer.compat.support.TestData;
+import dev.coffer.compat.support.Tools;
 
 /**
  * s3cmd (path-style, default settings) against the server, signing with Signature Version 4 and
@@ -36,8 +36,7 @@ class S3cmdIT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) {
-        Assumptions.assumeTrue(ExternalClient.onPath("s3cmd"),
-                "s3cmd is not installed (not on PATH): skipping the s3cmd tests (apt-get install s3cmd)");
+        Tools.requireOnPath("s3cmd", "apt-get install s3cmd");
         server = cofferServer;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +27,7 @@ class SigV2IT {
     @BeforeAll
     static void start(CofferServer cofferServer) {
         server = cofferServer;
-        Assumptions.assumeTrue(Boto3IT.boto3Installed(), "python3 with boto3 is not installed: skipping the SigV2 tests");
+        Boto3IT.requireBoto3();
     }
 
     @Test

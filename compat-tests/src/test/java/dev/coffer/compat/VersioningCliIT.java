@@ -7,7 +7,6 @@ import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +22,7 @@ class VersioningCliIT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) {
-        Assumptions.assumeTrue(AwsCli.installed(), "the aws CLI is not installed (not on PATH): skipping");
+        AwsCli.require();
         server = cofferServer;
     }
 

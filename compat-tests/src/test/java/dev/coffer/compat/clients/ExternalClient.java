@@ -2,7 +2,6 @@ package dev.coffer.compat.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +39,6 @@ public final class ExternalClient {
         this.program = program;
         this.workDir = workDir;
         this.timeoutSeconds = timeoutSeconds;
-    }
-
-    /** True when {@code program} is an executable on PATH. */
-    public static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator)).map(p -> Path.of(p, program)).anyMatch(Files::isExecutable);
     }
 
     /** Runs the program with {@code args} and asserts that it exits with 0; returns standard output. */

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import dev.coffer.compat.support.Tools;
 
 /**
  * Debian's real nginx running the repository's docker/nginx.conf, rewritten only where the
@@ -29,11 +29,10 @@ public final class NginxProcess implements AutoCloseable {
         this.prefix = prefix;
     }
 
-    /** The nginx binary, or an aborted assumption that says how to install it. */
+    /** Debian's nginx binary; skips the calling test where it is missing, or fails it under CI=true ({@link Tools}). */
     public static Path binary() {
         Path debian = Path.of("/usr/sbin/nginx");
-        Assumptions.assumeTrue(Files.isExecutable(debian),
-                "nginx is not installed (apt-get install -y nginx; .ci/run installs it): nginx tests skipped");
+        Tools.require(Files.isExecutable(debian), "nginx at " + debian, "apt-get install nginx");
         return debian;
     }
 

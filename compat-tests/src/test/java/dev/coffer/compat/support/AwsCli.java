@@ -1,6 +1,5 @@
 package dev.coffer.compat.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,9 @@ public final class AwsCli {
         return env;
     }
 
-    public static boolean installed() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator)).map(p -> Path.of(p, "aws")).anyMatch(Files::isExecutable);
+    /** Skips the calling test where the aws CLI is not installed, or fails it under CI=true ({@link Tools}). */
+    public static void require() {
+        Tools.requireOnPath("aws", "pip install awscli, or apt-get install awscli");
     }
 
     /** Runs {@code aws --endpoint-url <endpoint> args}; fails unless it exits 0 within 10 minutes; returns stdout. */
