@@ -2,13 +2,11 @@ package dev.coffer.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.Tools;
 
 /**
  * Browser-style POST forms sent by Python's requests (python/requests_post.py), which gives every
@@ -31,14 +30,9 @@ class PostFormRequestsIT {
     Path dir;
 
     @BeforeAll
-    static void start(CofferServer cofferServer) throws Exception {
+    static void start(CofferServer cofferServer) {
         server = cofferServer;
-        boolean installed = pythonHas("boto3, requests");
-        if ("true".equals(System.getenv("CI"))) {
-            assertThat(installed).as("python3 with boto3 and requests (apt-get install python3-boto3 python3-requests)")
-                    .isTrue();
-        }
-        Assumptions.assumeTrue(installed, "python3 with boto3 and requests is not installed: skipping");
+        Tools.requirePythonModule("boto3, requests", "apt-get install python3-boto3 python3-requests");
     }
 
     @Test
@@ -58,14 +52,5 @@ class PostFormRequestsIT {
         String output = Files.readString(out);
         assertThat(process.exitValue()).as("requests script:%n%s", output).isZero();
         assertThat(output).contains("ok: fields sent as file parts").contains("ok: wrong V4 signature").contains("ok: wrong V2 signature").endsWith("done\n");
-    }
-
-    private static boolean pythonHas(String modules) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import " + modules).redirectErrorStream(true).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
