@@ -159,6 +159,19 @@ class HostileInputIT {
         assertThat(server.s3().listObjectsV2(b -> b.bucket(bucket).prefix("abc")).contents()).isEmpty();
     }
 
+    @Test
+    void malformedXmlBodiesAreMalformedXmlLoggedWithoutAStackTrace() {
+        try (ErrorLogs logs = ErrorLogs.capture()) {
+            byte[] delete = TestData.utf8("<Delete><Object><Key>a</Key></Object");
+            assertXmlError(server.raw().signed("POST", "/" + bucket + "?delete",
+                    Map.of("Content-MD5", TestData.md5Base64(delete)), delete), 400, "MalformedXML");
+            byte[] versioning = TestData.utf8("<VersioningConfiguration><Status>Enabled</Status>&bogus;");
+            assertXmlError(server.raw().signed("PUT", "/" + bucket + "?versioning", Map.of(), versioning), 400,
+                    "MalformedXML");
+            logs.assertNoStackTrace("malformed XML bodies");
+        }
+    }
+
     /** GET and HEAD answer 200 with the value as one UTF-8 B-encoded word, whatever word it was sent as. */
     private static void assertReadBack(String key, String header, String word) {
         String expected = TestData.encodeRfc2047(TestData.decodeRfc2047(word));

@@ -21,10 +21,12 @@ final class ErrorResponder {
 
     static Mono<Void> write(ServerHttpResponse response, String resource, String requestId, boolean head, Throwable error) {
         S3Exception e = ExceptionTranslator.translate(error);
-        if (e.code() == S3ErrorCode.InternalError || e.getCause() != null) {
+        if (e.code().status() >= 500) {
             log.error("request {} on {} failed", requestId, resource, e.getCause() != null ? e.getCause() : e);
         } else {
-            log.debug("request {} on {}: {} {}", requestId, resource, e.code().code(), e.getMessage());
+            // The client's mistake (a MalformedXML carries the parser's complaint): one line, no trace.
+            log.debug("request {} on {}: {} {}{}", requestId, resource, e.code().code(), e.getMessage(),
+                    e.getCause() == null ? "" : " (" + e.getCause().toString().replaceAll("\\s+", " ") + ")");
         }
         if (response.isCommitted()) {
             // Headers are gone: the only honest signal left is to abort the connection.
