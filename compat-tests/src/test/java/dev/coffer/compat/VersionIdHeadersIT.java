@@ -38,12 +38,10 @@ class VersionIdHeadersIT {
     }
 
     private static String bucket(String hint, BucketVersioningStatus status) {
-        String bucket = server.createBucket(hint);
-        if (status != null) {
-            s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
-            if (status == BucketVersioningStatus.SUSPENDED) {
-                s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status(status)));
-            }
+        if (status == null) return server.createBucket(hint);
+        String bucket = server.createVersionedBucket(hint);
+        if (status == BucketVersioningStatus.SUSPENDED) {
+            s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status(status)));
         }
         return bucket;
     }

@@ -35,9 +35,7 @@ class VersioningIT {
     }
 
     private static String versionedBucket(String hint) {
-        String bucket = server.createBucket(hint);
-        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
-        return bucket;
+        return server.createVersionedBucket(hint);
     }
 
     private static String put(String bucket, String key, String body) {

@@ -5,7 +5,6 @@ import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
 import dev.coffer.api.http.Preconditions;
-import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
@@ -53,9 +52,7 @@ public final class CopyObjectHandler implements S3Handler {
                     + "trying to copy an object to itself without changing the object's metadata, storage class, "
                     + "website redirect location or encryption attributes.");
         }
-        Preconditions.Conditions conditions = new Preconditions.Conditions(
-                call.header("x-amz-copy-source-if-match"), call.header("x-amz-copy-source-if-none-match"),
-                call.header("x-amz-copy-source-if-modified-since"), call.header("x-amz-copy-source-if-unmodified-since"));
+        Preconditions.Conditions conditions = CopySource.conditions(call);
         var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
         var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
         return objects.copy(source.bucket(), source.key(), source.versionId(), bucket, key, src -> {
@@ -78,37 +75,5 @@ public final class CopyObjectHandler implements S3Handler {
         if (value.equals("REPLACE")) return true;
         throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Unknown metadata directive.")
                 .with("ArgumentName", "x-amz-metadata-directive").with("ArgumentValue", value);
-    }
-
-    /** The x-amz-copy-source header: "[/]bucket/key[?versionId=…]", URL-encoded. */
-    record CopySource(String bucket, String key, String versionId) {
-        static CopySource parse(String header) {
-            if (header == null) throw invalid();
-            String value = header;
-            String versionId = null;
-            int q = value.indexOf('?');
-            try {
-                if (q >= 0) {
-                    versionId = QueryString.parse(value.substring(q + 1)).get("versionId");
-                    value = value.substring(0, q);
-                }
-                value = QueryString.decode(value, false);
-            } catch (S3Exception e) {
-                throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Invalid copy source encoding.")
-                        .with("ArgumentName", "x-amz-copy-source");
-            }
-            if (value.startsWith("/")) value = value.substring(1);
-            int slash = value.indexOf('/');
-            if (slash <= 0 || slash == value.length() - 1) throw invalid();
-            String bucket = value.substring(0, slash);
-            Names.checkBucket(bucket); // before any lookup, as for the bucket a request names
-            return new CopySource(bucket, value.substring(slash + 1), versionId);
-        }
-
-        private static S3Exception invalid() {
-            return S3Exception.of(S3ErrorCode.InvalidArgument)
-                    .withMessage("Copy Source must mention the source bucket and key: sourcebucket/sourcekey")
-                    .with("ArgumentName", "x-amz-copy-source");
-        }
     }
 }

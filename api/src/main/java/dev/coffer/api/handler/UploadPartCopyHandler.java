@@ -12,6 +12,7 @@ import dev.coffer.api.xml.CopyPartResult;
 import dev.coffer.api.xml.ETags;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.PartRecord;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +20,8 @@ import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
- * UploadPartCopy: a part made from a byte range (x-amz-copy-source-range) of an existing object,
- * under the x-amz-copy-source-if-* conditions; the way to copy objects past CopyObject's 5 GiB.
+ * UploadPartCopy: a part made from a byte range (x-amz-copy-source-range) of an object version
+ * (x-amz-copy-source names it as CopyObject's does), under the x-amz-copy-source-if-* conditions; the way to copy objects past CopyObject's 5 GiB.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html
  */
 public final class UploadPartCopyHandler implements S3Handler {
@@ -42,19 +43,22 @@ public final class UploadPartCopyHandler implements S3Handler {
     @Override
     public Mono<Void> handle(S3Call call) {
         int partNumber = MultipartRules.partNumber(call);
-        CopyObjectHandler.CopySource source = CopyObjectHandler.CopySource.parse(call.header("x-amz-copy-source"));
+        CopySource source = CopySource.parse(call.header("x-amz-copy-source"));
         String rangeHeader = call.header("x-amz-copy-source-range");
-        Preconditions.Conditions conditions = new Preconditions.Conditions(
-                call.header("x-amz-copy-source-if-match"), call.header("x-amz-copy-source-if-none-match"),
-                call.header("x-amz-copy-source-if-modified-since"), call.header("x-amz-copy-source-if-unmodified-since"));
+        Preconditions.Conditions conditions = CopySource.conditions(call);
         return uploads.find(call.s3().bucket(), call.s3().key(), call.s3().param("uploadId"))
-                .flatMap(upload -> uploads.copyPart(source.bucket(), source.key(), upload, partNumber, src -> {
-                    Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());
-                    return range(rangeHeader, src);
-                }))
-                .flatMap(part -> call.xml(HttpStatus.OK, xml.write(new CopyPartResult(
-                        Instant.ofEpochMilli(part.lastModifiedMillis()), ETags.quote(part.etag()),
-                        ChecksumValues.of(part.checksumAlgorithm(), part.checksum())))));
+                .flatMap(upload -> uploads.copyPart(source.bucket(), source.key(), source.versionId(), upload, partNumber,
+                        src -> {
+                            Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());
+                            return range(rangeHeader, src);
+                        }))
+                .flatMap(copied -> {
+                    VersionHeaders.copy(call, copied.source(), null);
+                    PartRecord part = copied.part();
+                    return call.xml(HttpStatus.OK, xml.write(new CopyPartResult(
+                            Instant.ofEpochMilli(part.lastModifiedMillis()), ETags.quote(part.etag()),
+                            ChecksumValues.of(part.checksumAlgorithm(), part.checksum()))));
+                });
     }
 
     /** {first, last} of the source to copy: the header's range, or the whole object. */

@@ -2,10 +2,10 @@ package dev.coffer.api.service;
 
 import dev.coffer.api.checksum.ChecksumAlgorithm;
 import dev.coffer.metadata.Catalog;
-import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.MultipartUploads;
 import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.ObjectVersion;
 import dev.coffer.metadata.PartListPage;
 import dev.coffer.metadata.PartRecord;
 import dev.coffer.metadata.UploadCompletion;
@@ -17,7 +17,6 @@ import dev.coffer.metadata.WriteCondition;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
 import java.io.IOException;
-import java.util.HexFormat;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -31,16 +30,16 @@ public final class MultipartService {
     private final Catalog catalog;
     private final MultipartUploads uploads;
     private final ChunkStore chunks;
-    private final ChunkLeases leases;
-    private final PartCopier copier;
+    private final ChunkCopier copier;
+    private final VersionService versions;
 
     public MultipartService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases) {
         this.io = io;
         this.catalog = catalog;
         this.uploads = catalog.uploads();
         this.chunks = chunks;
-        this.leases = leases;
-        this.copier = new PartCopier(chunks);
+        this.copier = new ChunkCopier(chunks, leases);
+        this.versions = new VersionService(io, catalog);
     }
 
     /** Records the upload {@code withId} makes from a fresh id and the time (ids come from SecureRandom, which may block). */
@@ -73,29 +72,27 @@ public final class MultipartService {
         });
     }
 
+    /** A finished part copy: the source version read and the part published. */
+    public record CopiedPart(ObjectVersion source, PartRecord part) {}
+
     /**
-     * Copies bytes [first, last] of the source's current version into a new part; {@code check}
-     * sees the source record first and may refuse (conditions, range). Returns the part.
+     * Copies bytes [first, last] of the source's version ({@code srcVersionId}, or the latest when
+     * null, resolved as CopyObject resolves it) into a new part; {@code check} sees the version's
+     * record first and may refuse (conditions, range) or return the range to copy.
      */
-    public Mono<PartRecord> copyPart(String srcBucket, String srcKey, UploadRecord upload, int partNumber,
-                                     java.util.function.Function<ObjectRecord, long[]> check) {
+    public Mono<CopiedPart> copyPart(String srcBucket, String srcKey, String srcVersionId, UploadRecord upload,
+                                     int partNumber, java.util.function.Function<ObjectRecord, long[]> check) {
+        VersionService.checkVersionId(srcVersionId);
         return io.call(() -> {
-            ObjectRecord source = catalog.requireObject(srcBucket, srcKey);
-            long[] range = check.apply(source);
+            ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
+            long[] range = check.apply(sourceVersion.record());
             ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? null
                     : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
-            List<String> ids = source.chunks().stream().map(ChunkPointer::chunkId).toList();
-            leases.acquire(ids);
-            PartCopier.Copied copied;
-            try {
-                copied = copier.copy(source, range[0], range[1], algorithm);
-            } finally {
-                leases.release(ids);
-            }
-            PartRecord part = new PartRecord(partNumber, copied.size(), HexFormat.of().formatHex(copied.md5()),
+            ChunkCopier.Copied copied = copier.copy(sourceVersion.record(), range[0], range[1], true, algorithm);
+            PartRecord part = new PartRecord(partNumber, copied.size(), copied.md5Hex(),
                     System.currentTimeMillis(), upload.checksumAlgorithm(), copied.checksum(),
                     ObjectService.pointers(copied.chunks()));
-            return publishPart(upload, part, copied.chunks());
+            return new CopiedPart(sourceVersion, publishPart(upload, part, copied.chunks()));
         });
     }
 

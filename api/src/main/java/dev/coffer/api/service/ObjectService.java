@@ -16,16 +16,14 @@ public final class ObjectService {
     private final BlockingIo io;
     private final Catalog catalog;
     private final ChunkStore chunks;
-    private final ChunkLeases leases;
-    private final ObjectCopier copier;
+    private final ChunkCopier copier;
     private final VersionService versions;
 
     public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases) {
         this.io = io;
         this.catalog = catalog;
         this.chunks = chunks;
-        this.leases = leases;
-        this.copier = new ObjectCopier(chunks);
+        this.copier = new ChunkCopier(chunks, leases);
         this.versions = new VersionService(io, catalog);
     }
 
@@ -89,14 +87,7 @@ public final class ObjectService {
             ObjectRecord source = sourceVersion.record();
             check.accept(source);
             catalog.requireBucket(dstBucket);
-            List<String> ids = source.chunks().stream().map(ChunkPointer::chunkId).toList();
-            leases.acquire(ids);
-            List<ChunkRef> copied;
-            try {
-                copied = source.inline() != null ? List.of() : copier.copy(source);
-            } finally {
-                leases.release(ids);
-            }
+            List<ChunkRef> copied = source.inline() != null ? List.of() : copier.copyAll(source);
             ObjectRecord record = ObjectRecord.ofCopy(source, contentHeaders, userMetadata, pointers(copied),
                     System.currentTimeMillis());
             try {

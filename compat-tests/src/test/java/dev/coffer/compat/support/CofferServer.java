@@ -176,6 +176,14 @@ public final class CofferServer implements AutoCloseable {
         return name;
     }
 
+    /** Creates a bucket no other test uses, with versioning enabled, and returns its name. */
+    public String createVersionedBucket(String hint) {
+        String name = createBucket(hint);
+        s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(c -> c.status(
+                software.amazon.awssdk.services.s3.model.BucketVersioningStatus.ENABLED)));
+        return name;
+    }
+
     /** Creates a bucket no other test uses and puts each key in it, its bytes being its own name. */
     public String createBucketWithKeys(String hint, java.util.List<String> keys) {
         String bucket = createBucket(hint);
