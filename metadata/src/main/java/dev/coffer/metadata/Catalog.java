@@ -6,24 +6,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.rocksdb.WriteBatch;
 
 /**
  * The catalogue in RocksDB: buckets, objects and the garbage-collection queue. Every mutation is
- * one WriteBatch with the WAL synced (unless opened with sync off). Thread-safe; every method
+ * a {@link CatalogCommand} applied as one WriteBatch with the WAL synced (unless opened with sync
+ * off): {@link CommandRunner} chooses its values and takes its locks, {@link CommandApplier}
+ * applies it. Thread-safe; every method
  * blocks, so call it off the event loop. The only class outside this package that callers use to
  * reach RocksDB.
  *
- * <p>Tables and formats: {@link CatalogTables}, {@link ValueCodecs}. Locking: {@link LockStripes}.
+ * <p>Tables and formats: {@link CatalogTables}, {@link ValueCodecs}. Locking: {@link LockStripes}, taken by
+ * {@link CommandRunner}.
  * Listing: {@link Lister}. REQUIRES: no call is in flight when {@link #close()} is called.
  */
 public final class Catalog implements AutoCloseable {
     private final RocksStore store;
     private final TypedTable<String, BucketRecord> buckets;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
-    private final LockStripes locks = new LockStripes();
     private final GcQueue gc;
-    private final ObjectWriter writer;
+    private final CommandRunner runner;
     private final Lister lister;
     private final ChunkReferences references;
     private final MultipartUploads uploads;
@@ -35,11 +36,12 @@ public final class Catalog implements AutoCloseable {
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.objects = store.table(CatalogTables.OBJECTS);
         this.gc = new GcQueue(store);
-        this.writer = new ObjectWriter(store, gc, locks);
+        gc.upgrade(store);
+        this.runner = new CommandRunner(store, new LockStripes(), gc);
         this.lister = new Lister(objects);
         this.references = new ChunkReferences(store);
-        this.uploads = new MultipartUploads(store, gc, locks, writer, this::ensureOpen);
-        this.versions = new ObjectVersions(store, locks, writer, this::ensureOpen);
+        this.uploads = new MultipartUploads(store, runner, this::ensureOpen);
+        this.versions = new ObjectVersions(store, runner, this::ensureOpen);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -57,17 +59,8 @@ public final class Catalog implements AutoCloseable {
 
     /** Creates the bucket. @throws BucketExistsException (nothing changed) if a bucket of that name exists */
     public void createBucket(BucketRecord bucket) {
-        String name = checked(bucket.name());
-        locks.withBucketExclusive(name, () -> {
-            if (buckets.get(name).isPresent()) {
-                throw new BucketExistsException(name);
-            }
-            try (WriteBatch batch = new WriteBatch()) {
-                buckets.put(batch, name, bucket);
-                store.commit(batch);
-            }
-            return null;
-        });
+        checked(bucket.name());
+        runner.submit(new CatalogCommand.CreateBucket(runner.choose(), bucket));
     }
 
     public Optional<BucketRecord> getBucket(String name) {
@@ -99,25 +92,7 @@ public final class Catalog implements AutoCloseable {
      */
     public void deleteBucket(String name) {
         checked(name);
-        locks.withBucketExclusive(name, () -> {
-            if (buckets.get(name).isEmpty()) {
-                throw new NoSuchBucketException(name);
-            }
-            if (holdsAnyObject(name) || versions.holdsAnyStored(name)) {
-                throw new BucketNotEmptyException(name);
-            }
-            try (WriteBatch batch = new WriteBatch()) {
-                buckets.delete(batch, name);
-                uploads.removeAllInBucket(batch, name);
-                store.commit(batch);
-            }
-            return null;
-        });
-    }
-
-    /** One seek into [name 0x00, name 0x01): valid iff the bucket has an object. */
-    private boolean holdsAnyObject(String name) {
-        return objects.anyKeyWithPrefix(KeyCodecs.bucketStart(name));
+        runner.submit(new CatalogCommand.DeleteBucket(runner.choose(), name));
     }
 
     // ---- objects
@@ -152,8 +127,7 @@ public final class Catalog implements AutoCloseable {
      */
     public Optional<ObjectRecord> putObject(
             String bucket, String key, ObjectRecord record, WriteCondition condition) {
-        Objects.requireNonNull(record, "record");
-        return writer.put(new ObjectKey(checked(bucket), Objects.requireNonNull(key)), record, condition).superseded();
+        return versions.put(bucket, key, record, condition).superseded();
     }
 
     /**
@@ -163,7 +137,7 @@ public final class Catalog implements AutoCloseable {
      * @return the removed record, if any
      */
     public Optional<ObjectRecord> deleteObject(String bucket, String key) {
-        return Optional.ofNullable(writer.deleteLatest(new ObjectKey(checked(bucket), Objects.requireNonNull(key))).removed());
+        return Optional.ofNullable(versions.deleteLatest(bucket, key).removed());
     }
 
     /** Versioning: bucket state, reads and deletes of one version, ListObjectVersions. */
@@ -197,7 +171,9 @@ public final class Catalog implements AutoCloseable {
     /** Removes entries whose chunks have been deleted. */
     public void completeGc(List<GcEntry> done) {
         ensureOpen();
-        gc.complete(done);
+        if (!done.isEmpty()) {
+            runner.submit(new CatalogCommand.CompleteGc(runner.choose(), done));
+        }
     }
 
     /**
@@ -213,6 +189,32 @@ public final class Catalog implements AutoCloseable {
     public CatalogStats stats() {
         ensureOpen();
         return new CatalogStatistics(store).read();
+    }
+
+    /** Applies a command whose values were already chosen (a log replay; tests). */
+    Object submit(CatalogCommand command) {
+        ensureOpen();
+        return runner.submit(command);
+    }
+
+    /** Every row of every table, as {@code table key=value} in hex, in order: two catalogues compare byte for byte. */
+    List<String> dump() {
+        ensureOpen();
+        List<String> rows = new ArrayList<>();
+        try (org.rocksdb.RocksIterator it = store.db().newIterator()) { // RocksDB's default family: meant to stay empty
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                rows.add("default " + java.util.HexFormat.of().formatHex(it.key()));
+            }
+        }
+        for (TableDef<?, ?> def : CatalogTables.ALL) {
+            try (TableScan<?, ?> scan = store.table(def).scan().seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
+                    rows.add(def.name() + " " + java.util.HexFormat.of().formatHex(scan.keyBytes()) + "="
+                            + java.util.HexFormat.of().formatHex(scan.valueBytes()));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.rocksdb.RocksDB;
 final class CatalogStatistics {
     private final RocksDB db;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
-    private final TypedTable<Long, GcEntry> gc;
+    private final TypedTable<GcQueue.Key, GcEntry> gc;
 
     CatalogStatistics(RocksStore store) {
         this.db = store.db();
@@ -28,7 +28,7 @@ final class CatalogStatistics {
                 }
             }
             long backlog = 0;
-            try (TableScan<Long, GcEntry> scan = gc.scan(null, view).seekToFirst()) {
+            try (TableScan<GcQueue.Key, GcEntry> scan = gc.scan(null, view).seekToFirst()) {
                 for (; scan.valid(); scan.next()) {
                     backlog++;
                 }

@@ -13,7 +13,7 @@ import java.util.List;
  * | objects | bucket UTF-8 | 0x00 | object key UTF-8  | ObjectRecord v2 | get, range scan   |
  * | versions | bucket | 0x00 | escaped key | 0x00 0x00 | ~stamp (8 bytes) | ObjectRecord v2 | get, range scan |
  * | nullversions | bucket UTF-8 | 0x00 | object key UTF-8 | stamp v1 | get |
- * | gc      | sequence, 8 bytes big-endian             | GcEntry v1      | scan from oldest  |
+ * | gc      | command sequence (8 bytes BE) | chunk id  | GcEntry v1      | scan from oldest  |
  * </pre>
  *
  * {@code objects} holds each key's current version when it is not a delete marker, so listing
@@ -46,8 +46,8 @@ final class CatalogTables {
             new TableDef<>("nullversions", KeyCodecs.OBJECT_KEY, VersionCodecs.NULL_STAMP, true);
 
     /** Only ever scanned in order, so a Bloom filter would be memory for nothing. */
-    static final TableDef<Long, GcEntry> GC =
-            new TableDef<>("gc", KeyCodecs.SEQUENCE, ValueCodecs.GC_ENTRY, false);
+    static final TableDef<GcQueue.Key, GcEntry> GC =
+            new TableDef<>("gc", KeyCodecs.GC_KEY, ValueCodecs.GC_ENTRY, false);
 
     static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC, VERSIONS, NULL_VERSIONS,
             UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED);

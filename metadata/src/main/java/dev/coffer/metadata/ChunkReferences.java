@@ -12,7 +12,7 @@ import org.rocksdb.RocksDB;
 final class ChunkReferences {
     private final RocksDB db;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
-    private final TypedTable<Long, GcEntry> gc;
+    private final TypedTable<GcQueue.Key, GcEntry> gc;
     private final RocksStore store;
 
     ChunkReferences(RocksStore store) {
@@ -32,7 +32,7 @@ final class ChunkReferences {
             }
             MultipartUploads.forEachPartChunk(store, view, sink);
             ObjectVersions.forEachStoredChunk(store, view, sink);
-            try (TableScan<Long, GcEntry> scan = gc.scan(null, view).seekToFirst()) {
+            try (TableScan<GcQueue.Key, GcEntry> scan = gc.scan(null, view).seekToFirst()) {
                 for (; scan.valid(); scan.next()) {
                     sink.accept(scan.value().chunkId());
                 }

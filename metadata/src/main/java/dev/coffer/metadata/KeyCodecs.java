@@ -63,6 +63,30 @@ final class KeyCodecs {
         }
     };
 
+    /**
+     * A GC entry's key: the sequence of the command that queued it (8 bytes big-endian), then the
+     * chunk id's UTF-8 bytes. One command queues a chunk at most once, so the pair is unique, and
+     * entries sort by command order. A key of exactly 8 bytes is the layout before commands
+     * (sequence only); it decodes with a null chunk id and is rewritten at open ({@link GcQueue}).
+     */
+    static final Codec<GcQueue.Key> GC_KEY = new Codec<>() {
+        @Override
+        public byte[] encode(GcQueue.Key k) {
+            byte[] sequence = SEQUENCE.encode(k.sequence());
+            return k.chunkId() == null ? sequence : ByteKeys.concat(sequence, Utf8.encode(k.chunkId()));
+        }
+
+        @Override
+        public GcQueue.Key decode(byte[] bytes) {
+            if (bytes.length < Long.BYTES) {
+                throw new MetadataException("gc key of " + bytes.length + " bytes");
+            }
+            long sequence = ByteBuffer.wrap(bytes, 0, Long.BYTES).getLong();
+            return new GcQueue.Key(sequence, bytes.length == Long.BYTES ? null
+                    : Utf8.decode(bytes, Long.BYTES, bytes.length - Long.BYTES));
+        }
+    };
+
     /** The first key any object of {@code bucket} can have: the name and its 0x00. */
     static byte[] bucketStart(String bucket) {
         return ByteKeys.justAfter(bucketBytes(bucket));

@@ -3,7 +3,6 @@ package dev.coffer.metadata;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.rocksdb.WriteBatch;
 
 /**
  * Versioning in the catalogue: a bucket's versioning state, reads and deletes of one version,
@@ -11,21 +10,17 @@ import org.rocksdb.WriteBatch;
  * blocks. Rules: {@link ObjectWriter}; tables: {@link CatalogTables}.
  */
 public final class ObjectVersions {
-    private final RocksStore store;
     private final TypedTable<String, BucketRecord> buckets;
     private final TypedTable<VersionKey, ObjectRecord> versions;
-    private final LockStripes locks;
-    private final ObjectWriter writer;
+    private final CommandRunner runner;
     private final VersionChain chain;
     private final VersionLister lister;
     private final Runnable ensureOpen;
 
-    ObjectVersions(RocksStore store, LockStripes locks, ObjectWriter writer, Runnable ensureOpen) {
-        this.store = store;
+    ObjectVersions(RocksStore store, CommandRunner runner, Runnable ensureOpen) {
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.versions = store.table(CatalogTables.VERSIONS);
-        this.locks = locks;
-        this.writer = writer;
+        this.runner = runner;
         this.chain = new VersionChain(store);
         this.lister = new VersionLister(store, chain);
         this.ensureOpen = ensureOpen;
@@ -41,14 +36,7 @@ public final class ObjectVersions {
             throw new IllegalArgumentException("a bucket never returns to unversioned");
         }
         ensureOpen.run();
-        locks.withBucketExclusive(bucket, () -> {
-            BucketRecord b = buckets.get(bucket).orElseThrow(() -> new NoSuchBucketException(bucket));
-            try (WriteBatch batch = new WriteBatch()) {
-                buckets.put(batch, bucket, b.withVersioning(state));
-                store.commit(batch);
-            }
-            return null;
-        });
+        runner.submit(new CatalogCommand.SetVersioning(runner.choose(), Objects.requireNonNull(bucket), state));
     }
 
     /**
@@ -56,8 +44,13 @@ public final class ObjectVersions {
      * with its new version id in an Enabled bucket.
      */
     public ObjectVersion publish(String bucket, String key, ObjectRecord record, WriteCondition condition) {
-        Objects.requireNonNull(record, "record");
-        return writer.put(id(bucket, key), record, condition).published();
+        return put(bucket, key, record, condition).published();
+    }
+
+    ObjectWriter.Result put(String bucket, String key, ObjectRecord record, WriteCondition condition) {
+        ObjectKey id = named(bucket, key);
+        return (ObjectWriter.Result) runner.submit(
+                new CatalogCommand.PutObject(runner.choose(), id.bucket(), id.key(), record, condition));
     }
 
     /** The key's latest version, which may be a delete marker; NoSuchBucketException if absent. */
@@ -84,12 +77,18 @@ public final class ObjectVersions {
 
     /** DeleteObject without a version id: by the bucket's versioning, removes the key or adds a delete marker. */
     public DeleteOutcome deleteLatest(String bucket, String key) {
-        return writer.deleteLatest(id(bucket, key));
+        ObjectKey id = named(bucket, key);
+        return (DeleteOutcome) runner.submit(new CatalogCommand.DeleteObject(runner.choose(), id.bucket(), id.key()));
     }
 
     /** DeleteObject with a version id: removes that version for good; a missing version is no error. */
     public DeleteOutcome deleteVersion(String bucket, String key, String versionId) {
-        return writer.deleteVersion(id(bucket, key), versionId);
+        ObjectKey id = named(bucket, key);
+        if (!VersionIds.isWellFormed(versionId)) {
+            throw new IllegalArgumentException("malformed version id");
+        }
+        return (DeleteOutcome) runner.submit(
+                new CatalogCommand.DeleteVersion(runner.choose(), id.bucket(), id.key(), versionId));
     }
 
     /** One page of ListObjectVersions; O(page). NoSuchBucketException if absent. */
@@ -121,10 +120,16 @@ public final class ObjectVersions {
         return lookup.get().map(r -> new ObjectVersion(r, b.versioning()));
     }
 
+    /** For a read: the key, checked to be storable. */
     private ObjectKey id(String bucket, String key) {
-        ensureOpen.run();
-        ObjectKey id = new ObjectKey(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(key, "key"));
+        ObjectKey id = named(bucket, key);
         KeyCodecs.OBJECT_KEY.encode(id);
         return id;
+    }
+
+    /** For a command: the applier checks the key is storable, as the first of its preconditions. */
+    private ObjectKey named(String bucket, String key) {
+        ensureOpen.run();
+        return new ObjectKey(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(key, "key"));
     }
 }

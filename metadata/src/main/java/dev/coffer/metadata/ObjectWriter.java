@@ -4,15 +4,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.rocksdb.WriteBatch;
 
 /**
- * Object puts and deletes under the bucket's versioning rules (S3's): check and write under the
- * key's stripe, each as one WriteBatch that also queues for GC the chunks of whatever version it
- * removes. The only path that writes an object version; multipart completion comes through {@link
- * #put(ObjectKey, ObjectRecord, WriteCondition, Consumer)}. Tables: {@link CatalogTables}; lock
- * choice: {@link LockStripes}.
+ * The object part of {@link CommandApplier}: puts and deletes under the bucket's versioning rules
+ * (S3's), each into the applying command's batch, which also queues for GC the chunks of whatever
+ * version it removes. The only code that writes an object version; multipart completion comes
+ * through {@link #put} too. Reads the state and the command only: the time, the version stamp
+ * and the id's random half come from the command's {@link CatalogCommand.Choice}. REQUIRES: the
+ * caller holds the key's stripe (bucket shared, key exclusive; {@link LockStripes}) or applies
+ * commands one at a time. Tables: {@link CatalogTables}.
  *
  * <ul>
  *   <li>Unversioned: the write replaces the key's one version; its chunks are queued.
@@ -25,99 +26,75 @@ final class ObjectWriter {
     /** What a put published, and the version it replaced as current (kept or removed). */
     record Result(ObjectVersion published, Optional<ObjectRecord> superseded) {}
 
-    private final RocksStore store;
     private final TypedTable<String, BucketRecord> buckets;
     private final VersionChain chain;
     private final GcQueue gc;
-    private final LockStripes locks;
 
-    ObjectWriter(RocksStore store, GcQueue gc, LockStripes locks) {
-        this.store = store;
+    ObjectWriter(RocksStore store, GcQueue gc) {
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.chain = new VersionChain(store);
         this.gc = gc;
-        this.locks = locks;
-    }
-
-    Result put(ObjectKey id, ObjectRecord record, WriteCondition condition) {
-        return put(id, record, condition, batch -> { });
     }
 
     /**
-     * {@link #put}, with {@code alsoInBatch} adding writes to the same batch (completing a multipart
-     * upload removes the upload in the batch that publishes its object).
+     * Publishes {@code record} if {@code condition} holds.
+     *
+     * @throws ConditionalWriteConflict if it does not (nothing added to the batch)
+     * @throws NoSuchBucketException if the bucket is absent
      */
-    Result put(ObjectKey id, ObjectRecord record, WriteCondition condition, Consumer<WriteBatch> alsoInBatch) {
-        KeyCodecs.OBJECT_KEY.encode(id); // refuse a malformed key before taking any lock
-        return locks.withKeyInBucket(id.bucket(), id.key(), () -> {
-            Versioning state = versioning(id);
-            Optional<ObjectRecord> current = chain.current(id);
-            if (!holds(condition, current)) {
-                throw new ConditionalWriteConflict(id.bucket(), id.key(), condition, current.isPresent());
+    Result put(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id, ObjectRecord record,
+               WriteCondition condition) {
+        Versioning state = versioning(id);
+        Optional<ObjectRecord> current = chain.current(id);
+        if (!holds(condition, current)) {
+            throw new ConditionalWriteConflict(id.bucket(), id.key(), condition, current.isPresent());
+        }
+        ObjectRecord published;
+        if (state == Versioning.UNVERSIONED) {
+            published = record.withVersionId(null);
+            chain.setCurrent(batch, id, published);
+            current.ifPresent(o -> gc.enqueue(batch, choice, chunksOnlyIn(o, published)));
+        } else {
+            long stamp = chain.nextStamp(id, current, choice.stamp());
+            if (state == Versioning.ENABLED) {
+                published = record.withVersionId(VersionIds.newId(stamp, choice.random()));
+                current.ifPresent(c -> chain.demote(batch, id, c));
+            } else {
+                published = record.withVersionId(null);
+                dropNullVersion(batch, choice, id, current, published);
+                current.filter(c -> c.versionId() != null).ifPresent(c -> chain.demote(batch, id, c));
             }
-            long now = System.currentTimeMillis();
-            try (WriteBatch batch = new WriteBatch()) {
-                ObjectRecord published;
-                if (state == Versioning.UNVERSIONED) {
-                    published = record.withVersionId(null);
-                    chain.setCurrent(batch, id, published);
-                    current.ifPresent(o -> gc.enqueue(batch, chunksOnlyIn(o, published), now));
-                } else {
-                    long stamp = chain.nextStamp(id, current);
-                    if (state == Versioning.ENABLED) {
-                        published = record.withVersionId(VersionIds.newId(stamp));
-                        current.ifPresent(c -> chain.demote(batch, id, c));
-                    } else {
-                        published = record.withVersionId(null);
-                        dropNullVersion(batch, id, current, published, now);
-                        current.filter(c -> c.versionId() != null).ifPresent(c -> chain.demote(batch, id, c));
-                    }
-                    chain.setCurrent(batch, id, published, stamp);
-                }
-                alsoInBatch.accept(batch);
-                store.commit(batch);
-                return new Result(new ObjectVersion(published, state), current);
-            }
-        });
+            chain.setCurrent(batch, id, published, stamp);
+        }
+        return new Result(new ObjectVersion(published, state), current);
     }
 
     /** DeleteObject without a version id: removes the key, or adds a delete marker. */
-    DeleteOutcome deleteLatest(ObjectKey id) {
-        KeyCodecs.OBJECT_KEY.encode(id);
-        // The bucket stripe too: a delete marker must not land in a bucket being deleted.
-        return locks.withKeyInBucket(id.bucket(), id.key(), () -> {
-            Versioning state = versioning(id);
-            Optional<ObjectRecord> current = chain.current(id);
-            long now = System.currentTimeMillis();
-            try (WriteBatch batch = new WriteBatch()) {
-                DeleteOutcome outcome;
-                if (state == Versioning.UNVERSIONED) {
-                    current.ifPresent(c -> {
-                        chain.removeCurrent(batch, id, c);
-                        gc.enqueue(batch, chunksOnlyIn(c, null), now);
-                    });
-                    outcome = new DeleteOutcome(null, false, current.orElse(null));
-                } else {
-                    long stamp = chain.nextStamp(id, current);
-                    ObjectRecord marker = ObjectRecord.deleteMarker(
-                            state == Versioning.ENABLED ? VersionIds.newId(stamp) : null, now);
-                    if (state == Versioning.SUSPENDED) {
-                        dropNullVersion(batch, id, current, null, now);
-                    }
-                    if (current.isPresent()) {
-                        if (state == Versioning.ENABLED || current.get().versionId() != null) {
-                            chain.demote(batch, id, current.get());
-                        } else {
-                            chain.removeCurrent(batch, id, current.get()); // the null version, replaced
-                        }
-                    }
-                    chain.store(batch, id, stamp, marker);
-                    outcome = new DeleteOutcome(new ObjectVersion(marker, state).reportedVersionId(), true, null);
-                }
-                store.commit(batch);
-                return outcome;
+    DeleteOutcome deleteLatest(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id) {
+        Versioning state = versioning(id);
+        Optional<ObjectRecord> current = chain.current(id);
+        if (state == Versioning.UNVERSIONED) {
+            current.ifPresent(c -> {
+                chain.removeCurrent(batch, id, c);
+                gc.enqueue(batch, choice, chunksOnlyIn(c, null));
+            });
+            return new DeleteOutcome(null, false, current.orElse(null));
+        }
+        long stamp = chain.nextStamp(id, current, choice.stamp());
+        ObjectRecord marker = ObjectRecord.deleteMarker(
+                state == Versioning.ENABLED ? VersionIds.newId(stamp, choice.random()) : null, choice.millis());
+        if (state == Versioning.SUSPENDED) {
+            dropNullVersion(batch, choice, id, current, null);
+        }
+        if (current.isPresent()) {
+            if (state == Versioning.ENABLED || current.get().versionId() != null) {
+                chain.demote(batch, id, current.get());
+            } else {
+                chain.removeCurrent(batch, id, current.get()); // the null version, replaced
             }
-        });
+        }
+        chain.store(batch, id, stamp, marker);
+        return new DeleteOutcome(new ObjectVersion(marker, state).reportedVersionId(), true, null);
     }
 
     /**
@@ -125,36 +102,30 @@ final class ObjectWriter {
      * the next newer version that is not a delete marker becomes current again. Deleting a version
      * that does not exist changes nothing, as in S3.
      */
-    DeleteOutcome deleteVersion(ObjectKey id, String versionId) {
-        KeyCodecs.OBJECT_KEY.encode(id);
+    DeleteOutcome deleteVersion(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id, String versionId) {
         if (!VersionIds.isWellFormed(versionId)) {
             throw new IllegalArgumentException("malformed version id");
         }
-        return locks.withKeyInBucket(id.bucket(), id.key(), () -> {
-            Optional<ObjectRecord> current = chain.current(id);
-            ObjectRecord removed;
-            try (WriteBatch batch = new WriteBatch()) {
-                if (current.isPresent() && VersionChain.named(current.get(), versionId)) {
-                    removed = current.get();
-                    chain.removeCurrent(batch, id, removed);
-                    restoreAfter(batch, id, chain.newestStored(id, 1));
-                } else {
-                    Optional<VersionChain.Stored> found = chain.findStored(id, versionId);
-                    if (found.isEmpty()) {
-                        return new DeleteOutcome(versionId, false, null);
-                    }
-                    removed = found.get().record();
-                    chain.removeStored(batch, id, found.get());
-                    List<VersionChain.Stored> newest = chain.newestStored(id, 2);
-                    if (current.isEmpty() && newest.get(0).at().equals(found.get().at())) {
-                        restoreAfter(batch, id, newest.subList(1, newest.size()));
-                    }
-                }
-                gc.enqueue(batch, chunksOnlyIn(removed, null), System.currentTimeMillis());
-                store.commit(batch);
+        Optional<ObjectRecord> current = chain.current(id);
+        ObjectRecord removed;
+        if (current.isPresent() && VersionChain.named(current.get(), versionId)) {
+            removed = current.get();
+            chain.removeCurrent(batch, id, removed);
+            restoreAfter(batch, id, chain.newestStored(id, 1));
+        } else {
+            Optional<VersionChain.Stored> found = chain.findStored(id, versionId);
+            if (found.isEmpty()) {
+                return new DeleteOutcome(versionId, false, null);
             }
-            return new DeleteOutcome(versionId, removed.deleteMarker(), removed);
-        });
+            removed = found.get().record();
+            chain.removeStored(batch, id, found.get());
+            List<VersionChain.Stored> newest = chain.newestStored(id, 2);
+            if (current.isEmpty() && newest.get(0).at().equals(found.get().at())) {
+                restoreAfter(batch, id, newest.subList(1, newest.size()));
+            }
+        }
+        gc.enqueue(batch, choice, chunksOnlyIn(removed, null));
+        return new DeleteOutcome(versionId, removed.deleteMarker(), removed);
     }
 
     /** The latest version was removed: the newest remaining one becomes current unless it is a delete marker. */
@@ -165,8 +136,8 @@ final class ObjectWriter {
     }
 
     /** Suspended writes replace the null version wherever it is; its chunks (not reused by {@code next}) go to GC. */
-    private void dropNullVersion(WriteBatch batch, ObjectKey id, Optional<ObjectRecord> current, ObjectRecord next,
-                                 long now) {
+    private void dropNullVersion(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id,
+                                 Optional<ObjectRecord> current, ObjectRecord next) {
         ObjectRecord old;
         if (current.isPresent() && current.get().versionId() == null) {
             old = current.get(); // overwritten in place by the caller's write
@@ -178,7 +149,7 @@ final class ObjectWriter {
             chain.removeStored(batch, id, stored.get());
             old = stored.get().record();
         }
-        gc.enqueue(batch, chunksOnlyIn(old, next), now);
+        gc.enqueue(batch, choice, chunksOnlyIn(old, next));
     }
 
     private Versioning versioning(ObjectKey id) {

@@ -70,6 +70,11 @@ final class TableScan<K, V> implements AutoCloseable {
         return table.decodeValue(it.value());
     }
 
+    /** The stored value bytes, undecoded. */
+    byte[] valueBytes() {
+        return it.value();
+    }
+
     @Override
     public void close() {
         it.close();

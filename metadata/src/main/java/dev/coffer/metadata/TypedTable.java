@@ -48,6 +48,15 @@ final class TypedTable<K, V> {
         }
     }
 
+    /** Deletes a row by its stored key bytes (a row whose key an older layout wrote). */
+    void deleteRaw(WriteBatch batch, byte[] key) {
+        try {
+            batch.delete(handle, key);
+        } catch (RocksDBException e) {
+            throw new MetadataException("batch delete from " + def.name() + " failed", e);
+        }
+    }
+
     /**
      * An unpositioned scan of the whole table (seek it first), reading the latest state; the
      * caller closes it.

@@ -11,8 +11,8 @@ public record UploadCompletion(ObjectVersion version, boolean retried) {
 
     /**
      * Turns the upload and its uploaded parts (all of them, in part-number order) into the object
-     * record to publish, or throws to refuse (nothing is written then). Runs under the key's lock,
-     * so it must be quick and touch nothing but its arguments.
+     * record to publish, or throws to refuse (nothing is written then). Runs before the completion
+     * command is made, holding no lock; the command then checks the parts are still the ones it saw.
      */
     @FunctionalInterface
     public interface Plan {

@@ -59,11 +59,14 @@ final class VersionChain {
         return nullStamps.get(id).orElse(VersionIds.stampOfTime(record.lastModifiedMillis()));
     }
 
-    /** A stamp newer than every version of the key (the current one is newer than all stored ones). */
-    long nextStamp(ObjectKey id, Optional<ObjectRecord> current) {
+    /**
+     * The stamp a new version of the key takes: {@code proposed}, or one above the key's newest
+     * version (the current one is newer than all stored ones) if that is higher.
+     */
+    long nextStamp(ObjectKey id, Optional<ObjectRecord> current, long proposed) {
         long newest = current.map(c -> stampOf(id, c))
                 .orElseGet(() -> newestStored(id, 1).stream().mapToLong(s -> s.at().stamp()).findFirst().orElse(0));
-        return VersionIds.nextStamp(newest);
+        return VersionIds.stampAbove(proposed, newest);
     }
 
     /** Where a non-current version with this id ("null" for the null version) is stored, if it is. */

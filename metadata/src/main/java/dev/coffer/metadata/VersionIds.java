@@ -1,6 +1,5 @@
 package dev.coffer.metadata;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,10 +28,17 @@ public final class VersionIds {
 
     private VersionIds() {}
 
-    /** A new stamp above every stamp this process made and above {@code floor}. */
-    static long nextStamp(long floor) {
-        long clock = System.currentTimeMillis() << COUNTER_BITS;
-        return LAST.accumulateAndGet(Math.max(clock, floor + 1), (last, want) -> Math.max(last + 1, want));
+    /**
+     * A stamp to propose for a command taken at {@code millis}: above every stamp this process
+     * proposed, so a node's commands propose rising stamps even within a millisecond.
+     */
+    static long propose(long millis) {
+        return LAST.accumulateAndGet(millis << COUNTER_BITS, (last, want) -> Math.max(last + 1, want));
+    }
+
+    /** The stamp a write takes: the proposed one, or one above the key's newest if that is higher. */
+    static long stampAbove(long proposed, long newest) {
+        return Math.max(proposed, newest + 1);
     }
 
     /** The stamp of a version written before versioning (no stamp stored): its commit time. */
@@ -40,8 +46,8 @@ public final class VersionIds {
         return millis << COUNTER_BITS;
     }
 
-    static String newId(long stamp) {
-        return encode(stamp, ThreadLocalRandom.current().nextLong());
+    static String newId(long stamp, long random) {
+        return encode(stamp, random);
     }
 
     /** True for "null" and for any id this class could have made. */

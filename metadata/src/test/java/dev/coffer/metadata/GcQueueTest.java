@@ -98,6 +98,28 @@ class GcQueueTest {
     }
 
     @Test
+    void entriesKeyedBySequenceAloneAreRewrittenAtOpenAndCanBeCompleted() {
+        // The gc table as builds before commands wrote it: 8-byte sequence keys.
+        TableDef<Long, GcEntry> legacy = new TableDef<>("gc", KeyCodecs.SEQUENCE, ValueCodecs.GC_ENTRY, false);
+        try (RocksStore store = RocksStore.open(dir, true, CatalogTables.ALL);
+                org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch()) {
+            store.table(legacy).put(batch, 7L, new GcEntry(7, 100, "old-1"));
+            store.table(legacy).put(batch, 8L, new GcEntry(8, 100, "old-2"));
+            store.commit(batch);
+        }
+        try (Catalog catalog = Catalog.open(dir, true)) {
+            catalog.createBucket(Records.bucket("b"));
+            catalog.putObject("b", "k", Records.chunked("e1", "c1"), WriteCondition.NONE);
+            catalog.deleteObject("b", "k");
+            List<GcEntry> pending = catalog.pendingGc(Long.MAX_VALUE, 10);
+            assertEquals(List.of("old-1", "old-2", "c1"), chunkIds(pending), "new entries sort after the old ones");
+            assertTrue(pending.get(2).sequence() > 8, "sequences start above the queued ones");
+            catalog.completeGc(pending);
+            assertEquals(List.of(), catalog.pendingGc(Long.MAX_VALUE, 10));
+        }
+    }
+
+    @Test
     void referencedChunksIncludeLiveObjectsAndQueuedEntries() {
         try (Catalog catalog = Catalog.open(dir, true)) {
             catalog.createBucket(Records.bucket("b"));

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class VersionIdsTest {
     @Test
     void idsAreUrlSafeAndCarryTheirStamp() {
-        long stamp = VersionIds.nextStamp(0);
-        String id = VersionIds.newId(stamp);
+        long stamp = VersionIds.propose(System.currentTimeMillis());
+        String id = VersionIds.newId(stamp, 0x1234_5678_9ABC_DEF0L);
         assertEquals(26, id.length());
         assertTrue(id.matches("[0-9A-Z]+"), id);
         assertEquals(stamp, VersionIds.stamp(id));
@@ -22,20 +22,22 @@ class VersionIdsTest {
     @Test
     void stampsRiseEvenWithinOneMillisecondAndAboveTheFloor() {
         long previous = 0;
+        long millis = System.currentTimeMillis();
         for (int i = 0; i < 10_000; i++) {
-            long s = VersionIds.nextStamp(previous);
+            long s = VersionIds.propose(millis); // one millisecond, many proposals
             assertTrue(s > previous);
             previous = s;
         }
         long far = (System.currentTimeMillis() + 86_400_000L) << VersionIds.COUNTER_BITS;
-        assertTrue(VersionIds.nextStamp(far) > far, "a key whose newest stamp is ahead of the clock still moves up");
+        assertTrue(VersionIds.stampAbove(VersionIds.propose(millis), far) > far,
+                "a key whose newest stamp is ahead of the clock still moves up");
     }
 
     @Test
     void idsSortAsTheirStamps() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            ids.add(VersionIds.newId(VersionIds.nextStamp(0)));
+            ids.add(VersionIds.newId(VersionIds.propose(System.currentTimeMillis()), i * 7919L));
         }
         List<String> sorted = new ArrayList<>(ids);
         sorted.sort(null);

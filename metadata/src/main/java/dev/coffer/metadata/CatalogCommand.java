@@ -1,0 +1,83 @@
+package dev.coffer.metadata;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A change to the catalogue, as data: every value the change needs, chosen once by the node that
+ * took the request ({@link Choice}), and the preconditions it depends on. {@link CommandApplier}
+ * turns (catalogue state, command) into one WriteBatch and a result, deterministically; a
+ * precondition that does not hold is a {@link CatalogRefusal} and changes nothing. Encoded for a
+ * log by {@link CommandCodec}; the encoding is written down in {@code metadata/COMMANDS.md}.
+ */
+public sealed interface CatalogCommand {
+    /** The values chosen for this command by the node that took the request. */
+    Choice choice();
+
+    /**
+     * What the taking node chose, so that applying never reads a clock, a random source or a
+     * counter.
+     *
+     * @param sequence this command's place among the node's commands; it names the GC entries the
+     *     command queues (so two commands never write the same GC key)
+     * @param millis the time of the change: delete markers' Last-Modified, GC entries' queue time,
+     *     completions' remembered time
+     * @param stamp a proposed version stamp ({@link VersionIds}); applying takes it, or one above
+     *     the key's newest version if that is higher
+     * @param random the random half of a new version id
+     */
+    record Choice(long sequence, long millis, long stamp, long random) {}
+
+    record CreateBucket(Choice choice, BucketRecord bucket) implements CatalogCommand {}
+
+    /** Refused unless the bucket exists and holds no object or version; discards its uploads in progress. */
+    record DeleteBucket(Choice choice, String bucket) implements CatalogCommand {}
+
+    record SetVersioning(Choice choice, String bucket, Versioning state) implements CatalogCommand {}
+
+    /** Publishes {@code record} at the key if {@code condition} holds; the bucket's versioning decides the rest. */
+    record PutObject(Choice choice, String bucket, String key, ObjectRecord record, WriteCondition condition)
+            implements CatalogCommand {
+        public PutObject {
+            Objects.requireNonNull(record, "record");
+            condition = condition == null ? WriteCondition.NONE : condition;
+        }
+    }
+
+    /** DeleteObject without a version id: removes the key, or adds a delete marker. */
+    record DeleteObject(Choice choice, String bucket, String key) implements CatalogCommand {}
+
+    /** DeleteObject of one version ("null" for the null version); a missing version is no refusal. */
+    record DeleteVersion(Choice choice, String bucket, String key, String versionId) implements CatalogCommand {}
+
+    record CreateUpload(Choice choice, UploadRecord upload) implements CatalogCommand {}
+
+    /** Refused unless the upload is in progress. */
+    record PutPart(Choice choice, String bucket, String key, String uploadId, PartRecord part)
+            implements CatalogCommand {}
+
+    /** Refused unless the upload is in progress. */
+    record AbortUpload(Choice choice, String bucket, String key, String uploadId) implements CatalogCommand {}
+
+    /**
+     * Publishes {@code record}, built from {@code used}, and removes the upload. Refused unless the
+     * upload is in progress, each part in {@code used} is still stored exactly as read (a part
+     * uploaded again meanwhile would leave the record naming chunks already queued for GC), and
+     * {@code condition} holds at the key.
+     */
+    record CompleteUpload(Choice choice, String bucket, String key, String uploadId, List<PartRecord> used,
+                          ObjectRecord record, WriteCondition condition) implements CatalogCommand {
+        public CompleteUpload {
+            used = List.copyOf(used);
+            Objects.requireNonNull(record, "record");
+            condition = condition == null ? WriteCondition.NONE : condition;
+        }
+    }
+
+    /** Removes GC entries whose chunks have been deleted. */
+    record CompleteGc(Choice choice, List<GcEntry> done) implements CatalogCommand {
+        public CompleteGc {
+            done = List.copyOf(done);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.coffer.metadata;
+
+import org.rocksdb.WriteBatch;
+
+/**
+ * Turns (catalogue state, command) into one WriteBatch and a result: a pure function of the two.
+ * It reads the state through the tables and the command's fields, and nothing else: no clock, no
+ * random source, no counter, no callback into the caller. A precondition that does not hold
+ * throws a {@link CatalogRefusal} and the batch is dropped, so a refused command changes nothing.
+ * The same command applied to the same state writes the same bytes, which is what lets replicas
+ * apply one log ({@code CommandDeterminismTest}).
+ *
+ * <p>REQUIRES: no other write of what the command touches is applied meanwhile ({@link
+ * CommandRunner} holds the command's stripes; a log applies one command at a time).
+ */
+final class CommandApplier {
+    /** A command's batch, not yet committed, and its result; close it (try-with-resources). */
+    record Applied(WriteBatch batch, Object result) implements AutoCloseable {
+        @Override
+        public void close() {
+            batch.close();
+        }
+    }
+
+    private final TypedTable<String, BucketRecord> buckets;
+    private final TypedTable<ObjectKey, ObjectRecord> objects;
+    private final TypedTable<VersionKey, ObjectRecord> versions;
+    private final GcQueue gc;
+    private final ObjectWriter writer;
+    private final UploadWriter uploads;
+
+    CommandApplier(RocksStore store, GcQueue gc) {
+        this.buckets = store.table(CatalogTables.BUCKETS);
+        this.objects = store.table(CatalogTables.OBJECTS);
+        this.versions = store.table(CatalogTables.VERSIONS);
+        this.gc = gc;
+        this.writer = new ObjectWriter(store, gc);
+        this.uploads = new UploadWriter(store, gc, writer);
+    }
+
+    Applied apply(CatalogCommand command) {
+        WriteBatch batch = new WriteBatch();
+        try {
+            return new Applied(batch, applyInto(batch, command));
+        } catch (RuntimeException e) {
+            batch.close();
+            throw e;
+        }
+    }
+
+    private Object applyInto(WriteBatch batch, CatalogCommand command) {
+        CatalogCommand.Choice choice = command.choice();
+        if (command instanceof CatalogCommand.PutObject c) {
+            return writer.put(batch, choice, object(c.bucket(), c.key()), c.record(), c.condition());
+        }
+        if (command instanceof CatalogCommand.DeleteObject c) {
+            return writer.deleteLatest(batch, choice, object(c.bucket(), c.key()));
+        }
+        if (command instanceof CatalogCommand.DeleteVersion c) {
+            return writer.deleteVersion(batch, choice, object(c.bucket(), c.key()), c.versionId());
+        }
+        if (command instanceof CatalogCommand.PutPart c) {
+            uploads.putPart(batch, choice, upload(c.bucket(), c.key(), c.uploadId()), c.part());
+            return null;
+        }
+        if (command instanceof CatalogCommand.CompleteUpload c) {
+            return uploads.complete(batch, c, upload(c.bucket(), c.key(), c.uploadId()));
+        }
+        if (command instanceof CatalogCommand.AbortUpload c) {
+            uploads.abort(batch, choice, upload(c.bucket(), c.key(), c.uploadId()));
+            return null;
+        }
+        if (command instanceof CatalogCommand.CreateUpload c) {
+            uploads.create(batch, c.upload());
+            return null;
+        }
+        if (command instanceof CatalogCommand.CreateBucket c) {
+            String name = c.bucket().name();
+            if (buckets.get(name).isPresent()) throw new BucketExistsException(name);
+            buckets.put(batch, name, c.bucket());
+            return null;
+        }
+        if (command instanceof CatalogCommand.DeleteBucket c) {
+            deleteBucket(batch, choice, c.bucket());
+            return null;
+        }
+        if (command instanceof CatalogCommand.SetVersioning c) {
+            if (c.state() == Versioning.UNVERSIONED) {
+                throw new IllegalArgumentException("a bucket never returns to unversioned");
+            }
+            BucketRecord b = buckets.get(c.bucket()).orElseThrow(() -> new NoSuchBucketException(c.bucket()));
+            buckets.put(batch, c.bucket(), b.withVersioning(c.state()));
+            return null;
+        }
+        if (command instanceof CatalogCommand.CompleteGc c) {
+            gc.remove(batch, c.done());
+            return null;
+        }
+        throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
+    }
+
+    private void deleteBucket(WriteBatch batch, CatalogCommand.Choice choice, String name) {
+        if (buckets.get(name).isEmpty()) {
+            throw new NoSuchBucketException(name);
+        }
+        byte[] start = KeyCodecs.bucketStart(name); // one seek each into [name 0x00, name 0x01)
+        if (objects.anyKeyWithPrefix(start) || versions.anyKeyWithPrefix(start)) {
+            throw new BucketNotEmptyException(name);
+        }
+        buckets.delete(batch, name);
+        uploads.removeAllInBucket(batch, choice, name);
+    }
+
+    /** Checks the key can be stored before anything is read. */
+    private static ObjectKey object(String bucket, String key) {
+        ObjectKey id = new ObjectKey(bucket, key);
+        KeyCodecs.OBJECT_KEY.encode(id);
+        return id;
+    }
+
+    private static UploadKey upload(String bucket, String key, String uploadId) {
+        UploadKey id = new UploadKey(bucket, key, uploadId);
+        UploadKeyCodecs.UPLOAD.encode(id);
+        return id;
+    }
+}

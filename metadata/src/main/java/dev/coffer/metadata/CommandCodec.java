@@ -1,0 +1,157 @@
+package dev.coffer.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The binary encoding of {@link CatalogCommand}s, for a log that outlives one build: written down
+ * in {@code metadata/COMMANDS.md}, in the notation of {@link ValueCodecs}. A command starts with
+ * its format version and its kind; records inside it are embedded with their own value codecs,
+ * each led by its own format version, so a record format may move on without a new command
+ * version. A reader refuses a version or kind it does not know ({@link MetadataException}).
+ */
+final class CommandCodec {
+    private CommandCodec() {}
+
+    static final byte V1 = 1;
+
+    // Kinds: never renumber one; a new command takes the next number.
+    static final int CREATE_BUCKET = 1;
+    static final int DELETE_BUCKET = 2;
+    static final int SET_VERSIONING = 3;
+    static final int PUT_OBJECT = 4;
+    static final int DELETE_OBJECT = 5;
+    static final int DELETE_VERSION = 6;
+    static final int CREATE_UPLOAD = 7;
+    static final int PUT_PART = 8;
+    static final int ABORT_UPLOAD = 9;
+    static final int COMPLETE_UPLOAD = 10;
+    static final int COMPLETE_GC = 11;
+
+    static byte[] encode(CatalogCommand command) {
+        ValueOutput out = new ValueOutput(V1);
+        out.writeByte(kind(command));
+        CatalogCommand.Choice c = command.choice();
+        out.writeLong(c.sequence());
+        out.writeLong(c.millis());
+        out.writeLong(c.stamp());
+        out.writeLong(c.random());
+        if (command instanceof CatalogCommand.CreateBucket b) {
+            out.writeBytes(ValueCodecs.BUCKET.encode(b.bucket()));
+        } else if (command instanceof CatalogCommand.DeleteBucket b) {
+            out.writeString(b.bucket());
+        } else if (command instanceof CatalogCommand.SetVersioning b) {
+            out.writeString(b.bucket());
+            out.writeByte(b.state().ordinal());
+        } else if (command instanceof CatalogCommand.PutObject o) {
+            strings(out, o.bucket(), o.key());
+            out.writeBytes(ValueCodecs.OBJECT.encode(o.record()));
+            condition(out, o.condition());
+        } else if (command instanceof CatalogCommand.DeleteObject o) {
+            strings(out, o.bucket(), o.key());
+        } else if (command instanceof CatalogCommand.DeleteVersion o) {
+            strings(out, o.bucket(), o.key(), o.versionId());
+        } else if (command instanceof CatalogCommand.CreateUpload u) {
+            out.writeBytes(UploadValueCodecs.UPLOAD.encode(u.upload()));
+        } else if (command instanceof CatalogCommand.PutPart u) {
+            strings(out, u.bucket(), u.key(), u.uploadId());
+            out.writeBytes(UploadValueCodecs.PART.encode(u.part()));
+        } else if (command instanceof CatalogCommand.AbortUpload u) {
+            strings(out, u.bucket(), u.key(), u.uploadId());
+        } else if (command instanceof CatalogCommand.CompleteUpload u) {
+            strings(out, u.bucket(), u.key(), u.uploadId());
+            out.writeVarLong(u.used().size());
+            u.used().forEach(p -> out.writeBytes(UploadValueCodecs.PART.encode(p)));
+            out.writeBytes(ValueCodecs.OBJECT.encode(u.record()));
+            condition(out, u.condition());
+        } else if (command instanceof CatalogCommand.CompleteGc g) {
+            out.writeVarLong(g.done().size());
+            g.done().forEach(e -> out.writeBytes(ValueCodecs.GC_ENTRY.encode(e)));
+        }
+        return out.toByteArray();
+    }
+
+    static CatalogCommand decode(byte[] bytes) {
+        ValueInput in = new ValueInput(bytes, V1, "command");
+        int kind = in.readByte();
+        CatalogCommand.Choice c = new CatalogCommand.Choice(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        CatalogCommand command = switch (kind) {
+            case CREATE_BUCKET -> new CatalogCommand.CreateBucket(c, ValueCodecs.BUCKET.decode(in.readBytes()));
+            case DELETE_BUCKET -> new CatalogCommand.DeleteBucket(c, in.readString());
+            case SET_VERSIONING -> new CatalogCommand.SetVersioning(c, in.readString(), versioning(in.readByte()));
+            case PUT_OBJECT -> new CatalogCommand.PutObject(c, in.readString(), in.readString(),
+                    ValueCodecs.OBJECT.decode(in.readBytes()), condition(in));
+            case DELETE_OBJECT -> new CatalogCommand.DeleteObject(c, in.readString(), in.readString());
+            case DELETE_VERSION -> new CatalogCommand.DeleteVersion(c, in.readString(), in.readString(), in.readString());
+            case CREATE_UPLOAD -> new CatalogCommand.CreateUpload(c, UploadValueCodecs.UPLOAD.decode(in.readBytes()));
+            case PUT_PART -> new CatalogCommand.PutPart(c, in.readString(), in.readString(), in.readString(),
+                    UploadValueCodecs.PART.decode(in.readBytes()));
+            case ABORT_UPLOAD -> new CatalogCommand.AbortUpload(c, in.readString(), in.readString(), in.readString());
+            case COMPLETE_UPLOAD -> {
+                String bucket = in.readString();
+                String key = in.readString();
+                String uploadId = in.readString();
+                int count = in.readCount();
+                List<PartRecord> used = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) used.add(UploadValueCodecs.PART.decode(in.readBytes()));
+                yield new CatalogCommand.CompleteUpload(c, bucket, key, uploadId, used,
+                        ValueCodecs.OBJECT.decode(in.readBytes()), condition(in));
+            }
+            case COMPLETE_GC -> {
+                int count = in.readCount();
+                List<GcEntry> done = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) done.add(ValueCodecs.GC_ENTRY.decode(in.readBytes()));
+                yield new CatalogCommand.CompleteGc(c, done);
+            }
+            default -> throw new MetadataException("command: unknown kind " + kind);
+        };
+        in.end();
+        return command;
+    }
+
+    private static int kind(CatalogCommand command) {
+        if (command instanceof CatalogCommand.CreateBucket) return CREATE_BUCKET;
+        if (command instanceof CatalogCommand.DeleteBucket) return DELETE_BUCKET;
+        if (command instanceof CatalogCommand.SetVersioning) return SET_VERSIONING;
+        if (command instanceof CatalogCommand.PutObject) return PUT_OBJECT;
+        if (command instanceof CatalogCommand.DeleteObject) return DELETE_OBJECT;
+        if (command instanceof CatalogCommand.DeleteVersion) return DELETE_VERSION;
+        if (command instanceof CatalogCommand.CreateUpload) return CREATE_UPLOAD;
+        if (command instanceof CatalogCommand.PutPart) return PUT_PART;
+        if (command instanceof CatalogCommand.AbortUpload) return ABORT_UPLOAD;
+        if (command instanceof CatalogCommand.CompleteUpload) return COMPLETE_UPLOAD;
+        if (command instanceof CatalogCommand.CompleteGc) return COMPLETE_GC;
+        throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
+    }
+
+    private static void strings(ValueOutput out, String... values) {
+        for (String v : values) out.writeString(v);
+    }
+
+    /** byte 0 = none, 1 = if absent (If-None-Match: *), 2 = if the ETag matches, then str etag. */
+    private static void condition(ValueOutput out, WriteCondition condition) {
+        if (condition instanceof WriteCondition.IfAbsent) {
+            out.writeByte(1);
+        } else if (condition instanceof WriteCondition.IfEtagMatches m) {
+            out.writeByte(2);
+            out.writeString(m.etag());
+        } else {
+            out.writeByte(0);
+        }
+    }
+
+    private static WriteCondition condition(ValueInput in) {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 0 -> WriteCondition.NONE;
+            case 1 -> new WriteCondition.IfAbsent();
+            case 2 -> new WriteCondition.IfEtagMatches(in.readString());
+            default -> throw new MetadataException("command: unknown write condition " + tag);
+        };
+    }
+
+    private static Versioning versioning(int state) {
+        if (state >= Versioning.values().length) throw new MetadataException("command: bad versioning state " + state);
+        return Versioning.values()[state];
+    }
+}

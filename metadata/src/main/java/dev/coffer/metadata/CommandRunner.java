@@ -1,0 +1,72 @@
+package dev.coffer.metadata;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * How one node takes and applies commands: {@link #choose()} picks the values a command carries
+ * (its sequence, the time, a proposed version stamp, a random id half), once, before applying;
+ * {@link #submit} applies it under its lock stripes and commits its batch. Commands of different
+ * keys apply in parallel, and their synced commits share WAL syncs (RocksDB group commit), which
+ * is the single-node fast path. A cluster would put the same commands in a log instead.
+ */
+final class CommandRunner {
+    private final RocksStore store;
+    private final LockStripes locks;
+    private final CommandApplier applier;
+    private final AtomicLong sequence;
+
+    CommandRunner(RocksStore store, LockStripes locks, GcQueue gc) {
+        this.store = store;
+        this.locks = locks;
+        this.applier = new CommandApplier(store, gc);
+        // Sequences name GC entries: start above every entry still queued, so none is overwritten.
+        this.sequence = new AtomicLong(gc.lastSequence());
+    }
+
+    /** The values of a command this node takes now. */
+    CatalogCommand.Choice choose() {
+        long millis = System.currentTimeMillis();
+        return new CatalogCommand.Choice(sequence.incrementAndGet(), millis, VersionIds.propose(millis),
+                ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * Applies and commits the command (WAL synced unless the store was opened without sync), with
+     * the stripes it needs held.
+     *
+     * @return the command's result (see {@link CommandApplier})
+     * @throws CatalogRefusal if a precondition failed (nothing written)
+     */
+    Object submit(CatalogCommand command) {
+        return locked(command, () -> {
+            try (CommandApplier.Applied applied = applier.apply(command)) {
+                store.commit(applied.batch());
+                return applied.result();
+            }
+        });
+    }
+
+    /**
+     * Bucket changes hold the bucket's stripe exclusively (no object write of the bucket is in
+     * flight); a write of one key holds the bucket shared and the key's stripe; GC completion
+     * touches only GC rows no other command writes.
+     */
+    private Object locked(CatalogCommand c, Supplier<Object> body) {
+        if (c instanceof CatalogCommand.CreateBucket b) return locks.withBucketExclusive(b.bucket().name(), body);
+        if (c instanceof CatalogCommand.DeleteBucket b) return locks.withBucketExclusive(b.bucket(), body);
+        if (c instanceof CatalogCommand.SetVersioning b) return locks.withBucketExclusive(b.bucket(), body);
+        if (c instanceof CatalogCommand.PutObject o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
+        if (c instanceof CatalogCommand.DeleteObject o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
+        if (c instanceof CatalogCommand.DeleteVersion o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
+        if (c instanceof CatalogCommand.CreateUpload u) {
+            return locks.withKeyInBucket(u.upload().bucket(), u.upload().key(), body);
+        }
+        if (c instanceof CatalogCommand.PutPart u) return locks.withKeyInBucket(u.bucket(), u.key(), body);
+        if (c instanceof CatalogCommand.AbortUpload u) return locks.withKeyInBucket(u.bucket(), u.key(), body);
+        if (c instanceof CatalogCommand.CompleteUpload u) return locks.withKeyInBucket(u.bucket(), u.key(), body);
+        if (c instanceof CatalogCommand.CompleteGc) return body.get();
+        throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,185 @@
+package dev.coffer.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Random command sequences applied to two fresh catalogues, one of them through the binary
+ * encoding, leave byte-identical RocksDB contents in every column family; a refused command
+ * changes nothing and is refused the same way on both.
+ */
+class CommandDeterminismTest {
+    private static final List<String> BUCKETS = List.of("a", "b");
+    private static final List<String> KEYS = List.of("k1", "k2", "dir/k3");
+    private static final int SEEDS = 12;
+    private static final int COMMANDS = 250;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void randomSequencesGiveByteIdenticalCataloguesAndRefusalsChangeNothing() {
+        int refusals = 0;
+        int applied = 0;
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            try (Catalog a = Catalog.open(dir.resolve(seed + "a"), false);
+                    Catalog b = Catalog.open(dir.resolve(seed + "b"), false)) {
+                Generator gen = new Generator(new Random(seed), a);
+                for (int i = 0; i < COMMANDS; i++) {
+                    CatalogCommand command = gen.next();
+                    byte[] encoded = CommandCodec.encode(command);
+                    CatalogCommand decoded = CommandCodec.decode(encoded);
+                    assertArrayEquals(encoded, CommandCodec.encode(decoded), "the encoding round-trips: " + command);
+                    List<String> before = a.dump();
+                    String refusedA = apply(a, command, gen);
+                    String refusedB = apply(b, decoded, null);
+                    assertEquals(refusedA, refusedB, "seed " + seed + " command " + i + ": " + command);
+                    if (refusedA != null) {
+                        refusals++;
+                        assertEquals(before, a.dump(), "a refused command changes nothing: " + command);
+                    } else {
+                        applied++;
+                    }
+                }
+                assertEquals(a.dump(), b.dump(), "seed " + seed);
+            }
+        }
+        assertTrue(refusals > 50 && applied > 1000, "exercised both paths: " + applied + " applied, " + refusals + " refused");
+    }
+
+    /** Applies the command; the refusal's class name, or null if it applied. */
+    private static String apply(Catalog catalog, CatalogCommand command, Generator learner) {
+        try {
+            Object result = catalog.submit(command);
+            if (learner != null) learner.learn(result);
+            return null;
+        } catch (CatalogRefusal refusal) {
+            return refusal.getClass().getSimpleName();
+        }
+    }
+
+    /** Commands over a small world of buckets, keys and uploads, so that they meet each other often. */
+    private static final class Generator {
+        private final Random random;
+        private final Catalog a;
+        private final List<String> versionIds = new ArrayList<>(List.of("null"));
+        private final List<UploadKey> uploads = new ArrayList<>();
+        private long sequence;
+        private long millis = 1_700_000_000_000L;
+
+        Generator(Random random, Catalog a) {
+            this.random = random;
+            this.a = a;
+        }
+
+        void learn(Object result) {
+            if (result instanceof ObjectWriter.Result r && r.published().record().versionId() != null) {
+                versionIds.add(r.published().record().versionId());
+            } else if (result instanceof DeleteOutcome d && d.versionId() != null) {
+                versionIds.add(d.versionId());
+            }
+        }
+
+        CatalogCommand next() {
+            sequence++;
+            millis += random.nextInt(3); // sometimes the same millisecond twice
+            CatalogCommand.Choice c = new CatalogCommand.Choice(sequence, millis,
+                    (millis << VersionIds.COUNTER_BITS) + random.nextInt(4), random.nextLong());
+            String bucket = pick(BUCKETS);
+            String key = pick(KEYS);
+            int roll = random.nextInt(100);
+            if (roll < 6) return new CatalogCommand.CreateBucket(c, new BucketRecord(bucket, millis, "us-east-1", "o"));
+            if (roll < 9) return new CatalogCommand.SetVersioning(c, bucket,
+                    random.nextBoolean() ? Versioning.ENABLED : Versioning.SUSPENDED);
+            if (roll < 11) return new CatalogCommand.DeleteBucket(c, bucket);
+            if (roll < 40) return new CatalogCommand.PutObject(c, bucket, key, record(c), condition(bucket, key));
+            if (roll < 50) return new CatalogCommand.DeleteObject(c, bucket, key);
+            if (roll < 58) return new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds));
+            if (roll < 64) {
+                UploadKey id = new UploadKey(bucket, key, String.format("%012x", millis)
+                        + HexFormat.of().formatHex(longBytes(random.nextLong())).substring(0, 20));
+                uploads.add(id);
+                return new CatalogCommand.CreateUpload(c, new UploadRecord(bucket, key, id.uploadId(), millis,
+                        Map.of("content-type", "text/plain"), Map.of(), null, null, "STANDARD", "o"));
+            }
+            if (uploads.isEmpty()) return new CatalogCommand.DeleteObject(c, bucket, key);
+            UploadKey u = pick(uploads);
+            if (roll < 80) {
+                int number = 1 + random.nextInt(3);
+                return new CatalogCommand.PutPart(c, u.bucket(), u.key(), u.uploadId(), new PartRecord(number, 10,
+                        "p" + sequence, millis, null, null, List.of(new ChunkPointer("part-" + sequence, 10))));
+            }
+            if (roll < 84) return new CatalogCommand.AbortUpload(c, u.bucket(), u.key(), u.uploadId());
+            if (roll < 95) return complete(c, u);
+            List<GcEntry> pending = a.pendingGc(Long.MAX_VALUE, 1 + random.nextInt(4));
+            return new CatalogCommand.CompleteGc(c, pending);
+        }
+
+        /** Completes with the parts as stored now, or (sometimes) with a part that is not stored so. */
+        private CatalogCommand complete(CatalogCommand.Choice c, UploadKey u) {
+            List<PartRecord> parts = new ArrayList<>();
+            try {
+                parts.addAll(a.uploads().listParts(u.bucket(), u.key(), u.uploadId(), 0, 100).parts());
+            } catch (NoSuchUploadException gone) {
+                // completing an upload that is gone is refused
+            }
+            if (!parts.isEmpty() && random.nextInt(4) == 0) {
+                PartRecord p = parts.get(0);
+                parts.set(0, new PartRecord(p.partNumber(), p.size(), "stale", p.lastModifiedMillis(), null, null, p.chunks()));
+            }
+            List<ChunkPointer> chunks = new ArrayList<>();
+            List<PartInfo> infos = new ArrayList<>();
+            for (PartRecord p : parts) {
+                chunks.addAll(p.chunks());
+                infos.add(new PartInfo(p.partNumber(), p.size(), p.etag(), null));
+            }
+            ObjectRecord record = ObjectRecord.ofParts(10L * parts.size(), "mp-" + c.sequence() + "-" + parts.size(),
+                    c.millis(), Map.of(), Map.of(), Map.of(), null, chunks, infos);
+            return new CatalogCommand.CompleteUpload(c, u.bucket(), u.key(), u.uploadId(), parts, record,
+                    random.nextInt(5) == 0 ? new WriteCondition.IfAbsent() : WriteCondition.NONE);
+        }
+
+        private ObjectRecord record(CatalogCommand.Choice c) {
+            if (random.nextInt(3) == 0) {
+                return ObjectRecord.ofBody(3, "e" + c.sequence(), c.millis(), Map.of(), Map.of("m", "v"), Map.of(),
+                        new byte[] {1, 2, 3}, List.of());
+            }
+            return ObjectRecord.ofBody(20, "e" + c.sequence(), c.millis(), Map.of("content-type", "a/b"), Map.of(),
+                    Map.of("CRC32", "AAAAAA=="), null,
+                    List.of(new ChunkPointer("c" + c.sequence() + "-0", 10), new ChunkPointer("c" + c.sequence() + "-1", 10)));
+        }
+
+        private WriteCondition condition(String bucket, String key) {
+            int roll = random.nextInt(10);
+            if (roll == 0) return new WriteCondition.IfAbsent();
+            if (roll == 1) return new WriteCondition.IfEtagMatches("nope");
+            if (roll == 2) {
+                try {
+                    return a.getObject(bucket, key).<WriteCondition>map(o -> new WriteCondition.IfEtagMatches(o.etag()))
+                            .orElse(WriteCondition.NONE);
+                } catch (RuntimeException e) {
+                    return WriteCondition.NONE;
+                }
+            }
+            return WriteCondition.NONE;
+        }
+
+        private <T> T pick(List<T> from) {
+            return from.get(random.nextInt(from.size()));
+        }
+
+        private static byte[] longBytes(long v) {
+            return java.nio.ByteBuffer.allocate(Long.BYTES * 2).putLong(v).putLong(~v).array();
+        }
+    }
+}
