@@ -24,6 +24,7 @@ import dev.coffer.api.service.BodyReceiver;
 import dev.coffer.api.service.BucketService;
 import dev.coffer.api.service.ChunkCollector;
 import dev.coffer.api.service.ChunkLeases;
+import dev.coffer.api.service.ObjectPut;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
 import dev.coffer.api.xml.S3Xml;
@@ -98,7 +99,7 @@ public class CofferConfiguration {
         List<S3Handler> handlers = new ArrayList<>();
         handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region()));
         handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
-        handlers.add(new PutObjectHandler(objects, receiver));
+        handlers.add(new PutObjectHandler(new ObjectPut(io, objects, receiver)));
         handlers.add(new GetObjectHandler(objects, streamer));
         handlers.add(new HeadObjectHandler(objects, streamer));
         handlers.add(new DeleteObjectHandler(objects));

@@ -7,28 +7,23 @@ import dev.coffer.api.http.ObjectHeaders;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
-import dev.coffer.api.service.BodyReceiver;
-import dev.coffer.api.service.ObjectService;
-import dev.coffer.api.service.StoredBody;
-import dev.coffer.metadata.ObjectRecord;
-import dev.coffer.metadata.WriteCondition;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.Optional;
+import dev.coffer.api.service.BodyCheck;
+import dev.coffer.api.service.ObjectPut;
+import dev.coffer.api.service.ObjectUpload;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
- * PutObject: stores the body as the key's new object, with conditional writes.
+ * PutObject: stores the body as the key's new object, with conditional writes. One direction:
+ * the request's headers are checked here, then {@link ObjectPut} receives, verifies and publishes
+ * the body, and the handler answers.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html
  */
 public final class PutObjectHandler implements S3Handler {
-    private final ObjectService objects;
-    private final BodyReceiver receiver;
+    private final ObjectPut puts;
 
-    public PutObjectHandler(ObjectService objects, BodyReceiver receiver) {
-        this.objects = objects;
-        this.receiver = receiver;
+    public PutObjectHandler(ObjectPut puts) {
+        this.puts = puts;
     }
 
     @Override
@@ -38,38 +33,18 @@ public final class PutObjectHandler implements S3Handler {
 
     @Override
     public Mono<Void> handle(S3Call call) {
-        String bucket = call.s3().bucket();
-        String key = call.s3().key();
-        Names.checkKey(key);
+        Names.checkKey(call.s3().key());
         UploadRules.checkStorageClass(call);
-        long declared = UploadRules.declaredLength(call);
-        byte[] contentMd5 = UploadRules.contentMd5(call);
-        WriteCondition condition = UploadRules.writeCondition(call);
-        Map<String, String> contentHeaders = ObjectHeaders.contentHeaders(call.requestHeaders());
-        Map<String, String> userMetadata = ObjectHeaders.userMetadata(call.requestHeaders());
-        Optional<ChecksumRequest> checksum = ChecksumRequest.from(call.requestHeaders());
-        return objects.checkBucket(bucket)
-                .then(receiver.receive(call.rawBody(), call.auth().payload(), UploadRules.MAX_SINGLE_PUT,
-                        checksum.map(ChecksumRequest::algorithm).orElse(null)))
-                .flatMap(body -> Mono.fromRunnable(() -> UploadRules.verify(body, declared, contentMd5, checksum))
-                        .onErrorResume(e -> objects.discard(body).then(Mono.error(e)))
-                        .then(Mono.defer(() -> objects.publish(
-                                bucket, key, record(body, contentHeaders, userMetadata, checksum), body, condition))))
-                .flatMap(version -> {
-                    call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));
-                    VersionHeaders.written(call, version);
-                    ObjectHeaders.writeChecksums(version.record(), call.responseHeaders());
-                    return call.empty(HttpStatus.OK);
-                });
-    }
-
-    private static ObjectRecord record(StoredBody body, Map<String, String> contentHeaders,
-                                       Map<String, String> userMetadata, Optional<ChecksumRequest> checksum) {
-        Map<String, String> checksums = checksum
-                .map(c -> Map.of(c.algorithm().name(), body.checksum()))
-                .orElse(Map.of());
-        return ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
-                contentHeaders, userMetadata, checksums, body.inline(),
-                body.chunks().stream().map(c -> new dev.coffer.metadata.ChunkPointer(c.id().value(), c.length())).toList());
+        BodyCheck check = new BodyCheck(UploadRules.declaredLength(call), UploadRules.contentMd5(call),
+                ChecksumRequest.from(call.requestHeaders()));
+        ObjectUpload upload = new ObjectUpload(call.s3().bucket(), call.s3().key(), call.rawBody(), call.auth().payload(),
+                UploadRules.MAX_SINGLE_PUT, check, ObjectHeaders.contentHeaders(call.requestHeaders()),
+                ObjectHeaders.userMetadata(call.requestHeaders()), UploadRules.writeCondition(call));
+        return puts.put(upload).flatMap(version -> {
+            call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));
+            VersionHeaders.written(call, version);
+            ObjectHeaders.writeChecksums(version.record(), call.responseHeaders());
+            return call.empty(HttpStatus.OK);
+        });
     }
 }

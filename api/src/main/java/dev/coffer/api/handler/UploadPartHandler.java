@@ -6,6 +6,7 @@ import dev.coffer.api.http.ETags;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
+import dev.coffer.api.service.BodyCheck;
 import dev.coffer.api.service.BodyReceiver;
 import dev.coffer.api.service.MultipartService;
 import dev.coffer.api.service.StoredBody;
@@ -61,7 +62,7 @@ public final class UploadPartHandler implements S3Handler {
 
     private Mono<PartRecord> publish(UploadRecord upload, int partNumber, ChecksumAlgorithm algorithm, StoredBody body,
                                      long declared, byte[] contentMd5, Optional<ChecksumRequest> checksum) {
-        return Mono.fromRunnable(() -> UploadRules.verify(body, declared, contentMd5, checksum))
+        return Mono.fromRunnable(() -> new BodyCheck(declared, contentMd5, checksum).verify(body))
                 .onErrorResume(e -> uploads.discard(body).then(Mono.error(e)))
                 .then(Mono.defer(() -> uploads.putPart(upload, new PartRecord(partNumber, body.size(),
                         HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),

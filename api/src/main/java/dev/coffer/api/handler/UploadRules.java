@@ -3,13 +3,9 @@ package dev.coffer.api.handler;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.server.S3Call;
-import dev.coffer.api.service.StoredBody;
 import dev.coffer.auth.PayloadMode;
 import dev.coffer.metadata.WriteCondition;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Optional;
-import dev.coffer.api.checksum.ChecksumRequest;
 
 /** What S3 checks of an upload's headers and of the body once received. */
 final class UploadRules {
@@ -88,21 +84,5 @@ final class UploadRules {
             return new WriteCondition.IfEtagMatches(etag);
         }
         return WriteCondition.NONE;
-    }
-
-    /**
-     * IncompleteBody when fewer/more bytes arrived than declared; BadDigest when Content-MD5 or the
-     * flexible checksum differs from what was received.
-     */
-    static void verify(StoredBody body, long declared, byte[] contentMd5, Optional<ChecksumRequest> checksum) {
-        if (declared >= 0 && body.size() != declared) {
-            throw S3Exception.of(S3ErrorCode.IncompleteBody);
-        }
-        if (contentMd5 != null && !MessageDigest.isEqual(contentMd5, body.md5())) {
-            throw S3Exception.of(S3ErrorCode.BadDigest)
-                    .with("ExpectedDigest", Base64.getEncoder().encodeToString(contentMd5))
-                    .with("CalculatedDigest", Base64.getEncoder().encodeToString(body.md5()));
-        }
-        checksum.ifPresent(c -> c.verify(body.checksum(), body.trailers()));
     }
 }

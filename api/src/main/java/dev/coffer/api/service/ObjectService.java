@@ -39,18 +39,22 @@ public final class ObjectService {
 
     /**
      * Publishes a received body as the key's new version. If the catalogue refuses (no bucket, a
-     * failed condition), the body's chunks are deleted before the error is signalled.
+     * failed condition), the body's chunks are deleted before the refusal is signalled.
      */
     public Mono<ObjectVersion> publish(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition) {
-        return io.call(() -> {
-            try {
-                // As published: with its version id when the bucket's versioning is enabled.
-                return catalog.versions().publish(bucket, key, record, condition);
-            } catch (RuntimeException e) {
-                discardNow(body.chunks());
-                throw e;
-            }
-        });
+        return io.call(() -> publishNow(bucket, key, record, body, condition));
+    }
+
+    /** {@link #publish}, blocking: call it on the I/O scheduler only. */
+    ObjectVersion publishNow(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition)
+            throws java.io.IOException {
+        try {
+            // As published: with its version id when the bucket's versioning is enabled.
+            return catalog.versions().publish(bucket, key, record, condition);
+        } catch (RuntimeException e) {
+            discardNow(body.chunks());
+            throw e;
+        }
     }
 
     /** Deletes a received body that will not be published. */
@@ -58,7 +62,7 @@ public final class ObjectService {
         return io.run(() -> discardNow(body.chunks()));
     }
 
-    private void discardNow(List<ChunkRef> refs) throws java.io.IOException {
+    void discardNow(List<ChunkRef> refs) throws java.io.IOException {
         for (ChunkRef ref : refs) chunks.delete(ref.id());
     }
 

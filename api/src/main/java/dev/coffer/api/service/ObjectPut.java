@@ -1,0 +1,41 @@
+package dev.coffer.api.service;
+
+import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.ObjectVersion;
+import java.util.HexFormat;
+import reactor.core.publisher.Mono;
+
+/**
+ * PutObject in one direction: check the bucket (so a body is not received for nothing), receive
+ * the body durably, verify it, publish it as one catalogue command, answer the published record.
+ * A body that fails its check, or that the catalogue refuses, has its chunks deleted before the
+ * error is signalled.
+ */
+public final class ObjectPut {
+    private final BlockingIo io;
+    private final ObjectService objects;
+    private final BodyReceiver receiver;
+
+    public ObjectPut(BlockingIo io, ObjectService objects, BodyReceiver receiver) {
+        this.io = io;
+        this.objects = objects;
+        this.receiver = receiver;
+    }
+
+    public Mono<ObjectVersion> put(ObjectUpload upload) {
+        return objects.checkBucket(upload.bucket())
+                .then(receiver.receive(upload.body(), upload.payload(), upload.maxSize(), upload.check().algorithm()))
+                .flatMap(body -> io.call(() -> {
+                    try {
+                        upload.check().verify(body);
+                    } catch (RuntimeException e) {
+                        objects.discardNow(body.chunks());
+                        throw e;
+                    }
+                    ObjectRecord record = ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()),
+                            System.currentTimeMillis(), upload.contentHeaders(), upload.userMetadata(),
+                            upload.check().checksums(body), body.inline(), ObjectService.pointers(body.chunks()));
+                    return objects.publishNow(upload.bucket(), upload.key(), record, body, upload.condition());
+                }));
+    }
+}

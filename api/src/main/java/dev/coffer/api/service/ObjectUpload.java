@@ -1,0 +1,15 @@
+package dev.coffer.api.service;
+
+import dev.coffer.auth.PayloadMode;
+import dev.coffer.metadata.WriteCondition;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import reactor.core.publisher.Flux;
+
+/**
+ * A PutObject as the handler parsed it: where the object goes, its body as it arrives, what the
+ * body must match, what the object carries besides its bytes, and the write condition.
+ */
+public record ObjectUpload(String bucket, String key, Flux<DataBuffer> body, PayloadMode payload, long maxSize,
+                           BodyCheck check, Map<String, String> contentHeaders, Map<String, String> userMetadata,
+                           WriteCondition condition) {}
