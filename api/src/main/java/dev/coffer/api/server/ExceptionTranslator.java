@@ -10,6 +10,7 @@ import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.NoSuchBucketException;
 import dev.coffer.metadata.NoSuchKeyException;
 import dev.coffer.metadata.NoSuchUploadException;
+import dev.coffer.metadata.PartChangedException;
 import dev.coffer.metadata.WriteCondition;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +37,12 @@ public final class ExceptionTranslator {
         // Every principal is the root owner for now, so an existing name is always "yours".
         if (e instanceof BucketExistsException) return S3Exception.of(S3ErrorCode.BucketAlreadyOwnedByYou).with("BucketName", e.bucket());
         if (e instanceof NoSuchKeyException) return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", e.key());
+        if (e instanceof PartChangedException p) {
+            // The part was uploaded again while the completion was being built: the ETag the client
+            // named is no longer the part's.
+            return S3Exception.of(S3ErrorCode.InvalidPart).with("UploadId", p.uploadId())
+                    .with("PartNumber", Integer.toString(p.partNumber()));
+        }
         if (e instanceof NoSuchUploadException u) return S3Exception.of(S3ErrorCode.NoSuchUpload).with("UploadId", u.uploadId());
         if (e instanceof ConditionalWriteConflict c) {
             if (c.failed() instanceof WriteCondition.IfEtagMatches && !c.keyExisted()) {
