@@ -154,6 +154,8 @@ class HostileInputIT {
                     + "\r\n--xx--\r\n"), 400, "MalformedPOSTRequest");
             assertXmlError(form("/" + bucket, "multipart/form-data; boundary=xx", "--xx\r\nContent-Disposition: form-data; "
                     + "name=\"file\"; filename=\"cut.txt\"\r\n\r\nthe file never ends"), 400, "MalformedPOSTRequest");
+            assertXmlError(form("/" + bucket, "multipart/form-data; boundary=xx", "--xx\r\nContent-Disposition: form-data"
+                    + "\r\n\r\na part without a name\r\n--xx--\r\n"), 400, "MalformedPOSTRequest");
             logs.assertNoStackTrace("malformed forms");
         }
         assertThat(server.s3().listObjectsV2(b -> b.bucket(bucket).prefix("abc")).contents()).isEmpty();

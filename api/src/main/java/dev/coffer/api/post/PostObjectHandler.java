@@ -117,8 +117,11 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
     private Flux<PostUpload> onPart(S3Call call, PostForm form, Signal<? extends PartEvent> first, Flux<PartEvent> events) {
         if (!first.hasValue()) return events.thenMany(Flux.empty());
         PartEvent event = first.get();
-        if (form.fileSeen() || !"file".equalsIgnoreCase(event.name())) {
-            if (!form.fileSeen() && event instanceof FilePartEvent) return fieldSentAsFile(form, event.name(), events);
+        // Every part of form-data names itself (RFC 7578); PartEvent.name() would throw for one that does not.
+        String name = event.headers().getContentDisposition().getName();
+        if (name == null) throw S3Exception.of(S3ErrorCode.MalformedPOSTRequest);
+        if (form.fileSeen() || !"file".equalsIgnoreCase(name)) {
+            if (!form.fileSeen() && event instanceof FilePartEvent) return fieldSentAsFile(form, name, events);
             if (!form.fileSeen() && event instanceof FormPartEvent field) form.add(field.name(), field.value());
             return events.doOnNext(e -> DataBufferUtils.release(e.content())).thenMany(Flux.empty());
         }
