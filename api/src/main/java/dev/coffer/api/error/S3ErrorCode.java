@@ -46,7 +46,7 @@ public enum S3ErrorCode {
             + "uploaded, or the specified entity tag may not match the part's entity tag."),
     InvalidPartOrder("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be "
             + "specified in order by part number."),
-    InvalidPartNumber("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
+    InvalidPartNumber("InvalidPartNumber", 400, "The requested partnumber is not satisfiable"),
     InvalidRange("InvalidRange", 416, "The requested range is not satisfiable"),
     InvalidRequest("InvalidRequest", 400, "Invalid Request"),
     InvalidStorageClass("InvalidStorageClass", 400, "The storage class you specified is not valid"),

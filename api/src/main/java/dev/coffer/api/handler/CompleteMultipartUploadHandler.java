@@ -59,6 +59,10 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
                     if (request.parts().isEmpty()) {
                         throw S3Exception.of(S3ErrorCode.MalformedXML);
                     }
+                    for (CompleteMultipartUpload.Part part : request.parts()) {
+                        if (part.partNumber() == null) throw S3Exception.of(S3ErrorCode.MalformedXML);
+                        MultipartRules.checkPartNumber(part.partNumber());
+                    }
                     return uploads.complete(bucket, key, call.s3().param("uploadId"),
                             new CompletionPlan(request.parts(), declared), condition);
                 })

@@ -25,14 +25,22 @@ final class MultipartRules {
     static int partNumber(S3Call call) {
         String value = call.s3().param("partNumber");
         try {
-            int n = Integer.parseInt(value == null ? "" : value.trim());
-            if (n >= 1 && n <= MAX_PART_NUMBER) return n;
-        } catch (NumberFormatException ignored) {
-            // falls through
+            return checkPartNumber(Integer.parseInt(value == null ? "" : value.trim()));
+        } catch (NumberFormatException e) {
+            throw invalidPartNumber(String.valueOf(value));
         }
-        throw S3Exception.of(S3ErrorCode.InvalidArgument)
+    }
+
+    /** A part number S3 accepts (1..10,000), as in a CompleteMultipartUpload body; InvalidArgument otherwise. */
+    static int checkPartNumber(int n) {
+        if (n >= 1 && n <= MAX_PART_NUMBER) return n;
+        throw invalidPartNumber(Integer.toString(n));
+    }
+
+    private static S3Exception invalidPartNumber(String value) {
+        return S3Exception.of(S3ErrorCode.InvalidArgument)
                 .withMessage("Part number must be an integer between 1 and 10000, inclusive")
-                .with("ArgumentName", "partNumber").with("ArgumentValue", String.valueOf(value));
+                .with("ArgumentName", "partNumber").with("ArgumentValue", value);
     }
 
     /** A non-negative integer parameter (max-parts, part-number-marker, …), capped; InvalidArgument otherwise. */

@@ -24,6 +24,7 @@ final class ObjectReads {
 
     Mono<Void> serve(S3Call call, boolean withBody) {
         String versionId = call.s3().param("versionId");
+        PartReads.checkRequest(call); // a bad partNumber is refused before the object is looked up
         return objects.versions().resolve(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
             ObjectRecord record = version.record();
             Preconditions.checkRead(conditions(call), record.etag(), record.lastModifiedMillis());

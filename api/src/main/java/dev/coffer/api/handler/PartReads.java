@@ -20,13 +20,22 @@ import org.springframework.http.HttpHeaders;
 final class PartReads {
     private PartReads() {}
 
-    /** The byte range of the requested part, or empty when no part is asked (or the object is empty). */
-    static Optional<ByteRange> range(S3Call call, ObjectRecord record) {
-        if (!call.s3().has("partNumber")) return Optional.empty();
-        int number = MultipartRules.partNumber(call);
+    /** InvalidArgument for a partNumber outside 1..10,000; InvalidRequest for partNumber with a Range. */
+    static void checkRequest(S3Call call) {
+        if (!call.s3().has("partNumber")) return;
+        MultipartRules.partNumber(call);
         if (call.header(HttpHeaders.RANGE) != null) {
             throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("Cannot specify both Range header and partNumber query parameter");
         }
+    }
+
+    /**
+     * The byte range of the requested part, or empty when no part is asked (or the object is empty);
+     * 400 InvalidPartNumber past the object's parts. REQUIRES: {@link #checkRequest} passed.
+     */
+    static Optional<ByteRange> range(S3Call call, ObjectRecord record) {
+        if (!call.s3().has("partNumber")) return Optional.empty();
+        int number = MultipartRules.partNumber(call);
         int count = record.parts().isEmpty() ? 1 : record.parts().size();
         if (number > count) {
             throw S3Exception.of(S3ErrorCode.InvalidPartNumber).with("PartNumberRequested", Integer.toString(number))
