@@ -30,7 +30,7 @@ final class CanonicalizedAmzHeaders {
             add(amz, header.getKey(), header.getValue(), skip);
         }
         if (queryHeaders != null) {
-            for (QueryParameter p : queryHeaders) add(amz, p.name(), List.of(p.value()), skip);
+            for (QueryParameter p : queryHeaders) add(amz, p.name(), List.of(WireText.ofUnicode(p.value())), skip);
         }
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, List<String>> header : amz.entrySet()) {

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * SigV2's CanonicalizedResource: "/" + bucket when the bucket came from the Host, then the path
  * exactly as sent (percent escapes and their case untouched), then the sub-resources of the
- * query sorted by name, with their values decoded.
+ * query sorted by name, with their values decoded (as the {@link WireText} of their UTF-8 bytes).
  */
 final class CanonicalizedResource {
     /**
@@ -60,8 +60,8 @@ final class CanonicalizedResource {
         for (int i = 0; i < signed.size(); i++) {
             if (i > 0) sb.append('&');
             QueryParameter p = signed.get(i);
-            sb.append(p.name());
-            if (!p.value().isEmpty()) sb.append('=').append(p.value());
+            sb.append(WireText.ofUnicode(p.name()));
+            if (!p.value().isEmpty()) sb.append('=').append(WireText.ofUnicode(p.value()));
         }
         return sb.toString();
     }

@@ -51,19 +51,22 @@ final class Crypto {
         return mac;
     }
 
-    static String sha256Hex(String text) {
+    /** Hex SHA-256 of {@link WireText}: the canonical request, byte for byte as the client sent its parts. */
+    static String sha256HexOfWire(String wire) {
         MessageDigest digest = SHA256.get();
         digest.reset();
-        return Hex.encode(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Hex.encode(digest.digest(WireText.bytes(wire)));
     }
 
     static byte[] hmac(byte[] key, String data) {
         return mac(HMAC.get(), key, data);
     }
 
-    /** HMAC-SHA1 of the UTF-8 bytes of {@code data}, as SigV2 signs. */
-    static byte[] hmacSha1(byte[] key, String data) {
-        return mac(SHA1_HMAC.get(), key, data);
+    /** HMAC-SHA1 of SigV2's string to sign, given as {@link WireText}. */
+    static byte[] hmacSha1OfWire(byte[] key, String wire) {
+        Mac mac = SHA1_HMAC.get();
+        init(mac, key);
+        return mac.doFinal(WireText.bytes(wire));
     }
 
     private static byte[] mac(Mac mac, byte[] key, String data) {

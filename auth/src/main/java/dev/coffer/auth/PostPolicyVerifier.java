@@ -74,7 +74,7 @@ public final class PostPolicyVerifier {
         String accessKeyId = require(fields, "awsaccesskeyid");
         String claimed = require(fields, "signature");
         byte[] secret = SecretKeys.secretOf(credentials, accessKeyId).getBytes(StandardCharsets.UTF_8);
-        String expected = Base64.getEncoder().encodeToString(Crypto.hmacSha1(secret, policy));
+        String expected = Base64.getEncoder().encodeToString(Crypto.hmacSha1OfWire(secret, WireText.ofUnicode(policy)));
         if (!SignatureVerifier.matches(expected, claimed)) throw SignatureVerifier.mismatch();
         return accessKeyId;
     }

@@ -25,8 +25,8 @@ record QueryParameter(String canonicalName, String canonicalValue, String name, 
                 params.add(new QueryParameter(
                         UriEncoding.canonicalQueryComponent(rawName),
                         UriEncoding.canonicalQueryComponent(rawValue),
-                        UriEncoding.decode(rawName),
-                        UriEncoding.decode(rawValue)));
+                        UriEncoding.decodeQueryText(rawName),
+                        UriEncoding.decodeQueryText(rawValue)));
             }
             start = end + 1;
         }

@@ -84,7 +84,7 @@ public final class SigV2Authenticator {
             String accessKeyId, String claimed, String withoutResource) throws AuthException {
         byte[] key = SecretKeys.secretOf(credentials, accessKeyId).getBytes(StandardCharsets.UTF_8);
         for (String resource : CanonicalizedResource.candidates(bucket, request.rawPath(), query)) {
-            String expected = Base64.getEncoder().encodeToString(Crypto.hmacSha1(key, withoutResource + resource));
+            String expected = Base64.getEncoder().encodeToString(Crypto.hmacSha1OfWire(key, withoutResource + resource));
             if (SignatureVerifier.matches(expected, claimed)) {
                 return new AuthResult(accessKeyId, new PayloadMode.Unsigned());
             }

@@ -8,7 +8,7 @@ import java.util.List;
  * VERB \n Content-MD5 \n Content-Type \n Date (or Expires) \n CanonicalizedAmzHeaders CanonicalizedResource
  * </pre>
  * An absent positional header is an empty line. See {@link CanonicalizedAmzHeaders} and
- * {@link CanonicalizedResource}.
+ * {@link CanonicalizedResource}. The result is {@link WireText}: header values as they arrived.
  */
 final class SigV2StringToSign {
     private SigV2StringToSign() {}
@@ -38,7 +38,10 @@ final class SigV2StringToSign {
      */
     private static String positional(SignedRequest request, List<QueryParameter> presignedQuery, String name) {
         String value = request.header(name);
-        if (value == null && presignedQuery != null) value = QueryParameter.find(presignedQuery, name);
+        if (value == null && presignedQuery != null) {
+            value = QueryParameter.find(presignedQuery, name);
+            if (value != null) value = WireText.ofUnicode(value);
+        }
         return value == null ? "" : value.trim();
     }
 }

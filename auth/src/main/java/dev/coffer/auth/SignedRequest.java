@@ -9,7 +9,9 @@ import java.util.Map;
  * @param method upper-case HTTP method
  * @param rawPath the request path exactly as sent (still percent-encoded)
  * @param rawQuery the query string exactly as sent (still percent-encoded), "" when absent
- * @param headers header values by lower-case name, in the order received
+ * @param headers header values by lower-case name, in the order received, each value one char per
+ *     byte received (ISO-8859-1, as the HTTP layer decodes them; see {@link WireText}): a value is
+ *     signed as the bytes that arrived, whatever their encoding
  */
 public record SignedRequest(
         String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {

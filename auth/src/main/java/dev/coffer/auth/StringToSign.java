@@ -6,6 +6,6 @@ final class StringToSign {
 
     static String build(String amzDate, CredentialScope scope, String canonicalRequest) {
         return AuthorizationHeaderParser.ALGORITHM + '\n' + amzDate + '\n' + scope.scope() + '\n'
-                + Crypto.sha256Hex(canonicalRequest);
+                + Crypto.sha256HexOfWire(canonicalRequest);
     }
 }

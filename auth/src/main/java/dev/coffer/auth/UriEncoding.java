@@ -4,13 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * SigV4's URI encoding. Clients differ in what they escape (some send '~' as %7E, some send ','
- * raw), so the server never trusts the raw form: it decodes each percent escape to its byte and
+ * SigV4's URI encoding, and the one decoding of query components that both the signature check
+ * and routing use. Clients differ in what they escape (some send '~' as %7E, some send ',' raw),
+ * so the server never trusts the raw form: it decodes each percent escape to its byte and
  * re-encodes every byte the one SigV4 way — unreserved characters (A-Z a-z 0-9 - . _ ~) kept,
  * everything else as upper-case %XX. A '%' that does not start a valid escape is taken literally.
- * '+' is a literal plus, never a space (S3 signs it as %2B).
+ *
+ * <p>In the path '+' is a literal plus. In the query it is a space, as S3 reads it (form
+ * encoding: the AWS SDK for Java v1 sends a space as '+' and signs it as %20), so {@code prefix=a+b}
+ * is signed and served as "a b" and {@code prefix=a%2Bb} as "a+b": a request cannot be signed for
+ * one and served as the other.
  */
-final class UriEncoding {
+public final class UriEncoding {
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
     private UriEncoding() {}
@@ -21,14 +26,25 @@ final class UriEncoding {
         return reencode(rawPath, true);
     }
 
-    /** A query name or value, re-encoded; '/' becomes %2F. */
+    /** A query name or value, re-encoded; '/' becomes %2F, '+' (a space) %20. */
     static String canonicalQueryComponent(String raw) {
-        return reencode(raw, false);
+        return encode(decodeQueryComponent(raw), false);
+    }
+
+    /**
+     * The bytes a raw query name or value stands for: percent escapes decoded, '+' a space. Routing
+     * reads the query through this too, so what is signed is what is served.
+     */
+    public static byte[] decodeQueryComponent(String raw) {
+        return decodeToBytes(raw, true);
     }
 
     static String reencode(String raw, boolean keepSlash) {
-        StringBuilder out = new StringBuilder(raw.length() + 16);
-        byte[] bytes = decodeToBytes(raw);
+        return encode(decodeToBytes(raw, false), keepSlash);
+    }
+
+    private static String encode(byte[] bytes, boolean keepSlash) {
+        StringBuilder out = new StringBuilder(bytes.length + 16);
         for (byte b : bytes) {
             int c = b & 0xFF;
             if (isUnreserved(c) || (keepSlash && c == '/')) {
@@ -40,13 +56,13 @@ final class UriEncoding {
         return out.toString();
     }
 
-    /** Percent-decodes to text (UTF-8); for reading parameter values such as X-Amz-Credential. */
-    static String decode(String raw) {
-        if (raw.indexOf('%') < 0) return raw;
-        return new String(decodeToBytes(raw), StandardCharsets.UTF_8);
+    /** A query component decoded to text (UTF-8); for reading parameter values such as X-Amz-Credential. */
+    static String decodeQueryText(String raw) {
+        if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+        return new String(decodeQueryComponent(raw), StandardCharsets.UTF_8);
     }
 
-    static byte[] decodeToBytes(String raw) {
+    private static byte[] decodeToBytes(String raw, boolean plusIsSpace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
         int i = 0;
         while (i < raw.length()) {
@@ -55,6 +71,9 @@ final class UriEncoding {
                     && Hex.digit(raw.charAt(i + 1)) >= 0 && Hex.digit(raw.charAt(i + 2)) >= 0) {
                 out.write(Hex.digit(raw.charAt(i + 1)) << 4 | Hex.digit(raw.charAt(i + 2)));
                 i += 3;
+            } else if (c == '+' && plusIsSpace) {
+                out.write(' ');
+                i++;
             } else if (c < 0x80) {
                 out.write(c);
                 i++;

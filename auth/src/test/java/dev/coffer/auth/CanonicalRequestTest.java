@@ -32,10 +32,24 @@ class CanonicalRequestTest {
     }
 
     @Test
-    void queryIsSortedReencodedAndPlusStaysAPlus() {
-        SignedRequest r = Requests.request("GET", "/", "prefix=a+b&delimiter=%2F&acl&b=2&b=1", "host", "h");
+    void queryIsSortedReencodedAndPlusIsASpace() {
+        SignedRequest r = Requests.request("GET", "/", "prefix=a+b&delimiter=%2F&acl&b=2&b=1&c=a%2Bb&d=a%20b",
+                "host", "h");
         String canonical = CanonicalRequest.build(r, QueryParameter.parse(r.rawQuery()), false, List.of("host"), "X");
-        assertEquals("GET\n/\nacl=&b=1&b=2&delimiter=%2F&prefix=a%2Bb\nhost:h\n\nhost\nX", canonical);
+        assertEquals("GET\n/\nacl=&b=1&b=2&c=a%2Bb&d=a%20b&delimiter=%2F&prefix=a%20b\nhost:h\n\nhost\nX", canonical);
+    }
+
+    /** Routing reads the query through the same decoding: what is signed as a space is served as one. */
+    @Test
+    void queryComponentsDecodeAsTheSignatureReadsThem() {
+        assertEquals("a b", new String(UriEncoding.decodeQueryComponent("a+b"), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("a+b", new String(UriEncoding.decodeQueryComponent("a%2Bb"), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("a b", new String(UriEncoding.decodeQueryComponent("a%20b"), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pathPlusStaysAPlus() {
+        assertEquals("/b/a%2Bb%20c", UriEncoding.canonicalPath("/b/a+b%20c"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.coffer.api.routing;
 
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.auth.UriEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,18 +14,27 @@ import java.util.Map;
 public final class QueryString {
     private QueryString() {}
 
-    /** Name → first value; a parameter without '=' has the value "". '+' decodes to a space, as form encoding does. */
+    /**
+     * Name → first value; a parameter without '=' has the value "". Each name and value is decoded
+     * by {@link UriEncoding#decodeQueryComponent}, the decoding the signature check uses ('+' is a
+     * space), so a request is served as it was signed.
+     */
     public static Map<String, String> parse(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) return params;
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
+            String name = queryComponent(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : queryComponent(pair.substring(eq + 1));
             params.putIfAbsent(name, value);
         }
         return params;
+    }
+
+    private static String queryComponent(String raw) {
+        if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+        return strictUtf8(UriEncoding.decodeQueryComponent(raw));
     }
 
     /**

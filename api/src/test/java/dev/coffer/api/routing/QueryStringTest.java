@@ -51,8 +51,10 @@ class QueryStringTest {
     }
 
     @Test
-    void plusIsASpaceInAQuery() {
-        assertThat(QueryString.parse("prefix=a+b")).containsEntry("prefix", "a b");
+    void plusIsASpaceInAQueryAsTheSignatureReadsIt() {
+        assertThat(QueryString.parse("prefix=a+b&p2=a%2Bb&p3=a%20b&a+b=1"))
+                .containsEntry("prefix", "a b").containsEntry("p2", "a+b").containsEntry("p3", "a b")
+                .containsEntry("a b", "1");
     }
 
     @Test
