@@ -97,6 +97,9 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         AtomicReference<Throwable> parserFailure = new AtomicReference<>();
         return objects.checkBucket(call.s3().bucket())
                 .thenMany(Flux.defer(() -> parts.read(PART_EVENT, call.http(), Map.of()))
+                        // Spring's reader throws this for a part header it cannot parse
+                        // (a Content-Disposition without its type, say): the form is malformed.
+                        .onErrorMap(IllegalArgumentException.class, e -> S3Exception.of(S3ErrorCode.MalformedPOSTRequest))
                         .onErrorResume(e -> {
                             parserFailure.set(e);
                             return Flux.empty();
