@@ -199,13 +199,21 @@ class NginxProxyIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"ready\":true");
-        HttpResponse<String> outside = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + nginx.port() + "/_coffer/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(outside.statusCode()).isEqualTo(404);
+        // Every spelling of the metrics path that Coffer would serve them at, and that nginx
+        // decodes or resolves to it, is answered by nginx itself, even with the right token.
+        String token = "Bearer " + Files.readString(dir.resolve("data").resolve("metrics-token"));
+        for (String path : new String[] {"/_coffer/metrics", "/_coffer/metrics/", "/_coffer/metrics/anything",
+            "/_coffer/metrics?format=prometheus", "/_coffer/%6Detrics", "/_coffer/%6detrics/", "/_coffer/./metrics",
+            "/_coffer/x/../metrics/"}) {
+            HttpResponse<String> outside = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + nginx.port() + path)).header("Authorization", token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(outside.statusCode()).as(path).isEqualTo(404);
+            assertThat(outside.body()).as(path).doesNotContain("coffer_requests_total").containsIgnoringCase("nginx");
+        }
         s3.putObject(b -> b.bucket(bucket).key("counted"), RequestBody.fromString("12345"));
         HttpResponse<String> inside = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + cofferPort + "/_coffer/metrics")).build(),
+                URI.create("http://127.0.0.1:" + cofferPort + "/_coffer/metrics")).header("Authorization", token).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(inside.statusCode()).isEqualTo(200);
         assertThat(inside.body()).contains("coffer_requests_total{operation=\"PUT_OBJECT\",status=\"200\"}");

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.HandSigner;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,7 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** /_coffer/health and /_coffer/metrics on the real server: no credentials, real counters. */
+/**
+ * /_coffer/health (open to all) and /_coffer/metrics (the bearer token from the data directory, or
+ * a request signed by the root) on the real server, with real counters.
+ */
 @ExtendWith(CofferServerExtension.class)
 class OpsEndpointsOpsIT {
     private final CofferServer server;
@@ -25,14 +33,21 @@ class OpsEndpointsOpsIT {
         this.server = server;
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.endpoint().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint().resolve(path));
+        if (headers.length > 0) request.headers(headers);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A scrape as Prometheus makes it: the token generated at first start, read from its file. */
+    private HttpResponse<String> scrape() throws Exception {
+        String token = Files.readString(server.dataDir().resolve("metrics-token"));
+        return get("/_coffer/metrics", "Authorization", "Bearer " + token);
     }
 
     private double metric(String series) throws Exception {
         Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
-                .matcher(get("/_coffer/metrics").body());
+                .matcher(scrape().body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -45,6 +60,43 @@ class OpsEndpointsOpsIT {
     }
 
     @Test
+    void metricsRefuseAScrapeWithoutTheTokenAtEveryPathBelowThem() throws Exception {
+        for (String path : new String[] {"/_coffer/metrics", "/_coffer/metrics/", "/_coffer/metrics/anything"}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(401);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).as(path).hasValue("Bearer realm=\"coffer-metrics\"");
+            assertThat(r.body()).as(path).doesNotContain("coffer_requests_total");
+            assertThat(get(path, "Authorization", "Bearer not-the-token").statusCode()).as(path).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theTokenFileIsReadableByItsOwnerOnly() throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.dataDir().resolve("metrics-token"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aScrapeSignedByTheRootNeedsNoToken() throws Exception {
+        URI uri = server.endpoint().resolve("/_coffer/metrics");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        HandSigner.header("GET", uri, Map.of(), "UNSIGNED-PAYLOAD").forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("host")) request.header(name, value);
+        });
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("coffer_requests_total");
+    }
+
+    @Test
+    void healthTellsTheStateAndNothingElse() throws Exception {
+        HttpResponse<String> r = get("/_coffer/health");
+        assertThat(r.body()).doesNotContain(CofferServer.ACCESS_KEY, server.dataDir().toString(), "version");
+        assertThat(r.headers().map().keySet()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("version"));
+        assertThat(r.headers().firstValue("Server")).hasValue("Coffer");
+    }
+
+    @Test
     void metricsCountRequestsAndBytesByOperation() throws Exception {
         String bucket = server.createBucket("ops");
         String put = "coffer_requests_total{operation=\"PUT_OBJECT\",status=\"200\"}";
@@ -53,7 +105,7 @@ class OpsEndpointsOpsIT {
         server.s3().putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromBytes(new byte[10_000]));
         server.s3().getObjectAsBytes(b -> b.bucket(bucket).key("k"));
         Thread.sleep(200);
-        HttpResponse<String> r = get("/_coffer/metrics");
+        HttpResponse<String> r = scrape();
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(r.body()).contains("coffer_request_duration_seconds_bucket{operation=\"PUT_OBJECT\",le=\"0.1\"}",

@@ -2,12 +2,8 @@ package dev.coffer.api.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Properties;
 
 /**
@@ -30,7 +26,7 @@ public record RootCredentials(String accessKey, String secretKey, Source source)
             throw new IllegalStateException("set both coffer.access-key and coffer.secret-key, or neither");
         }
         if (hasKey) return new RootCredentials(props.accessKey(), props.secretKey(), Source.CONFIGURED);
-        Path file = props.dataDir().resolve(FILE_NAME);
+        Path file = file(props);
         if (Files.exists(file)) {
             Properties stored = new Properties();
             try (InputStream in = Files.newInputStream(file)) {
@@ -38,34 +34,24 @@ public record RootCredentials(String accessKey, String secretKey, Source source)
             }
             return new RootCredentials(stored.getProperty("access-key"), stored.getProperty("secret-key"), Source.STORED);
         }
-        RootCredentials fresh = new RootCredentials(random(KEY_CHARS, 20), random(SECRET_CHARS, 40), Source.GENERATED);
+        RootCredentials fresh = new RootCredentials(SecretFiles.random(KEY_CHARS, 20), SecretFiles.random(SECRET_CHARS, 40),
+                Source.GENERATED);
         fresh.store(file);
         return fresh;
     }
 
+    /** Where a generated pair is kept: {@value #FILE_NAME} in the data directory. */
+    public static Path file(CofferProperties props) {
+        return props.dataDir().resolve(FILE_NAME);
+    }
+
     private void store(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(tmp);
-        }
         Properties p = new Properties();
         p.setProperty("access-key", accessKey);
         p.setProperty("secret-key", secretKey);
-        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-            p.store(out, "Coffer root credentials, generated at first start");
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String random(String alphabet, int length) {
-        SecureRandom rnd = new SecureRandom();
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
-        return sb.toString();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        p.store(out, "Coffer root credentials, generated at first start");
+        SecretFiles.writeOwnerOnly(file, out.toByteArray());
     }
 
     @Override

@@ -6,7 +6,10 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
-/** Prints where Coffer listens and, on first start, the generated root key pair with a ready aws command. */
+/**
+ * Prints where Coffer listens and the root access key. The generated secret is printed only on the
+ * start that generates it, with a ready aws command; later starts say where it is stored.
+ */
 @Component
 class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
@@ -24,12 +27,15 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
         String endpoint = "http://localhost:" + port;
         StringBuilder b = new StringBuilder("\n\n  Coffer is listening on ").append(endpoint)
                 .append("\n  data directory: ").append(props.dataDir().toAbsolutePath().normalize()).append('\n');
-        if (root.source() == RootCredentials.Source.CONFIGURED) {
-            b.append("  root access key: ").append(root.accessKey()).append(" (from configuration)\n");
-        } else {
-            b.append(root.source() == RootCredentials.Source.GENERATED
-                            ? "  Generated root credentials (stored in the data directory):\n"
-                            : "  Root credentials (stored in the data directory):\n")
+        switch (root.source()) {
+            case CONFIGURED -> b.append("  root access key: ").append(root.accessKey()).append(" (from configuration)\n");
+            // A log outlives the start that wrote it: the secret is printed once, when it is made.
+            case STORED -> b.append("  root access key: ").append(root.accessKey()).append('\n')
+                    .append("  root secret key: stored in ").append(RootCredentials.file(props).toAbsolutePath().normalize())
+                    .append(" (printed only on the first start)\n");
+            case GENERATED -> b.append("  Generated root credentials (stored in ")
+                    .append(RootCredentials.file(props).toAbsolutePath().normalize())
+                    .append("; the secret is printed this once):\n")
                     .append("    access key: ").append(root.accessKey()).append('\n')
                     .append("    secret key: ").append(root.secretKey()).append('\n')
                     .append("\n  Try it:\n    AWS_ACCESS_KEY_ID=").append(root.accessKey())

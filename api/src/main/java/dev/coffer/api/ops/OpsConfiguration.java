@@ -1,8 +1,11 @@
 package dev.coffer.api.ops;
 
+import dev.coffer.api.config.CofferProperties;
+import dev.coffer.api.config.RootCredentials;
 import dev.coffer.api.server.ReservedPaths;
 import dev.coffer.api.server.S3HttpHandler;
 import dev.coffer.api.service.BlockingIo;
+import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.metadata.Catalog;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -12,7 +15,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -50,8 +56,12 @@ public class OpsConfiguration {
     }
 
     @Bean
-    ReservedPaths.Endpoint metricsEndpoint(PrometheusMeterRegistry registry, MetricsProperties props) {
-        return new ReservedPaths.Endpoint(MetricsEndpoint.PATH, new MetricsEndpoint(registry, props.token()));
+    ReservedPaths.Endpoint metricsEndpoint(PrometheusMeterRegistry registry, MetricsProperties props,
+                                           CofferProperties coffer, RootCredentials root) throws IOException {
+        RequestAuthenticator rootOnly = new RequestAuthenticator(accessKey -> accessKey.equals(root.accessKey())
+                ? Optional.of(root.secretKey()) : Optional.empty(), Clock.systemUTC());
+        return new ReservedPaths.Endpoint(MetricsEndpoint.PATH, new MetricsEndpoint(registry,
+                MetricsToken.resolve(props, coffer.dataDir()), new RootSignature(rootOnly, root.accessKey())));
     }
 
     @Bean

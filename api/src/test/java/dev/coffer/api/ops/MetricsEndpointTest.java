@@ -22,10 +22,14 @@ class MetricsEndpointTest {
         return response;
     }
 
+    private MetricsEndpoint withToken(String token) {
+        return new MetricsEndpoint(registry, token, request -> false);
+    }
+
     @Test
-    void withoutATokenTheEndpointIsOpenAndSpeaksPrometheusText() {
+    void publicMetricsAreOpenAndSpeakPrometheusText() {
         registry.counter("coffer.requests", "operation", "GET_OBJECT", "status", "200").increment(3);
-        MockServerHttpResponse response = scrape(new MetricsEndpoint(registry, ""), null);
+        MockServerHttpResponse response = scrape(withToken(null), null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getFirst("Content-Type")).isEqualTo(MetricsEndpoint.CONTENT_TYPE);
         assertThat(response.getBodyAsString().block())
@@ -35,7 +39,7 @@ class MetricsEndpointTest {
 
     @Test
     void withATokenAMissingOrWrongBearerIsRefused() {
-        MetricsEndpoint endpoint = new MetricsEndpoint(registry, "s3cret-token");
+        MetricsEndpoint endpoint = withToken("s3cret-token");
         MockServerHttpResponse missing = scrape(endpoint, null);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(missing.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
@@ -46,8 +50,16 @@ class MetricsEndpointTest {
 
     @Test
     void withATokenTheRightBearerScrapes() {
-        MetricsEndpoint endpoint = new MetricsEndpoint(registry, "s3cret-token");
+        MetricsEndpoint endpoint = withToken("s3cret-token");
         assertThat(scrape(endpoint, "Bearer s3cret-token").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(scrape(endpoint, "bearer s3cret-token").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aRequestSignedByTheRootScrapesWithoutTheToken() {
+        MetricsEndpoint endpoint = new MetricsEndpoint(registry, "s3cret-token",
+                request -> "AWS4-HMAC-SHA256 root".equals(request.getHeaders().getFirst("Authorization")));
+        assertThat(scrape(endpoint, "AWS4-HMAC-SHA256 root").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scrape(endpoint, "AWS4-HMAC-SHA256 someone-else").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }
