@@ -111,6 +111,6 @@ public class CofferConfiguration {
         handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC()), xml));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
-                new ReservedPaths(reservedEndpoints.orderedStream().toList()));
+                new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists);
     }
 }

@@ -10,6 +10,7 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.api.routing.S3RequestResolver;
 import dev.coffer.api.ui.BrowserRedirect;
+import dev.coffer.auth.AuthException;
 import dev.coffer.auth.AuthResult;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -35,12 +37,14 @@ public final class S3HttpHandler implements HttpHandler {
     private final RequestAuthenticator authenticator;
     private final Map<S3Operation, S3Handler> handlers = new EnumMap<>(S3Operation.class);
     private final ReservedPaths reserved;
+    private final Function<String, Mono<Boolean>> bucketExists;
 
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, List<S3Handler> handlers,
-                         ReservedPaths reserved) {
+                         ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists) {
         this.resolver = resolver;
         this.authenticator = authenticator;
         this.reserved = reserved;
+        this.bucketExists = bucketExists;
         for (S3Handler h : handlers) {
             if (this.handlers.put(h.operation(), h) != null) {
                 throw new IllegalStateException("two handlers for " + h.operation());
@@ -108,6 +112,8 @@ public final class S3HttpHandler implements HttpHandler {
                         request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers),
                         s3.virtualHosted() ? s3.bucket() : null);
             }
+        } catch (AuthException e) {
+            return refused(s3, e);
         } catch (Exception e) {
             return Mono.error(e);
         }
@@ -116,6 +122,18 @@ public final class S3HttpHandler implements HttpHandler {
         }
         UnimplementedHeaders.check(firstValues);
         return handler.handle(new S3Call(s3, request, response, auth, requestId));
+    }
+
+    /**
+     * A request that failed authentication (anonymous, a presigned URL that does not check out…)
+     * on a bucket that does not exist answers 404 NoSuchBucket, as S3 does: the bucket is looked up
+     * before the signature's verdict is given. CreateBucket keeps the verdict (there an absent
+     * bucket is the point).
+     */
+    private Mono<Void> refused(S3Request s3, AuthException e) {
+        if (s3.bucket() == null || s3.operation() == S3Operation.CREATE_BUCKET) return Mono.error(e);
+        return bucketExists.apply(s3.bucket()).flatMap(exists -> Mono.error(exists ? e
+                : S3Exception.of(S3ErrorCode.NoSuchBucket, s3.resource()).with("BucketName", s3.bucket())));
     }
 
     private static Map<String, List<String>> lowerCaseHeaders(HttpHeaders headers) {

@@ -26,6 +26,11 @@ public final class BucketService {
         return io.run(() -> catalog.createBucket(bucket));
     }
 
+    /** Whether a bucket of that name exists (no error either way). */
+    public Mono<Boolean> exists(String name) {
+        return io.call(() -> catalog.getBucket(name).isPresent());
+    }
+
     public Mono<BucketRecord> find(String name) {
         return io.call(() -> catalog.requireBucket(name));
     }
