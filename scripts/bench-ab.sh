@@ -3,7 +3,8 @@
 # A, B, A, B ... so that the noise of a shared machine falls on both alike; prints medians and B/A.
 # Usage: scripts/bench-ab.sh A.jar B.jar [runs] [seconds-per-run]   (defaults: 5 runs of 10 s)
 # Env: CASES (default "get4k put4k put4k-keys"; also get32k get128k get1m get64m put32k-keys
-# put128k-keys put1m-keys), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
+# put128k-keys put1m-keys delete-keys — DELETE over 256 keys of a versioned bucket, so that
+# every request writes a delete marker), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
 # one jar). Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,8 @@ CASES=${CASES:-get4k put4k put4k-keys}
 PORTS=(${APORT:-9340} ${BPORT:-9341})
 WORK=$(mktemp -d)
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
+# wait for the servers to exit before removing their data, or rm races RocksDB's last writes
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait; rm -rf "$WORK"' EXIT
 
 start() { # jar port dir args
   # shellcheck disable=SC2086
@@ -36,10 +38,16 @@ s3 = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{port}", region_name="us
                   aws_access_key_id="BENCHKEY", aws_secret_access_key="BENCHSECRET",
                   config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
 s3.create_bucket(Bucket="bench")
+s3.create_bucket(Bucket="benchv")
+s3.put_bucket_versioning(Bucket="benchv", VersioningConfiguration={"Status": "Enabled"})
 sizes = {"4k": 4096, "32k": 32768, "128k": 131072, "1m": 1048576}
 if "get64m" in os.environ.get("CASES", ""):
     sizes["64m"] = 64 << 20
 os.makedirs(out, exist_ok=True)
+with open(f"{out}/delete-keys", "w") as f:  # every DELETE adds a delete marker: one synced write each
+    for i in range(256):
+        url = s3.generate_presigned_url("delete_object", Params={"Bucket": "benchv", "Key": f"del/{i}"}, ExpiresIn=7200)
+        f.write(url.split(str(port), 1)[1] + "\n")
 for name, size in sizes.items():
     s3.put_object(Bucket="bench", Key=f"get{name}", Body=os.urandom(size))
     with open(f"{out}/get{name}", "w") as f:
@@ -53,17 +61,18 @@ for name, size in sizes.items():
 PY
 done
 cat > "$WORK/put.lua" <<'LUA'
-local paths, n, threads, body = {}, 0, 0, nil
+local paths, n, threads, body, method = {}, 0, 0, nil, "PUT"
 function setup(thread) thread:set("id", threads); threads = threads + 1 end
 function init(args)
   body = string.rep("x", tonumber(args[1]))
   if args[2] then for line in io.lines(args[2]) do paths[#paths + 1] = line end end
+  if args[3] then method = args[3]; body = nil end
   n = id * 128
 end
 function request()
-  if #paths == 0 then return wrk.format("PUT", nil, nil, body) end
+  if #paths == 0 then return wrk.format(method, nil, nil, body) end
   n = n + 1
-  return wrk.format("PUT", paths[(n % #paths) + 1], nil, body)
+  return wrk.format(method, paths[(n % #paths) + 1], nil, body)
 end
 LUA
 bytes() { case $1 in *4k*) echo 4096;; *32k*) echo 32768;; *128k*) echo 131072;; *1m*) echo 1048576;; esac; }
@@ -71,6 +80,7 @@ run() { # side case
   local dir="$WORK/urls$1" port=${PORTS[$1]} out
   case $2 in
     get*) out=$(wrk -t2 -c16 -d"${SECS}s" "$(cat "$dir/$2")") ;;
+    delete-keys) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- 0 "$dir/$2" DELETE) ;;
     put*-keys) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- "$(bytes "$2")" "$dir/$2") ;;
     put*) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "$(cat "$dir/$2")" -- "$(bytes "$2")") ;;
   esac
