@@ -13,7 +13,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Whether a request to an operator endpoint is signed (SigV4 or SigV2, header or presigned) by the
- * root key, e.g. {@code curl --aws-sigv4 aws:amz:us-east-1:s3 --user KEY:SECRET …/_coffer/metrics}.
+ * root key, e.g. {@code curl --aws-sigv4 aws:amz:us-east-1:s3 --user KEY:SECRET
+ * -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" …/_coffer/metrics}.
  */
 final class RootSignature implements Predicate<ServerHttpRequest> {
     private final RequestAuthenticator authenticator;
