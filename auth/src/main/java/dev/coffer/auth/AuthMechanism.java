@@ -18,6 +18,10 @@ enum AuthMechanism {
     /** No credentials at all. */
     ANONYMOUS;
 
+    boolean isV2() {
+        return this == V2_HEADER || this == V2_QUERY;
+    }
+
     static AuthMechanism of(SignedRequest request, List<QueryParameter> query) throws AuthException {
         String authorization = request.header("authorization");
         boolean v4Query = QueryParameter.find(query, "X-Amz-Algorithm") != null;
@@ -34,6 +38,12 @@ enum AuthMechanism {
         return new AuthException(AuthError.INVALID_ARGUMENT, "Only one auth mechanism allowed; only "
                 + "the X-Amz-Algorithm query parameter, Signature query string parameter or the "
                 + "Authorization header should be specified");
+    }
+
+    /** S3's answer to SigV2 (or SigV4A) where only SigV4 is accepted, as in regions opened after 2014. */
+    static AuthException unsupported() {
+        return new AuthException(AuthError.INVALID_REQUEST, "The authorization mechanism you have "
+                + "provided is not supported. Please use AWS4-HMAC-SHA256.");
     }
 
     static AuthException anonymous() {

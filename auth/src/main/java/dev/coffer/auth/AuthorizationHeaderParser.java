@@ -21,9 +21,8 @@ final class AuthorizationHeaderParser {
         int space = value.indexOf(' ');
         String algorithm = space < 0 ? value : value.substring(0, space);
         if (!algorithm.equals(ALGORITHM)) {
-            // SigV2 ("AWS AKID:sig") and SigV4a are not supported, as in S3 regions opened after 2014.
-            throw new AuthException(AuthError.INVALID_REQUEST, "The authorization mechanism you have "
-                    + "provided is not supported. Please use AWS4-HMAC-SHA256.");
+            // SigV4a and unknown schemes are not supported (SigV2 is routed to SigV2Authenticator).
+            throw AuthMechanism.unsupported();
         }
         String credential = null;
         String signedHeaders = null;

@@ -20,10 +20,18 @@ public final class PostPolicyVerifier {
     private final CredentialsLookup credentials;
     private final Clock clock;
     private final SigningKeyCache signingKeys = new SigningKeyCache();
+    private final boolean sigV2Enabled;
 
+    /** V4 and V2 policy signatures. */
     public PostPolicyVerifier(CredentialsLookup credentials, Clock clock) {
+        this(credentials, clock, true);
+    }
+
+    /** @param sigV2Enabled false: a V2-signed form gets InvalidRequest, as in an S3 region without SigV2 */
+    public PostPolicyVerifier(CredentialsLookup credentials, Clock clock, boolean sigV2Enabled) {
         this.credentials = credentials;
         this.clock = clock;
+        this.sigV2Enabled = sigV2Enabled;
     }
 
     /** A form whose signature and policy checked out. */
@@ -35,7 +43,7 @@ public final class PostPolicyVerifier {
      * @param bucket the bucket the form is posted to
      * @throws AuthException ACCESS_DENIED for an anonymous form or a policy the form breaks,
      *     INVALID_ARGUMENT for a missing field, INVALID_POLICY_DOCUMENT, SIGNATURE_DOES_NOT_MATCH,
-     *     INVALID_ACCESS_KEY_ID
+     *     INVALID_ACCESS_KEY_ID, INVALID_REQUEST for a V2 form when SigV2 is off
      */
     public VerifiedPost verify(Map<String, String> fields, String bucket) throws AuthException {
         String policy = fields.get("policy");
@@ -45,6 +53,7 @@ public final class PostPolicyVerifier {
             throw AuthMechanism.anonymous();
         }
         require(fields, "policy");
+        if (!v4 && !sigV2Enabled) throw AuthMechanism.unsupported();
         String accessKeyId = v4 ? verifyV4(fields, policy) : verifyV2(fields, policy);
         PostPolicy parsed = PostPolicy.parse(policy);
         parsed.check(fields, bucket, clock.instant());

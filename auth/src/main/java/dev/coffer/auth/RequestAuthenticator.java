@@ -7,7 +7,8 @@ import java.util.List;
  * The one entry point for request authentication: picks Signature V4 (an
  * {@code AWS4-HMAC-SHA256} header or an X-Amz-Algorithm presigned URL) or legacy Signature V2
  * ({@code AWS AccessKeyId:Signature} header or an AWSAccessKeyId presigned URL), and rejects a
- * request without credentials with ACCESS_DENIED. Thread-safe.
+ * request without credentials with ACCESS_DENIED. SigV2 can be turned off: then a SigV2 request
+ * is answered as S3 answers it in a region that accepts only SigV4. Thread-safe.
  *
  * <p>Only SigV2 signs the bucket of a virtual-hosted request apart from the Host header, so the
  * api module passes the bucket it resolved from the Host (null for path-style).
@@ -15,10 +16,18 @@ import java.util.List;
 public final class RequestAuthenticator {
     private final SigV4Authenticator v4;
     private final SigV2Authenticator v2;
+    private final boolean sigV2Enabled;
 
+    /** SigV4 and SigV2. */
     public RequestAuthenticator(CredentialsLookup credentials, Clock clock) {
+        this(credentials, clock, true);
+    }
+
+    /** @param sigV2Enabled false: SigV2 requests get InvalidRequest, as in an S3 region without SigV2 */
+    public RequestAuthenticator(CredentialsLookup credentials, Clock clock, boolean sigV2Enabled) {
         this.v4 = new SigV4Authenticator(credentials, clock);
         this.v2 = new SigV2Authenticator(credentials, clock);
+        this.sigV2Enabled = sigV2Enabled;
     }
 
     /** A path-style request, or one that addresses no bucket. */
@@ -30,7 +39,8 @@ public final class RequestAuthenticator {
      * @param virtualHostBucket the bucket the api module resolved from the Host header, or null
      *     for path-style; only SigV2 signs it (SigV4 signs the Host header itself)
      * @throws AuthException with ACCESS_DENIED for an anonymous request, INVALID_ARGUMENT when
-     *     more than one mechanism is used, or the chosen authenticator's error
+     *     more than one mechanism is used, INVALID_REQUEST for SigV2 when it is off, or the chosen
+     *     authenticator's error
      */
     public AuthResult authenticate(SignedRequest request, String virtualHostBucket) throws AuthException {
         List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
@@ -38,6 +48,7 @@ public final class RequestAuthenticator {
         if (mechanism == AuthMechanism.V4_HEADER || mechanism == AuthMechanism.V4_QUERY) {
             return v4.authenticate(request, query);
         }
+        if (mechanism.isV2() && !sigV2Enabled) throw AuthMechanism.unsupported();
         return v2.authenticate(request, query, mechanism, virtualHostBucket);
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Checks legacy AWS Signature Version 2: {@code Authorization: AWS AccessKeyId:Signature}, or a
  * presigned URL with AWSAccessKeyId, Signature and Expires (what the aws CLI v1's
- * {@code aws s3 presign} makes for a custom endpoint). SigV2 signs no payload hash, so the payload
+ * {@code aws s3 presign} makes for a custom endpoint), valid for at most 7 days from now as a SigV4
+ * URL is. SigV2 signs no payload hash, so the payload
  * mode is always {@link PayloadMode.Unsigned}. Thread-safe.
  *
  * <p>The bucket of a virtual-hosted request ({@code bucket.domain}) is not in the path but is part
@@ -73,8 +74,17 @@ public final class SigV2Authenticator {
     private AuthResult fromQuery(SignedRequest request, List<QueryParameter> query, String bucket)
             throws AuthException {
         SigV2Query presigned = SigV2Query.parse(query);
-        if (clock.instant().getEpochSecond() > presigned.expiresEpochSecond()) {
+        long now = clock.instant().getEpochSecond();
+        if (now > presigned.expiresEpochSecond()) {
             throw new AuthException(AuthError.ACCESS_DENIED, "Request has expired");
+        }
+        // Deliberate difference: S3 takes any SigV2 Expires; Coffer bounds a SigV2 URL's remaining
+        // life as SigV4 bounds X-Amz-Expires (7 days, plus the clock skew it tolerates), with the
+        // error S3 gives a SigV4 URL that asks for longer.
+        if (presigned.expiresEpochSecond() - now > PresignedQuery.MAX_EXPIRES_SECONDS + ClockSkew.MAX_SKEW.toSeconds()) {
+            throw new AuthException(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "Expires must be less than "
+                    + "a week (in seconds) from now; the given Expires is " + (presigned.expiresEpochSecond() - now)
+                    + " seconds away, more than 604800");
         }
         return verify(request, query, bucket, presigned.accessKeyId(), presigned.signature(),
                 SigV2StringToSign.withoutResource(request, query, presigned.expires()));

@@ -74,6 +74,16 @@ class PostPolicyVerifierTest {
     }
 
     @Test
+    void v2FormWhenSigV2IsOffIsInvalidRequest() {
+        PostPolicyVerifier v4Only = new PostPolicyVerifier(k -> Optional.of(V2_SECRET),
+                Clock.fixed(Instant.parse("2007-12-01T11:00:00Z"), ZoneOffset.UTC), false);
+        AuthException e = assertThrows(AuthException.class, () -> v4Only.verify(v2Form(), "johnsmith"));
+        assertEquals(AuthError.INVALID_REQUEST, e.error());
+        assertEquals("The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.",
+                e.getMessage());
+    }
+
+    @Test
     void awsV2ExampleFormIsAccepted() throws AuthException {
         PostPolicyVerifier.VerifiedPost post = verifier(V2_SECRET, "2007-12-01T11:00:00Z").verify(v2Form(), "johnsmith");
         assertEquals(AKID, post.auth().accessKeyId());

@@ -22,8 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.coffer.compat.ops.CofferProcess;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -108,10 +106,7 @@ class BucketIT {
                 "COFFER_ACCESS_KEY", CofferServer.ACCESS_KEY, "COFFER_SECRET_KEY", CofferServer.SECRET_KEY,
                 "COFFER_REGION", "eu-west-1");
         try (CofferProcess euWest = CofferProcess.start(env, dir.resolve("coffer.log"));
-                S3Client client = S3Client.builder().endpointOverride(euWest.uri("")).region(Region.EU_WEST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY)))
-                        .forcePathStyle(true).build()) {
+                S3Client client = euWest.client(Region.EU_WEST_1)) {
             String name = server.uniqueBucketName("twice-eu");
             assertThat(status(client.createBucket(b -> b.bucket(name)))).isEqualTo(200);
             assertS3Error(409, "BucketAlreadyOwnedByYou", () -> client.createBucket(b -> b.bucket(name)));

@@ -84,11 +84,12 @@ public class CofferConfiguration {
     }
 
     @Bean
-    HttpHandler httpHandler(CofferProperties props, RootCredentials root, BlockingIo io, Catalog catalog,
-                            ChunkStore chunks, ChunkLeases leases, ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints) {
+    HttpHandler httpHandler(CofferProperties props, AuthProperties auth, RootCredentials root, BlockingIo io,
+                            Catalog catalog, ChunkStore chunks, ChunkLeases leases,
+                            ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints) {
         CredentialsLookup credentials =
                 accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty();
-        RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC());
+        RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         S3Xml xml = new S3Xml();
         SmallBodies bodies = new SmallBodies();
         Owners owners = new Owners();
@@ -109,7 +110,8 @@ public class CofferConfiguration {
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
         handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
-        handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC()), xml));
+        handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
+                auth.sigv2Enabled()), xml));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists);
     }

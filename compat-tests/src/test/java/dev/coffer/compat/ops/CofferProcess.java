@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.coffer.compat.support.CofferServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 /**
  * Coffer as an operator runs it: {@code java -jar api/target/coffer-exec.jar} in its own process,
  * configured by environment variables only (as in the container), stopped with SIGTERM.
@@ -70,6 +76,14 @@ public final class CofferProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** An SDK client (path-style) for this process, signing with the compat suite's keys for {@code region}. */
+    public S3Client client(Region region) {
+        return S3Client.builder().endpointOverride(uri("")).region(region).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY)))
+                .build();
     }
 
     public String log() throws IOException {
