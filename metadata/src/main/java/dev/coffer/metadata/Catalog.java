@@ -85,6 +85,29 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
+     * One page of ListBuckets, O(page) but for the region filter: up to {@code max} buckets in name
+     * order whose names start with {@code prefix} and sort after {@code after} (null: from the
+     * first), in {@code region} when it is not null.
+     */
+    public List<BucketRecord> listBuckets(String prefix, String after, String region, int max) {
+        ensureOpen();
+        byte[] start = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (after != null) {
+            byte[] next = ByteKeys.justAfter(after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (java.util.Arrays.compareUnsigned(next, start) > 0) start = next;
+        }
+        byte[] end = prefix.isEmpty() ? null : ByteKeys.successor(prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<BucketRecord> out = new ArrayList<>();
+        try (TableScan<String, BucketRecord> scan = buckets.scan(end).seek(start)) {
+            for (; scan.valid() && out.size() < max; scan.next()) {
+                BucketRecord bucket = scan.value();
+                if (region == null || region.equals(bucket.region())) out.add(bucket);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Deletes an empty bucket.
      *
      * @throws NoSuchBucketException if absent

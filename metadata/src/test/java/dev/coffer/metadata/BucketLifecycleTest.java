@@ -41,6 +41,24 @@ class BucketLifecycleTest {
     }
 
     @Test
+    void listBucketsPagesByPrefixAfterANameAndRegion() {
+        for (String n : List.of("app-a", "app-b", "app-c", "apq", "ap", "logs")) {
+            catalog.createBucket(new BucketRecord(n, 1, n.equals("app-b") ? "eu-west-1" : "us-east-1", "o"));
+        }
+        assertEquals(List.of("app-a", "app-b"), names(catalog.listBuckets("app-", null, null, 2)));
+        assertEquals(List.of("app-c"), names(catalog.listBuckets("app-", "app-b", null, 2)));
+        assertEquals(List.of(), names(catalog.listBuckets("app-", "app-c", null, 2)));
+        assertEquals(List.of("app-a", "app-c"), names(catalog.listBuckets("app-", null, "us-east-1", 5)));
+        assertEquals(List.of("ap", "app-a", "app-b", "app-c", "apq", "logs"), names(catalog.listBuckets("", null, null, 10)));
+        assertEquals(List.of("apq", "logs"), names(catalog.listBuckets("", "app-c", null, 10)));
+        assertEquals(List.of("app-a"), names(catalog.listBuckets("app-", "a", null, 1)), "an earlier name starts at the prefix");
+    }
+
+    private static List<String> names(List<BucketRecord> buckets) {
+        return buckets.stream().map(BucketRecord::name).toList();
+    }
+
+    @Test
     void listBucketsIsInNameOrder() {
         List.of("zeta", "alpha", "mid").forEach(n -> catalog.createBucket(Records.bucket(n)));
         assertEquals(List.of("alpha", "mid", "zeta"), catalog.listBuckets().stream().map(BucketRecord::name).toList());

@@ -4,6 +4,7 @@ import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.routing.S3Request;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.BucketService;
@@ -33,17 +34,54 @@ public final class BucketHandlers {
                 new GetBucketLocation(buckets, xml));
     }
 
-    /** ListBuckets. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html */
+    /**
+     * ListBuckets, paged (2024) when any of max-buckets, continuation-token, prefix or bucket-region
+     * is given: 10,000 a page unless max-buckets (1..10,000) says fewer, a ContinuationToken when more
+     * remain. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
+     */
     record ListBuckets(BucketService buckets, S3Xml xml, Owners owners) implements S3Handler {
+        static final int MAX_BUCKETS = 10_000;
+
         public S3Operation operation() {
             return S3Operation.LIST_BUCKETS;
         }
 
         public Mono<Void> handle(S3Call call) {
-            return buckets.list().flatMap(list -> call.xml(HttpStatus.OK, xml.write(new ListAllMyBucketsResult(
-                    owners.of(call),
-                    list.stream().map(b -> new ListAllMyBucketsResult.Bucket(
-                            b.name(), Instant.ofEpochMilli(b.createdMillis()), b.region())).toList()))));
+            S3Request r = call.s3();
+            if (!r.has("max-buckets") && !r.has("continuation-token") && !r.has("prefix") && !r.has("bucket-region")) {
+                return buckets.list().flatMap(list -> call.xml(HttpStatus.OK, xml.write(
+                        new ListAllMyBucketsResult(owners.of(call), entries(list)))));
+            }
+            int max = maxBuckets(r.param("max-buckets"));
+            String token = r.param("continuation-token");
+            String after = token == null || token.isEmpty() ? null : ListingParams.fromToken(token);
+            String prefix = r.param("prefix") == null ? "" : r.param("prefix");
+            String region = r.param("bucket-region") == null || r.param("bucket-region").isEmpty() ? null : r.param("bucket-region");
+            return buckets.list(prefix, after, region, max + 1).flatMap(list -> {
+                boolean more = list.size() > max;
+                List<BucketRecord> page = more ? list.subList(0, max) : list;
+                String next = more ? ListingParams.token(page.get(page.size() - 1).name()) : null;
+                return call.xml(HttpStatus.OK, xml.write(new ListAllMyBucketsResult(owners.of(call), entries(page), next,
+                        r.param("prefix"))));
+            });
+        }
+
+        private static List<ListAllMyBucketsResult.Bucket> entries(List<BucketRecord> list) {
+            return list.stream().map(b -> new ListAllMyBucketsResult.Bucket(
+                    b.name(), Instant.ofEpochMilli(b.createdMillis()), b.region())).toList();
+        }
+
+        private static int maxBuckets(String value) {
+            if (value == null) return MAX_BUCKETS;
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1 && n <= MAX_BUCKETS) return n;
+            } catch (NumberFormatException ignored) {
+                // falls through
+            }
+            throw S3Exception.of(S3ErrorCode.InvalidArgument)
+                    .withMessage("Argument max-buckets must be an integer between 1 and 10000.")
+                    .with("ArgumentName", "max-buckets").with("ArgumentValue", value);
         }
     }
 

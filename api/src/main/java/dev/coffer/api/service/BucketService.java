@@ -21,6 +21,11 @@ public final class BucketService {
         return io.call(catalog::listBuckets);
     }
 
+    /** Up to {@code max} buckets named with {@code prefix} after {@code after} (null: from the first), in {@code region} if not null. */
+    public Mono<List<BucketRecord>> list(String prefix, String after, String region, int max) {
+        return io.call(() -> catalog.listBuckets(prefix, after, region, max));
+    }
+
     /** Refused (BucketExistsException) when a bucket of that name exists. */
     public Mono<Void> create(BucketRecord bucket) {
         return io.run(() -> catalog.createBucket(bucket));
