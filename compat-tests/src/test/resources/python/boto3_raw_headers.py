@@ -47,11 +47,12 @@ check(got is not None and rfc2047(got) == VALUE, "metadata reads back as sent: %
 got = s3.get_object(Bucket=bucket, Key="raw-meta")["Metadata"].get("meta1")
 check(got is not None and rfc2047(got) == VALUE, "GET returns it too: %r" % got)
 
-# A non-ASCII tag: the signature must pass; tagging itself may be NotImplemented.
+# A non-ASCII tag: the signature must pass, then tagging, which Coffer does not have yet, is
+# NotImplemented (when tagging is implemented, "stored" becomes the answer to expect).
 try:
     s3.put_object(Bucket=bucket, Key="raw-tag", Body=b"x", Tagging="k=v\xe9")
     outcome = "stored"
 except ClientError as e:
     outcome = e.response["Error"]["Code"]
-check(outcome in ("stored", "NotImplemented"), "x-amz-tagging: k=v\\xe9 passes the signature check (%s)" % outcome)
+check(outcome == "NotImplemented", "x-amz-tagging: k=v\\xe9 passes the signature check (%s)" % outcome)
 print("done")
