@@ -1,5 +1,6 @@
 package dev.coffer.api.config;
 
+import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.handler.BucketHandlers;
 import dev.coffer.api.handler.CopyObjectHandler;
 import dev.coffer.api.handler.DeleteObjectHandler;
@@ -84,7 +85,8 @@ public class CofferConfiguration {
     }
 
     @Bean
-    HttpHandler httpHandler(CofferProperties props, AuthProperties auth, RootCredentials root, BlockingIo io,
+    HttpHandler httpHandler(CofferProperties props, AuthProperties auth, ConnectionLimits limits, RootCredentials root,
+                            BlockingIo io,
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints) {
         CredentialsLookup credentials =
@@ -113,6 +115,7 @@ public class CofferConfiguration {
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
-                new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists);
+                new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
+                limits.bodyTimeout());
     }
 }

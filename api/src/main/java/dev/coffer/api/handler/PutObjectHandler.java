@@ -38,7 +38,7 @@ public final class PutObjectHandler implements S3Handler {
         BodyCheck check = new BodyCheck(UploadRules.declaredLength(call), UploadRules.contentMd5(call),
                 ChecksumRequest.from(call.requestHeaders()));
         ObjectUpload upload = new ObjectUpload(call.s3().bucket(), call.s3().key(), call.rawBody(), call.auth().payload(),
-                UploadRules.MAX_SINGLE_PUT, check, ObjectHeaders.contentHeaders(call.requestHeaders()),
+                check, ObjectHeaders.contentHeaders(call.requestHeaders()),
                 ObjectHeaders.userMetadata(call.requestHeaders()), UploadRules.writeCondition(call));
         return puts.put(upload).flatMap(version -> {
             call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));

@@ -48,7 +48,7 @@ public final class UploadPartHandler implements S3Handler {
         return uploads.find(call.s3().bucket(), call.s3().key(), call.s3().param("uploadId"))
                 .flatMap(upload -> {
                     ChecksumAlgorithm algorithm = MultipartRules.partAlgorithm(upload, checksum);
-                    return receiver.receive(call.rawBody(), call.auth().payload(), MultipartRules.MAX_PART_SIZE, algorithm)
+                    return receiver.receiveDeclared(call.rawBody(), call.auth().payload(), declared, algorithm)
                             .flatMap(body -> publish(upload, partNumber, algorithm, body, declared, contentMd5, checksum));
                 })
                 .flatMap(part -> {

@@ -16,15 +16,15 @@ final class UploadRules {
 
     /**
      * The payload length the client declared: x-amz-decoded-content-length for aws-chunked bodies,
-     * else Content-Length. MissingContentLength when neither is given; EntityTooLarge past 5 GiB.
+     * else Content-Length. MissingContentLength (411) when it is not given, as S3 answers: also
+     * for a body sent with {@code Transfer-Encoding: chunked} and no length (Netty drops a
+     * Content-Length sent alongside it), since an upload of unbounded length could only be
+     * refused after it had filled the disk. EntityTooLarge past 5 GiB.
      */
     static long declaredLength(S3Call call) {
         boolean chunked = call.auth().payload() instanceof PayloadMode.Streaming;
         String value = chunked ? call.header("x-amz-decoded-content-length") : call.header("Content-Length");
-        if (value == null) {
-            if (!chunked && call.header("Transfer-Encoding") != null) return -1;
-            throw S3Exception.of(S3ErrorCode.MissingContentLength);
-        }
+        if (value == null) throw S3Exception.of(S3ErrorCode.MissingContentLength);
         long length;
         try {
             length = Long.parseLong(value.trim());

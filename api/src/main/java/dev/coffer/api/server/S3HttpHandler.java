@@ -1,5 +1,6 @@
 package dev.coffer.api.server;
 
+import dev.coffer.api.connection.BodyTimeout;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.HttpDates;
@@ -14,6 +15,7 @@ import dev.coffer.auth.AuthException;
 import dev.coffer.auth.AuthResult;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -38,9 +40,12 @@ public final class S3HttpHandler implements HttpHandler {
     private final Map<S3Operation, S3Handler> handlers = new EnumMap<>(S3Operation.class);
     private final ReservedPaths reserved;
     private final Function<String, Mono<Boolean>> bucketExists;
+    private final Duration bodyTimeout;
 
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, List<S3Handler> handlers,
-                         ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists) {
+                         ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
+                         Duration bodyTimeout) {
+        this.bodyTimeout = bodyTimeout;
         this.resolver = resolver;
         this.authenticator = authenticator;
         this.reserved = reserved;
@@ -60,7 +65,8 @@ public final class S3HttpHandler implements HttpHandler {
      */
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
-        return Mono.defer(() -> route(request, response)).subscribeOn(Schedulers.parallel());
+        ServerHttpRequest timed = BodyTimeout.apply(request, bodyTimeout);
+        return Mono.defer(() -> route(timed, response)).subscribeOn(Schedulers.parallel());
     }
 
     private Mono<Void> route(ServerHttpRequest request, ServerHttpResponse response) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a received body must match, as the request declared it: its length (-1 when not declared),
+ * What a received body must match, as the request declared it: its length,
  * its Content-MD5 (null when not sent) and a flexible checksum.
  */
 public record BodyCheck(long declaredLength, byte[] contentMd5, Optional<ChecksumRequest> checksum) {
@@ -24,7 +24,7 @@ public record BodyCheck(long declaredLength, byte[] contentMd5, Optional<Checksu
      * flexible checksum differs from what was received.
      */
     public void verify(StoredBody body) {
-        if (declaredLength >= 0 && body.size() != declaredLength) {
+        if (body.size() != declaredLength) {
             throw S3Exception.of(S3ErrorCode.IncompleteBody);
         }
         if (contentMd5 != null && !MessageDigest.isEqual(contentMd5, body.md5())) {

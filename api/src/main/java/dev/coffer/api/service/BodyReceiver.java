@@ -1,6 +1,7 @@
 package dev.coffer.api.service;
 
 import dev.coffer.api.checksum.ChecksumAlgorithm;
+import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.auth.PayloadMode;
 import dev.coffer.storage.ChunkStore;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,10 +28,29 @@ public final class BodyReceiver {
         this.inlineThreshold = inlineThreshold;
     }
 
-    /** Receives the whole body; the StoredBody's chunks are durable but not yet published in the catalogue. */
+    /**
+     * Receives the whole body; the StoredBody's chunks are durable but not yet published in the
+     * catalogue. EntityTooLarge as soon as the payload passes {@code maxSize}.
+     */
     public Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long maxSize, ChecksumAlgorithm checksum) {
+        return receive(body, mode, maxSize, S3ErrorCode.EntityTooLarge, checksum);
+    }
+
+    /**
+     * Receives a body whose payload length was declared (Content-Length, or
+     * x-amz-decoded-content-length for aws-chunked): IncompleteBody as soon as the payload passes
+     * it, so an over-long body is refused after at most one buffer beyond the declared length,
+     * not after gigabytes. A shorter payload is the caller's check, once the body has ended.
+     */
+    public Mono<StoredBody> receiveDeclared(Flux<DataBuffer> body, PayloadMode mode, long declaredLength,
+                                            ChecksumAlgorithm checksum) {
+        return receive(body, mode, declaredLength, S3ErrorCode.IncompleteBody, checksum);
+    }
+
+    private Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long limit, S3ErrorCode overLimit,
+                                     ChecksumAlgorithm checksum) {
         return Mono.defer(() -> {
-            UploadSink sink = new UploadSink(chunks, inlineThreshold, maxSize, PayloadDecoder.of(mode), checksum);
+            UploadSink sink = new UploadSink(chunks, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode), checksum);
             return body.publishOn(io.scheduler(), IN_FLIGHT)
                     .doOnNext(buffer -> consume(sink, buffer))
                     .doOnDiscard(DataBuffer.class, DataBufferUtils::release)

@@ -24,7 +24,8 @@ public final class ObjectPut {
 
     public Mono<ObjectVersion> put(ObjectUpload upload) {
         return objects.checkBucket(upload.bucket())
-                .then(receiver.receive(upload.body(), upload.payload(), upload.maxSize(), upload.check().algorithm()))
+                .then(receiver.receiveDeclared(upload.body(), upload.payload(), upload.check().declaredLength(),
+                        upload.check().algorithm()))
                 .flatMap(body -> io.call(() -> {
                     try {
                         upload.check().verify(body);

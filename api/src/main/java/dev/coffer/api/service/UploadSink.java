@@ -23,6 +23,7 @@ final class UploadSink {
     private final ChunkStore chunks;
     private final int inlineThreshold;
     private final long maxSize;
+    private final S3ErrorCode overLimit;
     private final PayloadDecoder decoder;
     private final MessageDigest md5;
     private final ChecksumAlgorithm.Calculator checksum;
@@ -31,7 +32,9 @@ final class UploadSink {
     private long size;
     private boolean done;
 
-    UploadSink(ChunkStore chunks, int inlineThreshold, long maxSize, PayloadDecoder decoder, ChecksumAlgorithm algorithm) {
+    UploadSink(ChunkStore chunks, int inlineThreshold, long maxSize, S3ErrorCode overLimit, PayloadDecoder decoder,
+               ChecksumAlgorithm algorithm) {
+        this.overLimit = overLimit;
         this.checksum = algorithm == null ? null : algorithm.newCalculator();
         this.chunks = chunks;
         this.inlineThreshold = inlineThreshold;
@@ -52,7 +55,7 @@ final class UploadSink {
     private void payload(ByteBuffer data) {
         int n = data.remaining();
         size += n;
-        if (size > maxSize) throw S3Exception.of(S3ErrorCode.EntityTooLarge);
+        if (size > maxSize) throw S3Exception.of(overLimit);
         md5.update(data.duplicate());
         if (checksum != null) checksum.update(data);
         try {

@@ -31,10 +31,28 @@ public final class ChunkFiles {
 
     /** Asserts that no file appeared since the snapshot (files may have gone: the collector runs). */
     public void assertNoNewFile(String what) {
-        if (root == null) return;
+        assertThat(added()).as("chunk-store files left behind by %s", what).isEmpty();
+    }
+
+    /** The files that appeared since the snapshot (empty for an external server). */
+    public Set<Path> added() {
+        if (root == null) return Set.of();
         Set<Path> added = new HashSet<>(list(root));
         added.removeAll(before);
-        assertThat(added).as("chunk-store files left behind by %s", what).isEmpty();
+        return added;
+    }
+
+    /**
+     * Waits, at most {@code bound}, until none of {@code files} is left; returns those still there.
+     * For work the server finishes after it answered (an abort on a closed connection, the collector).
+     */
+    public static Set<Path> awaitGone(Set<Path> files, java.time.Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            Set<Path> left = files.stream().filter(Files::exists).collect(Collectors.toSet());
+            if (left.isEmpty() || System.nanoTime() > deadline) return left;
+            Thread.sleep(100);
+        }
     }
 
     private static Set<Path> list(Path root) {

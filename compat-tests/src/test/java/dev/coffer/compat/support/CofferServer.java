@@ -5,13 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import dev.coffer.api.CofferApplication;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -85,13 +89,31 @@ public final class CofferServer implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return new CofferServer(null, null, URI.create(external));
         }
+        return startInProcess(false, new String[0]);
+    }
+
+    /**
+     * Starts a server of its own in this JVM with extra settings ({@code --coffer.…=…}), even when
+     * the suite runs against an external endpoint: for tests of the settings themselves. The
+     * caller closes it.
+     */
+    public static CofferServer startInProcess(String... settings) {
+        return startInProcess(true, settings);
+    }
+
+    /**
+     * {@code ownLoops}: the server gets event loops of its own instead of Reactor Netty's global
+     * ones, so that closing it does not stop the loops of the suite's shared server (Spring
+     * disposes the global resources when a context that uses them closes).
+     */
+    private static CofferServer startInProcess(boolean ownLoops, String... settings) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("coffer-compat-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CofferApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--coffer.data-dir=" + dataDir,
                 "--coffer.access-key=" + ACCESS_KEY,
@@ -99,7 +121,17 @@ public final class CofferServer implements AutoCloseable {
                 "--coffer.region=" + REGION.id(),
                 // One access-log line per request would bury the test report (the UI tests make
                 // 100,000 objects); the line format has its own unit tests in api/ops.
-                "--logging.level.coffer.access=WARN");
+                "--logging.level.coffer.access=WARN"));
+        args.addAll(List.of(settings));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CofferApplication.class);
+        if (ownLoops) {
+            builder.initializers(ctx -> ((GenericApplicationContext) ctx).registerBean(ReactorResourceFactory.class, () -> {
+                ReactorResourceFactory loops = new ReactorResourceFactory();
+                loops.setUseGlobalResources(false);
+                return loops;
+            }));
+        }
+        ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new CofferServer(context, dataDir, URI.create("http://127.0.0.1:" + port));
     }
