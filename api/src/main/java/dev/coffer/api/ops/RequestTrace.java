@@ -3,6 +3,7 @@ package dev.coffer.api.ops;
 import dev.coffer.storage.ChunkCorruptedException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 
 /**
  * What one request did, gathered while it runs: the S3 handler notes the resolved operation and
@@ -31,9 +32,14 @@ public final class RequestTrace {
         this.startNanos = startNanos;
     }
 
-    /** The request's trace, or a detached one (for a request that is not observed, as in unit tests). */
+    /**
+     * The request's trace, or a detached one (for a request that is not observed, as in unit
+     * tests). Looks through decorators put around the observed request (the body timeout's).
+     */
     public static RequestTrace of(ServerHttpRequest request) {
-        return request instanceof Carrier carrier ? carrier.trace() : new RequestTrace(System.nanoTime());
+        ServerHttpRequest r = request;
+        while (!(r instanceof Carrier) && r instanceof ServerHttpRequestDecorator decorator) r = decorator.getDelegate();
+        return r instanceof Carrier carrier ? carrier.trace() : new RequestTrace(System.nanoTime());
     }
 
     /** The resolver's verdict: operation name as AWS names it, bucket and key (either may be null). */

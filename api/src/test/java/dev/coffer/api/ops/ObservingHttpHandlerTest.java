@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import reactor.core.publisher.Flux;
@@ -45,6 +46,17 @@ class ObservingHttpHandlerTest {
         assertThat(r.requestId()).isEqualTo("REQ1");
         assertThat(r.outcome()).isEqualTo("ok");
         assertThat(r.durationNanos()).isPositive();
+    }
+
+    @Test
+    void theTraceIsFoundThroughADecoratorTheHandlerPutsAroundTheRequest() {
+        HttpHandler decorating = (request, response) -> {
+            RequestTrace.of(new ServerHttpRequestDecorator(request)).resolved("GET_OBJECT", "b", "k");
+            return response.setComplete();
+        };
+        new ObservingHttpHandler(decorating, List.of(seen::add))
+                .handle(MockServerHttpRequest.get("/b/k").build(), new MockServerHttpResponse()).block();
+        assertThat(seen.get(0).operation()).isEqualTo("GET_OBJECT");
     }
 
     @Test
