@@ -26,7 +26,11 @@ class CollectorLoop implements SmartLifecycle {
 
     @Override
     public void start() {
+        // A pass slower than the interval (a long backlog, a busy disk) skips the ticks it spans:
+        // without onBackpressureDrop the interval overflows and the loop ends for good, leaving
+        // every later superseded chunk on disk.
         loop = Flux.interval(props.gcInterval())
+                .onBackpressureDrop()
                 .concatMap(tick -> io.call(collector::collect)
                         .doOnError(e -> log.warn("chunk collection failed; will retry", e))
                         .onErrorReturn(0), 1)
