@@ -80,7 +80,7 @@ public enum S3ErrorCode {
             + "resource. Please try again."),
     PreconditionFailed("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold"),
     RequestTimeout("RequestTimeout", 400, "Your socket connection to the server was not read from or written to within "
-            + "the timeout period."),
+            + "the timeout period. Idle connections will be closed."),
     RequestTimeTooSkewed("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large."),
     ServerSideEncryptionConfigurationNotFoundError("ServerSideEncryptionConfigurationNotFoundError", 404, "The server side encryption configuration was not found"),
     ServiceUnavailable("ServiceUnavailable", 503, "Please reduce your request rate."),
