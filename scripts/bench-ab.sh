@@ -18,7 +18,7 @@ trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait; rm -r
 
 start() { # jar port dir args
   # shellcheck disable=SC2086
-  java -Xmx512m ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --coffer.data-dir="$3" \
+  java -Xmx512m ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --coffer.ui.port=-1 --coffer.data-dir="$3" \
     --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET ${4:-} > "$3.log" 2>&1 &
   PIDS+=($!)
 }

@@ -18,7 +18,7 @@ trap 'kill $SERVER 2>/dev/null || true; nginx -p "$WORK/nginx" -c "$WORK/nginx/n
 
 [ -f "$JAR" ] || mvn -q -DskipTests package
 # shellcheck disable=SC2086
-java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" --server.port=$CPORT --coffer.data-dir="$WORK/data" \
+java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" --server.port=$CPORT --coffer.ui.port=-1 --coffer.data-dir="$WORK/data" \
   --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET ${COFFER_ARGS:-} > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$CPORT/" && break; sleep 0.5; done

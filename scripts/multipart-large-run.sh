@@ -14,7 +14,7 @@ trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 [ -f api/target/coffer-exec.jar ] || mvn -q -DskipTests package
 java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -jar api/target/coffer-exec.jar \
-  --server.port="$PORT" --coffer.data-dir="$WORK/data" \
+  --server.port="$PORT" --coffer.ui.port=-1 --coffer.data-dir="$WORK/data" \
   --coffer.access-key=LARGEKEY --coffer.secret-key=LARGESECRET > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done

@@ -1,5 +1,5 @@
 // Coffer Drive in a folder of many objects (the caller creates them first):
-//   node drive-scale.e2e.mjs <endpoint> <accessKey> <secretKey> <bucket> <folder/> <count>
+//   node drive-scale.e2e.mjs <driveUrl> <accessKey> <secretKey> <bucket> <folder/> <count>
 // The first rows show at once; scrolling loads page after page (ListObjectsV2 continuation
 // tokens) and renders rows in batches, and a later page costs no more than an early one;
 // a name-prefix filter jumps to the end of the folder without loading what comes before.
@@ -7,10 +7,10 @@ import { assert, DESKTOP, launch, screenshot, Steps } from './lib/harness.mjs';
 import { row, signIn } from './lib/drive-page.mjs';
 
 
-const [endpoint, accessKey, secretKey, bucket, folder, countText] = process.argv.slice(2);
+const [driveUrl, accessKey, secretKey, bucket, folder, countText] = process.argv.slice(2);
 const count = Number(countText);
 if (!bucket || !folder || !count) {
-  console.error('usage: node drive-scale.e2e.mjs <endpoint> <accessKey> <secretKey> <bucket> <folder/> <count>');
+  console.error('usage: node drive-scale.e2e.mjs <driveUrl> <accessKey> <secretKey> <bucket> <folder/> <count>');
   process.exit(2);
 }
 const steps = new Steps();
@@ -22,11 +22,11 @@ const loadedCount = async () => Number((await statusText()).split(' ')[0].replac
 const keyAt = (i) => `${folder}file-${String(i).padStart(6, '0')}.txt`;
 
 await steps.run(`open a folder of ${count.toLocaleString('en')} objects: the first rows show at once`, async () => {
-  await page.goto(`${endpoint}/_coffer/ui/`);
+  await page.goto(driveUrl);
   await signIn(page, accessKey, secretKey);
   await page.locator('.buckets-view').waitFor();
   const started = Date.now();
-  await page.goto(`${endpoint}/_coffer/ui/#/${bucket}/${folder}`);
+  await page.goto(`${driveUrl}#/${bucket}/${folder}`);
   await row(page, keyAt(0)).waitFor();
   const ms = Date.now() - started;
   console.log(`timing - first rows after ${ms} ms`);

@@ -1,6 +1,6 @@
 // Coffer Drive end to end, in headless Chromium, as a person uses it:
-//   node drive.e2e.mjs <endpoint> <accessKey> <secretKey>
-// Sign in, create a bucket, drop a small file and a 50 MiB file, navigate folders, preview an
+//   node drive.e2e.mjs <driveUrl> <s3Endpoint> <accessKey> <secretKey>
+// The drive has its own origin (driveUrl) and calls the S3 endpoint cross-origin. Sign in, create a bucket, drop a small file and a 50 MiB file, navigate folders, preview an
 // image, share a link and fetch it without credentials, rename, delete, sign out — and save
 // screenshots of the main screens at desktop and phone widths into docs/screenshots/.
 import { createHash } from 'node:crypto';
@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { assert, DESKTOP, failureShot, launch, PHONE, screenshot, Steps } from './lib/harness.mjs';
 import { answerPrompt, clearSelection, dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
 
-const [endpoint, accessKey, secretKey] = process.argv.slice(2);
-if (!endpoint || !accessKey || !secretKey) {
-  console.error('usage: node drive.e2e.mjs <endpoint> <accessKey> <secretKey>');
+const [driveUrl, endpoint, accessKey, secretKey] = process.argv.slice(2);
+if (!driveUrl || !endpoint || !accessKey || !secretKey) {
+  console.error('usage: node drive.e2e.mjs <driveUrl> <s3Endpoint> <accessKey> <secretKey>');
   process.exit(2);
 }
 const MIB = 1024 * 1024;
@@ -30,7 +30,7 @@ page.on('requestfinished', async (request) => {
   if (request.method() === 'POST' && /[?&]uploads=/.test(request.url()) && status === 200) multipart.created++;
   if (request.method() === 'PUT' && /[?&]partNumber=/.test(request.url()) && status === 200) multipart.parts++;
 });
-const origin = new URL(endpoint).origin;
+const origin = new URL(driveUrl).origin;
 await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 let hashes = {};
 steps.onFailure = async (name) => {
@@ -45,9 +45,9 @@ async function must(name, fn) {
   }
 }
 
-await must('a browser opening / is sent to the drive and sees the sign-in form', async () => {
+await must('a browser opening the S3 port is sent to the drive on its own origin and sees the sign-in form', async () => {
   const response = await page.goto(endpoint + '/');
-  assert(page.url() === origin + '/_coffer/ui/', `landed on ${page.url()}`);
+  assert(page.url() === origin + '/', `landed on ${page.url()}, not ${origin}/`);
   assert(response.headers()['content-type'].startsWith('text/html'), 'the UI is served as HTML');
   await page.locator('#signin-form').waitFor();
   await screenshot(page, 'desktop-sign-in');
@@ -178,6 +178,7 @@ await steps.run('share a link for one hour; it is on the clipboard and works wit
   await page.waitForFunction(() => document.querySelector('#share-link').value.startsWith('http'));
   const link = await page.inputValue('#share-link');
   assert(link.includes('X-Amz-Expires=3600') && link.includes('X-Amz-Signature='), `presigned for an hour: ${link}`);
+  assert(new URL(link).origin === new URL(endpoint).origin, `the link points at the S3 endpoint, not the drive: ${link}`);
   assert((await page.evaluate(() => navigator.clipboard.readText())) === link, 'the link is on the clipboard');
   const fetched = await fetch(link);
   assert(fetched.status === 200 && (await fetched.text()) === 'hello coffer', `GET without credentials: ${fetched.status}`);

@@ -13,6 +13,7 @@ import { UploadPanel } from './upload-panel.js';
 const SIGNED_OUT_CODES = new Set(['SessionExpired', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken']);
 let ctx = null;
 let current = null;
+let endpoint = null; // the S3 endpoint's origin, told by the drive's server (config.json)
 
 export function hrefFor(bucket, prefix = '') {
   if (!bucket) return '#/';
@@ -118,7 +119,7 @@ async function onSignIn(event) {
   try {
     const credentials = await Credentials.derive(accessKey, secretInput.value, region);
     secretInput.value = '';
-    const client = new S3Client(credentials);
+    const client = new S3Client(credentials, endpoint);
     await client.listBuckets(); // proves the keys before anything is kept
     save(credentials);
     startShell(client);
@@ -130,15 +131,30 @@ async function onSignIn(event) {
   }
 }
 
-function init() {
+async function loadEndpoint() {
+  const response = await fetch('config.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  return (await response.json()).s3Endpoint;
+}
+
+async function init() {
   $('#signin-logo').innerHTML = icons.logo;
   $('#topbar-logo').innerHTML = icons.logo;
   $('#signout-icon').innerHTML = icons.signOut;
   $('#signin-form').addEventListener('submit', onSignIn);
   $('#signout').addEventListener('click', () => signOut());
   window.addEventListener('hashchange', route);
+  try {
+    endpoint = await loadEndpoint();
+  } catch (error) {
+    console.warn(error);
+    showSignIn('This page could not learn where the server is. Reload to try again.');
+    $('#signin-button').disabled = true;
+    return;
+  }
+  $('#s3-endpoint').textContent = endpoint;
   const saved = restore();
-  if (saved) startShell(new S3Client(saved));
+  if (saved) startShell(new S3Client(saved, endpoint));
   else showSignIn();
 }
 

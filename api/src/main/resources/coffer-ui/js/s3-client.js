@@ -1,5 +1,6 @@
-// The S3 API as the drive uses it: path-style requests to this page's own origin, each signed
-// with SigV4 in the browser. Amazon S3's documented operations only — no private back door.
+// The S3 API as the drive uses it: path-style requests to the S3 endpoint (another origin than
+// the drive's own, which the server grants CORS to), each signed with SigV4 in the browser.
+// Amazon S3's documented operations only — no private back door.
 import { base64, canonicalQuery, EMPTY_SHA256, presignQuery, sha256Bytes, sha256Hex, signHeaders, UNSIGNED_PAYLOAD, uriEncode } from './sigv4.js';
 import { errorFrom } from './errors.js';
 import { all, escapeXml, kids, parseXml, text } from './xml.js';
@@ -14,10 +15,13 @@ export function objectPath(bucket, key) {
 const decodeKey = (value, encoded) => (encoded && value != null ? decodeURIComponent(value.replace(/\+/g, '%20')) : value);
 
 export class S3Client {
-  constructor(credentials) {
+  /** endpoint: the S3 endpoint's origin, e.g. http://localhost:9000 (from the drive's config.json). */
+  constructor(credentials, endpoint) {
     this.credentials = credentials;
     this.clockOffset = 0;
-    this.host = location.host;
+    const url = new URL(endpoint);
+    this.origin = url.origin;
+    this.host = url.host;
   }
 
   now() {
@@ -29,7 +33,7 @@ export class S3Client {
     const path = objectPath(bucket, key);
     const signed = await signHeaders({ method, path, query, headers, payloadHash, host: this.host, credentials: this.credentials, now: this.now() });
     const qs = canonicalQuery(query);
-    return { url: path + (qs ? '?' + qs : ''), headers: signed };
+    return { url: this.origin + path + (qs ? '?' + qs : ''), headers: signed };
   }
 
   /** Sends a signed request; resolves to the Response when 2xx, rejects with an S3Error otherwise. */
@@ -170,6 +174,6 @@ export class S3Client {
   async presign(bucket, key, expires, query = {}) {
     const path = objectPath(bucket, key);
     const qs = await presignQuery({ path, query, host: this.host, expires: Math.min(expires, MAX_PRESIGN_SECONDS), credentials: this.credentials, now: this.now() });
-    return `${location.protocol}//${this.host}${path}?${qs}`;
+    return `${this.origin}${path}?${qs}`;
   }
 }

@@ -1,5 +1,7 @@
 // Share: a presigned GET URL with a chosen lifetime (at most 7 days, S3's limit for SigV4),
-// copied to the clipboard and shown for copying by hand.
+// copied to the clipboard and shown for copying by hand. The link points at the S3 endpoint, an
+// origin that holds no key; "Open" opens it with noopener, so the page it shows (which may be a
+// stored HTML file) gets no handle on the drive's window either.
 import { h } from './dom.js';
 import { baseName, formatDate } from './format.js';
 import { openDialog } from './dialogs.js';
@@ -21,11 +23,14 @@ export async function share(ctx, bucket, key) {
   const expiry = h('select', { class: 'input', id: 'share-expiry' }, CHOICES.map(([v, label]) => h('option', { value: v, selected: v === '86400' }, label)));
   const output = h('input', { class: 'input mono', id: 'share-link', readonly: true, 'aria-label': 'Share link', placeholder: 'The link appears here' });
   const note = h('p', { class: 'muted', id: 'share-status', role: 'status' }, 'Anyone with the link can download this file until it expires.');
+  const open = h('a', { class: 'button', id: 'share-open', target: '_blank', rel: 'noopener noreferrer', hidden: true }, 'Open link');
   const create = async () => {
     const seconds = Number(expiry.value);
     try {
       const url = await ctx.client.presign(bucket, key, seconds);
       output.value = url;
+      open.href = url;
+      open.hidden = false;
       const until = formatDate(new Date(Date.now() + seconds * 1000).toISOString());
       note.textContent = (await copyText(url, output)) ? `Link copied to the clipboard. It works until ${until}.` : `Copy the link above. It works until ${until}.`;
       output.select();
@@ -37,6 +42,7 @@ export async function share(ctx, bucket, key) {
     h('label', { class: 'field' }, h('span', {}, 'Link expires after'), expiry),
     h('button', { type: 'button', class: 'button primary', id: 'share-create', onclick: create }, 'Create link and copy'),
     output,
+    open,
     note);
   await openDialog({ title: `Share ${baseName(key)}`, body, actions: [{ label: 'Done', value: 'done' }], onOpen: () => expiry.focus() });
 }

@@ -24,11 +24,13 @@ import dev.coffer.compat.ui.BrowserTests;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 
 /**
- * Coffer Drive in a real headless Chromium against the real server: the script
- * {@code ui-tests/drive.e2e.mjs} signs in, creates a bucket, drops a small and a 50 MiB file,
- * browses, previews, shares, renames, deletes and signs out, saving screenshots into
- * docs/screenshots/; and {@code ui-tests/drive-scale.e2e.mjs} pages through a folder of 100,000
- * objects. Skipped with the reason where Chromium or the npm packages are missing (failed under CI=true).
+ * Coffer Drive in a real headless Chromium against the real server, the drive on its own origin
+ * calling the S3 endpoint cross-origin: the script {@code ui-tests/drive.e2e.mjs} signs in, creates
+ * a bucket, drops a small and a 50 MiB file, browses, previews, shares, renames, deletes and signs
+ * out, saving screenshots into docs/screenshots/; {@code ui-tests/drive-scale.e2e.mjs} pages
+ * through a folder of 100,000 objects; {@code ui-tests/share-isolation.e2e.mjs} shares a hostile
+ * HTML file and opens it in the signed-in browser. Skipped with the reason where Chromium or the
+ * npm packages are missing (and failed instead under {@code CI=true}).
  */
 @ExtendWith(CofferServerExtension.class)
 class DriveUiIT {
@@ -44,20 +46,12 @@ class DriveUiIT {
     }
 
     @Test
-    void browserOpeningTheRootIsRedirectedToTheDrive() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(server.endpoint().resolve("/")).header("Accept", "text/html,*/*;q=0.8").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(307);
-        assertThat(response.headers().firstValue("Location")).hasValue("/_coffer/ui/");
-    }
-
-    @Test
     void drivePathsOutsideTheUiFolderAreRefused() throws Exception {
-        for (String path : new String[] {"/_coffer/ui/../ui/index.html", "/_coffer/ui/%2e%2e/ui/index.html",
-            "/_coffer/ui/%2E%2E%2F%2E%2E%2Fapplication.properties", "/_coffer/ui/js/..%2fapp.js"}) {
+        String drive = server.driveUrl().toString();
+        for (String path : new String[] {"../index.html", "%2e%2e/index.html",
+            "%2E%2E%2F%2E%2E%2Fapplication.properties", "js/..%2fapp.js", "application.properties"}) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.endpoint() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(drive + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(404);
         }
     }
@@ -66,7 +60,7 @@ class DriveUiIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
     void aPersonUsesTheDriveInChromium() throws Exception {
         BrowserTests.requireAvailable();
-        NodeScripts.Result result = BrowserTests.run("drive.e2e.mjs", 600,
+        NodeScripts.Result result = BrowserTests.run("drive.e2e.mjs", 600, server.driveUrl().toString(),
                 server.endpoint().toString(), CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY);
         assertThat(result.output()).as(result.output())
                 .contains("ok - sign in with the access key and secret")
@@ -80,6 +74,26 @@ class DriveUiIT {
                 .contains("ok - versioned bucket: the versions list downloads and restores an earlier version")
                 .contains("ok - a failed part is retried; a cancelled upload leaves nothing")
                 .contains("ok - sign out: the session is gone, a reload shows the sign-in form")
+                .contains(" 0 failed")
+                .doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    /**
+     * The attack: a stored HTML file, shared, whose script looks for the drive's keys. On a server
+     * that serves the drive and the objects from one origin, it reads them; here it must not.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
+    void aSharedHtmlFileOpenedInTheSignedInBrowserReachesNothingOfTheDrive() throws Exception {
+        BrowserTests.requireAvailable();
+        NodeScripts.Result result = BrowserTests.run("share-isolation.e2e.mjs", 300, server.driveUrl().toString(),
+                server.endpoint().toString(), CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY);
+        assertThat(result.output()).as(result.output())
+                .contains("ok - the probe run in the drive itself finds the keys and the canary (control)")
+                .contains("ok - opened with the share dialog's \"Open link\", the file reaches nothing of the drive")
+                .contains("ok - opened by window.open from the drive's page, it gets no handle on the drive")
+                .contains("ok - pasted into a new tab of the signed-in browser, it reaches nothing of the drive")
                 .contains(" 0 failed")
                 .doesNotContain("not ok");
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -102,7 +116,7 @@ class DriveUiIT {
         CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
         System.out.printf("created %,d objects in %d ms%n", OBJECTS, (System.nanoTime() - started) / 1_000_000);
 
-        NodeScripts.Result result = BrowserTests.run("drive-scale.e2e.mjs", 600, server.endpoint().toString(),
+        NodeScripts.Result result = BrowserTests.run("drive-scale.e2e.mjs", 600, server.driveUrl().toString(),
                 CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, bucket, FOLDER, String.valueOf(OBJECTS));
         assertThat(result.output()).as(result.output())
                 .contains("ok - open a folder of 100,000 objects: the first rows show at once")

@@ -85,7 +85,7 @@ class VirtualHostIT {
         static DomainServer start() {
             try {
                 Path dataDir = Files.createTempDirectory("coffer-vhost-");
-                return new DomainServer(dataDir, new SpringApplicationBuilder(CofferApplication.class).run("--server.port=0",
+                return new DomainServer(dataDir, new SpringApplicationBuilder(CofferApplication.class).run("--server.port=0", "--coffer.ui.port=0",
                         "--coffer.data-dir=" + dataDir, "--coffer.access-key=" + CofferServer.ACCESS_KEY,
                         "--coffer.secret-key=" + CofferServer.SECRET_KEY, "--coffer.region=" + CofferServer.REGION.id(),
                         "--coffer.domain=localhost"));

@@ -1,6 +1,7 @@
 package dev.coffer.api.config;
 
 import dev.coffer.api.connection.ConnectionLimits;
+import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.handler.BucketHandlers;
 import dev.coffer.api.handler.CopyObjectHandler;
 import dev.coffer.api.handler.DeleteObjectHandler;
@@ -28,6 +29,7 @@ import dev.coffer.api.service.ChunkLeases;
 import dev.coffer.api.service.ObjectPut;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
+import dev.coffer.api.ui.BrowserRedirect;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.auth.CredentialsLookup;
 import dev.coffer.auth.PostPolicyVerifier;
@@ -88,7 +90,8 @@ public class CofferConfiguration {
     HttpHandler httpHandler(CofferProperties props, AuthProperties auth, ConnectionLimits limits, RootCredentials root,
                             BlockingIo io,
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
-                            ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints) {
+                            ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
+                            DriveCors driveCors, BrowserRedirect browserRedirect) {
         CredentialsLookup credentials =
                 accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
@@ -116,6 +119,6 @@ public class CofferConfiguration {
                 auth.sigv2Enabled()), xml));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
-                limits.bodyTimeout());
+                limits.bodyTimeout(), driveCors, browserRedirect);
     }
 }

@@ -1,5 +1,6 @@
 package dev.coffer.api.config;
 
+import dev.coffer.api.ui.DriveUiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -7,7 +8,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints where Coffer listens and the root access key. The generated secret is printed only on the
+ * Prints where Coffer and its drive listen and the root access key. The generated secret is printed only on the
  * start that generates it, with a ready aws command; later starts say where it is stored.
  */
 @Component
@@ -15,10 +16,12 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
     private final RootCredentials root;
     private final CofferProperties props;
+    private final DriveUiServer drive;
 
-    StartupBanner(RootCredentials root, CofferProperties props) {
+    StartupBanner(RootCredentials root, CofferProperties props, DriveUiServer drive) {
         this.root = root;
         this.props = props;
+        this.drive = drive;
     }
 
     @Override
@@ -26,6 +29,7 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
         int port = event.getWebServer().getPort();
         String endpoint = "http://localhost:" + port;
         StringBuilder b = new StringBuilder("\n\n  Coffer is listening on ").append(endpoint)
+                .append(drive.port() > 0 ? "\n  Coffer Drive (in a browser): http://localhost:" + drive.port() + "/" : "")
                 .append("\n  data directory: ").append(props.dataDir().toAbsolutePath().normalize()).append('\n');
         switch (root.source()) {
             case CONFIGURED -> b.append("  root access key: ").append(root.accessKey()).append(" (from configuration)\n");

@@ -1,6 +1,7 @@
 package dev.coffer.api.server;
 
 import dev.coffer.api.connection.BodyTimeout;
+import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.HttpDates;
@@ -41,15 +42,19 @@ public final class S3HttpHandler implements HttpHandler {
     private final ReservedPaths reserved;
     private final Function<String, Mono<Boolean>> bucketExists;
     private final Duration bodyTimeout;
+    private final DriveCors driveCors;
+    private final BrowserRedirect browserRedirect;
 
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, List<S3Handler> handlers,
                          ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
-                         Duration bodyTimeout) {
+                         Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect) {
         this.bodyTimeout = bodyTimeout;
         this.resolver = resolver;
         this.authenticator = authenticator;
         this.reserved = reserved;
         this.bucketExists = bucketExists;
+        this.driveCors = driveCors;
+        this.browserRedirect = browserRedirect;
         for (S3Handler h : handlers) {
             if (this.handlers.put(h.operation(), h) != null) {
                 throw new IllegalStateException("two handlers for " + h.operation());
@@ -81,8 +86,12 @@ public final class S3HttpHandler implements HttpHandler {
         if (ReservedPaths.isReserved(resource)) {
             return reserved.handle(request, response);
         }
-        if (BrowserRedirect.applies(request)) {
-            return BrowserRedirect.send(response);
+        if (driveCors.isDrivePreflight(request)) {
+            return driveCors.preflight(request, response);
+        }
+        driveCors.grant(request, response);
+        if (browserRedirect.applies(request)) {
+            return browserRedirect.send(request, response);
         }
         RequestTrace trace = RequestTrace.of(request);
         return Mono.defer(() -> dispatch(request, response, requestId))

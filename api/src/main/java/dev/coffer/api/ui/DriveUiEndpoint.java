@@ -12,43 +12,54 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /_coffer/ui/...}: the drive UI's static files (HTML, ES modules, CSS) from the server
- * jar. The folder itself answers with index.html; {@code /_coffer/ui} without the slash is
- * redirected so that the page's relative module URLs resolve. A path with a dot segment (raw or
- * percent-encoded), a backslash or a control character is refused with 404 before any lookup.
- * The UI talks to the server only through the S3 API; this endpoint serves files and nothing else.
+ * The drive's own server (port {@code coffer.ui.port}): the drive UI's static files (HTML, ES
+ * modules, CSS) from the server jar at {@code /}, and {@code /config.json}, which tells the page
+ * where the S3 endpoint is. A path with a dot segment (raw or percent-encoded), a backslash or a
+ * control character is refused with 404 before any lookup. Nothing else is served here: no object
+ * byte ever comes from this origin, and the page talks to the S3 endpoint cross-origin.
  */
 public final class DriveUiEndpoint implements HttpHandler {
-    public static final String PATH = "/_coffer/ui";
-
-    /**
-     * Scripts only from this server; previews load presigned GET URLs (same origin) or blob: URLs;
-     * nothing may frame the UI. No inline script or style anywhere in the UI.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' blob: data:; media-src 'self' blob:; frame-src 'self' blob:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String CONFIG_PATH = "/config.json";
 
     private final UiAssets assets;
+    private final DriveOrigins origins;
 
-    public DriveUiEndpoint(UiAssets assets) {
+    public DriveUiEndpoint(UiAssets assets, DriveOrigins origins) {
         this.assets = assets;
+        this.origins = origins;
+    }
+
+    /**
+     * Scripts and styles only from this origin, no inline script or style anywhere in the UI; the
+     * page calls the S3 endpoint and shows previews from it (presigned URLs) or from blob: URLs;
+     * nothing may frame the UI.
+     */
+    static String contentSecurityPolicy(String s3) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: " + s3
+                + "; media-src 'self' blob: " + s3 + "; frame-src blob: " + s3 + "; connect-src 'self' " + s3
+                + "; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
         HttpMethod method = request.getMethod();
         HttpHeaders out = response.getHeaders();
+        out.set(HttpHeaders.SERVER, "Coffer");
+        out.set("X-Content-Type-Options", "nosniff");
+        out.set("Referrer-Policy", "no-referrer");
+        // No window of another origin keeps a handle on the drive's window, nor the drive on its.
+        out.set("Cross-Origin-Opener-Policy", "same-origin");
+        out.set("Cross-Origin-Resource-Policy", "same-origin");
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             out.set(HttpHeaders.ALLOW, "GET, HEAD");
             response.setStatusCode(HttpStatus.METHOD_NOT_ALLOWED);
             return response.setComplete();
         }
         String rawPath = request.getURI().getRawPath();
-        if (rawPath.equals(PATH)) {
-            out.set(HttpHeaders.LOCATION, PATH + "/");
-            response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-            return response.setComplete();
+        if (rawPath.equals(CONFIG_PATH)) {
+            byte[] json = ("{\"s3Endpoint\":\"" + origins.s3Endpoint(request) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+            out.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            return send(request, response, new UiAssets.Asset(json, UiAssets.contentType(CONFIG_PATH), ""));
         }
         Optional<UiAssets.Asset> asset = relativePath(rawPath).flatMap(assets::get);
         if (asset.isEmpty()) {
@@ -58,36 +69,38 @@ public final class DriveUiEndpoint implements HttpHandler {
                     response.bufferFactory().wrap("Not found\n".getBytes(StandardCharsets.UTF_8))));
         }
         UiAssets.Asset a = asset.get();
-        out.set(HttpHeaders.CONTENT_TYPE, a.contentType());
         out.setETag(a.etag());
         // Revalidate each time: a new server version must never run against old cached modules.
         out.set(HttpHeaders.CACHE_CONTROL, "no-cache");
-        out.set("X-Content-Type-Options", "nosniff");
-        out.set("Referrer-Policy", "no-referrer");
-        out.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        out.set("Content-Security-Policy", contentSecurityPolicy(origins.s3Endpoint(request)));
         if (a.etag().equals(request.getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
             return response.setComplete();
         }
+        return send(request, response, a);
+    }
+
+    private static Mono<Void> send(ServerHttpRequest request, ServerHttpResponse response, UiAssets.Asset a) {
+        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, a.contentType());
         response.setStatusCode(HttpStatus.OK);
-        out.setContentLength(a.bytes().length);
-        if (HttpMethod.HEAD.equals(method)) {
+        response.getHeaders().setContentLength(a.bytes().length);
+        if (HttpMethod.HEAD.equals(request.getMethod())) {
             return response.setComplete();
         }
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(a.bytes())));
     }
 
     /**
-     * The asset path below /_coffer/ui/ ("" and folders map to index.html), or empty when the path
-     * is not one a UI file can have.
+     * The asset path ("" and folders map to index.html), or empty when the path is not one a UI
+     * file can have.
      */
     static Optional<String> relativePath(String rawPath) {
-        if (!rawPath.startsWith(PATH + "/")) {
+        if (!rawPath.startsWith("/")) {
             return Optional.empty();
         }
         String rest;
         try {
-            rest = URLDecoder.decode(rawPath.substring(PATH.length() + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            rest = URLDecoder.decode(rawPath.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

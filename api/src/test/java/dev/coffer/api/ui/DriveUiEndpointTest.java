@@ -20,28 +20,30 @@ class DriveUiEndpointTest {
             "index.html", bytes("<!doctype html>"),
             "js/app.js", bytes("export {}"),
             "css/app.css", bytes("body{}"),
-            "icon.svg", bytes("<svg/>"))));
+            "icon.svg", bytes("<svg/>"))), DriveOriginsTest.origins(9001, 9000));
 
     @Test
     void folderServesIndexHtml() {
-        MockServerHttpResponse response = get("/_coffer/ui/");
+        MockServerHttpResponse response = get("/");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=utf-8");
         assertThat(response.getBodyAsString().block()).isEqualTo("<!doctype html>");
     }
 
     @Test
-    void folderWithoutSlashRedirectsToTheFolder() {
-        MockServerHttpResponse response = get("/_coffer/ui");
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.MOVED_PERMANENTLY);
-        assertThat(response.getHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo("/_coffer/ui/");
+    void configTellsThePageTheS3EndpointOnTheHostItWasOpenedWith() {
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        endpoint.handle(MockServerHttpRequest.get("/config.json").header(HttpHeaders.HOST, "nas.local:9001").build(), response).block();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/json");
+        assertThat(response.getBodyAsString().block()).isEqualTo("{\"s3Endpoint\":\"http://nas.local:9000\"}\n");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"js/app.js=text/javascript", "css/app.css=text/css", "icon.svg=image/svg+xml"})
     void filesCarryTheirContentType(String pathAndType) {
         String[] parts = pathAndType.split("=");
-        MockServerHttpResponse response = get("/_coffer/ui/" + parts[0]);
+        MockServerHttpResponse response = get("/" + parts[0]);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().toString()).startsWith(parts[1]);
         assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -49,25 +51,33 @@ class DriveUiEndpointTest {
 
     @Test
     void pagesCarryAContentSecurityPolicyThatForbidsInlineScript() {
-        String csp = get("/_coffer/ui/").getHeaders().getFirst("Content-Security-Policy");
-        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+        String csp = get("/").getHeaders().getFirst("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'")
+                .contains("connect-src 'self' http://localhost:9000;");
+    }
+
+    @Test
+    void noOtherWindowKeepsAHandleOnTheDrive() {
+        HttpHeaders headers = get("/").getHeaders();
+        assertThat(headers.getFirst("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "/_coffer/ui/../ui/index.html",
-        "/_coffer/ui/js/../index.html",
-        "/_coffer/ui/%2e%2e/ui/index.html",
-        "/_coffer/ui/%2E%2E%2Fui%2Findex.html",
-        "/_coffer/ui/js/%2e%2e%2fapp.js",
-        "/_coffer/ui/./index.html",
-        "/_coffer/ui//index.html",
-        "/_coffer/ui/js%5c..%5cindex.html",
-        "/_coffer/ui/index.html%00.js",
-        "/_coffer/ui/../../../../etc/passwd",
-        "/_coffer/ui/%252e%252e/index.html",
-        "/_coffer/ui/missing.js",
-        "/_coffer/ui/js/",
+        "/../ui/index.html",
+        "/js/../index.html",
+        "/%2e%2e/ui/index.html",
+        "/%2E%2E%2Fui%2Findex.html",
+        "/js/%2e%2e%2fapp.js",
+        "/./index.html",
+        "//index.html",
+        "/js%5c..%5cindex.html",
+        "/index.html%00.js",
+        "/../../../../etc/passwd",
+        "/%252e%252e/index.html",
+        "/missing.js",
+        "/js/",
     })
     void pathsOutsideTheAssetsAreNotFound(String rawPath) {
         assertThat(get(rawPath).getStatusCode()).as(rawPath).isEqualTo(HttpStatus.NOT_FOUND);
@@ -75,9 +85,9 @@ class DriveUiEndpointTest {
 
     @Test
     void matchingEtagAnswersNotModified() {
-        String etag = get("/_coffer/ui/js/app.js").getHeaders().getETag();
+        String etag = get("/js/app.js").getHeaders().getETag();
         MockServerHttpResponse response = new MockServerHttpResponse();
-        endpoint.handle(MockServerHttpRequest.get("/_coffer/ui/js/app.js").header(HttpHeaders.IF_NONE_MATCH, etag).build(),
+        endpoint.handle(MockServerHttpRequest.get("/js/app.js").header(HttpHeaders.IF_NONE_MATCH, etag).build(),
                 response).block();
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
     }
@@ -85,7 +95,7 @@ class DriveUiEndpointTest {
     @Test
     void onlyGetAndHeadAreAllowed() {
         MockServerHttpResponse response = new MockServerHttpResponse();
-        endpoint.handle(MockServerHttpRequest.put("/_coffer/ui/index.html").build(), response).block();
+        endpoint.handle(MockServerHttpRequest.put("/index.html").build(), response).block();
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
     }
 

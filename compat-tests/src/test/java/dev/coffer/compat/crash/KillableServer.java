@@ -43,6 +43,7 @@ public final class KillableServer implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
+                "--coffer.ui.port=0",
                 "--coffer.data-dir=" + dataDir,
                 "--coffer.access-key=" + CofferServer.ACCESS_KEY,
                 "--coffer.secret-key=" + CofferServer.SECRET_KEY,

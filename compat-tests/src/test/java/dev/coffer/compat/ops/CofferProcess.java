@@ -48,6 +48,7 @@ public final class CofferProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("COFFER_PORT", Integer.toString(port));
+        builder.environment().put("COFFER_UI_PORT", "0");
         CofferProcess started = new CofferProcess(builder.start(), port, log);
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -18,6 +18,7 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
 
 import dev.coffer.api.CofferApplication;
+import dev.coffer.api.ui.DriveUiServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -51,15 +52,17 @@ public final class CofferServer implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
     private final URI endpoint;
+    private final URI drive;
     private final S3Client s3;
     private final S3Client s3WhenRequiredChecksums;
     private final S3AsyncClient s3Async;
     private final S3Presigner presigner;
 
-    private CofferServer(ConfigurableApplicationContext context, Path dataDir, URI endpoint) {
+    private CofferServer(ConfigurableApplicationContext context, Path dataDir, URI endpoint, URI drive) {
         this.context = context;
         this.dataDir = dataDir;
         this.endpoint = endpoint;
+        this.drive = drive;
         this.s3 = newClient(ACCESS_KEY, SECRET_KEY);
         this.s3WhenRequiredChecksums = S3Client.builder()
                 .endpointOverride(endpoint)
@@ -87,7 +90,8 @@ public final class CofferServer implements AutoCloseable {
     public static CofferServer start() {
         String external = System.getProperty("coffer.compat.endpoint");
         if (external != null && !external.isBlank()) {
-            return new CofferServer(null, null, URI.create(external));
+            String drive = System.getProperty("coffer.compat.drive");
+            return new CofferServer(null, null, URI.create(external), drive == null ? null : URI.create(drive));
         }
         return startInProcess(false, new String[0]);
     }
@@ -115,6 +119,7 @@ public final class CofferServer implements AutoCloseable {
         }
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--coffer.ui.port=0",
                 "--coffer.data-dir=" + dataDir,
                 "--coffer.access-key=" + ACCESS_KEY,
                 "--coffer.secret-key=" + SECRET_KEY,
@@ -133,11 +138,21 @@ public final class CofferServer implements AutoCloseable {
         }
         ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new CofferServer(context, dataDir, URI.create("http://127.0.0.1:" + port));
+        int drivePort = context.getBean(DriveUiServer.class).port();
+        return new CofferServer(context, dataDir, URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + drivePort + "/"));
     }
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The drive's address (its own origin, ending in '/'), or null when the suite runs against an
+     * external endpoint without {@code coffer.compat.drive}.
+     */
+    public URI driveUrl() {
+        return drive;
     }
 
     public int port() {
