@@ -12,7 +12,7 @@ WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 [ -f api/target/coffer-exec.jar ] || mvn -q -o -DskipTests package
-java -Xmx512m -jar api/target/coffer-exec.jar --server.port="$PORT" --coffer.data-dir="$WORK/data" \
+java -Xmx512m -jar api/target/coffer-exec.jar --server.port="$PORT" --coffer.ui.port=-1 --coffer.data-dir="$WORK/data" \
   --coffer.access-key=TIMINGKEY --coffer.secret-key=TIMINGSECRET --logging.level.coffer.access=WARN \
   > "$WORK/server.log" 2>&1 &
 SERVER=$!
