@@ -63,7 +63,7 @@ s = c["services"]
 assert s["coffer"]["build"]["dockerfile"] == "docker/Dockerfile"
 assert "coffer-data:/data" in s["coffer"]["volumes"] and "coffer-data" in c["volumes"]
 assert s["coffer"]["env_file"]
-assert "9000:9000" in s["nginx"]["ports"]
+assert "9000:9000" in s["nginx"]["ports"] and "9001:9001" in s["nginx"]["ports"]
 print("  yaml structure: ok")
 PY
 fi
@@ -75,6 +75,7 @@ if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
   mkdir -p "$WORK/nginx/logs"
   sed -e 's/server coffer:9000;/server 127.0.0.1:9000;/' -e "s#^pid .*#pid $WORK/nginx/nginx.pid;#" \
       -e 's/listen 9000 default_server;/listen 127.0.0.1:9000 default_server;/' -e '/listen \[::\]:9000/d' \
+      -e 's/server coffer:9001;/server 127.0.0.1:9001;/' -e 's/listen 9001;/listen 127.0.0.1:9001;/' -e '/listen \[::\]:9001/d' \
       "$ROOT/docker/nginx.conf" > "$WORK/nginx/nginx.conf"
   "$NGINX" -t -q -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" && echo "  nginx -t: ok ($("$NGINX" -v 2>&1))"
 elif [ "${CI:-}" = true ]; then

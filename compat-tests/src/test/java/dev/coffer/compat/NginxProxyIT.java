@@ -65,7 +65,7 @@ class NginxProxyIT {
                 "COFFER_ACCESS_KEY", ACCESS_KEY, "COFFER_SECRET_KEY", SECRET_KEY,
                 "COFFER_DOMAIN", "localhost"), dir.resolve("coffer.log"));
         cofferPort = coffer.port();
-        nginx = NginxProcess.start(cofferPort);
+        nginx = NginxProcess.start(cofferPort, coffer.drivePort());
         s3 = client(URI.create("http://127.0.0.1:" + nginx.port()), true);
         bucket = "nginx-" + Long.toHexString(System.nanoTime());
         s3.createBucket(b -> b.bucket(bucket));
@@ -217,6 +217,34 @@ class NginxProxyIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(inside.statusCode()).isEqualTo(200);
         assertThat(inside.body()).contains("coffer_requests_total{operation=\"PUT_OBJECT\",status=\"200\"}");
+    }
+
+    @Test
+    void theDriveHasItsOwnPortThroughNginxAndItsPreflightsPassTheS3Port() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String drive = "http://127.0.0.1:" + nginx.drivePort();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(drive + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Coffer Drive</title>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(drive + "/config.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(config.body()).as("the Host header reaches Coffer").startsWith("{\"s3Endpoint\":\"http://127.0.0.1:");
+        s3.putObject(b -> b.bucket(bucket).key("on-s3-only"), RequestBody.fromString("object bytes"));
+        HttpResponse<String> object = http.send(HttpRequest.newBuilder(URI.create(drive + "/" + bucket + "/on-s3-only")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(object.statusCode()).isEqualTo(404);
+        assertThat(object.body()).doesNotContain("object bytes");
+        // The drive's origin as Coffer derives it by default: the request's host name on the drive port.
+        String origin = "http://127.0.0.1:" + coffer.drivePort();
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + nginx.port() + "/" + bucket + "/on-s3-only"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "PUT").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
     }
 
     private static AwsCli cli(Map<String, String> extra) {

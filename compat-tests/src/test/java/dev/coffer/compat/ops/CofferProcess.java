@@ -28,11 +28,13 @@ public final class CofferProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int drivePort;
     private final Path log;
 
-    private CofferProcess(Process process, int port, Path log) {
+    private CofferProcess(Process process, int port, int drivePort, Path log) {
         this.process = process;
         this.port = port;
+        this.drivePort = drivePort;
         this.log = log;
     }
 
@@ -42,14 +44,15 @@ public final class CofferProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn -DskipTests package` first");
         }
         int port = FreePort.next();
+        int drivePort = FreePort.next();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("COFFER_PORT", Integer.toString(port));
-        builder.environment().put("COFFER_UI_PORT", "0");
-        CofferProcess started = new CofferProcess(builder.start(), port, log);
+        builder.environment().put("COFFER_UI_PORT", Integer.toString(drivePort));
+        CofferProcess started = new CofferProcess(builder.start(), port, drivePort, log);
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
@@ -85,6 +88,11 @@ public final class CofferProcess implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY)))
                 .build();
+    }
+
+    /** The drive's port (Coffer Drive, the browser UI, on its own origin). */
+    public int drivePort() {
+        return drivePort;
     }
 
     public String log() throws IOException {

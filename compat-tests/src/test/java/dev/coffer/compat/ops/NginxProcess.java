@@ -13,19 +13,22 @@ import dev.coffer.compat.support.Tools;
 
 /**
  * Debian's real nginx running the repository's docker/nginx.conf, rewritten only where the
- * container and this machine differ: the upstream (coffer:9000 → 127.0.0.1:port), the listen
- * address (a free loopback port), the pid file and temp directories (a temp prefix).
+ * container and this machine differ: the upstreams (coffer:9000 and the drive's coffer:9001 →
+ * 127.0.0.1:port), the listen addresses (free loopback ports), the pid file and temp directories
+ * (a temp prefix).
  */
 public final class NginxProcess implements AutoCloseable {
     private static final Path CONF = Path.of("..", "docker", "nginx.conf");
 
     private final Process process;
     private final int port;
+    private final int drivePort;
     private final Path prefix;
 
-    private NginxProcess(Process process, int port, Path prefix) {
+    private NginxProcess(Process process, int port, int drivePort, Path prefix) {
         this.process = process;
         this.port = port;
+        this.drivePort = drivePort;
         this.prefix = prefix;
     }
 
@@ -36,8 +39,12 @@ public final class NginxProcess implements AutoCloseable {
         return debian;
     }
 
-    /** The repository's nginx.conf with the upstream at {@code upstreamPort} and nginx on {@code listenPort}. */
-    public static String localConf(String conf, int upstreamPort, int listenPort, Path prefix) {
+    /**
+     * The repository's nginx.conf with the upstreams at {@code upstreamPort} (S3) and
+     * {@code driveUpstreamPort} (the drive), nginx on {@code listenPort} and {@code driveListenPort}.
+     */
+    public static String localConf(String conf, int upstreamPort, int listenPort, int driveUpstreamPort,
+                                   int driveListenPort, Path prefix) {
         String temp = "    client_body_temp_path " + prefix.resolve("body") + ";\n"
                 + "    proxy_temp_path " + prefix.resolve("proxy") + ";\n"
                 + "    fastcgi_temp_path " + prefix.resolve("fastcgi") + ";\n"
@@ -47,26 +54,32 @@ public final class NginxProcess implements AutoCloseable {
                 .replace("server coffer:9000;", "server 127.0.0.1:" + upstreamPort + ";")
                 .replace("listen 9000 default_server;", "listen 127.0.0.1:" + listenPort + " default_server;")
                 .replace("listen [::]:9000 default_server;", "")
+                .replace("server coffer:9001;", "server 127.0.0.1:" + driveUpstreamPort + ";")
+                .replace("listen 9001;", "listen 127.0.0.1:" + driveListenPort + ";")
+                .replace("listen [::]:9001;", "")
                 .replace("pid /var/run/nginx.pid;", "pid " + prefix.resolve("nginx.pid") + ";")
                 .replace("http {\n", "http {\n" + temp);
-        if (out.contains("server coffer:9000;") || !out.contains("server 127.0.0.1:" + upstreamPort + ";")) {
+        if (out.contains("server coffer:9000;") || !out.contains("server 127.0.0.1:" + upstreamPort + ";")
+                || out.contains("coffer:9001") || out.contains("listen 9001")) {
             throw new IllegalStateException("docker/nginx.conf no longer has the upstream line this test rewrites");
         }
         return out;
     }
 
-    public static NginxProcess start(int upstreamPort) throws IOException, InterruptedException {
+    /** nginx in front of Coffer's S3 port and drive port, on two free loopback ports ({@link #port()}, {@link #drivePort()}). */
+    public static NginxProcess start(int upstreamPort, int driveUpstreamPort) throws IOException, InterruptedException {
         Path nginx = binary();
         Path prefix = Files.createTempDirectory("coffer-nginx-");
         int port = FreePort.next();
+        int drivePort = FreePort.next();
         Path conf = prefix.resolve("nginx.conf");
-        Files.writeString(conf, localConf(Files.readString(CONF), upstreamPort, port, prefix));
+        Files.writeString(conf, localConf(Files.readString(CONF), upstreamPort, port, driveUpstreamPort, drivePort, prefix));
         Process process = new ProcessBuilder(List.of(nginx.toString(), "-p", prefix.toString(), "-c", conf.toString(),
                 "-g", "daemon off;"))
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("nginx.out").toFile())
                 .start();
-        NginxProcess started = new NginxProcess(process, port, prefix);
+        NginxProcess started = new NginxProcess(process, port, drivePort, prefix);
         for (int i = 0; i < 100; i++) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx exited: " + started.output());
@@ -84,6 +97,11 @@ public final class NginxProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Where nginx serves the drive (the compose file's 9001). */
+    public int drivePort() {
+        return drivePort;
     }
 
     /** What nginx wrote (its access and error log go to stdout/stderr, as in the container). */
