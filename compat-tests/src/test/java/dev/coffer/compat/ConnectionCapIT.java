@@ -7,6 +7,7 @@ import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.RawConnection;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A server of its own capped at two connections: a third client is not served while two are
- * open (it waits in the accept queue), and is served as soon as one of the two closes.
+ * open (it waits in the accept queue), and is served as soon as one of the two closes. The drive's
+ * port has a cap of its own, so connections to the drive never take S3's places.
  */
 class ConnectionCapIT {
     private static final Duration BOUND = Duration.ofSeconds(30);
@@ -52,6 +54,25 @@ class ConnectionCapIT {
             }
             second.send(request);
             assertThat(second.readResponse(BOUND).status()).as("the held connections still work").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void connectionsToTheDriveDoNotTakeS3Places() throws Exception {
+        URI drive = server.driveUrl();
+        String driveRequest = RawConnection.head("GET", "/config.json", Map.of("Host", drive.getRawAuthority()));
+        String s3Request = RawConnection.head("GET", "/_coffer/health", Map.of("Host", server.endpoint().getRawAuthority()));
+        try (RawConnection d1 = RawConnection.open(drive);
+                RawConnection d2 = RawConnection.open(drive)) {
+            for (RawConnection held : new RawConnection[] {d1, d2}) {
+                held.send(driveRequest);
+                assertThat(held.readResponse(BOUND).status()).isEqualTo(200);
+            }
+            try (RawConnection s3 = RawConnection.open(server.endpoint())) {
+                s3.send(s3Request);
+                assertThat(s3.readResponse(Duration.ofSeconds(10)).status())
+                        .as("S3 serves while the drive holds its own two connections").isEqualTo(200);
+            }
         }
     }
 }

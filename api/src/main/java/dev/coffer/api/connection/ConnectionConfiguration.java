@@ -7,25 +7,29 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Puts {@link ConnectionLimits} on the Reactor Netty server: its own idle timeout for connections
  * between requests, {@link HeaderDeadline} for slow request heads, Netty's write timeout for
  * clients that stop reading, and {@link ConnectionCap}. The body timeout is applied per request
- * by {@link BodyTimeout}, where the S3 error can still be answered.
+ * by {@link BodyTimeout}, where the S3 error can still be answered. The customizer is applied to
+ * every Netty server of the context (the S3 server and the drive's), and each server gets a cap of
+ * its own: one shared cap would remember one listening socket, pause the wrong one, and let the
+ * drive's connections take S3's places.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConnectionConfiguration {
 
     @Bean
-    ConnectionCap connectionCap(ConnectionLimits limits) {
-        return new ConnectionCap(limits.maxConnections());
+    NettyServerCustomizer connectionLimitsCustomizer(ConnectionLimits limits) {
+        long writeTimeoutMillis = Math.max(1, limits.writeTimeout().toMillis());
+        return server -> withLimits(server, limits, new ConnectionCap(limits.maxConnections()), writeTimeoutMillis);
     }
 
-    @Bean
-    NettyServerCustomizer connectionLimitsCustomizer(ConnectionLimits limits, ConnectionCap cap) {
-        long writeTimeoutMillis = Math.max(1, limits.writeTimeout().toMillis());
-        return server -> server
+    private static HttpServer withLimits(HttpServer server, ConnectionLimits limits, ConnectionCap cap,
+                                         long writeTimeoutMillis) {
+        return server
                 .idleTimeout(limits.idleTimeout())
                 .doOnBound(cap::bound)
                 .doOnChannelInit((observer, channel, remote) -> {
