@@ -2,12 +2,12 @@ package dev.coffer.api.config;
 
 import dev.coffer.api.service.BlockingIo;
 import dev.coffer.api.service.ChunkCollector;
+import dev.coffer.api.service.PeriodicLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
 /** Runs the chunk collector every {@code coffer.gc-interval} on the I/O scheduler while the server runs. */
 @Component
@@ -26,15 +26,9 @@ class CollectorLoop implements SmartLifecycle {
 
     @Override
     public void start() {
-        // A pass slower than the interval (a long backlog, a busy disk) skips the ticks it spans:
-        // without onBackpressureDrop the interval overflows and the loop ends for good, leaving
-        // every later superseded chunk on disk.
-        loop = Flux.interval(props.gcInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> io.call(collector::collect)
-                        .doOnError(e -> log.warn("chunk collection failed; will retry", e))
-                        .onErrorReturn(0), 1)
-                .subscribe();
+        // A pass slower than the interval (a long backlog, a busy disk) skips the ticks it spans.
+        loop = PeriodicLoop.start(props.gcInterval(), props.gcInterval(), () -> io.call(collector::collect),
+                log, "chunk collection failed; will retry");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.coffer.api.ops;
 
 import dev.coffer.api.service.BlockingIo;
+import dev.coffer.api.service.PeriodicLoop;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.CatalogStats;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,11 +66,8 @@ public final class StoredStats implements SmartLifecycle {
     @Override
     public void start() {
         stopped = false;
-        loop = Flux.interval(Duration.ZERO, interval)
-                .concatMap(tick -> refresh()
-                        .doOnError(e -> log.warn("recounting stored objects failed; will retry", e))
-                        .onErrorResume(e -> Mono.empty()), 1)
-                .subscribe();
+        loop = PeriodicLoop.start(Duration.ZERO, interval, this::refresh, log,
+                "recounting stored objects failed; will retry");
     }
 
     @Override
