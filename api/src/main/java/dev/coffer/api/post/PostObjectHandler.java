@@ -97,9 +97,12 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         AtomicReference<Throwable> parserFailure = new AtomicReference<>();
         return objects.checkBucket(call.s3().bucket())
                 .thenMany(Flux.defer(() -> parts.read(PART_EVENT, call.http(), Map.of()))
-                        // Spring's reader throws this for a part header it cannot parse
-                        // (a Content-Disposition without its type, say): the form is malformed.
-                        .onErrorMap(IllegalArgumentException.class, e -> S3Exception.of(S3ErrorCode.MalformedPOSTRequest))
+                        // Spring's reader throws these for a part header it cannot parse: an
+                        // IllegalArgumentException for a Content-Disposition without its type, a
+                        // StringIndexOutOfBounds from ContentDisposition.parse for an unterminated
+                        // quoted value (filename="). Either way the form is malformed.
+                        .onErrorMap(PostObjectHandler::unparsablePartHeader,
+                                e -> S3Exception.of(S3ErrorCode.MalformedPOSTRequest))
                         .onErrorResume(e -> {
                             parserFailure.set(e);
                             return Flux.empty();
@@ -215,6 +218,10 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
     private static S3Exception tooLarge(long size, long max) {
         return S3Exception.of(S3ErrorCode.EntityTooLarge).with("ProposedSize", Long.toString(size))
                 .with("MaxSizeAllowed", Long.toString(max));
+    }
+
+    private static boolean unparsablePartHeader(Throwable e) {
+        return e instanceof IllegalArgumentException || e instanceof IndexOutOfBoundsException;
     }
 
     /** The multipart parser's failures as S3 names them; everything else passes unchanged. */

@@ -37,4 +37,13 @@ class PostFormEdgeCasesTest {
                 + "--q\r\nContent-Disposition: form-data;rt/form-data; boundary=q\r\n\r\nvalue\r\n--q--\r\n";
         assertThat(refusalOf(form)).isEqualTo(S3ErrorCode.MalformedPOSTRequest);
     }
+
+    @Test
+    void unterminatedQuotedFilenameIsMalformedPostRequest() {
+        // Spring's ContentDisposition.parse runs past the end of 'filename="' (StringIndexOutOfBounds).
+        String form = "Content-Type: multipart/form-data; boundary=q\r\n\r\n"
+                + "--q\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nk\r\n"
+                + "--q\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\r\n\r\nbody\r\n--q--\r\n";
+        assertThat(refusalOf(form)).isEqualTo(S3ErrorCode.MalformedPOSTRequest);
+    }
 }
