@@ -1,5 +1,7 @@
 package dev.coffer.auth;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Authentication failed. Immutable; create one per failure. */
@@ -13,12 +15,12 @@ public final class AuthException extends Exception {
 
     /**
      * @param details extra elements of S3's error document, by element name (e.g.
-     *     {@code HeadersNotSigned}), in no particular order
+     *     {@code HeadersNotSigned}), in the order the document lists them
      */
     public AuthException(AuthError error, String message, Map<String, String> details) {
         super(message, null, false, false);
         this.error = error;
-        this.details = Map.copyOf(details);
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public AuthError error() {

@@ -63,7 +63,7 @@ public final class SigV2Authenticator {
             throw new AuthException(AuthError.MISSING_DATE,
                     "AWS authentication requires a valid Date or x-amz-date header");
         }
-        ClockSkew.check(signedAt, clock);
+        ClockSkew.check(amzDate != null ? amzDate : date, signedAt, clock);
         // With x-amz-date present, S3 ignores Date: the date line is empty and x-amz-date is
         // signed among the x-amz-* headers.
         String dateLine = amzDate != null ? "" : date.trim();
@@ -74,9 +74,10 @@ public final class SigV2Authenticator {
     private AuthResult fromQuery(SignedRequest request, List<QueryParameter> query, String bucket)
             throws AuthException {
         SigV2Query presigned = SigV2Query.parse(query);
-        long now = clock.instant().getEpochSecond();
+        Instant instant = clock.instant();
+        long now = instant.getEpochSecond();
         if (now > presigned.expiresEpochSecond()) {
-            throw new AuthException(AuthError.ACCESS_DENIED, "Request has expired");
+            throw ClockSkew.expired(null, Instant.ofEpochSecond(presigned.expiresEpochSecond()), instant);
         }
         // Deliberate difference: S3 takes any SigV2 Expires; Coffer bounds a SigV2 URL's remaining
         // life as SigV4 bounds X-Amz-Expires (7 days, plus the clock skew it tolerates), with the

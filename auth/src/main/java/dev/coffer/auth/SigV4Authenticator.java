@@ -63,7 +63,7 @@ public final class SigV4Authenticator {
             throw new AuthException(AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header "
                     + "is malformed; Invalid credential date. Date is not the same as X-Amz-Date.");
         }
-        ClockSkew.check(signedAt, clock);
+        ClockSkew.check(amzDate, signedAt, clock);
         String contentSha256 = request.header("x-amz-content-sha256");
         if (contentSha256 == null) {
             // S3 requires the header on every header-signed SigV4 request (InvalidRequest).
@@ -93,8 +93,9 @@ public final class SigV4Authenticator {
         if (presigned.signedAt().isAfter(now.plus(ClockSkew.MAX_SKEW))) {
             throw new AuthException(AuthError.ACCESS_DENIED, "Request is not yet valid");
         }
-        if (now.isAfter(presigned.signedAt().plusSeconds(presigned.expiresSeconds()))) {
-            throw new AuthException(AuthError.ACCESS_DENIED, "Request has expired");
+        Instant expiresAt = presigned.signedAt().plusSeconds(presigned.expiresSeconds());
+        if (now.isAfter(expiresAt)) {
+            throw ClockSkew.expired(QueryParameter.find(query, "X-Amz-Expires"), expiresAt, now);
         }
         String payloadHash = presigned.contentSha256();
         if (payloadHash == null && parts.signedHeaders().contains("x-amz-content-sha256")) {

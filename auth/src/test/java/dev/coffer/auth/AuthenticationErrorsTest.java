@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each way a request fails authentication, and the S3 error it gets. */
@@ -70,6 +72,14 @@ class AuthenticationErrorsTest {
     @Test
     void clockSixteenMinutesBehindIsRequestTimeTooSkewed() {
         assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED, errorOf(getObject(), EXAMPLE_TIME.minus(Duration.ofMinutes(16))));
+    }
+
+    @Test
+    void skewErrorCarriesRequestTimeServerTimeAndMaxAllowedSkewInS3sOrder() {
+        AuthException e = failure(getObject(), EXAMPLE_TIME.plus(Duration.ofMinutes(16)).plusMillis(250));
+        assertEquals(List.of(Map.entry("RequestTime", "20130524T000000Z"),
+                Map.entry("ServerTime", "2013-05-24T00:16:00Z"),
+                Map.entry("MaxAllowedSkewMilliseconds", "900000")), List.copyOf(e.details().entrySet()));
     }
 
     @Test
@@ -152,6 +162,8 @@ class AuthenticationErrorsTest {
         AuthException e = failure(AwsSignatureExamplesTest.presignedExample(), EXAMPLE_TIME.plusSeconds(86_401));
         assertEquals(AuthError.ACCESS_DENIED, e.error());
         assertEquals("Request has expired", e.getMessage());
+        assertEquals(List.of(Map.entry("X-Amz-Expires", "86400"), Map.entry("Expires", "2013-05-25T00:00:00Z"),
+                Map.entry("ServerTime", "2013-05-25T00:00:01Z")), List.copyOf(e.details().entrySet()));
     }
 
     @Test

@@ -148,6 +148,8 @@ class SigV2DocumentationExamplesTest {
                 () -> verify(BUCKET, queryStringExample(), Instant.ofEpochSecond(1175139621)));
         assertEquals(AuthError.ACCESS_DENIED, e.error());
         assertEquals("Request has expired", e.getMessage());
+        assertEquals(java.util.Map.of("Expires", "2007-03-29T03:40:20Z", "ServerTime", "2007-03-29T03:40:21Z"),
+                e.details());
     }
 
     private static SignedRequest queryStringExample() {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each way a SigV2 request fails, and the S3 error it gets. */
@@ -62,6 +64,13 @@ class SigV2ErrorsTest {
     void sixteenMinutesOfSkewIsRequestTimeTooSkewed() {
         assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED, failure(get(GOOD), NOW.plus(Duration.ofMinutes(16))).error());
         assertEquals(AuthError.REQUEST_TIME_TOO_SKEWED, failure(get(GOOD), NOW.minus(Duration.ofMinutes(16))).error());
+    }
+
+    @Test
+    void skewErrorEchoesTheDateHeaderAsRequestTime() {
+        AuthException e = failure(get(GOOD), NOW.plus(Duration.ofMinutes(16)));
+        assertEquals(List.of(Map.entry("RequestTime", DATE), Map.entry("ServerTime", "2007-03-27T19:52:42Z"),
+                Map.entry("MaxAllowedSkewMilliseconds", "900000")), List.copyOf(e.details().entrySet()));
     }
 
     @Test

@@ -78,6 +78,12 @@ class SigV2LimitsIT {
             assertXmlError(getDated(server.endpoint(), path, Map.of("x-amz-date", RFC_1123.format(now.plus(skew)))), 403,
                     "RequestTimeTooSkewed");
         }
+        // S3's body names the time it read, its own, and the skew it allows.
+        String stale = RFC_1123.format(now.minus(Duration.ofMinutes(20)));
+        String body = new String(getDated(server.endpoint(), path, Map.of("Date", stale)).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body).contains("<RequestTime>" + stale + "</RequestTime><ServerTime>")
+                .contains("</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds>");
         // java.net.http sends no Date of its own: signed without one, the request carries none.
         assertXmlError(getDated(server.endpoint(), path, Map.of()), 403, "AccessDenied");
     }

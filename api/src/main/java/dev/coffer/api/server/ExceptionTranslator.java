@@ -13,7 +13,6 @@ import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.PartChangedException;
 import dev.coffer.metadata.WriteCondition;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The one place lower-layer failures become S3 errors (habit 5). Anything not named here is an
@@ -80,7 +79,7 @@ public final class ExceptionTranslator {
         };
         S3Exception s3 = S3Exception.of(code);
         if (e.getMessage() != null && !e.getMessage().isBlank()) s3 = s3.withMessage(e.getMessage());
-        for (Map.Entry<String, String> detail : new TreeMap<>(e.details()).entrySet()) s3 = s3.with(detail.getKey(), detail.getValue());
+        for (Map.Entry<String, String> detail : e.details().entrySet()) s3 = s3.with(detail.getKey(), detail.getValue());
         return s3;
     }
 }
