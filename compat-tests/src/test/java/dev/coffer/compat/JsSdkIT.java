@@ -47,6 +47,7 @@ class JsSdkIT {
                 .contains("ok - streaming (aws-chunked) put of a stream keeps Content-Encoding deflate, gzip")
                 .contains("ok - lib-storage Upload of a 20 MiB file at its defaults (4 parts in parallel)")
                 .contains("ok - presigned GET fetched with fetch")
+                .contains("ok - presigned PUT with Metadata (hoisted into the query) stores it")
                 .contains("ok - ListObjectsV2 with a delimiter")
                 .contains("ok - DeleteObjects removes the keys it names and reports each")
                 .contains("all passed")

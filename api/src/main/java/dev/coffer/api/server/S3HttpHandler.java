@@ -107,6 +107,8 @@ public final class S3HttpHandler implements HttpHandler {
         headers.forEach((k, v) -> firstValues.put(k, v.get(0)));
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();
+        Map<String, String> hoisted = PresignedHeaders.of(rawQuery);
+        firstValues.putAll(hoisted);
         S3Request s3 = resolver.resolve(request.getMethod().name(), firstValues.get("host"), rawPath, rawQuery, firstValues);
         RequestTrace.of(request).resolved(s3.operation().name(), s3.bucket(), s3.key());
         // Before any lookup, signature check included: a name no bucket can have (NUL, non-ASCII,
@@ -135,8 +137,9 @@ public final class S3HttpHandler implements HttpHandler {
         if (handler == null) {
             throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
         }
+        PresignedHeaders.refuseClashes(hoisted, headers);
         UnimplementedHeaders.check(firstValues);
-        return handler.handle(new S3Call(s3, request, response, auth, requestId));
+        return handler.handle(new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestId));
     }
 
     /**

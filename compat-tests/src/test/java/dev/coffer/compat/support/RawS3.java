@@ -89,6 +89,33 @@ public final class RawS3 {
         return send(out.build());
     }
 
+    /**
+     * A SigV4 presigned URL, signed by the SDK's own signer, for a path whose query may carry
+     * {@code x-amz-*} parameters (signed as part of the query, as presigners that hoist headers do).
+     */
+    public URI presigned(String method, String encodedPathAndQuery, Duration expires) {
+        return presigned(method, encodedPathAndQuery, Map.of(), expires);
+    }
+
+    /** As above, with headers the URL signs (and that the request must then carry). */
+    public URI presigned(String method, String encodedPathAndQuery, Map<String, String> signedHeaders, Duration expires) {
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .uri(uri(encodedPathAndQuery));
+        signedHeaders.forEach(builder::putHeader);
+        SdkHttpRequest request = builder.build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(accessKey, secretKey))
+                .request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expires)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false));
+        return signed.request().getUri();
+    }
+
     public HttpResponse<byte[]> signed(String method, String encodedPathAndQuery) {
         return signed(method, encodedPathAndQuery, Map.of(), new byte[0]);
     }
