@@ -34,7 +34,12 @@ public final class S3RequestResolver {
     }
 
     public S3Request resolve(String method, String host, String rawPath, String rawQuery, Map<String, String> headers) {
-        Map<String, String> query = QueryString.parse(rawQuery);
+        return resolveParsed(method, host, rawPath, QueryString.parse(rawQuery), headers);
+    }
+
+    /** The same, for a caller that has already parsed the query ({@link QueryString#parse}). */
+    public S3Request resolveParsed(String method, String host, String rawPath, Map<String, String> query,
+                                   Map<String, String> headers) {
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         String hostBucket = bucketFromHost(host);
         String bucket;

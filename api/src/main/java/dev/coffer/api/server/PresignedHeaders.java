@@ -2,7 +2,6 @@ package dev.coffer.api.server;
 
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
-import dev.coffer.api.routing.QueryString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +29,11 @@ final class PresignedHeaders {
     /**
      * Lower-case name → value of the query's header parameters; empty unless the query is a
      * presigned SigV4 URL's.
+     *
+     * @param query the decoded query ({@link dev.coffer.api.routing.QueryString#parse})
      */
-    static Map<String, String> of(String rawQuery) {
+    static Map<String, String> of(Map<String, String> query) {
         Map<String, String> hoisted = new LinkedHashMap<>();
-        Map<String, String> query = QueryString.parse(rawQuery);
         if (query.keySet().stream().noneMatch("x-amz-algorithm"::equalsIgnoreCase)) return hoisted;
         query.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import dev.coffer.api.http.HttpDates;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.UnimplementedHeaders;
 import dev.coffer.api.ops.RequestTrace;
+import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.api.routing.S3RequestResolver;
@@ -94,23 +95,25 @@ public final class S3HttpHandler implements HttpHandler {
             return browserRedirect.send(request, response);
         }
         RequestTrace trace = RequestTrace.of(request);
-        return Mono.defer(() -> dispatch(request, response, requestId))
+        return Mono.defer(() -> dispatch(request, response, requestId, trace))
                 .onErrorResume(e -> {
                     trace.failed(ExceptionTranslator.translate(e).code().code(), e);
                     return ErrorResponder.write(response, resource, requestId, head, e);
                 });
     }
 
-    private Mono<Void> dispatch(ServerHttpRequest request, ServerHttpResponse response, String requestId) {
+    private Mono<Void> dispatch(ServerHttpRequest request, ServerHttpResponse response, String requestId,
+                                RequestTrace trace) {
         Map<String, List<String>> headers = lowerCaseHeaders(request.getHeaders());
         Map<String, String> firstValues = new LinkedHashMap<>();
         headers.forEach((k, v) -> firstValues.put(k, v.get(0)));
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();
-        Map<String, String> hoisted = PresignedHeaders.of(rawQuery);
+        Map<String, String> query = QueryString.parse(rawQuery);
+        Map<String, String> hoisted = PresignedHeaders.of(query);
         firstValues.putAll(hoisted);
-        S3Request s3 = resolver.resolve(request.getMethod().name(), firstValues.get("host"), rawPath, rawQuery, firstValues);
-        RequestTrace.of(request).resolved(s3.operation().name(), s3.bucket(), s3.key());
+        S3Request s3 = resolver.resolveParsed(request.getMethod().name(), firstValues.get("host"), rawPath, query, firstValues);
+        trace.resolved(s3.operation().name(), s3.bucket(), s3.key());
         // Before any lookup, signature check included: a name no bucket can have (NUL, non-ASCII,
         // upper case…) reaches neither the catalogue nor a handler.
         if (s3.bucket() != null) Names.checkBucket(s3.bucket());
