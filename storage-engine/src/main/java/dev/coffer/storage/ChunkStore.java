@@ -74,10 +74,18 @@ public final class ChunkStore implements AutoCloseable {
         return maxChunkSize;
     }
 
-    /** Starts writing a new byte stream. */
+    /** Starts writing a new byte stream, stored as it is. */
     public ChunkWriter newWriter() throws IOException {
+        return newWriter(null);
+    }
+
+    /**
+     * Starts writing a new byte stream whose chunks are encrypted under {@code key}, or stored as
+     * they are when it is null (FORMAT.md, "Encrypted chunks").
+     */
+    public ChunkWriter newWriter(DataKey key) throws IOException {
         requireOpen();
-        return new StreamingChunkWriter(layout, maxChunkSize);
+        return new StreamingChunkWriter(layout, maxChunkSize, key);
     }
 
     /**
@@ -87,8 +95,17 @@ public final class ChunkStore implements AutoCloseable {
      * @throws ChunkCorruptedException if the footer is damaged
      */
     public ChunkReader openReader(ChunkId id) throws IOException {
+        return openReader(id, null);
+    }
+
+    /**
+     * Opens a published chunk written under {@code key} (null: stored as it is); every block read
+     * is checked against its CRC first, then decrypted. A wrong key is not detected here: it
+     * reads as noise, so the caller must know the key is the right one (KeyWrap's tag tells it).
+     */
+    public ChunkReader openReader(ChunkId id, DataKey key) throws IOException {
         requireOpen();
-        return VerifyingChunkReader.open(layout, id);
+        return VerifyingChunkReader.open(layout, id, key);
     }
 
     /**

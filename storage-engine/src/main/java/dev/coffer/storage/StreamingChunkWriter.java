@@ -19,13 +19,15 @@ final class StreamingChunkWriter implements ChunkWriter {
 
     private final StoreLayout layout;
     private final long maxChunkSize;
+    private final DataKey key;
     private final List<TempChunk> chunks = new ArrayList<>();
     private long bytesWritten;
     private State state = State.OPEN;
 
-    StreamingChunkWriter(StoreLayout layout, long maxChunkSize) {
+    StreamingChunkWriter(StoreLayout layout, long maxChunkSize, DataKey key) {
         this.layout = layout;
         this.maxChunkSize = maxChunkSize;
+        this.key = key;
     }
 
     @Override
@@ -91,7 +93,7 @@ final class StreamingChunkWriter implements ChunkWriter {
     private TempChunk currentWithRoom() throws IOException {
         if (!chunks.isEmpty() && last().length() < maxChunkSize) return last();
         if (!chunks.isEmpty()) last().seal();
-        TempChunk next = TempChunk.create(layout);
+        TempChunk next = TempChunk.create(layout, key);
         chunks.add(next);
         return next;
     }

@@ -15,13 +15,16 @@ import java.util.zip.CRC32C;
  * One chunk being written in tmp/: payload bytes go straight to the file while the CRC32C of
  * the current block is updated from the same buffer, so no byte is held or copied by us.
  * Invariant: {@code crcCount == length / BLOCK_SIZE} until sealed, when the short last block
- * (if any) gets its entry too.
+ * (if any) gets its entry too. With a data key, each piece is encrypted into one 64 KiB buffer
+ * first and the CRC is of the ciphertext, the bytes on disk (FORMAT.md, "Encrypted chunks").
  */
 final class TempChunk {
     private final ChunkId id;
     private final Path path;
     private final DurabilityOps ops;
     private final FileChannel channel;
+    private final BlockCrypto crypto;
+    private ByteBuffer sealedBlock;
     private final CRC32C blockCrc = new CRC32C();
     private int[] crcs = new int[16];
     private int crcCount;
@@ -29,18 +32,21 @@ final class TempChunk {
     private long length;
     private boolean sealed;
 
-    private TempChunk(ChunkId id, Path path, DurabilityOps ops, FileChannel channel) {
+    private TempChunk(ChunkId id, Path path, DurabilityOps ops, FileChannel channel, DataKey key) {
         this.id = id;
         this.path = path;
         this.ops = ops;
         this.channel = channel;
+        this.crypto = key == null ? null : new BlockCrypto(key, id);
+        if (crypto != null) crypto.seek(0);
     }
 
-    static TempChunk create(StoreLayout layout) throws IOException {
+    /** A new temp chunk; its payload is encrypted under {@code key} unless it is null. */
+    static TempChunk create(StoreLayout layout, DataKey key) throws IOException {
         ChunkId id = ChunkId.random();
         Path path = layout.tempPath(id);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new TempChunk(id, path, layout.ops(), channel);
+        return new TempChunk(id, path, layout.ops(), channel, key);
     }
 
     ChunkId id() {
@@ -64,7 +70,7 @@ final class TempChunk {
         long left = count;
         while (left > 0) {
             int n = (int) Math.min(left, BLOCK_SIZE - blockFill);
-            ByteBuffer piece = src.slice(src.position(), n);
+            ByteBuffer piece = encrypted(src.slice(src.position(), n));
             blockCrc.update(piece);
             FileIo.writeFully(channel, piece.rewind());
             src.position(src.position() + n);
@@ -99,6 +105,15 @@ final class TempChunk {
         } catch (IOException ignored) {
             // Left for ChunkStore.open, which empties tmp/.
         }
+    }
+
+    /** The piece as it goes to disk: itself, or its ciphertext (the key stream runs on across calls). */
+    private ByteBuffer encrypted(ByteBuffer piece) {
+        if (crypto == null) return piece;
+        if (sealedBlock == null) sealedBlock = ByteBuffer.allocate(BLOCK_SIZE);
+        sealedBlock.clear();
+        crypto.crypt(piece, sealedBlock);
+        return sealedBlock.flip();
     }
 
     private void endBlock() {

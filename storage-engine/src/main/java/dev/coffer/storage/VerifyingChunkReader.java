@@ -12,7 +12,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads a published chunk block by block, checking each block's CRC32C before any of its bytes
- * reach the caller (FORMAT.md, "Reading and verifying"). Not thread-safe: it owns one block
+ * reach the caller (FORMAT.md, "Reading and verifying"), and decrypting it only then when the
+ * chunk is encrypted (FORMAT.md, "Encrypted chunks"). Not thread-safe: it owns one block
  * buffer. Invariant: {@code cachedBlock}, when not -1, names the verified block in {@code block}.
  */
 final class VerifyingChunkReader implements ChunkReader {
@@ -22,13 +23,15 @@ final class VerifyingChunkReader implements ChunkReader {
     private final long length;
     private final int[] crcs;
     private final CRC32C crc = new CRC32C();
+    private final BlockCrypto crypto;
     private ByteBuffer block;
     private long cachedBlock = -1;
     private boolean corrupted;
     private boolean closed;
 
-    private VerifyingChunkReader(ChunkId id, StoreLayout layout, FileChannel channel, ChunkFooter footer) {
+    private VerifyingChunkReader(ChunkId id, StoreLayout layout, FileChannel channel, ChunkFooter footer, DataKey key) {
         this.id = id;
+        this.crypto = key == null ? null : new BlockCrypto(key, id);
         this.layout = layout;
         this.channel = channel;
         this.length = footer.payloadLength();
@@ -36,10 +39,10 @@ final class VerifyingChunkReader implements ChunkReader {
     }
 
     /** @throws java.nio.file.NoSuchFileException if {@code id} is not published */
-    static VerifyingChunkReader open(StoreLayout layout, ChunkId id) throws IOException {
+    static VerifyingChunkReader open(StoreLayout layout, ChunkId id, DataKey key) throws IOException {
         FileChannel channel = FileChannel.open(layout.chunkPath(id), StandardOpenOption.READ);
         try {
-            return new VerifyingChunkReader(id, layout, channel, ChunkFooter.read(channel, id));
+            return new VerifyingChunkReader(id, layout, channel, ChunkFooter.read(channel, id), key);
         } catch (ChunkCorruptedException e) {
             channel.close();
             throw Quarantine.move(layout, e);
@@ -93,6 +96,7 @@ final class VerifyingChunkReader implements ChunkReader {
                 throw corrupt(first + off / BLOCK_SIZE);
             }
         }
+        decrypt(first, view.rewind());
         dst.position(base + span);
         return span;
     }
@@ -106,11 +110,19 @@ final class VerifyingChunkReader implements ChunkReader {
             block.clear().limit(blockLength);
             readFully(block, index * BLOCK_SIZE);
             if (!matches(index, block.flip())) throw corrupt(index);
+            decrypt(index, block.rewind());
             cachedBlock = index;
         }
         int n = Math.min(dst.remaining(), blockLength - offset);
         dst.put(dst.position(), block, offset, n).position(dst.position() + n);
         return n;
+    }
+
+    /** Decrypts, in place, verified bytes that start at block {@code first}; a no-op when stored plain. */
+    private void decrypt(long first, ByteBuffer bytes) {
+        if (crypto == null) return;
+        crypto.seek(first * BLOCK_SIZE);
+        crypto.cryptInPlace(bytes);
     }
 
     private void readFully(ByteBuffer dst, long position) throws IOException {
