@@ -29,6 +29,7 @@ public final class Catalog implements AutoCloseable {
     private final ChunkReferences references;
     private final MultipartUploads uploads;
     private final ObjectVersions versions;
+    private final BucketConfigs configs;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -42,6 +43,7 @@ public final class Catalog implements AutoCloseable {
         this.references = new ChunkReferences(store);
         this.uploads = new MultipartUploads(store, runner, this::ensureOpen);
         this.versions = new ObjectVersions(store, runner, this::ensureOpen);
+        this.configs = new BucketConfigs(store);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -118,7 +120,36 @@ public final class Catalog implements AutoCloseable {
         runner.submit(new CatalogCommand.DeleteBucket(runner.choose(), name));
     }
 
+    /** One of the bucket's configurations (by the name its feature owns), if set. */
+    public Optional<byte[]> bucketConfig(String bucket, String name) {
+        return configs.get(checked(bucket), Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Sets one of the bucket's configurations, or removes it when {@code value} is null.
+     *
+     * @throws NoSuchBucketException if the bucket is absent (nothing changed)
+     */
+    public void setBucketConfig(String bucket, String name, byte[] value) {
+        checked(bucket);
+        runner.submit(new CatalogCommand.SetBucketConfig(runner.choose(), bucket, name, value));
+    }
+
     // ---- objects
+
+    /**
+     * Sets one attribute of a version ({@link ObjectRecord#attributes()}), or removes it when
+     * {@code value} is null. {@code versionId} null names the current version.
+     *
+     * @return the id of the version changed (null for the null version)
+     * @throws NoSuchBucketException, NoSuchKeyException, NoSuchVersionException, DeleteMarkerRefusal
+     *     when there is no such version to change (nothing changed)
+     */
+    public String setObjectAttribute(String bucket, String key, String versionId, String name, byte[] value) {
+        checked(bucket);
+        return (String) runner.submit(new CatalogCommand.SetObjectAttribute(runner.choose(), bucket,
+                Objects.requireNonNull(key, "key"), versionId, name, value));
+    }
 
     public Optional<ObjectRecord> getObject(String bucket, String key) {
         return objects.get(new ObjectKey(checked(bucket), Objects.requireNonNull(key)));

@@ -80,4 +80,30 @@ public sealed interface CatalogCommand {
             done = List.copyOf(done);
         }
     }
+
+    /**
+     * Sets one of a bucket's configurations ({@link BucketConfigs}), or removes it when {@code value}
+     * is null. Refused unless the bucket exists.
+     */
+    record SetBucketConfig(Choice choice, String bucket, String name, byte[] value) implements CatalogCommand {
+        public SetBucketConfig {
+            Objects.requireNonNull(name, "name");
+            value = value == null ? null : value.clone();
+        }
+    }
+
+    /**
+     * Sets one attribute of one object version ({@link ObjectRecord#attributes()}), or removes it
+     * when {@code value} is null; the version keeps its place, time and bytes. {@code versionId}
+     * null names the current version ("null" the null version). Refused when the bucket, the key
+     * (no current version) or the named version is missing, or the version is a delete marker.
+     * Result: the version id changed (null for the null version).
+     */
+    record SetObjectAttribute(Choice choice, String bucket, String key, String versionId, String name, byte[] value)
+            implements CatalogCommand {
+        public SetObjectAttribute {
+            Objects.requireNonNull(name, "name");
+            value = value == null ? null : value.clone();
+        }
+    }
 }

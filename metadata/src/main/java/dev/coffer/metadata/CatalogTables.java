@@ -50,5 +50,5 @@ final class CatalogTables {
             new TableDef<>("gc", KeyCodecs.GC_KEY, ValueCodecs.GC_ENTRY, false);
 
     static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC, VERSIONS, NULL_VERSIONS,
-            UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED);
+            UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE);
 }

@@ -28,6 +28,7 @@ final class CommandApplier {
     private final GcQueue gc;
     private final ObjectWriter writer;
     private final UploadWriter uploads;
+    private final BucketConfigs configs;
 
     CommandApplier(RocksStore store, GcQueue gc) {
         this.buckets = store.table(CatalogTables.BUCKETS);
@@ -36,6 +37,7 @@ final class CommandApplier {
         this.gc = gc;
         this.writer = new ObjectWriter(store, gc);
         this.uploads = new UploadWriter(store, gc, writer);
+        this.configs = new BucketConfigs(store);
     }
 
     Applied apply(CatalogCommand command) {
@@ -96,6 +98,14 @@ final class CommandApplier {
             gc.remove(batch, c.done());
             return null;
         }
+        if (command instanceof CatalogCommand.SetBucketConfig c) {
+            if (buckets.get(c.bucket()).isEmpty()) throw new NoSuchBucketException(c.bucket());
+            configs.set(batch, c.bucket(), c.name(), c.value());
+            return null;
+        }
+        if (command instanceof CatalogCommand.SetObjectAttribute c) {
+            return writer.setAttribute(batch, object(c.bucket(), c.key()), c.versionId(), c.name(), c.value());
+        }
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }
 
@@ -108,6 +118,7 @@ final class CommandApplier {
             throw new BucketNotEmptyException(name);
         }
         buckets.delete(batch, name);
+        configs.removeAll(batch, name);
         uploads.removeAllInBucket(batch, choice, name);
     }
 

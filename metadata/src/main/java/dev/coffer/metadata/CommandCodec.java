@@ -27,6 +27,8 @@ final class CommandCodec {
     static final int ABORT_UPLOAD = 9;
     static final int COMPLETE_UPLOAD = 10;
     static final int COMPLETE_GC = 11;
+    static final int SET_BUCKET_CONFIG = 12;
+    static final int SET_OBJECT_ATTRIBUTE = 13;
 
     static byte[] encode(CatalogCommand command) {
         ValueOutput out = new ValueOutput(V1);
@@ -67,6 +69,12 @@ final class CommandCodec {
         } else if (command instanceof CatalogCommand.CompleteGc g) {
             out.writeVarLong(g.done().size());
             g.done().forEach(e -> out.writeBytes(ValueCodecs.GC_ENTRY.encode(e)));
+        } else if (command instanceof CatalogCommand.SetBucketConfig b) {
+            strings(out, b.bucket(), b.name());
+            out.writeBytes(b.value());
+        } else if (command instanceof CatalogCommand.SetObjectAttribute o) {
+            strings(out, o.bucket(), o.key(), o.versionId(), o.name());
+            out.writeBytes(o.value());
         }
         return out.toByteArray();
     }
@@ -103,6 +111,10 @@ final class CommandCodec {
                 for (int i = 0; i < count; i++) done.add(ValueCodecs.GC_ENTRY.decode(in.readBytes()));
                 yield new CatalogCommand.CompleteGc(c, done);
             }
+            case SET_BUCKET_CONFIG -> new CatalogCommand.SetBucketConfig(c, in.readString(), in.readString(),
+                    in.readBytes());
+            case SET_OBJECT_ATTRIBUTE -> new CatalogCommand.SetObjectAttribute(c, in.readString(), in.readString(),
+                    in.readString(), in.readString(), in.readBytes());
             default -> throw new MetadataException("command: unknown kind " + kind);
         };
         in.end();
@@ -121,6 +133,8 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.AbortUpload) return ABORT_UPLOAD;
         if (command instanceof CatalogCommand.CompleteUpload) return COMPLETE_UPLOAD;
         if (command instanceof CatalogCommand.CompleteGc) return COMPLETE_GC;
+        if (command instanceof CatalogCommand.SetBucketConfig) return SET_BUCKET_CONFIG;
+        if (command instanceof CatalogCommand.SetObjectAttribute) return SET_OBJECT_ATTRIBUTE;
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }
 

@@ -67,6 +67,8 @@ final class CommandRunner {
         if (c instanceof CatalogCommand.AbortUpload u) return locks.withKeyInBucket(u.bucket(), u.key(), body);
         if (c instanceof CatalogCommand.CompleteUpload u) return locks.withKeyInBucket(u.bucket(), u.key(), body);
         if (c instanceof CatalogCommand.CompleteGc) return body.get();
+        if (c instanceof CatalogCommand.SetBucketConfig b) return locks.withBucketExclusive(b.bucket(), body);
+        if (c instanceof CatalogCommand.SetObjectAttribute o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
         throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
     }
 }

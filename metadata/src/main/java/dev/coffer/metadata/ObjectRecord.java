@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One object version as the catalogue stores it.
@@ -24,6 +26,10 @@ import java.util.Objects;
  * @param deleteMarker true for a delete marker (then size 0, no bytes, no headers)
  * @param checksumType FULL_OBJECT or COMPOSITE when {@code checksums} is not empty, else null
  * @param parts the parts of an object completed from a multipart upload, in order; else empty
+ * @param attributes per-version state that features keep beside the bytes (tags, object lock,
+ *     encryption), by attribute name, in name order; each feature owns its name and its value's
+ *     format (metadata/COMMANDS.md lists them). Changed in place by {@link
+ *     CatalogCommand.SetObjectAttribute}; a copy starts without any.
  */
 public record ObjectRecord(
         long size,
@@ -37,7 +43,8 @@ public record ObjectRecord(
         String versionId,
         boolean deleteMarker,
         String checksumType,
-        List<PartInfo> parts) {
+        List<PartInfo> parts,
+        Map<String, byte[]> attributes) {
 
     public ObjectRecord {
         contentHeaders = orderedCopy(contentHeaders);
@@ -45,6 +52,16 @@ public record ObjectRecord(
         checksums = orderedCopy(checksums);
         chunks = List.copyOf(chunks);
         parts = List.copyOf(parts);
+        attributes = sortedCopy(attributes);
+    }
+
+    /** A record without attributes. */
+    public ObjectRecord(long size, String etag, long lastModifiedMillis, Map<String, String> contentHeaders,
+                        Map<String, String> userMetadata, Map<String, String> checksums, byte[] inline,
+                        List<ChunkPointer> chunks, String versionId, boolean deleteMarker, String checksumType,
+                        List<PartInfo> parts) {
+        this(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, inline, chunks, versionId,
+                deleteMarker, checksumType, parts, Map.of());
     }
 
     // One factory per origin of an object's bytes: a received body, a copy, the parts of an upload.
@@ -88,19 +105,48 @@ public record ObjectRecord(
     /** This record with another version id. */
     public ObjectRecord withVersionId(String id) {
         return new ObjectRecord(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, inline,
-                chunks, id, deleteMarker, checksumType, parts);
+                chunks, id, deleteMarker, checksumType, parts, attributes);
     }
 
     /** This record's bytes and metadata, committed at another time. */
     public ObjectRecord withLastModified(long millis) {
         return new ObjectRecord(size, etag, millis, contentHeaders, userMetadata, checksums, inline,
-                chunks, versionId, deleteMarker, checksumType, parts);
+                chunks, versionId, deleteMarker, checksumType, parts, attributes);
+    }
+
+    /** The value of one attribute, if the version has it. */
+    public Optional<byte[]> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
+    /** This record with attribute {@code name} set to {@code value}, or removed when it is null. */
+    public ObjectRecord withAttribute(String name, byte[] value) {
+        Map<String, byte[]> next = new TreeMap<>(attributes);
+        if (value == null) {
+            next.remove(name);
+        } else {
+            next.put(Objects.requireNonNull(name, "name"), value.clone());
+        }
+        return withAttributes(next);
+    }
+
+    /** This record with exactly these attributes. */
+    public ObjectRecord withAttributes(Map<String, byte[]> next) {
+        return new ObjectRecord(size, etag, lastModifiedMillis, contentHeaders, userMetadata, checksums, inline,
+                chunks, versionId, deleteMarker, checksumType, parts, next);
     }
 
     /** A delete marker with the given id and time. */
     public static ObjectRecord deleteMarker(String versionId, long millis) {
         return new ObjectRecord(0, "", millis, Map.of(), Map.of(), Map.of(), null, List.of(),
                 versionId, true, null, List.of());
+    }
+
+    /** Attributes in name order, so that equal records encode to equal bytes. */
+    static Map<String, byte[]> sortedCopy(Map<String, byte[]> map) {
+        Map<String, byte[]> copy = new TreeMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Map.copyOf would lose the insertion order promised above; this keeps it (and refuses nulls). */

@@ -128,6 +128,33 @@ final class ObjectWriter {
         return new DeleteOutcome(versionId, removed.deleteMarker(), removed);
     }
 
+    /**
+     * Sets or removes one attribute of a version in place (same table row, stamp and time).
+     *
+     * @return the version id changed (null for the null version)
+     */
+    String setAttribute(WriteBatch batch, ObjectKey id, String versionId, String name, byte[] value) {
+        versioning(id); // the bucket must exist
+        Optional<ObjectRecord> current = chain.current(id);
+        if (versionId == null || current.isPresent() && VersionChain.named(current.get(), versionId)) {
+            if (current.isEmpty()) {
+                throw new NoSuchKeyException(id.bucket(), id.key());
+            }
+            chain.replaceCurrent(batch, id, current.get().withAttribute(name, value));
+            return current.get().versionId();
+        }
+        if (!VersionIds.isWellFormed(versionId)) {
+            throw new NoSuchVersionException(id.bucket(), id.key(), versionId);
+        }
+        VersionChain.Stored found = chain.findStored(id, versionId)
+                .orElseThrow(() -> new NoSuchVersionException(id.bucket(), id.key(), versionId));
+        if (found.record().deleteMarker()) {
+            throw new DeleteMarkerRefusal(id.bucket(), id.key(), versionId);
+        }
+        chain.replaceStored(batch, found, found.record().withAttribute(name, value));
+        return found.record().versionId();
+    }
+
     /** The latest version was removed: the newest remaining one becomes current unless it is a delete marker. */
     private void restoreAfter(WriteBatch batch, ObjectKey id, List<VersionChain.Stored> remaining) {
         if (!remaining.isEmpty() && !remaining.get(0).record().deleteMarker()) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param checksumType COMPOSITE or FULL_OBJECT when an algorithm is set, else null
  * @param storageClass as the client asked (STANDARD by default)
  * @param owner the canonical id of the initiator
+ * @param attributes what the completed object's {@link ObjectRecord#attributes()} start with (tags,
+ *     lock, encryption asked for at creation); the completion's own record wins on a name both have
  */
 public record UploadRecord(
         String bucket,
@@ -26,10 +28,32 @@ public record UploadRecord(
         String checksumAlgorithm,
         String checksumType,
         String storageClass,
-        String owner) {
+        String owner,
+        Map<String, byte[]> attributes) {
 
     public UploadRecord {
         contentHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(contentHeaders));
         userMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(userMetadata));
+        attributes = ObjectRecord.sortedCopy(attributes);
+    }
+
+    /** An upload without attributes. */
+    public UploadRecord(String bucket, String key, String uploadId, long initiatedMillis,
+                        Map<String, String> contentHeaders, Map<String, String> userMetadata,
+                        String checksumAlgorithm, String checksumType, String storageClass, String owner) {
+        this(bucket, key, uploadId, initiatedMillis, contentHeaders, userMetadata, checksumAlgorithm, checksumType,
+                storageClass, owner, Map.of());
+    }
+
+    /** This upload with attribute {@code name} set to {@code value}, or removed when it is null. */
+    public UploadRecord withAttribute(String name, byte[] value) {
+        Map<String, byte[]> next = new java.util.TreeMap<>(attributes);
+        if (value == null) {
+            next.remove(name);
+        } else {
+            next.put(name, value.clone());
+        }
+        return new UploadRecord(bucket, key, uploadId, initiatedMillis, contentHeaders, userMetadata,
+                checksumAlgorithm, checksumType, storageClass, owner, next);
     }
 }

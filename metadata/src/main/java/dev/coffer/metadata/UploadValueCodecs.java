@@ -23,7 +23,7 @@ final class UploadValueCodecs {
     static final Codec<UploadRecord> UPLOAD = new Codec<>() {
         @Override
         public byte[] encode(UploadRecord u) {
-            ValueOutput out = new ValueOutput(ValueCodecs.V1);
+            ValueOutput out = new ValueOutput(ValueCodecs.V2);
             out.writeString(u.bucket());
             out.writeString(u.key());
             out.writeString(u.uploadId());
@@ -34,14 +34,16 @@ final class UploadValueCodecs {
             out.writeString(u.checksumType());
             out.writeString(u.storageClass());
             out.writeString(u.owner());
+            ValueCodecs.writeAttributes(out, u.attributes());
             return out.toByteArray();
         }
 
         @Override
         public UploadRecord decode(byte[] bytes) {
-            ValueInput in = new ValueInput(bytes, ValueCodecs.V1, "upload record");
+            ValueInput in = new ValueInput(bytes, ValueCodecs.V1, ValueCodecs.V2, "upload record");
             UploadRecord u = new UploadRecord(in.readString(), in.readString(), in.readString(), in.readLong(),
-                    in.readMap(), in.readMap(), in.readString(), in.readString(), in.readString(), in.readString());
+                    in.readMap(), in.readMap(), in.readString(), in.readString(), in.readString(), in.readString(),
+                    in.version() >= ValueCodecs.V2 ? ValueCodecs.readAttributes(in) : java.util.Map.of());
             in.end();
             return u;
         }

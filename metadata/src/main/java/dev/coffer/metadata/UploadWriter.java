@@ -59,7 +59,7 @@ final class UploadWriter {
      * remembers the completion for retries.
      */
     ObjectVersion complete(WriteBatch batch, CatalogCommand.CompleteUpload c, UploadKey id) {
-        require(id);
+        UploadRecord upload = require(id);
         List<PartRecord> all = PartRange.all(parts, id.uploadId());
         Map<Integer, PartRecord> stored = all.stream().collect(Collectors.toMap(PartRecord::partNumber, Function.identity()));
         for (PartRecord used : c.used()) {
@@ -67,10 +67,19 @@ final class UploadWriter {
                 throw new PartChangedException(id.bucket(), id.key(), id.uploadId(), used.partNumber());
             }
         }
-        ObjectVersion published = objects.put(batch, c.choice(), id.object(), c.record(), c.condition()).published();
+        ObjectVersion published = objects.put(batch, c.choice(), id.object(), withUploadAttributes(c.record(), upload),
+                c.condition()).published();
         remove(batch, c.choice(), id, all, c.record().chunks());
         completed.remember(batch, id, published.record(), c.choice().millis());
         return published;
+    }
+
+    /** The upload's attributes under the completion's own (which win on a name both have). */
+    private static ObjectRecord withUploadAttributes(ObjectRecord record, UploadRecord upload) {
+        if (upload.attributes().isEmpty()) return record;
+        Map<String, byte[]> merged = new java.util.TreeMap<>(upload.attributes());
+        merged.putAll(record.attributes());
+        return record.withAttributes(merged);
     }
 
     /**

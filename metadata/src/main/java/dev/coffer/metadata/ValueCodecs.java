@@ -22,13 +22,15 @@ import java.util.List;
  *                   [ | the v2 tail ]  (read only; see below)
  * ObjectRecord v2 : 0x02 | as v1 | str versionId | byte deleteMarker (0/1) | str checksumType
  *                   | var part count | per part: var partNumber, var size, str etag, str checksum
+ * ObjectRecord v3 : 0x03 | as v2 | attrs
+ * attrs           : var count | per attribute, in name order: str name, bytes value
  * GcEntry v1      : 0x01 | i64 sequence | i64 queuedMillis | str chunkId
  * </pre>
  *
  * A v1 object record ends after its chunks: the null version of a single-part object, its checksum
  * (if any) FULL_OBJECT. Builds of late November 2026 appended the v2 tail while still writing
  * 0x01; a v1 record with bytes after its chunks is read as carrying that tail. Records are
- * written as v2 only.
+ * written as v3 only; v1 and v2 records read as having no attributes.
  *
  * <p>The name and the sequence repeat their row's key: a value then decodes alone, and the few
  * bytes are cheap next to the clarity.
@@ -38,6 +40,7 @@ final class ValueCodecs {
 
     static final byte V1 = 1;
     static final byte V2 = 2;
+    static final byte V3 = 3;
 
     static final Codec<BucketRecord> BUCKET = new Codec<>() {
         @Override
@@ -70,7 +73,7 @@ final class ValueCodecs {
     static final Codec<ObjectRecord> OBJECT = new Codec<>() {
         @Override
         public byte[] encode(ObjectRecord o) {
-            ValueOutput out = new ValueOutput(V2);
+            ValueOutput out = new ValueOutput(V3);
             out.writeVarLong(o.size());
             out.writeString(o.etag());
             out.writeLong(o.lastModifiedMillis());
@@ -93,12 +96,13 @@ final class ValueCodecs {
                 out.writeString(p.etag());
                 out.writeString(p.checksum());
             }
+            writeAttributes(out, o.attributes());
             return out.toByteArray();
         }
 
         @Override
         public ObjectRecord decode(byte[] bytes) {
-            ValueInput in = new ValueInput(bytes, V1, V2, "object record");
+            ValueInput in = new ValueInput(bytes, V1, V3, "object record");
             long size = in.readVarLong();
             String etag = in.readString();
             long lastModified = in.readLong();
@@ -122,11 +126,34 @@ final class ValueCodecs {
             for (int i = 0; i < partCount; i++) {
                 parts.add(new PartInfo((int) in.readVarLong(), in.readVarLong(), in.readString(), in.readString()));
             }
+            var attributes = in.version() >= V3 ? readAttributes(in) : java.util.Map.<String, byte[]>of();
             in.end();
             return new ObjectRecord(size, etag, lastModified, headers, userMetadata, checksums, inline, chunks,
-                    versionId, deleteMarker, checksumType, parts);
+                    versionId, deleteMarker, checksumType, parts, attributes);
         }
     };
+
+    /** {@code attrs} above; the map is already in name order ({@link ObjectRecord#attributes()}). */
+    static void writeAttributes(ValueOutput out, java.util.Map<String, byte[]> attributes) {
+        out.writeVarLong(attributes.size());
+        attributes.forEach((name, value) -> {
+            out.writeString(name);
+            out.writeBytes(value);
+        });
+    }
+
+    static java.util.Map<String, byte[]> readAttributes(ValueInput in) {
+        int count = in.readCount();
+        java.util.Map<String, byte[]> attributes = new java.util.TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = in.readString();
+            byte[] value = in.readBytes();
+            if (name == null || value == null || attributes.put(name, value) != null) {
+                throw new MetadataException("record: bad or repeated attribute " + name);
+            }
+        }
+        return attributes;
+    }
 
     private static boolean readFlag(ValueInput in) {
         int b = in.readByte();

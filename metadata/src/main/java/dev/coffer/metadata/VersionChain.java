@@ -122,6 +122,16 @@ final class VersionChain {
         }
     }
 
+    /** The current version, rewritten in place (its stamp and null-version index unchanged). */
+    void replaceCurrent(WriteBatch batch, ObjectKey id, ObjectRecord record) {
+        objects.put(batch, id, record);
+    }
+
+    /** A stored version, rewritten in place. */
+    void replaceStored(WriteBatch batch, Stored s, ObjectRecord record) {
+        versions.put(batch, s.at(), record);
+    }
+
     void removeStored(WriteBatch batch, ObjectKey id, Stored s) {
         versions.delete(batch, s.at());
         if (s.record().versionId() == null) {

@@ -97,6 +97,7 @@ class CommandDeterminismTest {
                     (millis << VersionIds.COUNTER_BITS) + random.nextInt(4), random.nextLong());
             String bucket = pick(BUCKETS);
             String key = pick(KEYS);
+            if (random.nextInt(10) == 0) return configOrAttribute(c, bucket, key);
             int roll = random.nextInt(100);
             if (roll < 6) return new CatalogCommand.CreateBucket(c, new BucketRecord(bucket, millis, "us-east-1", "o"));
             if (roll < 9) return new CatalogCommand.SetVersioning(c, bucket,
@@ -109,8 +110,10 @@ class CommandDeterminismTest {
                 UploadKey id = new UploadKey(bucket, key, String.format("%012x", millis)
                         + HexFormat.of().formatHex(longBytes(random.nextLong())).substring(0, 20));
                 uploads.add(id);
-                return new CatalogCommand.CreateUpload(c, new UploadRecord(bucket, key, id.uploadId(), millis,
-                        Map.of("content-type", "text/plain"), Map.of(), null, null, "STANDARD", "o"));
+                UploadRecord upload = new UploadRecord(bucket, key, id.uploadId(), millis,
+                        Map.of("content-type", "text/plain"), Map.of(), null, null, "STANDARD", "o");
+                return new CatalogCommand.CreateUpload(c, random.nextBoolean() ? upload
+                        : upload.withAttribute("tags", new byte[] {(byte) sequence}));
             }
             if (uploads.isEmpty()) return new CatalogCommand.DeleteObject(c, bucket, key);
             UploadKey u = pick(uploads);
@@ -123,6 +126,15 @@ class CommandDeterminismTest {
             if (roll < 95) return complete(c, u);
             List<GcEntry> pending = a.pendingGc(Long.MAX_VALUE, 1 + random.nextInt(4));
             return new CatalogCommand.CompleteGc(c, pending);
+        }
+
+        /** A bucket configuration set or removed, or an attribute of some version set or removed. */
+        private CatalogCommand configOrAttribute(CatalogCommand.Choice c, String bucket, String key) {
+            byte[] value = random.nextInt(4) == 0 ? null : new byte[] {(byte) sequence, 1};
+            String name = random.nextBoolean() ? "tags" : "lock";
+            if (random.nextBoolean()) return new CatalogCommand.SetBucketConfig(c, bucket, name, value);
+            String versionId = random.nextInt(3) == 0 || versionIds.isEmpty() ? null : pick(versionIds);
+            return new CatalogCommand.SetObjectAttribute(c, bucket, key, versionId, name, value);
         }
 
         /** Completes with the parts as stored now, or (sometimes) with a part that is not stored so. */

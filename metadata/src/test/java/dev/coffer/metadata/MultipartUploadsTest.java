@@ -1,5 +1,6 @@
 package dev.coffer.metadata;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -151,6 +152,19 @@ class MultipartUploadsTest {
         assertTrue(uploads.get("b", "k", id).isEmpty());
         assertThrows(NoSuchUploadException.class, () -> uploads.listParts("b", "k", id, 0, 10));
         assertTrue(referenced().containsAll(Set.of("p1", "p3")));
+    }
+
+    @Test
+    void completedObjectStartsWithTheUploadsAttributesUnderItsOwn() {
+        String id = UploadIds.next(1);
+        uploads.create(upload("k", id).withAttribute("tags", new byte[] {1}).withAttribute("sse", new byte[] {2}));
+        assertArrayEquals(new byte[] {1}, uploads.get("b", "k", id).orElseThrow().attributes().get("tags"));
+        uploads.putPart("b", "k", id, part(1, "p1"));
+        uploads.complete("b", "k", id, (u, parts) -> concatenation(u, parts).withAttribute("sse", new byte[] {3}),
+                WriteCondition.NONE);
+        ObjectRecord stored = catalog.getObject("b", "k").orElseThrow();
+        assertArrayEquals(new byte[] {1}, stored.attribute("tags").orElseThrow());
+        assertArrayEquals(new byte[] {3}, stored.attribute("sse").orElseThrow(), "the completion's own wins");
     }
 
     @Test

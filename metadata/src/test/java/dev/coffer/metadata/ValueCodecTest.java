@@ -70,7 +70,7 @@ class ValueCodecTest {
 
     @Test
     void recordStartsWithItsFormatVersion() {
-        assertEquals(2, ValueCodecs.OBJECT.encode(everyField())[0], "v2 adds version id, marker, checksum type, parts");
+        assertEquals(3, ValueCodecs.OBJECT.encode(everyField())[0], "v3 adds the attributes");
         assertEquals(2, ValueCodecs.BUCKET.encode(Records.bucket("b"))[0], "v2 adds the versioning state");
         assertEquals(1, ValueCodecs.GC_ENTRY.encode(new GcEntry(1, 2, "c"))[0]);
     }
@@ -78,9 +78,9 @@ class ValueCodecTest {
     @Test
     void unknownVersionByteIsRejected() {
         byte[] bytes = ValueCodecs.OBJECT.encode(everyField());
-        bytes[0] = 3;
+        bytes[0] = 4;
         MetadataException e = assertThrows(MetadataException.class, () -> ValueCodecs.OBJECT.decode(bytes));
-        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 4"), e.getMessage());
         byte[] bucket = ValueCodecs.BUCKET.encode(Records.bucket("b"));
         bucket[0] = (byte) 0xFF;
         assertThrows(MetadataException.class, () -> ValueCodecs.BUCKET.decode(bucket));
@@ -115,13 +115,56 @@ class ValueCodecTest {
     void v1ObjectRecordWithTheLaterFieldsAppendedIsStillRead() {
         // Builds of late November 2026 appended the four fields but kept the version byte at 1.
         ObjectRecord in = everyField();
-        byte[] bytes = ValueCodecs.OBJECT.encode(in);
+        byte[] bytes = withoutAttributes(ValueCodecs.OBJECT.encode(in));
         bytes[0] = 1;
         ObjectRecord out = ValueCodecs.OBJECT.decode(bytes);
         assertEquals(in.versionId(), out.versionId());
         assertEquals("COMPOSITE", out.checksumType());
         assertEquals(in.parts(), out.parts());
         assertEquals(in.chunks(), out.chunks());
+    }
+
+    /** A v3 record without attributes less its attribute count (one 0 byte): the v2 layout. */
+    private static byte[] withoutAttributes(byte[] v3) {
+        assertEquals(0, v3[v3.length - 1]);
+        return java.util.Arrays.copyOf(v3, v3.length - 1);
+    }
+
+    @Test
+    void v2ObjectRecordIsStillReadWithoutAttributes() {
+        ObjectRecord in = everyField();
+        byte[] bytes = withoutAttributes(ValueCodecs.OBJECT.encode(in));
+        bytes[0] = 2;
+        ObjectRecord out = ValueCodecs.OBJECT.decode(bytes);
+        assertEquals(in.parts(), out.parts());
+        assertEquals(Map.of(), out.attributes());
+        byte[] again = withoutAttributes(ValueCodecs.OBJECT.encode(out));
+        again[0] = 2;
+        assertArrayEquals(bytes, again, "rewritten as v3, the same fields");
+    }
+
+    @Test
+    void attributesRoundTripInNameOrder() {
+        ObjectRecord in = everyField().withAttribute("tags", new byte[] {1, 2}).withAttribute("a", new byte[0])
+                .withAttribute("sse", new byte[] {9});
+        ObjectRecord out = ValueCodecs.OBJECT.decode(ValueCodecs.OBJECT.encode(in));
+        assertEquals(List.of("a", "sse", "tags"), List.copyOf(out.attributes().keySet()));
+        assertArrayEquals(new byte[] {1, 2}, out.attribute("tags").orElseThrow());
+        assertArrayEquals(new byte[0], out.attribute("a").orElseThrow());
+        assertEquals(false, out.withAttribute("a", null).attribute("a").isPresent());
+        assertArrayEquals(ValueCodecs.OBJECT.encode(in), ValueCodecs.OBJECT.encode(out), "one encoding per record");
+    }
+
+    @Test
+    void uploadRecordKeepsItsAttributesAndV1IsStillRead() {
+        UploadRecord in = new UploadRecord("b", "k", "u", 5, Map.of(), Map.of("m", "v"), null, null, "STANDARD", "o")
+                .withAttribute("tags", new byte[] {7});
+        UploadRecord out = UploadValueCodecs.UPLOAD.decode(UploadValueCodecs.UPLOAD.encode(in));
+        assertArrayEquals(new byte[] {7}, out.attributes().get("tags"));
+        byte[] v1 = withoutAttributes(UploadValueCodecs.UPLOAD.encode(out.withAttribute("tags", null)));
+        v1[0] = 1;
+        assertEquals(Map.of(), UploadValueCodecs.UPLOAD.decode(v1).attributes());
+        assertEquals("o", UploadValueCodecs.UPLOAD.decode(v1).owner());
     }
 
     @Test

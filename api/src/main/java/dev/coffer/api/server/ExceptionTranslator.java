@@ -8,7 +8,9 @@ import dev.coffer.metadata.BucketNotEmptyException;
 import dev.coffer.metadata.CatalogRefusal;
 import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.NoSuchBucketException;
+import dev.coffer.metadata.DeleteMarkerRefusal;
 import dev.coffer.metadata.NoSuchKeyException;
+import dev.coffer.metadata.NoSuchVersionException;
 import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.PartChangedException;
 import dev.coffer.metadata.WriteCondition;
@@ -42,6 +44,10 @@ public final class ExceptionTranslator {
             return S3Exception.of(S3ErrorCode.InvalidPart).with("UploadId", p.uploadId())
                     .with("PartNumber", Integer.toString(p.partNumber()));
         }
+        if (e instanceof NoSuchVersionException v) {
+            return S3Exception.of(S3ErrorCode.NoSuchVersion).with("Key", v.key()).with("VersionId", v.versionId());
+        }
+        if (e instanceof DeleteMarkerRefusal) return S3Exception.of(S3ErrorCode.MethodNotAllowed);
         if (e instanceof NoSuchUploadException u) return S3Exception.of(S3ErrorCode.NoSuchUpload).with("UploadId", u.uploadId());
         if (e instanceof ConditionalWriteConflict c) {
             if (c.failed() instanceof WriteCondition.IfEtagMatches && !c.keyExisted()) {
