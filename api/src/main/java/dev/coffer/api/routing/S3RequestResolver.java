@@ -23,7 +23,7 @@ public final class S3RequestResolver {
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
             "metadataJournalTable", "metadataTable", "metrics", "notification", "object-lock",
             "ownershipControls", "policy", "policyStatus", "publicAccessBlock", "replication",
-            "requestPayment", "restore", "retention", "select", "tagging", "torrent", "website", "session",
+            "requestPayment", "restore", "retention", "select", "torrent", "website", "session",
             "renameObject");
 
     private final String domain;
@@ -83,16 +83,19 @@ public final class S3RequestResolver {
             case "GET":
                 if (q.containsKey("location")) return S3Operation.GET_BUCKET_LOCATION;
                 if (q.containsKey("versioning")) return S3Operation.GET_BUCKET_VERSIONING;
+                if (q.containsKey("tagging")) return S3Operation.GET_BUCKET_TAGGING;
                 if (q.containsKey("versions")) return S3Operation.LIST_OBJECT_VERSIONS;
                 if (q.containsKey("uploads")) return S3Operation.LIST_MULTIPART_UPLOADS;
                 if ("2".equals(q.get("list-type"))) return S3Operation.LIST_OBJECTS_V2;
                 return S3Operation.LIST_OBJECTS;
             case "PUT":
                 if (q.containsKey("versioning")) return S3Operation.PUT_BUCKET_VERSIONING;
+                if (q.containsKey("tagging")) return S3Operation.PUT_BUCKET_TAGGING;
                 return S3Operation.CREATE_BUCKET;
             case "HEAD":
                 return S3Operation.HEAD_BUCKET;
             case "DELETE":
+                if (q.containsKey("tagging")) return S3Operation.DELETE_BUCKET_TAGGING;
                 return S3Operation.DELETE_BUCKET;
             case "POST":
                 if (q.containsKey("delete")) return S3Operation.DELETE_OBJECTS;
@@ -110,10 +113,12 @@ public final class S3RequestResolver {
             case "GET":
                 if (q.containsKey("uploadId")) return S3Operation.LIST_PARTS;
                 if (q.containsKey("attributes")) return S3Operation.GET_OBJECT_ATTRIBUTES;
+                if (q.containsKey("tagging")) return S3Operation.GET_OBJECT_TAGGING;
                 return S3Operation.GET_OBJECT;
             case "HEAD":
                 return S3Operation.HEAD_OBJECT;
             case "PUT":
+                if (q.containsKey("tagging")) return S3Operation.PUT_OBJECT_TAGGING;
                 if (q.containsKey("partNumber") && q.containsKey("uploadId")) {
                     return copy ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
                 }
@@ -124,6 +129,7 @@ public final class S3RequestResolver {
                 return S3Operation.UNSUPPORTED;
             case "DELETE":
                 if (q.containsKey("uploadId")) return S3Operation.ABORT_MULTIPART_UPLOAD;
+                if (q.containsKey("tagging")) return S3Operation.DELETE_OBJECT_TAGGING;
                 return S3Operation.DELETE_OBJECT;
             default:
                 return S3Operation.METHOD_NOT_ALLOWED;

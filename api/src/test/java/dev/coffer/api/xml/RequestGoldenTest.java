@@ -44,4 +44,18 @@ class RequestGoldenTest {
         var config = xml.read(resource("CreateBucketConfiguration-directory.xml"), CreateBucketConfiguration.class);
         assertThat(config.locationConstraint()).isNull();
     }
+
+    @Test
+    void taggingKeepsItsTagsInOrder() {
+        Tagging tagging = xml.read(resource("Tagging.xml"), Tagging.class);
+        assertThat(tagging.tagSet().tags()).containsExactly(new Tagging.Tag("tag1", "val1"), new Tagging.Tag("tag2", "val2"));
+    }
+
+    @Test
+    void taggingWithOneTagAndWithoutATagSet() {
+        Tagging one = xml.read("<Tagging><TagSet><Tag><Key>k</Key><Value></Value></Tag></TagSet></Tagging>".getBytes(),
+                Tagging.class);
+        assertThat(one.tagSet().tags()).containsExactly(new Tagging.Tag("k", ""));
+        assertThat(xml.read("<Tagging/>".getBytes(), Tagging.class).tagSet()).isNull();
+    }
 }

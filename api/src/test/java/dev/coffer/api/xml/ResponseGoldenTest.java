@@ -113,4 +113,15 @@ class ResponseGoldenTest {
                 + "<Name>b</Name><KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
                 + "</ListBucketResult>");
     }
+
+    @Test
+    void taggingWithTwoTags() {
+        var tagging = new Tagging(new Tagging.TagSet(List.of(new Tagging.Tag("tag1", "val1"), new Tagging.Tag("tag2", "val2"))));
+        assertMatches(xml.write(tagging), "Tagging.xml");
+    }
+
+    @Test
+    void taggingWithoutTagsHasAnEmptyTagSet() {
+        assertMatches(xml.write(new Tagging(new Tagging.TagSet(List.of()))), "Tagging-empty.xml");
+    }
 }
