@@ -30,6 +30,7 @@ public final class Catalog implements AutoCloseable {
     private final MultipartUploads uploads;
     private final ObjectVersions versions;
     private final BucketConfigs configs;
+    private final CatalogReplica replica;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -44,6 +45,7 @@ public final class Catalog implements AutoCloseable {
         this.uploads = new MultipartUploads(store, runner, this::ensureOpen);
         this.versions = new ObjectVersions(store, runner, this::ensureOpen);
         this.configs = new BucketConfigs(store);
+        this.replica = new CatalogReplica(store, runner);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -243,6 +245,23 @@ public final class Catalog implements AutoCloseable {
     public CatalogStats stats() {
         ensureOpen();
         return new CatalogStatistics(store).read();
+    }
+
+    // ---- a replicated catalogue (the cluster module)
+
+    /**
+     * From now on every change goes to {@code log} as an encoded command, and is applied when the
+     * log applies it ({@link #replica()}); reads stay local. Call before serving requests.
+     */
+    public void appendCommandsTo(CommandLog log) {
+        ensureOpen();
+        runner.useLog(log);
+    }
+
+    /** This catalogue as a replica of a log: applies its entries, makes and installs checkpoints. */
+    public CatalogReplica replica() {
+        ensureOpen();
+        return replica;
     }
 
     /** Applies a command whose values were already chosen (a log replay; tests). */

@@ -14,6 +14,7 @@ import java.util.List;
  * | versions | bucket | 0x00 | escaped key | 0x00 0x00 | ~stamp (8 bytes) | ObjectRecord v2 | get, range scan |
  * | nullversions | bucket UTF-8 | 0x00 | object key UTF-8 | stamp v1 | get |
  * | gc      | command sequence (8 bytes BE) | chunk id  | GcEntry v1      | scan from oldest  |
+ * | replication | "applied" UTF-8                        | AppliedIndex v1 | get (cluster only) |
  * </pre>
  *
  * {@code objects} holds each key's current version when it is not a delete marker, so listing
@@ -49,6 +50,14 @@ final class CatalogTables {
     static final TableDef<GcQueue.Key, GcEntry> GC =
             new TableDef<>("gc", KeyCodecs.GC_KEY, ValueCodecs.GC_ENTRY, false);
 
+    /**
+     * In a cluster, the last log entry this catalogue applied ({@link CatalogReplica}), written in
+     * the same batch as the entry's rows; empty on a single node.
+     */
+    static final TableDef<String, AppliedIndex> REPLICATION =
+            new TableDef<>("replication", KeyCodecs.BUCKET_NAME, AppliedIndex.CODEC, true);
+
     static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC, VERSIONS, NULL_VERSIONS,
-            UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE);
+            UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE,
+            REPLICATION);
 }

@@ -16,6 +16,8 @@ final class CommandRunner {
     private final LockStripes locks;
     private final CommandApplier applier;
     private final AtomicLong sequence;
+    /** Where commands go instead of being applied here at once (a cluster), or null. */
+    private volatile CommandLog log;
 
     CommandRunner(RocksStore store, LockStripes locks, GcQueue gc) {
         this.store = store;
@@ -32,20 +34,42 @@ final class CommandRunner {
                 ThreadLocalRandom.current().nextLong());
     }
 
+    /** From now on, commands go to {@code log}, which applies them in its order ({@link CatalogReplica}). */
+    void useLog(CommandLog log) {
+        this.log = log;
+    }
+
     /**
      * Applies and commits the command (WAL synced unless the store was opened without sync), with
-     * the stripes it needs held.
+     * the stripes it needs held; with a log, appends it there instead, encoded, and returns what
+     * applying it in the log's order gave.
      *
      * @return the command's result (see {@link CommandApplier})
      * @throws CatalogRefusal if a precondition failed (nothing written)
      */
     Object submit(CatalogCommand command) {
+        CommandLog log = this.log;
+        if (log != null) {
+            return log.append(CommandCodec.encode(command));
+        }
         return locked(command, () -> {
             try (CommandApplier.Applied applied = applier.apply(command)) {
                 store.commit(applied.batch());
                 return applied.result();
             }
         });
+    }
+
+    /**
+     * Applies a command taken from a log and commits it with {@code also} (the applied index) in
+     * one batch; no stripes: a log applies one command at a time and is the only writer.
+     */
+    Object applyLogged(CatalogCommand command, java.util.function.Consumer<org.rocksdb.WriteBatch> also) {
+        try (CommandApplier.Applied applied = applier.apply(command)) {
+            also.accept(applied.batch());
+            store.commit(applied.batch());
+            return applied.result();
+        }
     }
 
     /**

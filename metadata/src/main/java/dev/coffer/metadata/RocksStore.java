@@ -106,6 +106,15 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** Applies the batch atomically and returns once the WAL is fsynced, whatever the store's setting. */
+    void commitSynced(WriteBatch batch) {
+        try (WriteOptions synced = new WriteOptions().setSync(true)) {
+            db.write(synced, batch);
+        } catch (RocksDBException e) {
+            throw new MetadataException("commit failed", e);
+        }
+    }
+
     @Override
     public void close() {
         while (!owned.isEmpty()) {

@@ -48,6 +48,15 @@ final class TypedTable<K, V> {
         }
     }
 
+    /** Writes a row as stored bytes (a row copied from another catalogue of the same layout). */
+    void putRaw(WriteBatch batch, byte[] key, byte[] value) {
+        try {
+            batch.put(handle, key, value);
+        } catch (RocksDBException e) {
+            throw new MetadataException("batch put to " + def.name() + " failed", e);
+        }
+    }
+
     /** Deletes a row by its stored key bytes (a row whose key an older layout wrote). */
     void deleteRaw(WriteBatch batch, byte[] key) {
         try {

@@ -1,0 +1,78 @@
+package dev.coffer.cluster;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One node's place in the cluster (the {@code coffer.cluster.*} settings).
+ *
+ * @param nodeId this node's id, unique in the group (letters, digits, '-', '_')
+ * @param peers every member's Raft address ({@code host:port}) by node id, this node's included;
+ *     a node that joins a running group lists itself alone and is added by an admin call
+ * @param storage where this node keeps its Raft log, snapshots and scratch checkpoints
+ * @param snapshotEvery take a snapshot (a RocksDB checkpoint) every this many log entries; the
+ *     log before it is purged, so a member further behind receives the snapshot
+ * @param segmentBytes the size of one Raft log segment: only whole closed segments are purged
+ * @param join true: start outside the group and wait to be added ({@link ClusterNode#addMember})
+ */
+public record ClusterConfig(String nodeId, Map<String, String> peers, Path storage, long snapshotEvery,
+        long segmentBytes, boolean join) {
+    public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
+    public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
+
+    public ClusterConfig {
+        Objects.requireNonNull(nodeId, "node id");
+        if (!nodeId.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("node id must be letters, digits, '-' or '_': " + nodeId);
+        }
+        peers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(peers));
+        if (!peers.containsKey(nodeId)) {
+            throw new IllegalArgumentException("peers must list this node (" + nodeId + ") with its Raft address");
+        }
+        for (String address : peers.values()) {
+            address(address);
+        }
+        Objects.requireNonNull(storage, "storage");
+    }
+
+    /** This node's Raft address. */
+    public String address() {
+        return peers.get(nodeId);
+    }
+
+    /**
+     * Parses a peers setting: {@code id=host:port} pairs separated by commas
+     * ({@code n1=127.0.0.1:9870,n2=127.0.0.1:9871}).
+     */
+    public static Map<String, String> parsePeers(String text) {
+        Map<String, String> peers = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) continue;
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("a peer is id=host:port, not '" + p + "'");
+            }
+            peers.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+        }
+        return peers;
+    }
+
+    static int port(String address) {
+        return Integer.parseInt(address(address)[1]);
+    }
+
+    private static String[] address(String address) {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("a Raft address is host:port, not '" + address + "'");
+        }
+        String port = address.substring(colon + 1);
+        if (!port.matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("a Raft address is host:port, not '" + address + "'");
+        }
+        return new String[] {address.substring(0, colon), port};
+    }
+}
