@@ -1,5 +1,7 @@
 package dev.coffer.api.config;
 
+import dev.coffer.api.authz.AccessChecks;
+import dev.coffer.api.authz.BucketAccess;
 import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.handler.BucketHandlers;
@@ -34,6 +36,9 @@ import dev.coffer.api.xml.S3Xml;
 import dev.coffer.auth.CredentialsLookup;
 import dev.coffer.auth.PostPolicyVerifier;
 import dev.coffer.auth.RequestAuthenticator;
+import dev.coffer.auth.policy.Authorizer;
+import dev.coffer.auth.policy.Principal;
+import dev.coffer.auth.policy.PrincipalLookup;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.storage.ChunkStore;
 import java.io.IOException;
@@ -50,6 +55,8 @@ import org.springframework.http.server.reactive.HttpHandler;
 /** Wires the server: storage, catalogue, authentication, and one handler per S3 operation. */
 @Configuration(proxyBeanMethods = false)
 public class CofferConfiguration {
+    /** The account of the root key, which owns every bucket while Coffer has one account. */
+    static final String ROOT_ACCOUNT = "000000000000";
 
     @Bean(destroyMethod = "close")
     BlockingIo blockingIo(CofferProperties props) {
@@ -95,6 +102,8 @@ public class CofferConfiguration {
         CredentialsLookup credentials =
                 accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
+        PrincipalLookup principals = accessKey -> accessKey.equals(root.accessKey())
+                ? Optional.of(Principal.root(ROOT_ACCOUNT, accessKey)) : Optional.empty();
         S3Xml xml = new S3Xml();
         SmallBodies bodies = new SmallBodies();
         Owners owners = new Owners();
@@ -117,7 +126,9 @@ public class CofferConfiguration {
         handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));
-        return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, handlers,
+        AccessChecks access = new AccessChecks(new Authorizer(), principals, name -> io.call(() -> catalog.getBucket(name)
+                .map(bucket -> new BucketAccess(ROOT_ACCOUNT, null))));
+        return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, access, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
                 limits.bodyTimeout(), driveCors, browserRedirect);
     }

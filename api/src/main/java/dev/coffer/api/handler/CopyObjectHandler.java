@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Names;
@@ -55,13 +56,14 @@ public final class CopyObjectHandler implements S3Handler {
         Preconditions.Conditions conditions = CopySource.conditions(call);
         var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
         var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
-        return objects.copy(source.bucket(), source.key(), source.versionId(), bucket, key, src -> {
+        return call.access().require(IamActions.copySource(source.bucket(), source.key(), source.versionId()))
+                .then(Mono.defer(() -> objects.copy(source.bucket(), source.key(), source.versionId(), bucket, key, src -> {
                     Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());
                     if (src.size() > MAX_COPY_SOURCE) {
                         throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
                                 + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
                     }
-                }, contentHeaders, userMetadata)
+                }, contentHeaders, userMetadata)))
                 .flatMap(copied -> {
                     ObjectRecord record = copied.target().record();
                     VersionHeaders.copy(call, copied.source(), copied.target());

@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.routing.S3Operation;
@@ -52,19 +53,24 @@ public final class DeleteObjectsHandler implements S3Handler {
                 })
                 .flatMap(delete -> objects.checkBucket(bucket).thenReturn(delete))
                 .flatMap(delete -> Flux.fromIterable(delete.objects())
-                        .concatMap(o -> deleteOne(bucket, o))
+                        .concatMap(o -> deleteOne(call, bucket, o))
                         .collectList()
                         .map(outcomes -> result(outcomes, delete.quiet())))
                 .flatMap(result -> call.xml(HttpStatus.OK, xml.write(result)));
     }
 
-    private Mono<Object> deleteOne(String bucket, Delete.ObjectIdentifier o) {
+    /** Each key is authorized on its own (s3:DeleteObject, or s3:DeleteObjectVersion for a version). */
+    private Mono<Object> deleteOne(S3Call call, String bucket, Delete.ObjectIdentifier o) {
         if (o.key() == null || o.key().isEmpty()) {
             return Mono.just(new DeleteResult.Error("", o.versionId(), "UserKeyMustBeSpecified",
                     "The request was not successfully processed because the key was empty"));
         }
-        return objects.versions().delete(bucket, o.key(), o.versionId())
-                .<Object>map(outcome -> VersionedDeletes.deleted(o.key(), o.versionId(), outcome))
+        return call.access().allows(IamActions.deleteKey(bucket, o.key(), o.versionId()))
+                .flatMap(allowed -> allowed
+                        ? objects.versions().delete(bucket, o.key(), o.versionId())
+                                .<Object>map(outcome -> VersionedDeletes.deleted(o.key(), o.versionId(), outcome))
+                        : Mono.just(new DeleteResult.Error(o.key(), o.versionId(), S3ErrorCode.AccessDenied.code(),
+                                S3ErrorCode.AccessDenied.defaultMessage())))
                 .onErrorResume(e -> Mono.just(VersionedDeletes.error(o.key(), o.versionId(), e)));
     }
 

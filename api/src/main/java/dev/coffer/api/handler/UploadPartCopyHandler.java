@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Preconditions;
@@ -46,7 +47,8 @@ public final class UploadPartCopyHandler implements S3Handler {
         CopySource source = CopySource.parse(call.header("x-amz-copy-source"));
         String rangeHeader = call.header("x-amz-copy-source-range");
         Preconditions.Conditions conditions = CopySource.conditions(call);
-        return uploads.find(call.s3().bucket(), call.s3().key(), call.s3().param("uploadId"))
+        return call.access().require(IamActions.copySource(source.bucket(), source.key(), source.versionId()))
+                .then(Mono.defer(() -> uploads.find(call.s3().bucket(), call.s3().key(), call.s3().param("uploadId"))))
                 .flatMap(upload -> uploads.copyPart(source.bucket(), source.key(), source.versionId(), upload, partNumber,
                         src -> {
                             Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());

@@ -1,5 +1,6 @@
 package dev.coffer.api.post;
 
+import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
@@ -144,8 +145,11 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         Optional<ChecksumRequest> checksum = ChecksumRequest.from(form.asHeaders());
         Optional<PostPolicy.LengthRange> range = verified.policy().contentLengthRange();
         long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));
-        return receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
-                        checksum.map(ChecksumRequest::algorithm).orElse(null))
+        // The form acts with the rights of the key that signed its policy, checked before a byte is stored.
+        return call.access().signedBy(verified.auth().accessKeyId())
+                .require(IamActions.postObject(call.s3().bucket(), key))
+                .then(Mono.defer(() -> receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
+                        checksum.map(ChecksumRequest::algorithm).orElse(null))))
                 .map(body -> new PostUpload(key, body, range, checksum))
                 .onErrorMap(e -> tooLarge(e, max))
                 .flux();

@@ -1,5 +1,6 @@
 package dev.coffer.api.server;
 
+import dev.coffer.api.authz.RequestAccess;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.auth.AuthResult;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -10,8 +11,14 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** One authenticated S3 request on its way through a handler. */
-public record S3Call(S3Request s3, ServerHttpRequest http, ServerHttpResponse response, AuthResult auth, String requestId) {
+/**
+ * One authenticated and authorized S3 request on its way through a handler.
+ *
+ * @param access the request's principal, for the checks the handler asks beyond its operation's
+ *     own (each key of DeleteObjects, a copy's source, a POST form's key)
+ */
+public record S3Call(S3Request s3, ServerHttpRequest http, ServerHttpResponse response, AuthResult auth,
+                     RequestAccess access, String requestId) {
 
     public String header(String name) {
         return http.getHeaders().getFirst(name);

@@ -1,5 +1,9 @@
 package dev.coffer.api.server;
 
+import dev.coffer.api.authz.AccessChecks;
+import dev.coffer.api.authz.ConditionKeys;
+import dev.coffer.api.authz.IamActions;
+import dev.coffer.api.authz.RequestAccess;
 import dev.coffer.api.connection.BodyTimeout;
 import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.error.S3ErrorCode;
@@ -17,6 +21,7 @@ import dev.coffer.auth.AuthException;
 import dev.coffer.auth.AuthResult;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
+import dev.coffer.auth.policy.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,6 +45,7 @@ import reactor.core.scheduler.Schedulers;
 public final class S3HttpHandler implements HttpHandler {
     private final S3RequestResolver resolver;
     private final RequestAuthenticator authenticator;
+    private final AccessChecks access;
     private final Map<S3Operation, S3Handler> handlers = new EnumMap<>(S3Operation.class);
     private final ReservedPaths reserved;
     private final Function<String, Mono<Boolean>> bucketExists;
@@ -46,12 +53,14 @@ public final class S3HttpHandler implements HttpHandler {
     private final DriveCors driveCors;
     private final BrowserRedirect browserRedirect;
 
-    public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, List<S3Handler> handlers,
+    public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, AccessChecks access,
+                         List<S3Handler> handlers,
                          ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
                          Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect) {
         this.bodyTimeout = bodyTimeout;
         this.resolver = resolver;
         this.authenticator = authenticator;
+        this.access = access;
         this.reserved = reserved;
         this.bucketExists = bucketExists;
         this.driveCors = driveCors;
@@ -142,7 +151,20 @@ public final class S3HttpHandler implements HttpHandler {
         }
         PresignedHeaders.refuseClashes(hoisted, headers);
         UnimplementedHeaders.check(firstValues);
-        return handler.handle(new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestId));
+        RequestAccess requestAccess = access.forRequest(auth, ConditionKeys.of(request, s3, firstValues));
+        S3Call call = new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestAccess, requestId);
+        return authorize(s3, requestAccess).then(Mono.defer(() -> handler.handle(call)));
+    }
+
+    /**
+     * The operation's own checks ({@link IamActions}), before its handler runs. An operation the
+     * table does not know is left to the server's root alone.
+     */
+    private static Mono<Void> authorize(S3Request s3, RequestAccess requestAccess) {
+        return IamActions.of(s3)
+                .map(checks -> Flux.fromIterable(checks).concatMap(requestAccess::require).then())
+                .orElseGet(() -> requestAccess.principal().kind() == Principal.Kind.ROOT ? Mono.empty()
+                        : Mono.error(S3Exception.of(S3ErrorCode.AccessDenied, s3.resource())));
     }
 
     /**

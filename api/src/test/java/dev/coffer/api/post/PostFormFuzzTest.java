@@ -3,6 +3,7 @@ package dev.coffer.api.post;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.coffer.api.authz.AccessChecks;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.routing.S3Operation;
@@ -16,6 +17,9 @@ import dev.coffer.api.service.ChunkLeases;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.auth.PostPolicyVerifier;
+import dev.coffer.auth.policy.Authorizer;
+import dev.coffer.auth.policy.Principal;
+import dev.coffer.auth.policy.RequestContext;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.storage.ChunkStore;
@@ -36,6 +40,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Fuzzes a browser POST upload as the server reads it: the multipart/form-data parser with its
@@ -56,6 +61,9 @@ import reactor.core.publisher.Flux;
 class PostFormFuzzTest {
     static final String BUCKET = "sigv4examplebucket";
     private static final PostObjectHandler HANDLER = handler();
+    /** The form's signer is the root: the fuzzer explores the form, not permissions. */
+    private static final AccessChecks ACCESS = new AccessChecks(new Authorizer(),
+            id -> Optional.of(Principal.root("000000000000", id)), bucket -> Mono.just(Optional.empty()));
 
     @FuzzTest
     void post(byte[] input) {
@@ -84,7 +92,7 @@ class PostFormFuzzTest {
                 .body(pieces(body, 1 + body.length % 61));
         MockServerHttpResponse response = new MockServerHttpResponse();
         S3Call call = new S3Call(new S3Request(S3Operation.POST_OBJECT, BUCKET, null, Map.of(), false),
-                request, response, null, "fuzz");
+                request, response, null, ACCESS.forRequest(null, RequestContext.EMPTY), "fuzz");
         HANDLER.handle(call).block();
         return response;
     }

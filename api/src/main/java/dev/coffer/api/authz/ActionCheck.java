@@ -1,0 +1,30 @@
+package dev.coffer.api.authz;
+
+import java.util.Objects;
+
+/**
+ * One question for the Authorizer: may the request's principal do {@code action} on this bucket
+ * (and key)? The resource ARN is derived as S3 names it.
+ *
+ * @param bucket null for an action on no bucket (ListAllMyBuckets)
+ * @param key null for an action on the bucket itself
+ */
+public record ActionCheck(String action, String bucket, String key) {
+
+    public ActionCheck {
+        Objects.requireNonNull(action, "action");
+        if (key != null) Objects.requireNonNull(bucket, "bucket");
+    }
+
+    /** {@code arn:aws:s3:::bucket}, {@code arn:aws:s3:::bucket/key}, or {@code *} for no bucket. */
+    public String resourceArn() {
+        if (bucket == null) return "*";
+        return key == null ? "arn:aws:s3:::" + bucket : "arn:aws:s3:::" + bucket + "/" + key;
+    }
+
+    /** The resource as S3 names it in an error document. */
+    public String resource() {
+        if (bucket == null) return "/";
+        return key == null ? "/" + bucket : "/" + bucket + "/" + key;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.coffer.api.authz;
+
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.routing.S3Request;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one table from an S3 operation to the IAM actions it needs and the resource they apply to,
+ * as the S3 User Guide's "Required permissions for Amazon S3 API operations" gives them. Checked
+ * once per request before the handler; what a request names beyond its own bucket and key is
+ * checked by its handler through the request's {@link RequestAccess}: each key of DeleteObjects
+ * ({@link #deleteKey}), the source of CopyObject and UploadPartCopy ({@link #copySource}), the key
+ * a POST form names ({@link #postObject}).
+ */
+public final class IamActions {
+    private static final Map<S3Operation, Function<S3Request, List<ActionCheck>>> TABLE = new EnumMap<>(S3Operation.class);
+
+    static {
+        TABLE.put(S3Operation.LIST_BUCKETS, s3 -> List.of(new ActionCheck("s3:ListAllMyBuckets", null, null)));
+        bucket(S3Operation.CREATE_BUCKET, "s3:CreateBucket");
+        bucket(S3Operation.HEAD_BUCKET, "s3:ListBucket");
+        bucket(S3Operation.DELETE_BUCKET, "s3:DeleteBucket");
+        bucket(S3Operation.GET_BUCKET_LOCATION, "s3:GetBucketLocation");
+        bucket(S3Operation.GET_BUCKET_VERSIONING, "s3:GetBucketVersioning");
+        bucket(S3Operation.PUT_BUCKET_VERSIONING, "s3:PutBucketVersioning");
+        bucket(S3Operation.LIST_OBJECTS, "s3:ListBucket");
+        bucket(S3Operation.LIST_OBJECTS_V2, "s3:ListBucket");
+        bucket(S3Operation.LIST_OBJECT_VERSIONS, "s3:ListBucketVersions");
+        bucket(S3Operation.LIST_MULTIPART_UPLOADS, "s3:ListBucketMultipartUploads");
+        // Nothing up front: each key is checked by the handler (s3:DeleteObject / s3:DeleteObjectVersion).
+        TABLE.put(S3Operation.DELETE_OBJECTS, s3 -> List.of());
+        // Nothing up front: the form names the key and its signer; the handler checks s3:PutObject.
+        TABLE.put(S3Operation.POST_OBJECT, s3 -> List.of());
+        object(S3Operation.PUT_OBJECT, "s3:PutObject");
+        object(S3Operation.COPY_OBJECT, "s3:PutObject"); // + s3:GetObject on the source, by the handler
+        versioned(S3Operation.GET_OBJECT, "s3:GetObject", "s3:GetObjectVersion");
+        versioned(S3Operation.HEAD_OBJECT, "s3:GetObject", "s3:GetObjectVersion");
+        versioned(S3Operation.DELETE_OBJECT, "s3:DeleteObject", "s3:DeleteObjectVersion");
+        TABLE.put(S3Operation.GET_OBJECT_ATTRIBUTES, s3 -> s3.param("versionId") == null
+                ? List.of(objectCheck("s3:GetObject", s3), objectCheck("s3:GetObjectAttributes", s3))
+                : List.of(objectCheck("s3:GetObjectVersion", s3), objectCheck("s3:GetObjectVersionAttributes", s3)));
+        object(S3Operation.CREATE_MULTIPART_UPLOAD, "s3:PutObject");
+        object(S3Operation.UPLOAD_PART, "s3:PutObject");
+        object(S3Operation.UPLOAD_PART_COPY, "s3:PutObject"); // + s3:GetObject on the source, by the handler
+        object(S3Operation.COMPLETE_MULTIPART_UPLOAD, "s3:PutObject");
+        object(S3Operation.ABORT_MULTIPART_UPLOAD, "s3:AbortMultipartUpload");
+        object(S3Operation.LIST_PARTS, "s3:ListMultipartUploadParts");
+    }
+
+    private IamActions() {}
+
+    /**
+     * The checks a request needs before its handler runs; empty (no row) for an operation the
+     * table does not know, which only the server's root may then perform.
+     */
+    public static Optional<List<ActionCheck>> of(S3Request s3) {
+        Function<S3Request, List<ActionCheck>> row = TABLE.get(s3.operation());
+        return row == null ? Optional.empty() : Optional.of(row.apply(s3));
+    }
+
+    /** Whether the table has a row for the operation. */
+    public static boolean knows(S3Operation operation) {
+        return TABLE.containsKey(operation);
+    }
+
+    /** The read of a CopyObject or UploadPartCopy source (a named version needs s3:GetObjectVersion). */
+    public static ActionCheck copySource(String bucket, String key, String versionId) {
+        return new ActionCheck(versionId == null ? "s3:GetObject" : "s3:GetObjectVersion", bucket, key);
+    }
+
+    /** One key of DeleteObjects. */
+    public static ActionCheck deleteKey(String bucket, String key, String versionId) {
+        return new ActionCheck(versionId == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion", bucket, key);
+    }
+
+    /** The object a POST form uploads. */
+    public static ActionCheck postObject(String bucket, String key) {
+        return new ActionCheck("s3:PutObject", bucket, key);
+    }
+
+    private static void bucket(S3Operation operation, String action) {
+        TABLE.put(operation, s3 -> List.of(new ActionCheck(action, s3.bucket(), null)));
+    }
+
+    private static void object(S3Operation operation, String action) {
+        TABLE.put(operation, s3 -> List.of(objectCheck(action, s3)));
+    }
+
+    private static void versioned(S3Operation operation, String action, String versionAction) {
+        TABLE.put(operation, s3 -> List.of(objectCheck(s3.param("versionId") == null ? action : versionAction, s3)));
+    }
+
+    private static ActionCheck objectCheck(String action, S3Request s3) {
+        return new ActionCheck(action, s3.bucket(), s3.key());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.coffer.api.authz;
+
+import dev.coffer.auth.policy.Principal;
+import dev.coffer.auth.policy.RequestContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * One request's principal and condition keys, for the permission checks its handler asks beyond
+ * the table's ({@link IamActions}): each key of DeleteObjects, a copy's source, a POST's key.
+ * Handlers never decide permissions themselves; they ask here.
+ */
+public final class RequestAccess {
+    private final AccessChecks checks;
+    private final Principal principal;
+    private final RequestContext context;
+
+    RequestAccess(AccessChecks checks, Principal principal, RequestContext context) {
+        this.checks = checks;
+        this.principal = principal;
+        this.context = context;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    /** Completes when allowed; else signals AccessDenied (NoSuchBucket when the bucket is absent). */
+    public Mono<Void> require(ActionCheck check) {
+        return checks.require(principal, context, check);
+    }
+
+    /** Whether allowed; never signals a denial. */
+    public Mono<Boolean> allows(ActionCheck check) {
+        return checks.allows(principal, context, check);
+    }
+
+    /**
+     * The same request acting as the key that signed its POST form (the request itself carries no
+     * credentials); AccessDenied when the key resolves to no principal.
+     */
+    public RequestAccess signedBy(String accessKeyId) {
+        return new RequestAccess(checks, checks.principalOf(accessKeyId), context);
+    }
+}

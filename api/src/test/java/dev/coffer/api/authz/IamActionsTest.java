@@ -1,0 +1,111 @@
+package dev.coffer.api.authz;
+
+import static dev.coffer.api.routing.S3Operation.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coffer.api.routing.S3Operation;
+import dev.coffer.api.routing.S3Request;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per operation as the S3 User Guide's "Required permissions for Amazon S3 API
+ * operations" lists it: the actions it needs and the resource they apply to.
+ */
+class IamActionsTest {
+
+    record Row(S3Operation operation, String key, Map<String, String> query, List<String> actions, String resource) {
+        @Override
+        public String toString() {
+            return operation + (query.isEmpty() ? "" : " " + query) + " -> " + actions;
+        }
+    }
+
+    private static Row bucket(S3Operation op, String action) {
+        return new Row(op, null, Map.of(), List.of(action), "arn:aws:s3:::photos");
+    }
+
+    private static Row object(S3Operation op, Map<String, String> query, String... actions) {
+        return new Row(op, "2024/cat.jpg", query, List.of(actions), "arn:aws:s3:::photos/2024/cat.jpg");
+    }
+
+    static Stream<Row> rows() {
+        return Stream.of(
+                new Row(LIST_BUCKETS, null, Map.of(), List.of("s3:ListAllMyBuckets"), "*"),
+                bucket(CREATE_BUCKET, "s3:CreateBucket"),
+                bucket(HEAD_BUCKET, "s3:ListBucket"),
+                bucket(DELETE_BUCKET, "s3:DeleteBucket"),
+                bucket(GET_BUCKET_LOCATION, "s3:GetBucketLocation"),
+                bucket(GET_BUCKET_VERSIONING, "s3:GetBucketVersioning"),
+                bucket(PUT_BUCKET_VERSIONING, "s3:PutBucketVersioning"),
+                bucket(LIST_OBJECTS, "s3:ListBucket"),
+                bucket(LIST_OBJECTS_V2, "s3:ListBucket"),
+                bucket(LIST_OBJECT_VERSIONS, "s3:ListBucketVersions"),
+                bucket(LIST_MULTIPART_UPLOADS, "s3:ListBucketMultipartUploads"),
+                object(PUT_OBJECT, Map.of(), "s3:PutObject"),
+                object(COPY_OBJECT, Map.of(), "s3:PutObject"),
+                object(GET_OBJECT, Map.of(), "s3:GetObject"),
+                object(GET_OBJECT, Map.of("versionId", "v1"), "s3:GetObjectVersion"),
+                object(HEAD_OBJECT, Map.of(), "s3:GetObject"),
+                object(HEAD_OBJECT, Map.of("versionId", "v1"), "s3:GetObjectVersion"),
+                object(DELETE_OBJECT, Map.of(), "s3:DeleteObject"),
+                object(DELETE_OBJECT, Map.of("versionId", "v1"), "s3:DeleteObjectVersion"),
+                object(GET_OBJECT_ATTRIBUTES, Map.of("attributes", ""), "s3:GetObject", "s3:GetObjectAttributes"),
+                object(GET_OBJECT_ATTRIBUTES, Map.of("attributes", "", "versionId", "v1"),
+                        "s3:GetObjectVersion", "s3:GetObjectVersionAttributes"),
+                object(CREATE_MULTIPART_UPLOAD, Map.of("uploads", ""), "s3:PutObject"),
+                object(UPLOAD_PART, Map.of("uploadId", "u", "partNumber", "1"), "s3:PutObject"),
+                object(UPLOAD_PART_COPY, Map.of("uploadId", "u", "partNumber", "1"), "s3:PutObject"),
+                object(COMPLETE_MULTIPART_UPLOAD, Map.of("uploadId", "u"), "s3:PutObject"),
+                object(ABORT_MULTIPART_UPLOAD, Map.of("uploadId", "u"), "s3:AbortMultipartUpload"),
+                object(LIST_PARTS, Map.of("uploadId", "u"), "s3:ListMultipartUploadParts"),
+                // Checked by the handler, per key / once the form names its key and signer.
+                new Row(DELETE_OBJECTS, null, Map.of("delete", ""), List.of(), "arn:aws:s3:::photos"),
+                new Row(POST_OBJECT, null, Map.of(), List.of(), "arn:aws:s3:::photos"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void operationNeedsItsDocumentedActionsOnItsResource(Row row) {
+        String bucket = row.operation() == LIST_BUCKETS ? null : "photos";
+        List<ActionCheck> checks = IamActions.of(new S3Request(row.operation(), bucket, row.key(), row.query(), false))
+                .orElseThrow();
+        assertThat(checks).extracting(ActionCheck::action).containsExactlyElementsOf(row.actions());
+        assertThat(checks).extracting(ActionCheck::resourceArn).allMatch(row.resource()::equals);
+    }
+
+    @Test
+    void everyOperationHasARowInTheTableAndInThisTest() {
+        Set<S3Operation> notRouted = EnumSet.of(UNSUPPORTED, METHOD_NOT_ALLOWED);
+        Set<S3Operation> tested = EnumSet.noneOf(S3Operation.class);
+        rows().forEach(row -> tested.add(row.operation()));
+        for (S3Operation op : S3Operation.values()) {
+            if (notRouted.contains(op)) continue;
+            assertThat(IamActions.knows(op)).as("IamActions row for " + op).isTrue();
+            assertThat(tested).as("test row for " + op).contains(op);
+        }
+        assertThat(Arrays.stream(S3Operation.values()).filter(notRouted::contains).map(IamActions::knows))
+                .containsOnly(false);
+    }
+
+    @Test
+    void aCopySourceNeedsGetObjectOrGetObjectVersion() {
+        assertThat(IamActions.copySource("src", "a/b", null))
+                .isEqualTo(new ActionCheck("s3:GetObject", "src", "a/b"));
+        assertThat(IamActions.copySource("src", "a/b", "v1").action()).isEqualTo("s3:GetObjectVersion");
+        assertThat(IamActions.copySource("src", "a/b", null).resourceArn()).isEqualTo("arn:aws:s3:::src/a/b");
+    }
+
+    @Test
+    void eachDeletedKeyNeedsDeleteObjectOrDeleteObjectVersion() {
+        assertThat(IamActions.deleteKey("b", "k", null).action()).isEqualTo("s3:DeleteObject");
+        assertThat(IamActions.deleteKey("b", "k", "v").action()).isEqualTo("s3:DeleteObjectVersion");
+    }
+}

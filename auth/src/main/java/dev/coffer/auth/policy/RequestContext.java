@@ -1,0 +1,65 @@
+package dev.coffer.auth.policy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The request's condition keys and their values ({@code aws:SourceIp}, {@code aws:SecureTransport},
+ * {@code s3:prefix}, {@code s3:ExistingObjectTag/project}, …) as the api module saw the request. Key
+ * names are case-insensitive, as in IAM; a key that is absent has no entry (the Null operator and
+ * {@code …IfExists} tell the difference). Keys derived from the principal ({@code aws:username},
+ * {@code aws:userid}, {@code aws:PrincipalArn}, {@code aws:PrincipalAccount}) and
+ * {@code aws:CurrentTime} / {@code aws:EpochTime} are added by the {@link Authorizer}. Immutable.
+ */
+public final class RequestContext {
+    public static final RequestContext EMPTY = new RequestContext(Map.of());
+
+    private final Map<String, List<String>> values;
+
+    private RequestContext(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The values of a key, or null when the request has no such key. */
+    public List<String> get(String key) {
+        return values.get(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** This context with {@code key} set (replacing any values it had). */
+    public RequestContext with(String key, List<String> keyValues) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(values);
+        copy.put(key.toLowerCase(Locale.ROOT), List.copyOf(keyValues));
+        return new RequestContext(Map.copyOf(copy));
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+
+    public static final class Builder {
+        private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+        /** Sets a single-valued key; a null value leaves the key absent. */
+        public Builder put(String key, String value) {
+            if (value != null) values.put(key.toLowerCase(Locale.ROOT), List.of(value));
+            return this;
+        }
+
+        /** Sets a multi-valued key (e.g. the tag keys a request carries). */
+        public Builder put(String key, List<String> keyValues) {
+            values.put(key.toLowerCase(Locale.ROOT), List.copyOf(keyValues));
+            return this;
+        }
+
+        public RequestContext build() {
+            return new RequestContext(Map.copyOf(values));
+        }
+    }
+}
