@@ -16,9 +16,13 @@ public record ActionCheck(String action, String bucket, String key) {
         if (key != null) Objects.requireNonNull(bucket, "bucket");
     }
 
-    /** {@code arn:aws:s3:::bucket}, {@code arn:aws:s3:::bucket/key}, or {@code *} for no bucket. */
+    /**
+     * {@code arn:aws:s3:::bucket}, {@code arn:aws:s3:::bucket/key}, or {@code arn:aws:s3:::*} for
+     * an action on no bucket (ListAllMyBuckets), which policies grant with {@code "Resource": "*"}
+     * or {@code "arn:aws:s3:::*"} and no bucket's ARN matches.
+     */
     public String resourceArn() {
-        if (bucket == null) return "*";
+        if (bucket == null) return "arn:aws:s3:::*";
         return key == null ? "arn:aws:s3:::" + bucket : "arn:aws:s3:::" + bucket + "/" + key;
     }
 

@@ -27,6 +27,9 @@ public final class IamActions {
         bucket(S3Operation.GET_BUCKET_LOCATION, "s3:GetBucketLocation");
         bucket(S3Operation.GET_BUCKET_VERSIONING, "s3:GetBucketVersioning");
         bucket(S3Operation.PUT_BUCKET_VERSIONING, "s3:PutBucketVersioning");
+        bucket(S3Operation.GET_BUCKET_TAGGING, "s3:GetBucketTagging");
+        bucket(S3Operation.PUT_BUCKET_TAGGING, "s3:PutBucketTagging");
+        bucket(S3Operation.DELETE_BUCKET_TAGGING, "s3:PutBucketTagging"); // S3 has no s3:DeleteBucketTagging
         bucket(S3Operation.LIST_OBJECTS, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECTS_V2, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECT_VERSIONS, "s3:ListBucketVersions");
@@ -43,6 +46,9 @@ public final class IamActions {
         TABLE.put(S3Operation.GET_OBJECT_ATTRIBUTES, s3 -> s3.param("versionId") == null
                 ? List.of(objectCheck("s3:GetObject", s3), objectCheck("s3:GetObjectAttributes", s3))
                 : List.of(objectCheck("s3:GetObjectVersion", s3), objectCheck("s3:GetObjectVersionAttributes", s3)));
+        versioned(S3Operation.GET_OBJECT_TAGGING, "s3:GetObjectTagging", "s3:GetObjectVersionTagging");
+        versioned(S3Operation.PUT_OBJECT_TAGGING, "s3:PutObjectTagging", "s3:PutObjectVersionTagging");
+        versioned(S3Operation.DELETE_OBJECT_TAGGING, "s3:DeleteObjectTagging", "s3:DeleteObjectVersionTagging");
         object(S3Operation.CREATE_MULTIPART_UPLOAD, "s3:PutObject");
         object(S3Operation.UPLOAD_PART, "s3:PutObject");
         object(S3Operation.UPLOAD_PART_COPY, "s3:PutObject"); // + s3:GetObject on the source, by the handler

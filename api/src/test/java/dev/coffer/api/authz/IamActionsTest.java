@@ -38,13 +38,16 @@ class IamActionsTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                new Row(LIST_BUCKETS, null, Map.of(), List.of("s3:ListAllMyBuckets"), "*"),
+                new Row(LIST_BUCKETS, null, Map.of(), List.of("s3:ListAllMyBuckets"), "arn:aws:s3:::*"),
                 bucket(CREATE_BUCKET, "s3:CreateBucket"),
                 bucket(HEAD_BUCKET, "s3:ListBucket"),
                 bucket(DELETE_BUCKET, "s3:DeleteBucket"),
                 bucket(GET_BUCKET_LOCATION, "s3:GetBucketLocation"),
                 bucket(GET_BUCKET_VERSIONING, "s3:GetBucketVersioning"),
                 bucket(PUT_BUCKET_VERSIONING, "s3:PutBucketVersioning"),
+                bucket(GET_BUCKET_TAGGING, "s3:GetBucketTagging"),
+                bucket(PUT_BUCKET_TAGGING, "s3:PutBucketTagging"),
+                bucket(DELETE_BUCKET_TAGGING, "s3:PutBucketTagging"),
                 bucket(LIST_OBJECTS, "s3:ListBucket"),
                 bucket(LIST_OBJECTS_V2, "s3:ListBucket"),
                 bucket(LIST_OBJECT_VERSIONS, "s3:ListBucketVersions"),
@@ -60,6 +63,12 @@ class IamActionsTest {
                 object(GET_OBJECT_ATTRIBUTES, Map.of("attributes", ""), "s3:GetObject", "s3:GetObjectAttributes"),
                 object(GET_OBJECT_ATTRIBUTES, Map.of("attributes", "", "versionId", "v1"),
                         "s3:GetObjectVersion", "s3:GetObjectVersionAttributes"),
+                object(GET_OBJECT_TAGGING, Map.of("tagging", ""), "s3:GetObjectTagging"),
+                object(GET_OBJECT_TAGGING, Map.of("tagging", "", "versionId", "v1"), "s3:GetObjectVersionTagging"),
+                object(PUT_OBJECT_TAGGING, Map.of("tagging", ""), "s3:PutObjectTagging"),
+                object(PUT_OBJECT_TAGGING, Map.of("tagging", "", "versionId", "v1"), "s3:PutObjectVersionTagging"),
+                object(DELETE_OBJECT_TAGGING, Map.of("tagging", ""), "s3:DeleteObjectTagging"),
+                object(DELETE_OBJECT_TAGGING, Map.of("tagging", "", "versionId", "v1"), "s3:DeleteObjectVersionTagging"),
                 object(CREATE_MULTIPART_UPLOAD, Map.of("uploads", ""), "s3:PutObject"),
                 object(UPLOAD_PART, Map.of("uploadId", "u", "partNumber", "1"), "s3:PutObject"),
                 object(UPLOAD_PART_COPY, Map.of("uploadId", "u", "partNumber", "1"), "s3:PutObject"),
@@ -88,8 +97,10 @@ class IamActionsTest {
         rows().forEach(row -> tested.add(row.operation()));
         for (S3Operation op : S3Operation.values()) {
             if (notRouted.contains(op)) continue;
-            assertThat(IamActions.knows(op)).as("IamActions row for " + op).isTrue();
-            assertThat(tested).as("test row for " + op).contains(op);
+            assertThat(IamActions.knows(op)).as("a new operation needs its IAM action(s) and resource in "
+                    + "api authz/IamActions (S3 User Guide, 'Required permissions for Amazon S3 API operations') "
+                    + "and a row in this test: " + op).isTrue();
+            assertThat(tested).as("a row in this test for " + op).contains(op);
         }
         assertThat(Arrays.stream(S3Operation.values()).filter(notRouted::contains).map(IamActions::knows))
                 .containsOnly(false);
