@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON reader a POST policy needs (the auth module takes no JSON library): objects
+ * The small JSON reader POST policies and IAM policy documents need (the auth module takes no JSON
+ * library): objects
  * become {@code Map<String, Object>}, arrays {@code List<Object>}, strings {@code String}, numbers
  * their text as {@link Number} ({@code Long} when integral, else {@code Double}), and true, false,
  * null themselves. Any syntax error is an {@link IllegalArgumentException}.
  */
-final class PolicyJson {
+public final class PolicyJson {
     /** Deeper nesting than any policy needs is refused, so hostile input cannot exhaust the stack. */
     private static final int MAX_DEPTH = 16;
     private static final java.util.regex.Pattern JSON_NUMBER =
@@ -24,7 +25,7 @@ final class PolicyJson {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         PolicyJson reader = new PolicyJson(text);
         Object value = reader.value(0);
         reader.skipSpace();

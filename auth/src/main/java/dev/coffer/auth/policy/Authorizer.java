@@ -1,27 +1,58 @@
 package dev.coffer.auth.policy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that decides whether a principal may do an IAM action on a resource, in AWS's
- * documented order (IAM User Guide, "Policy evaluation logic"): an explicit Deny in any policy
- * wins; within the bucket owner's account an Allow from an identity policy or the bucket policy
- * suffices; across accounts both must allow; otherwise the request is implicitly denied.
- *
- * <p>Roots have an identity side that allows everything in their own account; the server's root
- * ({@link Principal.Kind#ROOT}) is treated as the root of every account. Thread-safe.
- *
- * <p>This first version knows the principals only: the server's root is allowed everything, an
- * account root everything in its account, and every other principal is implicitly denied. Policy
- * documents (identity and bucket) are not read yet.
+ * documented order (IAM User Guide, "Policy evaluation logic"; S3 User Guide, "How Amazon S3
+ * authorizes a request"):
+ * <ol>
+ *   <li>an explicit Deny in any applicable policy (identity or bucket) wins — except that the
+ *       bucket owner's root may always get, put and delete the bucket policy, so it cannot lock
+ *       itself out;</li>
+ *   <li>within the bucket owner's account, an Allow from an identity policy or from the bucket
+ *       policy suffices (a bucket policy naming the account, not the user, delegates to the
+ *       account: the user's identity policies must allow);</li>
+ *   <li>across accounts, both the principal's identity side and the bucket policy must allow;
+ *       anonymous requests have no identity side and need a bucket policy granting
+ *       {@code "Principal": "*"};</li>
+ *   <li>otherwise the request is implicitly denied.</li>
+ * </ol>
+ * Roots have an identity side that allows everything; the server's root ({@link
+ * Principal.Kind#ROOT}) is treated as the root of every bucket's owner. Policy documents are
+ * parsed once and kept (by text) in a small cache. Thread-safe.
  */
 public final class Authorizer {
+    /** Actions the bucket owner's root keeps whatever the bucket policy denies (S3 User Guide, bucket policies). */
+    private static final Set<String> POLICY_ACTIONS = Set.of("s3:getbucketpolicy", "s3:putbucketpolicy",
+            "s3:deletebucketpolicy");
+    private static final int CACHE_LIMIT = 1024;
+
+    private final Clock clock;
+    private final Map<String, PolicyDocument> identityCache = new ConcurrentHashMap<>();
+    private final Map<String, PolicyDocument> bucketCache = new ConcurrentHashMap<>();
+
+    public Authorizer() {
+        this(Clock.systemUTC());
+    }
+
+    public Authorizer(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * @param principal who asks
      * @param action the IAM action, e.g. {@code s3:GetObject}
-     * @param resource the resource ARN, e.g. {@code arn:aws:s3:::bucket/key}, or {@code *} for
-     *     actions on no resource (ListAllMyBuckets)
+     * @param resource the resource ARN, e.g. {@code arn:aws:s3:::bucket/key}, or
+     *     {@code arn:aws:s3:::*} for an action on no bucket (ListAllMyBuckets)
      * @param context the request's condition keys
      * @param bucketPolicy the bucket policy document (JSON), or null when the bucket has none or
      *     the action is on no bucket
@@ -33,12 +64,112 @@ public final class Authorizer {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(context, "context");
-        if (principal.kind() == Principal.Kind.ROOT) return Decision.allow("the server's root");
-        boolean sameAccount = bucketOwnerAccount == null || bucketOwnerAccount.equals(principal.accountId());
-        if (principal.kind() == Principal.Kind.ACCOUNT_ROOT && sameAccount) {
-            return Decision.allow("the account's root");
+        RequestContext keys = withPrincipalKeys(Objects.requireNonNull(context, "context"), principal);
+        boolean sameAccount = principal.kind() == Principal.Kind.ROOT
+                || principal.kind() != Principal.Kind.ANONYMOUS
+                        && (bucketOwnerAccount == null || bucketOwnerAccount.equals(principal.accountId()));
+
+        // 1. An explicit Deny anywhere.
+        boolean identityAllows = principal.isRoot();
+        String identityAllow = principal.isRoot() ? "the root of the account" : null;
+        for (String json : principal.identityPolicies()) {
+            PolicyDocument doc = cached(identityCache, json, PolicyDocument.Kind.IDENTITY);
+            if (doc == null) return Decision.explicitDeny("an identity policy that no longer parses");
+            Verdict v = evaluate(doc, principal, action, resource, keys, false);
+            if (v.deny != null) return Decision.explicitDeny("identity policy statement " + v.deny);
+            if (v.allow != null && !identityAllows) {
+                identityAllows = true;
+                identityAllow = "identity policy statement " + v.allow;
+            }
         }
-        return Decision.implicitDeny("no policy allows " + action);
+        Verdict bucket = Verdict.NONE;
+        if (bucketPolicy != null) {
+            PolicyDocument doc = cached(bucketCache, bucketPolicy, PolicyDocument.Kind.RESOURCE);
+            bucket = doc == null ? new Verdict("(the bucket policy no longer parses)", null)
+                    : evaluate(doc, principal, action, resource, keys, principal.isRoot() || !sameAccount);
+            boolean ownerRoot = principal.isRoot() && sameAccount;
+            if (bucket.deny != null && !(ownerRoot && POLICY_ACTIONS.contains(action.toLowerCase(Locale.ROOT)))) {
+                return Decision.explicitDeny("bucket policy statement " + bucket.deny);
+            }
+        }
+        // 2.-3. An Allow on the side(s) that must give one.
+        if (sameAccount) {
+            if (identityAllows) return Decision.allow(identityAllow);
+            if (bucket.allow != null) return Decision.allow("bucket policy statement " + bucket.allow);
+        } else if (principal.kind() == Principal.Kind.ANONYMOUS) {
+            if (bucket.allow != null) return Decision.allow("bucket policy statement " + bucket.allow);
+        } else if (identityAllows && bucket.allow != null) {
+            return Decision.allow("bucket policy statement " + bucket.allow + " and " + identityAllow);
+        }
+        // 4.
+        return Decision.implicitDeny(sameAccount || principal.kind() == Principal.Kind.ANONYMOUS
+                ? "no policy allows " + action
+                : identityAllows ? "the bucket policy does not allow " + action + " to another account"
+                        : "no identity policy allows " + action);
+    }
+
+    /**
+     * The first Deny and the first Allow statement that apply (by name), for one document.
+     *
+     * @param accountGrants whether an Allow naming the principal's account (not the principal)
+     *     counts: for roots, and across accounts (where the identity side is asked too)
+     */
+    private static Verdict evaluate(PolicyDocument doc, Principal principal, String action, String resource,
+                                    RequestContext keys, boolean accountGrants) {
+        String deny = null;
+        String allow = null;
+        List<Statement> statements = doc.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            PrincipalSet.Match m = s.principalMatch(principal);
+            if (m == PrincipalSet.Match.NONE) continue;
+            if (s.allow() && (allow != null || m == PrincipalSet.Match.ACCOUNT && !accountGrants)) continue;
+            if (!s.matches(action, resource, keys, doc.hasVariables())) continue;
+            if (!s.allow()) {
+                deny = s.name(i);
+                break;
+            }
+            allow = s.name(i);
+        }
+        return new Verdict(deny, allow);
+    }
+
+    private record Verdict(String deny, String allow) {
+        static final Verdict NONE = new Verdict(null, null);
+    }
+
+    private RequestContext withPrincipalKeys(RequestContext context, Principal principal) {
+        Instant now = clock.instant();
+        RequestContext keys = context
+                .with("aws:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(now)))
+                .with("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())))
+                .with("aws:PrincipalType", List.of(switch (principal.kind()) {
+                    case ROOT, ACCOUNT_ROOT -> "Account";
+                    case USER -> "User";
+                    case ANONYMOUS -> "Anonymous";
+                }));
+        if (principal.kind() == Principal.Kind.ANONYMOUS) return keys;
+        keys = keys.with("aws:PrincipalArn", List.of(principal.arn()))
+                .with("aws:PrincipalAccount", List.of(principal.accountId()));
+        if (principal.userId() != null) keys = keys.with("aws:userid", List.of(principal.userId()));
+        if (principal.userName() != null) keys = keys.with("aws:username", List.of(principal.userName()));
+        return keys;
+    }
+
+    /**
+     * The parsed document, or null when a stored policy no longer parses (a rule changed since it
+     * was accepted): the caller then denies, failing closed.
+     */
+    private static PolicyDocument cached(Map<String, PolicyDocument> cache, String json, PolicyDocument.Kind kind) {
+        PolicyDocument doc = cache.get(json);
+        if (doc != null) return doc;
+        try {
+            doc = PolicyDocument.parse(json, kind, null);
+        } catch (MalformedPolicyException e) {
+            return null;
+        }
+        if (cache.size() >= CACHE_LIMIT) cache.clear();
+        cache.put(json, doc);
+        return doc;
     }
 }
