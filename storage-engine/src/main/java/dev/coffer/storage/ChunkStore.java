@@ -20,12 +20,14 @@ public final class ChunkStore implements AutoCloseable {
     private final StoreLayout layout;
     private final long maxChunkSize;
     private final FileChannel lockFile;
+    private final DiskSpace space;
     private volatile boolean closed;
 
-    private ChunkStore(StoreLayout layout, long maxChunkSize, FileChannel lockFile) {
+    private ChunkStore(StoreLayout layout, long maxChunkSize, FileChannel lockFile, DiskSpace space) {
         this.layout = layout;
         this.maxChunkSize = maxChunkSize;
         this.lockFile = lockFile;
+        this.space = space;
     }
 
     /**
@@ -37,11 +39,25 @@ public final class ChunkStore implements AutoCloseable {
      * @throws IOException also if another open store holds {@code root}
      */
     public static ChunkStore open(Path root, long maxChunkSize) throws IOException {
-        return open(root, maxChunkSize, DurabilityOps.REAL);
+        return open(root, maxChunkSize, 0);
+    }
+
+    /**
+     * {@link #open(Path, long)}, refusing writes ({@link StorageFullException}) while fewer than
+     * {@code reserveBytes} are usable on the root's file system.
+     */
+    public static ChunkStore open(Path root, long maxChunkSize, long reserveBytes) throws IOException {
+        return open(root, maxChunkSize, DurabilityOps.REAL, reserveBytes, null);
     }
 
     /** {@link #open(Path, long)} with the durability calls routed through {@code ops}; for tests. */
     static ChunkStore open(Path root, long maxChunkSize, DurabilityOps ops) throws IOException {
+        return open(root, maxChunkSize, ops, 0, null);
+    }
+
+    /** As above, with the free space read from {@code probe} (null: the root's file system). */
+    static ChunkStore open(Path root, long maxChunkSize, DurabilityOps ops, long reserveBytes, DiskSpace.Probe probe)
+            throws IOException {
         if (maxChunkSize <= 0 || maxChunkSize > ChunkFormat.MAX_CHUNK_SIZE) {
             throw new IllegalArgumentException("maxChunkSize out of range: " + maxChunkSize);
         }
@@ -59,7 +75,8 @@ public final class ChunkStore implements AutoCloseable {
             lockFile.close();
             throw new IOException("chunk store " + layout.root() + " is already open in another process");
         }
-        ChunkStore store = new ChunkStore(layout, maxChunkSize, lockFile);
+        DiskSpace space = new DiskSpace(probe != null ? probe : DiskSpace.of(layout.root()), reserveBytes);
+        ChunkStore store = new ChunkStore(layout, maxChunkSize, lockFile, space);
         try {
             layout.clearTmp();
         } catch (IOException | RuntimeException e) {
@@ -85,7 +102,24 @@ public final class ChunkStore implements AutoCloseable {
      */
     public ChunkWriter newWriter(DataKey key) throws IOException {
         requireOpen();
-        return new StreamingChunkWriter(layout, maxChunkSize, key);
+        space.requireRoom(0);
+        return new StreamingChunkWriter(layout, maxChunkSize, key, space);
+    }
+
+    /**
+     * Refuses, before anything is written, a write of {@code bytes} that would leave less than the
+     * reserve usable (0 bytes: is the reserve still free?).
+     *
+     * @throws StorageFullException if it would
+     */
+    public void requireRoom(long bytes) throws IOException {
+        requireOpen();
+        space.requireRoom(bytes);
+    }
+
+    /** Usable bytes on the store's file system now. */
+    public long usableBytes() throws IOException {
+        return space.usableBytes();
     }
 
     /**

@@ -20,14 +20,16 @@ final class StreamingChunkWriter implements ChunkWriter {
     private final StoreLayout layout;
     private final long maxChunkSize;
     private final DataKey key;
+    private final DiskSpace space;
     private final List<TempChunk> chunks = new ArrayList<>();
     private long bytesWritten;
     private State state = State.OPEN;
 
-    StreamingChunkWriter(StoreLayout layout, long maxChunkSize, DataKey key) {
+    StreamingChunkWriter(StoreLayout layout, long maxChunkSize, DataKey key, DiskSpace space) {
         this.layout = layout;
         this.maxChunkSize = maxChunkSize;
         this.key = key;
+        this.space = space;
     }
 
     @Override
@@ -40,8 +42,11 @@ final class StreamingChunkWriter implements ChunkWriter {
                 current.append(src, n);
                 bytesWritten += n;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             abort(); // a half-appended block or half-sealed chunk cannot be resumed safely
+            throw space.translate(e);
+        } catch (RuntimeException e) {
+            abort();
             throw e;
         }
     }
@@ -69,12 +74,19 @@ final class StreamingChunkWriter implements ChunkWriter {
             for (Path dir : touchedDirs) layout.ops().fsyncDirectory(dir);
             state = State.FINISHED;
             return List.copyOf(refs);
-        } catch (IOException | RuntimeException e) {
-            abort();
-            // No caller holds these ids yet, so removing them is safe and saves the sweep a visit.
-            for (Path target : published) deleteQuietly(target);
+        } catch (IOException e) {
+            unpublish(published);
+            throw space.translate(e);
+        } catch (RuntimeException e) {
+            unpublish(published);
             throw e;
         }
+    }
+
+    /** Aborts, and removes what was already moved into place: no caller holds those ids yet. */
+    private void unpublish(List<Path> published) {
+        abort();
+        for (Path target : published) deleteQuietly(target);
     }
 
     @Override
@@ -93,6 +105,7 @@ final class StreamingChunkWriter implements ChunkWriter {
     private TempChunk currentWithRoom() throws IOException {
         if (!chunks.isEmpty() && last().length() < maxChunkSize) return last();
         if (!chunks.isEmpty()) last().seal();
+        space.requireRoom(0); // each new chunk, so that one long upload cannot eat the reserve
         TempChunk next = TempChunk.create(layout, key);
         chunks.add(next);
         return next;

@@ -12,9 +12,16 @@ final class RecordingOps implements DurabilityOps {
     private final Path root;
     private String failOn = "";
     private int failAfter;
+    private String failure = "injected failure at ";
 
     RecordingOps(Path root) {
         this.root = root.toAbsolutePath();
+    }
+
+    /** As {@link #failOn}, failing as a full disk does (ENOSPC's message). */
+    RecordingOps diskFullOn(String prefix, int skip) {
+        this.failure = "No space left on device, at ";
+        return failOn(prefix, skip);
     }
 
     /** The {@code skip}+1-th call whose event starts with {@code prefix} throws. */
@@ -45,7 +52,7 @@ final class RecordingOps implements DurabilityOps {
     private void record(String event) throws IOException {
         events.add(event);
         if (!failOn.isEmpty() && event.startsWith(failOn) && failAfter-- == 0) {
-            throw new IOException("injected failure at " + event);
+            throw new IOException(failure + event);
         }
     }
 

@@ -66,7 +66,8 @@ public class CofferConfiguration {
     @Bean(destroyMethod = "close")
     ChunkStore chunkStore(CofferProperties props) throws IOException {
         DurableDirectories.create(props.dataDir());
-        return ChunkStore.open(props.dataDir().resolve("chunks-store"), props.maxChunkSize());
+        return ChunkStore.open(props.dataDir().resolve("chunks-store"), props.maxChunkSize(),
+                props.diskReserve().toBytes());
     }
 
     @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package dev.coffer.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ioThreads threads of the bounded scheduler for disk and RocksDB calls
  * @param gcGrace how long superseded chunks stay on disk for readers that resolved them
  * @param gcInterval how often the collector runs
+ * @param diskReserve room left free on the data directory's file system: object writes are refused
+ *     (503 ServiceUnavailable, "disk full") while less is usable, so deletes and the catalogue
+ *     always have space and an operator can free some through the S3 API
  */
 @ConfigurationProperties("coffer")
 public record CofferProperties(
@@ -34,4 +38,5 @@ public record CofferProperties(
         @DefaultValue("true") boolean syncWrites,
         @DefaultValue("32") int ioThreads,
         @DefaultValue("60s") Duration gcGrace,
-        @DefaultValue("10s") Duration gcInterval) {}
+        @DefaultValue("10s") Duration gcInterval,
+        @DefaultValue("64MB") DataSize diskReserve) {}

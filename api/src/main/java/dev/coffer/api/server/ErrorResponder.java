@@ -21,7 +21,12 @@ final class ErrorResponder {
 
     static Mono<Void> write(ServerHttpResponse response, String resource, String requestId, boolean head, Throwable error) {
         S3Exception e = ExceptionTranslator.translate(error);
-        if (e.code().status() >= 500) {
+        if (e.code() == S3ErrorCode.NotImplemented || e.code() == S3ErrorCode.ServiceUnavailable
+                || e.code() == S3ErrorCode.SlowDown) {
+            // Not a fault of the server's code: a feature it does not have, or a state it is in
+            // (a full disk); one line, so that a retrying client does not flood the log with traces.
+            log.warn("request {} on {}: {} {}", requestId, resource, e.code().code(), e.getMessage());
+        } else if (e.code().status() >= 500) {
             log.error("request {} on {} failed", requestId, resource, e.getCause() != null ? e.getCause() : e);
         } else {
             // The client's mistake (a MalformedXML carries the parser's complaint): one line, no trace.

@@ -6,6 +6,7 @@ import dev.coffer.auth.AuthException;
 import dev.coffer.metadata.BucketExistsException;
 import dev.coffer.metadata.BucketNotEmptyException;
 import dev.coffer.metadata.CatalogRefusal;
+import dev.coffer.storage.StorageFullException;
 import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.NoSuchBucketException;
 import dev.coffer.metadata.DeleteMarkerRefusal;
@@ -28,7 +29,20 @@ public final class ExceptionTranslator {
         if (e instanceof S3Exception s3) return s3;
         if (e instanceof AuthException auth) return fromAuth(auth);
         if (e instanceof CatalogRefusal refusal) return fromCatalog(refusal);
+        Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        if (io instanceof StorageFullException full) return diskFull(full);
         return S3Exception.of(S3ErrorCode.InternalError).withCause(e);
+    }
+
+    /**
+     * The disk has no room above its reserve: 503, which clients retry a few times with backoff
+     * (space may be freed meanwhile), saying plainly what is wrong. Nothing of the write remains.
+     */
+    private static S3Exception diskFull(StorageFullException e) {
+        String usable = e.usableBytes() < 0 ? "unknown" : e.usableBytes() + " bytes";
+        return S3Exception.of(S3ErrorCode.ServiceUnavailable).withMessage("The server's disk is full (" + usable
+                + " usable, " + e.reserveBytes() + " bytes kept in reserve for deletes): the write was not stored."
+                + " Delete objects or add space, then retry.");
     }
 
     /** A catalogue refusal, with the bucket, key, upload or condition it names. */

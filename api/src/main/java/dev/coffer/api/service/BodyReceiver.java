@@ -49,8 +49,14 @@ public final class BodyReceiver {
 
     private Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long limit, S3ErrorCode overLimit,
                                      ChecksumAlgorithm checksum) {
-        return Mono.defer(() -> {
-            UploadSink sink = new UploadSink(chunks, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode), checksum);
+        // Room first, before the body is asked for: a refusal then goes out before a client that
+        // sent Expect: 100-continue sends a byte. A declared length must fit above the disk's
+        // reserve; any write is refused once the reserve is reached (it is kept for deletes).
+        long room = overLimit == S3ErrorCode.IncompleteBody ? limit : 0;
+        return Mono.fromCallable(() -> {
+            chunks.requireRoom(room);
+            return new UploadSink(chunks, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode), checksum);
+        }).subscribeOn(io.scheduler()).flatMap(sink -> {
             return body.publishOn(io.scheduler(), IN_FLIGHT)
                     .doOnNext(buffer -> consume(sink, buffer))
                     .doOnDiscard(DataBuffer.class, DataBufferUtils::release)

@@ -117,6 +117,15 @@ public final class CofferServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return startInProcess(ownLoops, dataDir, settings);
+    }
+
+    /** {@link #startInProcess(String...)} on a data directory an earlier server left (a restart). */
+    public static CofferServer startInProcessOn(Path dataDir, String... settings) {
+        return startInProcess(true, dataDir, settings);
+    }
+
+    private static CofferServer startInProcess(boolean ownLoops, Path dataDir, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--coffer.ui.port=0",
@@ -244,8 +253,8 @@ public final class CofferServer implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
     }
 
-    @Override
-    public void close() throws IOException {
+    /** Stops the server and its clients but leaves its data directory, for a restart on it. */
+    public void closeKeepingData() {
         presigner.close();
         s3Async.close();
         s3WhenRequiredChecksums.close();
@@ -253,6 +262,11 @@ public final class CofferServer implements AutoCloseable {
         if (context != null) {
             context.close();
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeKeepingData();
         if (dataDir != null) {
             try (Stream<Path> paths = Files.walk(dataDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
