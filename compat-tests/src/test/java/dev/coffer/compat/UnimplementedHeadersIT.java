@@ -22,10 +22,9 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.StorageClass;
-import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
 /**
- * Headers that ask for what Coffer does not do yet (encryption, Object Lock, ACL grants, tagging,
+ * Headers that ask for what Coffer does not do yet (encryption, Object Lock, ACL grants,
  * website redirects, other storage classes) are answered as S3 would answer them, never ignored:
  * an SSE-C upload stored in plaintext and read back without its key was the attack.
  */
@@ -57,13 +56,11 @@ class UnimplementedHeadersIT {
     }
 
     @Test
-    void encryptionTaggingObjectLockRedirectAndColdStorageAreNotImplemented() {
+    void encryptionObjectLockRedirectAndColdStorageAreNotImplemented() {
         assertNotImplemented("sse-s3", () -> server.s3().putObject(b -> b.bucket(bucket).key("sse-s3")
                 .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(BODY)));
         assertNotImplemented("sse-kms", () -> server.s3().createMultipartUpload(b -> b.bucket(bucket).key("sse-kms")
                 .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId("alias/any")));
-        assertNotImplemented("tagged", () -> server.s3().putObject(b -> b.bucket(bucket).key("tagged").tagging("a=b"),
-                RequestBody.fromBytes(BODY)));
         assertNotImplemented("locked", () -> server.s3().putObject(b -> b.bucket(bucket).key("locked")
                 .objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(Instant.now().plusSeconds(3600)),
                 RequestBody.fromBytes(BODY)));
@@ -78,17 +75,6 @@ class UnimplementedHeadersIT {
         assertXmlError(server.raw().signed("PUT", "/" + bucket + "/frozen", Map.of("x-amz-storage-class", "FROZEN"), BODY),
                 400, "InvalidStorageClass");
         assertNoObject("frozen");
-    }
-
-    @Test
-    void copyThatAsksForTagsIsNotImplementedAndOneThatCopiesNoneIsDone() {
-        server.s3().putObject(b -> b.bucket(bucket).key("copy-source"), RequestBody.fromBytes(BODY));
-        assertNotImplemented("copy-tagged", () -> server.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-source")
-                .destinationBucket(bucket).destinationKey("copy-tagged").taggingDirective(TaggingDirective.REPLACE)
-                .tagging("a=b")));
-        server.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-source").destinationBucket(bucket)
-                .destinationKey("copy-untagged").taggingDirective(TaggingDirective.COPY));
-        assertThat(server.s3().getObjectAsBytes(b -> b.bucket(bucket).key("copy-untagged")).asByteArray()).isEqualTo(BODY);
     }
 
     @Test
@@ -111,8 +97,8 @@ class UnimplementedHeadersIT {
 
     @Test
     void postFormFieldsAreHeldToTheSameRules() {
-        for (Map.Entry<String, String> field : Map.of("tagging", "<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag>"
-                + "</TagSet></Tagging>", "x-amz-server-side-encryption", "AES256", "x-amz-storage-class", "GLACIER").entrySet()) {
+        for (Map.Entry<String, String> field : Map.of("x-amz-server-side-encryption", "AES256",
+                "x-amz-storage-class", "GLACIER").entrySet()) {
             String key = "form-" + field.getKey();
             assertXmlError(PostObjectIT.Form.v4(server, bucket, key, List.of("{\"key\": \"" + key + "\"}",
                     "[\"starts-with\", \"$" + field.getKey() + "\", \"\"]")).with(field.getKey(), field.getValue())

@@ -25,6 +25,16 @@ public final class Tags {
 
     private Tags() {}
 
+    /** A version's tags, in the client's order; empty when it has none (a delete marker never has any). */
+    public static Map<String, String> of(ObjectRecord record) {
+        return decode(record.attribute(ATTRIBUTE).orElse(null));
+    }
+
+    /** The record with {@code tags} as its tags (none removes the attribute). */
+    public static ObjectRecord with(ObjectRecord record, Map<String, String> tags) {
+        return record.withAttribute(ATTRIBUTE, encode(tags));
+    }
+
     /** The tags, or null for none: an empty tag set is stored as no attribute at all. */
     public static byte[] encode(Map<String, String> tags) {
         if (tags == null || tags.isEmpty()) return null;

@@ -42,4 +42,15 @@ class TagsTest {
         assertThrows(MetadataException.class, () -> Tags.decode(new byte[] {1, 0, 0}));
         assertThrows(MetadataException.class, () -> Tags.decode(new byte[] {1, 5}));
     }
+
+    @Test
+    void aRecordsTagsAreItsTagsAttribute() {
+        ObjectRecord plain = ObjectRecord.ofBody(1, "e", 1L, Map.of(), Map.of(), Map.of(), new byte[] {1}, List.of());
+        assertEquals(Map.of(), Tags.of(plain));
+        ObjectRecord tagged = Tags.with(plain, Map.of("k", "v"));
+        assertEquals(Map.of("k", "v"), Tags.of(tagged));
+        assertArrayEquals(Tags.encode(Map.of("k", "v")), tagged.attribute(Tags.ATTRIBUTE).orElseThrow());
+        assertEquals(Map.of(), Tags.of(Tags.with(tagged, Map.of())));
+        assertEquals(Map.of(), Tags.with(tagged, Map.of()).attributes(), "no tags, no attribute");
+    }
 }

@@ -18,6 +18,7 @@ import dev.coffer.api.handler.MultipartHandlers;
 import dev.coffer.api.handler.Owners;
 import dev.coffer.api.handler.PutObjectHandler;
 import dev.coffer.api.handler.SmallBodies;
+import dev.coffer.api.handler.TaggingHandlers;
 import dev.coffer.api.post.PostObjectHandler;
 import dev.coffer.api.routing.S3RequestResolver;
 import dev.coffer.api.server.ReservedPaths;
@@ -31,6 +32,7 @@ import dev.coffer.api.service.ChunkLeases;
 import dev.coffer.api.service.ObjectPut;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
+import dev.coffer.api.service.TaggingService;
 import dev.coffer.api.ui.BrowserRedirect;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.auth.CredentialsLookup;
@@ -124,6 +126,7 @@ public class CofferConfiguration {
         handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
+        handlers.addAll(TaggingHandlers.all(new TaggingService(io, catalog, objects.versions()), xml, bodies));
         handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));

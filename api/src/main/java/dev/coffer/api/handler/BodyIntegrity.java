@@ -17,6 +17,14 @@ final class BodyIntegrity {
     private BodyIntegrity() {}
 
     static void requireDigest(S3Call call, byte[] body, java.util.Map<String, String> trailers) {
+        if (call.header("Content-MD5") == null && ChecksumRequest.from(call.requestHeaders()).isEmpty()) {
+            throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("Missing required header for this request: Content-MD5");
+        }
+        checkDigest(call, body, trailers);
+    }
+
+    /** Content-MD5 or a flexible checksum, whichever was sent, checked against the body; neither is fine. */
+    static void checkDigest(S3Call call, byte[] body, java.util.Map<String, String> trailers) {
         String md5 = call.header("Content-MD5");
         if (md5 != null) {
             byte[] expected;
@@ -29,8 +37,9 @@ final class BodyIntegrity {
             if (!MessageDigest.isEqual(expected, digest("MD5", body))) throw S3Exception.of(S3ErrorCode.BadDigest);
             return;
         }
-        ChecksumRequest checksum = ChecksumRequest.from(call.requestHeaders()).orElseThrow(() ->
-                S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("Missing required header for this request: Content-MD5"));
+        java.util.Optional<ChecksumRequest> sent = ChecksumRequest.from(call.requestHeaders());
+        if (sent.isEmpty()) return;
+        ChecksumRequest checksum = sent.get();
         ChecksumAlgorithm.Calculator calculator = checksum.algorithm().newCalculator();
         calculator.update(java.nio.ByteBuffer.wrap(body));
         checksum.verify(calculator.base64(), trailers);

@@ -10,6 +10,7 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.tagging.ObjectTagging;
 import dev.coffer.api.xml.CopyObjectResult;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ObjectRecord;
@@ -54,6 +55,7 @@ public final class CopyObjectHandler implements S3Handler {
                     + "website redirect location or encryption attributes.");
         }
         Preconditions.Conditions conditions = CopySource.conditions(call);
+        var attributes = ObjectTagging.forCopy(call.header("x-amz-tagging-directive"), call.header("x-amz-tagging"));
         var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
         var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
         return call.access().require(IamActions.copySource(source.bucket(), source.key(), source.versionId()))
@@ -63,7 +65,7 @@ public final class CopyObjectHandler implements S3Handler {
                         throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
                                 + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
                     }
-                }, contentHeaders, userMetadata)))
+                }, contentHeaders, userMetadata, attributes)))
                 .flatMap(copied -> {
                     ObjectRecord record = copied.target().record();
                     VersionHeaders.copy(call, copied.source(), copied.target());

@@ -6,9 +6,12 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.MultipartService;
+import dev.coffer.api.tagging.ObjectTagging;
+import dev.coffer.api.tagging.TagSets;
 import dev.coffer.api.xml.InitiateMultipartUploadResult;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.UploadRecord;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -44,8 +47,11 @@ public final class CreateMultipartUploadHandler implements S3Handler {
         var contentHeaders = ObjectHeaders.contentHeaders(call.requestHeaders());
         var userMetadata = ObjectHeaders.userMetadata(call.requestHeaders());
         String owner = owners.id(call);
+        // Kept on the upload, the completed object starts with them.
+        Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
         return uploads.create((id, now) -> new UploadRecord(bucket, key, id, now, contentHeaders, userMetadata,
-                checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner)).flatMap(upload -> {
+                checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner, attributes))
+                .flatMap(upload -> {
             if (upload.checksumAlgorithm() != null) {
                 call.responseHeaders().set("x-amz-checksum-algorithm", upload.checksumAlgorithm());
                 call.responseHeaders().set("x-amz-checksum-type", upload.checksumType());

@@ -6,6 +6,7 @@ import dev.coffer.api.http.Preconditions;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
+import dev.coffer.api.tagging.ObjectTagging;
 import dev.coffer.metadata.ObjectRecord;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,7 @@ final class ObjectReads {
                     .or(() -> ByteRange.parse(call.header(HttpHeaders.RANGE), record.size()));
             HttpHeaders out = call.responseHeaders();
             ObjectHeaders.write(record, call.s3().query(), out);
+            ObjectTagging.writeCount(record, out);
             if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
             PartReads.writeHeaders(call, record, range.isPresent(), out);
             long first = range.map(ByteRange::first).orElse(0L);

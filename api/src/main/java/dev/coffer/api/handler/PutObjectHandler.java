@@ -10,6 +10,9 @@ import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.BodyCheck;
 import dev.coffer.api.service.ObjectPut;
 import dev.coffer.api.service.ObjectUpload;
+import dev.coffer.api.tagging.ObjectTagging;
+import dev.coffer.api.tagging.TagSets;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -35,11 +38,12 @@ public final class PutObjectHandler implements S3Handler {
     public Mono<Void> handle(S3Call call) {
         Names.checkKey(call.s3().key());
         UploadRules.checkStorageClass(call);
+        Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
         BodyCheck check = new BodyCheck(UploadRules.declaredLength(call), UploadRules.contentMd5(call),
                 ChecksumRequest.from(call.requestHeaders()));
         ObjectUpload upload = new ObjectUpload(call.s3().bucket(), call.s3().key(), call.rawBody(), call.auth().payload(),
                 check, ObjectHeaders.contentHeaders(call.requestHeaders()),
-                ObjectHeaders.userMetadata(call.requestHeaders()), UploadRules.writeCondition(call));
+                ObjectHeaders.userMetadata(call.requestHeaders()), attributes, UploadRules.writeCondition(call));
         return puts.put(upload).flatMap(version -> {
             call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));
             VersionHeaders.written(call, version);

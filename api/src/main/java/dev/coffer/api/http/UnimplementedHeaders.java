@@ -11,14 +11,13 @@ import java.util.function.Predicate;
  * Request headers (and POST form fields) that ask for something Coffer does not do yet. S3's
  * rule, and ours: such a header is answered, never silently ignored — an SSE-C upload stored in
  * plaintext, or a retention date that protects nothing, is worse than a refusal. The one list of
- * them: the change that implements a feature removes its rows (ACLs: issue 15; tagging and
- * encryption: issue 16; Object Lock: issue 17).
+ * them: the change that implements a feature removes its rows (ACLs: issue 15; encryption: issue
+ * 16; Object Lock: issue 17). Tagging (x-amz-tagging, x-amz-tagging-directive) is implemented.
  *
  * <p>Accepted on purpose, because they already describe what Coffer does: {@code x-amz-acl:
  * private} and {@code bucket-owner-full-control} (every bucket is "bucket owner enforced", S3's
  * default since 2023: the bucket owner owns and alone controls every object, which is what both
- * canned ACLs grant), {@code x-amz-storage-class: STANDARD}, {@code x-amz-tagging-directive}
- * (no object has tags: copying them and replacing them by none are the same),
+ * canned ACLs grant), {@code x-amz-storage-class: STANDARD},
  * {@code x-amz-bucket-object-lock-enabled: false}, {@code x-amz-object-ownership:
  * BucketOwnerEnforced}. Not listed: {@code x-amz-request-payer} (no Coffer bucket is Requester
  * Pays, and S3 ignores the header on such buckets) and {@code x-amz-bypass-governance-retention}
@@ -37,7 +36,7 @@ public final class UnimplementedHeaders {
         }
     }
 
-    private enum Refusal { NOT_IMPLEMENTED, ACL, STORAGE_CLASS, TAGGING_DIRECTIVE }
+    private enum Refusal { NOT_IMPLEMENTED, ACL, STORAGE_CLASS }
 
     private static final Predicate<String> NONE = value -> false;
 
@@ -52,10 +51,6 @@ public final class UnimplementedHeaders {
             new Rule("x-amz-acl", false, v -> v.equals("private") || v.equals("bucket-owner-full-control"), Refusal.ACL),
             new Rule("x-amz-grant-", true, NONE, Refusal.ACL),
             new Rule("x-amz-object-ownership", false, "BucketOwnerEnforced"::equals, Refusal.NOT_IMPLEMENTED),
-            // Tagging.
-            new Rule("x-amz-tagging", false, NONE, Refusal.NOT_IMPLEMENTED),
-            new Rule("x-amz-tagging-directive", false, v -> v.equals("COPY") || v.equals("REPLACE"),
-                    Refusal.TAGGING_DIRECTIVE),
             // Static website hosting, storage classes, appends (directory buckets only in S3).
             new Rule("x-amz-website-redirect-location", false, NONE, Refusal.NOT_IMPLEMENTED),
             new Rule("x-amz-storage-class", false, "STANDARD"::equals, Refusal.STORAGE_CLASS),
@@ -87,8 +82,6 @@ public final class UnimplementedHeaders {
             case STORAGE_CLASS -> STORAGE_CLASSES.contains(value.trim())
                     ? S3Exception.of(S3ErrorCode.NotImplemented).with("Header", name)
                     : S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", value);
-            case TAGGING_DIRECTIVE -> S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Unknown tagging directive.")
-                    .with("ArgumentName", name).with("ArgumentValue", value);
         };
     }
 }

@@ -15,6 +15,8 @@ import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.BodyReceiver;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.StoredBody;
+import dev.coffer.api.tagging.ObjectTagging;
+import dev.coffer.api.tagging.TagSets;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.auth.AuthException;
 import dev.coffer.auth.PostPolicy;
@@ -142,6 +144,10 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
             throw Exceptions.propagate(e);
         }
         UnimplementedHeaders.check(form.asHeaderNames());
+        // The tagging field holds a Tagging document (not x-amz-tagging's query form); checked before the file is received.
+        String tagging = form.get("tagging");
+        Map<String, byte[]> attributes = tagging == null ? Map.of() : ObjectTagging.attributes(
+                TagSets.fromXml(xml, tagging.getBytes(StandardCharsets.UTF_8), TagSets.Scope.OBJECT));
         Optional<ChecksumRequest> checksum = ChecksumRequest.from(form.asHeaders());
         Optional<PostPolicy.LengthRange> range = verified.policy().contentLengthRange();
         long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));
@@ -150,7 +156,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                 .require(IamActions.postObject(call.s3().bucket(), key))
                 .then(Mono.defer(() -> receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
                         checksum.map(ChecksumRequest::algorithm).orElse(null))))
-                .map(body -> new PostUpload(key, body, range, checksum))
+                .map(body -> new PostUpload(key, body, range, checksum, attributes))
                 .onErrorMap(e -> tooLarge(e, max))
                 .flux();
     }
@@ -205,7 +211,8 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                 .map(c -> Map.of(c.algorithm().name(), body.checksum())).orElse(Map.of());
         return ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
                 ObjectHeaders.contentHeaders(form.asHeaders()), ObjectHeaders.userMetadata(form.asHeaders()), checksums,
-                body.inline(), body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList());
+                body.inline(), body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList())
+                .withAttributes(upload.attributes());
     }
 
     private Mono<Void> discard(PostUpload upload) {

@@ -35,7 +35,8 @@ public final class ObjectPut {
                     }
                     ObjectRecord record = ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()),
                             System.currentTimeMillis(), upload.contentHeaders(), upload.userMetadata(),
-                            upload.check().checksums(body), body.inline(), ObjectService.pointers(body.chunks()));
+                            upload.check().checksums(body), body.inline(), ObjectService.pointers(body.chunks()))
+                            .withAttributes(upload.attributes());
                     return objects.publishNow(upload.bucket(), upload.key(), record, body, upload.condition());
                 }));
     }

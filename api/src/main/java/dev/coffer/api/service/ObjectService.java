@@ -80,11 +80,13 @@ public final class ObjectService {
     /**
      * Copies the source's version ({@code srcVersionId}, or the latest when null) to the target key,
      * once {@code check} accepted the source's record (it throws to refuse, e.g. failed copy-source
-     * conditions), with new headers and metadata (REPLACE) or the source's when they are null (COPY).
+     * conditions), with new headers and metadata (REPLACE) or the source's when they are null (COPY),
+     * and the version attributes {@code attributes} gives for the source (a copy starts with none).
      */
     public Mono<Copied> copy(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
                              java.util.function.Consumer<ObjectRecord> check, java.util.Map<String, String> contentHeaders,
-                             java.util.Map<String, String> userMetadata) {
+                             java.util.Map<String, String> userMetadata,
+                             java.util.function.Function<ObjectRecord, java.util.Map<String, byte[]>> attributes) {
         VersionService.checkVersionId(srcVersionId);
         return io.call(() -> {
             ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
@@ -93,7 +95,7 @@ public final class ObjectService {
             catalog.requireBucket(dstBucket);
             List<ChunkRef> copied = source.inline() != null ? List.of() : copier.copyAll(source);
             ObjectRecord record = ObjectRecord.ofCopy(source, contentHeaders, userMetadata, pointers(copied),
-                    System.currentTimeMillis());
+                    System.currentTimeMillis()).withAttributes(attributes.apply(source));
             try {
                 return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE));
             } catch (RuntimeException e) {

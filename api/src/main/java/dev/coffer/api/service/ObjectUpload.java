@@ -8,8 +8,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * A PutObject as the handler parsed it: where the object goes, its body as it arrives, what the
- * body must match, what the object carries besides its bytes, and the write condition.
+ * body must match, what the object carries besides its bytes (headers, metadata, and the version
+ * attributes it starts with, such as its tags), and the write condition.
  */
 public record ObjectUpload(String bucket, String key, Flux<DataBuffer> body, PayloadMode payload,
                            BodyCheck check, Map<String, String> contentHeaders, Map<String, String> userMetadata,
-                           WriteCondition condition) {}
+                           Map<String, byte[]> attributes, WriteCondition condition) {}

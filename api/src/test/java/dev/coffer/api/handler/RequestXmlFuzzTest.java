@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.tagging.TagSets;
 import dev.coffer.api.xml.CompleteMultipartUpload;
 import dev.coffer.api.xml.CreateBucketConfiguration;
 import dev.coffer.api.xml.Delete;
@@ -14,6 +15,7 @@ import dev.coffer.api.xml.VersioningConfiguration;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.PartRecord;
 import dev.coffer.metadata.UploadRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,11 @@ import java.util.Map;
  * Fuzzes the XML request bodies as the handlers read them: {@link S3Xml#read} into each request
  * document, then what the handler does with the result before touching storage —
  * {@link CompletionPlan} against three uploaded parts (CompleteMultipartUpload), the key-count
- * check (Delete), {@link PutBucketVersioningHandler#state} (VersioningConfiguration). The first
- * byte of an input picks the document (0 CompleteMultipartUpload, 1 Delete, 2
- * CreateBucketConfiguration, 3 VersioningConfiguration; modulo 4); the rest is the body. Seeds:
+ * check (Delete), {@link PutBucketVersioningHandler#state} (VersioningConfiguration), S3's tag
+ * rules ({@link TagSets}: a Tagging document, and an x-amz-tagging header read from the same
+ * bytes). The first byte of an input picks the document (0 CompleteMultipartUpload, 1 Delete, 2
+ * CreateBucketConfiguration, 3 VersioningConfiguration, 4 Tagging, 5 x-amz-tagging; modulo 6);
+ * the rest is the body. Seeds:
  * the AWS reference's request examples and what the SDKs send, in
  * {@code RequestXmlFuzzTestInputs/read}.
  *
@@ -46,7 +50,7 @@ class RequestXmlFuzzTest {
         if (input.length == 0) return;
         byte[] body = Arrays.copyOfRange(input, 1, input.length);
         try {
-            switch (input[0] & 3) {
+            switch ((input[0] & 0xFF) % 6) {
                 case 0 -> {
                     CompleteMultipartUpload complete = XML.read(body, CompleteMultipartUpload.class);
                     assertNotNull(complete.parts());
@@ -57,7 +61,10 @@ class RequestXmlFuzzTest {
                     assertTrue(delete.objects().size() <= body.length, "no more objects than bytes");
                 }
                 case 2 -> XML.read(body, CreateBucketConfiguration.class);
-                default -> assertNotNull(PutBucketVersioningHandler.state(XML.read(body, VersioningConfiguration.class)));
+                case 3 -> assertNotNull(PutBucketVersioningHandler.state(XML.read(body, VersioningConfiguration.class)));
+                case 4 -> assertTrue(TagSets.fromXml(XML, body, TagSets.Scope.BUCKET).size() <= TagSets.Scope.BUCKET.max());
+                default -> assertTrue(TagSets.fromHeader(new String(body, StandardCharsets.ISO_8859_1)).size()
+                        <= TagSets.Scope.OBJECT.max());
             }
         } catch (S3Exception refused) {
             int status = refused.code().status();

@@ -163,6 +163,9 @@ class TagSetsTest {
     void rawUtf8BytesInTheHeaderAreTheirCharacters() {
         String wire = new String("k=vé".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         assertThat(TagSets.fromHeader(wire)).containsExactly(Map.entry("k", "vé"));
+        assertThat(TagSets.fromHeader("k=v\u00e9")).as("a raw byte that is no UTF-8 is read as ISO-8859-1, as metadata is")
+                .containsExactly(Map.entry("k", "vé"));
+        assertThat(TagSets.fromHeader("文=%E6%96%87")).containsExactly(Map.entry("文", "文"));
     }
 
     @ParameterizedTest

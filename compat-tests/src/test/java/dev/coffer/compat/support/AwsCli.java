@@ -52,6 +52,29 @@ public final class AwsCli {
 
     /** {@link #run(String...)} with more environment for this one call (e.g. checksum settings). */
     public String run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        Result result = execute(extraEnv, args);
+        if (result.exitValue() != 0) {
+            throw new AssertionError("aws " + String.join(" ", args) + " exited " + result.exitValue()
+                    + "\nstdout: " + result.stdout() + "\nstderr: " + result.stderr());
+        }
+        return result.stdout();
+    }
+
+    /**
+     * Runs a command that must fail (the CLI exits non-zero after S3 answers an error) and returns
+     * its stderr, e.g. "An error occurred (InvalidTag) when calling the PutObjectTagging operation: …".
+     */
+    public String fail(String... args) throws IOException, InterruptedException {
+        Result result = execute(Map.of(), args);
+        if (result.exitValue() == 0) {
+            throw new AssertionError("aws " + String.join(" ", args) + " succeeded; stdout: " + result.stdout());
+        }
+        return result.stderr();
+    }
+
+    private record Result(int exitValue, String stdout, String stderr) {}
+
+    private Result execute(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
@@ -70,11 +93,6 @@ public final class AwsCli {
             process.destroyForcibly();
             throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 10 minutes");
         }
-        String stdout = Files.readString(out);
-        if (process.exitValue() != 0) {
-            throw new AssertionError("aws " + String.join(" ", args) + " exited " + process.exitValue()
-                    + "\nstdout: " + stdout + "\nstderr: " + Files.readString(err));
-        }
-        return stdout;
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 }
