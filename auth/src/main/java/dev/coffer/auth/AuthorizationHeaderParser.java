@@ -17,6 +17,10 @@ final class AuthorizationHeaderParser {
     private AuthorizationHeaderParser() {}
 
     static SignatureParts parse(String header) throws AuthException {
+        return parse(header, "s3");
+    }
+
+    static SignatureParts parse(String header, String service) throws AuthException {
         String value = header.trim();
         int space = value.indexOf(' ');
         String algorithm = space < 0 ? value : value.substring(0, space);
@@ -43,7 +47,7 @@ final class AuthorizationHeaderParser {
         if (credential == null) throw malformed("missing Credential.");
         if (signedHeaders == null) throw malformed("missing SignedHeaders.");
         if (signature == null) throw malformed("missing Signature.");
-        return new SignatureParts(CredentialScope.parse(credential, MALFORMED),
+        return new SignatureParts(CredentialScope.parse(credential, MALFORMED, service),
                 parseSignedHeaders(signedHeaders, MALFORMED), signature);
     }
 

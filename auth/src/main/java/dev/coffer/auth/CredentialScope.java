@@ -18,6 +18,11 @@ record CredentialScope(String accessKeyId, String date, String region, String se
      *     AUTHORIZATION_QUERY_PARAMETERS_ERROR for presigned URLs
      */
     static CredentialScope parse(String credential, AuthError malformed) throws AuthException {
+        return parse(credential, malformed, "s3");
+    }
+
+    /** @param service the service this request must be signed for: "s3", or "iam" for the IAM query API */
+    static CredentialScope parse(String credential, AuthError malformed, String service) throws AuthException {
         String prefix = malformed == AuthError.AUTHORIZATION_HEADER_MALFORMED
                 ? "The authorization header is malformed; " : "Error parsing the X-Amz-Credential parameter; ";
         String[] parts = credential.split("/", -1);
@@ -29,9 +34,9 @@ record CredentialScope(String accessKeyId, String date, String region, String se
             throw new AuthException(malformed, prefix + "incorrect date format \"" + parts[1]
                     + "\". This date in the credential must be in the format \"yyyyMMdd\".");
         }
-        if (!parts[3].equals("s3")) {
+        if (!parts[3].equals(service)) {
             throw new AuthException(malformed, prefix + "incorrect service \"" + parts[3]
-                    + "\". This endpoint belongs to \"s3\".");
+                    + "\". This endpoint belongs to \"" + service + "\".");
         }
         if (!parts[4].equals(TERMINATOR)) {
             throw new AuthException(malformed, prefix + "incorrect terminal \"" + parts[4]

@@ -30,6 +30,16 @@ public final class RequestAuthenticator {
         this.sigV2Enabled = sigV2Enabled;
     }
 
+    /**
+     * A request of the IAM query API (or another AWS service Coffer answers on its endpoint):
+     * SigV4 in the Authorization header, credential scope service {@code service}, the payload
+     * hash computed by the caller from the body as received.
+     */
+    public AuthResult authenticateService(SignedRequest request, String service, String payloadSha256)
+            throws AuthException {
+        return v4.authenticateService(request, service, payloadSha256);
+    }
+
     /** A path-style request, or one that addresses no bucket. */
     public AuthResult authenticate(SignedRequest request) throws AuthException {
         return authenticate(request, null);

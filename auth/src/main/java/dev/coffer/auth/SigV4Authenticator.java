@@ -37,14 +37,28 @@ public final class SigV4Authenticator {
         if (authorization != null && presigned) {
             throw AuthMechanism.onlyOneAllowed();
         }
-        if (authorization != null) return fromHeader(request, authorization, query);
+        if (authorization != null) return fromHeader(request, authorization, query, "s3", null);
         if (presigned) return fromQuery(request, query);
         throw AuthMechanism.anonymous();
     }
 
-    private AuthResult fromHeader(SignedRequest request, String authorization, List<QueryParameter> query)
-            throws AuthException {
-        SignatureParts parts = AuthorizationHeaderParser.parse(authorization);
+    /**
+     * A request to another service on this endpoint (the IAM query API: {@code service} "iam"),
+     * signed in the Authorization header as AWS's other services are: the credential scope names
+     * {@code service}, and the payload hash is the SHA-256 of the body received (those services
+     * send no x-amz-content-sha256).
+     *
+     * @param payloadSha256 lower-case hex SHA-256 of the whole body
+     */
+    AuthResult authenticateService(SignedRequest request, String service, String payloadSha256) throws AuthException {
+        String authorization = request.header("authorization");
+        if (authorization == null) throw AuthMechanism.anonymous();
+        return fromHeader(request, authorization, QueryParameter.parse(request.rawQuery()), service, payloadSha256);
+    }
+
+    private AuthResult fromHeader(SignedRequest request, String authorization, List<QueryParameter> query,
+            String service, String bodySha256) throws AuthException {
+        SignatureParts parts = AuthorizationHeaderParser.parse(authorization, service);
         CredentialScope scope = parts.credential();
         String amzDate = request.header("x-amz-date");
         Instant signedAt;
@@ -64,7 +78,7 @@ public final class SigV4Authenticator {
                     + "is malformed; Invalid credential date. Date is not the same as X-Amz-Date.");
         }
         ClockSkew.check(amzDate, signedAt, clock);
-        String contentSha256 = request.header("x-amz-content-sha256");
+        String contentSha256 = bodySha256 != null ? bodySha256 : request.header("x-amz-content-sha256");
         if (contentSha256 == null) {
             // S3 requires the header on every header-signed SigV4 request (InvalidRequest).
             throw new AuthException(AuthError.INVALID_REQUEST,

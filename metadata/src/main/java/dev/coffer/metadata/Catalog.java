@@ -31,6 +31,7 @@ public final class Catalog implements AutoCloseable {
     private final ObjectVersions versions;
     private final BucketConfigs configs;
     private final CatalogReplica replica;
+    private final IamCatalog iam;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -46,6 +47,7 @@ public final class Catalog implements AutoCloseable {
         this.versions = new ObjectVersions(store, runner, this::ensureOpen);
         this.configs = new BucketConfigs(store);
         this.replica = new CatalogReplica(store, runner);
+        this.iam = new IamCatalog(store, runner, this::ensureOpen);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -94,6 +96,12 @@ public final class Catalog implements AutoCloseable {
      * first), in {@code region} when it is not null.
      */
     public List<BucketRecord> listBuckets(String prefix, String after, String region, int max) {
+        return listBuckets(prefix, after, region, b -> true, max);
+    }
+
+    /** {@link #listBuckets(String, String, String, int)} of the buckets {@code include} accepts (e.g. one account's). */
+    public List<BucketRecord> listBuckets(String prefix, String after, String region,
+                                          java.util.function.Predicate<BucketRecord> include, int max) {
         ensureOpen();
         byte[] start = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (after != null) {
@@ -105,7 +113,7 @@ public final class Catalog implements AutoCloseable {
         try (TableScan<String, BucketRecord> scan = buckets.scan(end).seek(start)) {
             for (; scan.valid() && out.size() < max; scan.next()) {
                 BucketRecord bucket = scan.value();
-                if (region == null || region.equals(bucket.region())) out.add(bucket);
+                if ((region == null || region.equals(bucket.region())) && include.test(bucket)) out.add(bucket);
             }
         }
         return out;
@@ -211,6 +219,11 @@ public final class Catalog implements AutoCloseable {
         return lister.list(query);
     }
 
+    /** Accounts, IAM users, access keys and policies. */
+    public IamCatalog iam() {
+        return iam;
+    }
+
     /** Multipart uploads in progress, their parts, and their completion. */
     public MultipartUploads uploads() {
         return uploads;
@@ -267,6 +280,7 @@ public final class Catalog implements AutoCloseable {
     /** Applies a command whose values were already chosen (a log replay; tests). */
     Object submit(CatalogCommand command) {
         ensureOpen();
+        if (command instanceof CatalogCommand.Iam i) return iam.run(i);
         return runner.submit(command);
     }
 

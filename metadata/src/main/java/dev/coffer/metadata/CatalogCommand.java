@@ -28,6 +28,9 @@ public sealed interface CatalogCommand {
      */
     record Choice(long sequence, long millis, long stamp, long random) {}
 
+    /** An identity command ({@link IamCommands}); they live in their own file and apply one at a time. */
+    non-sealed interface Iam extends CatalogCommand {}
+
     record CreateBucket(Choice choice, BucketRecord bucket) implements CatalogCommand {}
 
     /** Refused unless the bucket exists and holds no object or version; discards its uploads in progress. */

@@ -106,5 +106,6 @@ public final class CatalogReplica {
             }
             store.commitSynced(batch);
         }
+        runner.identityReplaced(); // the in-memory identity snapshot follows the installed rows
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * | nullversions | bucket UTF-8 | 0x00 | object key UTF-8 | stamp v1 | get |
  * | gc      | command sequence (8 bytes BE) | chunk id  | GcEntry v1      | scan from oldest  |
  * | replication | "applied" UTF-8                        | AppliedIndex v1 | get (cluster only) |
+ * | (identity tables: {@link IamTables}) |
  * </pre>
  *
  * {@code objects} holds each key's current version when it is not a delete marker, so listing
@@ -59,5 +60,6 @@ final class CatalogTables {
 
     static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC, VERSIONS, NULL_VERSIONS,
             UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE,
-            REPLICATION);
+            REPLICATION, IamTables.ACCOUNTS, IamTables.USERS, IamTables.ACCESS_KEYS, IamTables.USER_KEYS,
+            IamTables.USER_POLICIES, IamTables.MANAGED_POLICIES, IamTables.ATTACHMENTS);
 }

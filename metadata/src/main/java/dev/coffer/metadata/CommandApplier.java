@@ -29,6 +29,7 @@ final class CommandApplier {
     private final ObjectWriter writer;
     private final UploadWriter uploads;
     private final BucketConfigs configs;
+    private final IamWriter iam;
 
     CommandApplier(RocksStore store, GcQueue gc) {
         this.buckets = store.table(CatalogTables.BUCKETS);
@@ -38,6 +39,7 @@ final class CommandApplier {
         this.writer = new ObjectWriter(store, gc);
         this.uploads = new UploadWriter(store, gc, writer);
         this.configs = new BucketConfigs(store);
+        this.iam = new IamWriter(store);
     }
 
     Applied apply(CatalogCommand command) {
@@ -93,6 +95,9 @@ final class CommandApplier {
             BucketRecord b = buckets.get(c.bucket()).orElseThrow(() -> new NoSuchBucketException(c.bucket()));
             buckets.put(batch, c.bucket(), b.withVersioning(c.state()));
             return null;
+        }
+        if (command instanceof CatalogCommand.Iam c) {
+            return iam.apply(batch, c);
         }
         if (command instanceof CatalogCommand.CompleteGc c) {
             gc.remove(batch, c.done());

@@ -75,6 +75,8 @@ final class CommandCodec {
         } else if (command instanceof CatalogCommand.SetObjectAttribute o) {
             strings(out, o.bucket(), o.key(), o.versionId(), o.name());
             out.writeBytes(o.value());
+        } else if (command instanceof CatalogCommand.Iam i) {
+            IamCodecs.encodeBody(out, i);
         }
         return out.toByteArray();
     }
@@ -115,7 +117,11 @@ final class CommandCodec {
                     in.readBytes());
             case SET_OBJECT_ATTRIBUTE -> new CatalogCommand.SetObjectAttribute(c, in.readString(), in.readString(),
                     in.readString(), in.readString(), in.readBytes());
-            default -> throw new MetadataException("command: unknown kind " + kind);
+            default -> {
+                CatalogCommand.Iam iam = IamCodecs.decodeBody(kind, c, in);
+                if (iam == null) throw new MetadataException("command: unknown kind " + kind);
+                yield iam;
+            }
         };
         in.end();
         return command;
@@ -135,6 +141,7 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.CompleteGc) return COMPLETE_GC;
         if (command instanceof CatalogCommand.SetBucketConfig) return SET_BUCKET_CONFIG;
         if (command instanceof CatalogCommand.SetObjectAttribute) return SET_OBJECT_ATTRIBUTE;
+        if (command instanceof CatalogCommand.Iam i) return IamCodecs.kind(i);
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }
 

@@ -18,6 +18,9 @@ final class CommandRunner {
     private final AtomicLong sequence;
     /** Where commands go instead of being applied here at once (a cluster), or null. */
     private volatile CommandLog log;
+    private final Object identityLock = new Object();
+    /** Told after each identity command commits, before it returns (the identity snapshot). */
+    private volatile Runnable identityChanged = () -> { };
 
     CommandRunner(RocksStore store, LockStripes locks, GcQueue gc) {
         this.store = store;
@@ -68,8 +71,19 @@ final class CommandRunner {
         try (CommandApplier.Applied applied = applier.apply(command)) {
             also.accept(applied.batch());
             store.commit(applied.batch());
+            if (command instanceof CatalogCommand.Iam) identityChanged.run();
             return applied.result();
         }
+    }
+
+    /** {@code listener} runs after every identity command commits (and after a checkpoint is installed). */
+    void onIdentityChange(Runnable listener) {
+        this.identityChanged = listener;
+    }
+
+    /** The identity rows changed underneath (a checkpoint installed). */
+    void identityReplaced() {
+        identityChanged.run();
     }
 
     /**
@@ -93,6 +107,13 @@ final class CommandRunner {
         if (c instanceof CatalogCommand.CompleteGc) return body.get();
         if (c instanceof CatalogCommand.SetBucketConfig b) return locks.withBucketExclusive(b.bucket(), body);
         if (c instanceof CatalogCommand.SetObjectAttribute o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
+        if (c instanceof CatalogCommand.Iam) {
+            synchronized (identityLock) { // identity changes are rare and check rows across users: one at a time
+                Object result = body.get();
+                identityChanged.run(); // under the lock, so no older snapshot can replace a newer one
+                return result;
+            }
+        }
         throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
     }
 }

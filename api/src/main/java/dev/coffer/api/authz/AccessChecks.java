@@ -72,7 +72,9 @@ public final class AccessChecks {
         if (principal.kind() == Principal.Kind.ROOT) {
             return Mono.just(new Verdict(authorize(principal, context, check, null), false));
         }
-        if (check.bucket() == null) {
+        // CreateBucket is judged in the caller's own account, whoever holds the name (the Authorizer's
+        // contract: no owner for it); a name another account holds is then BucketAlreadyExists, as in S3.
+        if (check.bucket() == null || check.action().equals("s3:CreateBucket")) {
             return Mono.just(new Verdict(authorize(principal, context, check, null), false));
         }
         return buckets.apply(check.bucket()).map(bucket -> new Verdict(

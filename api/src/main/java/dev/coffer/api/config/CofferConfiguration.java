@@ -17,8 +17,13 @@ import dev.coffer.api.handler.ListObjectsHandlers;
 import dev.coffer.api.handler.MultipartHandlers;
 import dev.coffer.api.handler.Owners;
 import dev.coffer.api.handler.PutObjectHandler;
+import dev.coffer.api.admin.AccountsEndpoint;
 import dev.coffer.api.handler.SmallBodies;
 import dev.coffer.api.handler.TaggingHandlers;
+import dev.coffer.api.ops.RootSignature;
+import dev.coffer.api.iam.IamEndpoint;
+import dev.coffer.api.iam.Identities;
+import dev.coffer.api.iam.SecretSealer;
 import dev.coffer.api.post.PostObjectHandler;
 import dev.coffer.api.routing.S3RequestResolver;
 import dev.coffer.api.server.ReservedPaths;
@@ -57,9 +62,6 @@ import org.springframework.http.server.reactive.HttpHandler;
 /** Wires the server: storage, catalogue, authentication, and one handler per S3 operation. */
 @Configuration(proxyBeanMethods = false)
 public class CofferConfiguration {
-    /** The account of the root key, which owns every bucket while Coffer has one account. */
-    static final String ROOT_ACCOUNT = "000000000000";
-
     @Bean(destroyMethod = "close")
     BlockingIo blockingIo(CofferProperties props) {
         return new BlockingIo(props.ioThreads());
@@ -84,6 +86,27 @@ public class CofferConfiguration {
     }
 
     @Bean
+    SecretSealer secretSealer(CofferProperties props) throws IOException {
+        DurableDirectories.create(props.dataDir());
+        return SecretSealer.open(props.dataDir());
+    }
+
+    /** Accounts and their keys; creates the first account (the server root's) at first start. */
+    @Bean
+    Identities identities(Catalog catalog, RootCredentials root, SecretSealer sealer) {
+        return Identities.open(catalog.iam(), root, sealer);
+    }
+
+    /** {@code /_coffer/admin/accounts}, signed by the server's root key. */
+    @Bean
+    ReservedPaths.Endpoint adminEndpoint(Identities identities, RootCredentials root, BlockingIo io) {
+        RequestAuthenticator rootOnly = new RequestAuthenticator(accessKey -> accessKey.equals(root.accessKey())
+                ? Optional.of(root.secretKey()) : Optional.empty(), Clock.systemUTC());
+        return new ReservedPaths.Endpoint(AccountsEndpoint.PATH, new AccountsEndpoint(identities,
+                new RootSignature(rootOnly, root.accessKey()), io));
+    }
+
+    @Bean
     ChunkLeases chunkLeases() {
         return new ChunkLeases();
     }
@@ -97,19 +120,17 @@ public class CofferConfiguration {
     }
 
     @Bean
-    HttpHandler httpHandler(CofferProperties props, AuthProperties auth, ConnectionLimits limits, RootCredentials root,
+    HttpHandler httpHandler(CofferProperties props, AuthProperties auth, ConnectionLimits limits, Identities identities,
                             BlockingIo io,
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
                             DriveCors driveCors, BrowserRedirect browserRedirect) {
-        CredentialsLookup credentials =
-                accessKey -> accessKey.equals(root.accessKey()) ? Optional.of(root.secretKey()) : Optional.empty();
+        CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
-        PrincipalLookup principals = accessKey -> accessKey.equals(root.accessKey())
-                ? Optional.of(Principal.root(ROOT_ACCOUNT, accessKey)) : Optional.empty();
+        PrincipalLookup principals = identities::principalOf;
         S3Xml xml = new S3Xml();
         SmallBodies bodies = new SmallBodies();
-        Owners owners = new Owners();
+        Owners owners = new Owners(identities);
         BucketService buckets = new BucketService(io, catalog);
         ObjectService objects = new ObjectService(io, catalog, chunks, leases);
         ObjectStreamer streamer = new ObjectStreamer(io, chunks, leases);
@@ -130,10 +151,11 @@ public class CofferConfiguration {
         handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));
-        AccessChecks access = new AccessChecks(new Authorizer(), principals, name -> io.call(() -> catalog.getBucket(name)
-                .map(bucket -> new BucketAccess(ROOT_ACCOUNT, null))));
+        Authorizer authorizer = new Authorizer();
+        AccessChecks access = new AccessChecks(authorizer, principals, name -> io.call(() -> catalog.getBucket(name)
+                .map(bucket -> new BucketAccess(identities.ownerAccount(bucket), null))));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, access, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
-                limits.bodyTimeout(), driveCors, browserRedirect);
+                limits.bodyTimeout(), driveCors, browserRedirect, new IamEndpoint(authenticator, identities, io, authorizer));
     }
 }

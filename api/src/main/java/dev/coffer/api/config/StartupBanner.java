@@ -47,6 +47,13 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
                     .append(" AWS_DEFAULT_REGION=").append(props.region())
                     .append(" aws --endpoint-url ").append(endpoint).append(" s3 ls\n");
         }
+        b.append("\n  A user with a key for one bucket (see README, \"Users, keys and accounts\"):\n")
+                .append("    aws --endpoint-url ").append(endpoint).append(" iam create-user --user-name app\n")
+                .append("    aws --endpoint-url ").append(endpoint).append(" iam put-user-policy --user-name app")
+                .append(" --policy-name photos --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{")
+                .append("\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::photos\",")
+                .append("\"arn:aws:s3:::photos/*\"]}]}'\n")
+                .append("    aws --endpoint-url ").append(endpoint).append(" iam create-access-key --user-name app\n");
         log.info(b.toString());
     }
 }

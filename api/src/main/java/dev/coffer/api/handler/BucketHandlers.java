@@ -50,14 +50,15 @@ public final class BucketHandlers {
             S3Request r = call.s3();
             if (!r.has("max-buckets") && !r.has("continuation-token") && !r.has("prefix") && !r.has("bucket-region")) {
                 return buckets.list().flatMap(list -> call.xml(HttpStatus.OK, xml.write(
-                        new ListAllMyBucketsResult(owners.of(call), entries(list)))));
+                        new ListAllMyBucketsResult(owners.of(call), entries(list.stream()
+                                .filter(b -> owners.owns(call, b)).toList())))));
             }
             int max = maxBuckets(r.param("max-buckets"));
             String token = r.param("continuation-token");
             String after = token == null || token.isEmpty() ? null : ListingParams.fromToken(token);
             String prefix = r.param("prefix") == null ? "" : r.param("prefix");
             String region = r.param("bucket-region") == null || r.param("bucket-region").isEmpty() ? null : r.param("bucket-region");
-            return buckets.list(prefix, after, region, max + 1).flatMap(list -> {
+            return buckets.list(prefix, after, region, b -> owners.owns(call, b), max + 1).flatMap(list -> {
                 boolean more = list.size() > max;
                 List<BucketRecord> page = more ? list.subList(0, max) : list;
                 String next = more ? ListingParams.token(page.get(page.size() - 1).name()) : null;
@@ -116,14 +117,18 @@ public final class BucketHandlers {
         }
 
         /**
-         * S3's legacy behaviour in us-east-1: creating a bucket you already own succeeds again (200),
-         * which tools that "ensure" a bucket rely on; every other region answers 409
-         * BucketAlreadyOwnedByYou. The server's region decides, as the endpoint's does in S3.
+         * A name another account owns is 409 BucketAlreadyExists. S3's legacy behaviour in
+         * us-east-1: creating a bucket you already own succeeds again (200), which tools that
+         * "ensure" a bucket rely on; every other region answers 409 BucketAlreadyOwnedByYou. The
+         * server's region decides, as the endpoint's does in S3.
          */
         private Mono<Void> alreadyYours(S3Call call, String name, BucketExistsException exists) {
-            if (!US_EAST_1.equals(region)) return Mono.error(exists);
-            return buckets.find(name).flatMap(b -> java.util.Objects.equals(b.owner(), owners.id(call))
-                    ? Mono.<Void>empty() : Mono.error(exists));
+            return buckets.find(name).flatMap(b -> {
+                if (!owners.owns(call, b)) {
+                    return Mono.error(S3Exception.of(S3ErrorCode.BucketAlreadyExists, "/" + name).with("BucketName", name));
+                }
+                return US_EAST_1.equals(region) ? Mono.<Void>empty() : Mono.error(exists);
+            });
         }
     }
 

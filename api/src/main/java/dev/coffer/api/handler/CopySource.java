@@ -11,8 +11,8 @@ import dev.coffer.api.server.S3Call;
  * The x-amz-copy-source header of CopyObject and UploadPartCopy: "[/]bucket/key[?versionId=…]",
  * URL-encoded. The version it names is resolved once, for both, by the services' CopySources.
  */
-record CopySource(String bucket, String key, String versionId) {
-    static CopySource parse(String header) {
+public record CopySource(String bucket, String key, String versionId) {
+    public static CopySource parse(String header) {
         if (header == null) throw invalid();
         String value = header;
         String versionId = null;

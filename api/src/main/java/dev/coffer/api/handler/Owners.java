@@ -1,26 +1,51 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.iam.Caller;
+import dev.coffer.api.iam.Identities;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.xml.Owner;
+import dev.coffer.metadata.BucketRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The owner of buckets and objects as S3 shows it: a 64-hex canonical id derived from the access
- * key, and a display name.
+ * The owner of buckets and objects: the caller's account, never its key (rotating keys changes
+ * nothing). Stored as the account id; shown as S3 shows an owner, its canonical user id and display
+ * name.
  */
 public final class Owners {
+    private final Identities identities;
+
+    public Owners(Identities identities) {
+        this.identities = identities;
+    }
+
+    /** The owner to store: the caller's account id. */
     public String id(S3Call call) {
-        return canonicalId(call.auth().accessKeyId());
+        return caller(call).account().id();
     }
 
     public Owner of(S3Call call) {
-        return new Owner(id(call), call.auth().accessKeyId());
+        Caller caller = caller(call);
+        return new Owner(caller.account().canonicalId(), caller.account().displayName());
     }
 
-    static String canonicalId(String accessKey) {
+    /** Whether the caller's account owns the bucket. */
+    public boolean owns(S3Call call, BucketRecord bucket) {
+        return caller(call).account().owns(bucket);
+    }
+
+    private Caller caller(S3Call call) {
+        return identities.caller(call.auth().accessKeyId())
+                .orElseThrow(() -> S3Exception.of(S3ErrorCode.AccessDenied, call.s3().resource()));
+    }
+
+    /** The canonical id Coffer showed for the root key before accounts existed (the first account keeps it). */
+    public static String canonicalId(String accessKey) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(("coffer:" + accessKey).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

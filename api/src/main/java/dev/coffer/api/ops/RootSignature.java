@@ -16,11 +16,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * root key, e.g. {@code curl --aws-sigv4 aws:amz:us-east-1:s3 --user KEY:SECRET
  * -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" …/_coffer/metrics}.
  */
-final class RootSignature implements Predicate<ServerHttpRequest> {
+public final class RootSignature implements Predicate<ServerHttpRequest> {
     private final RequestAuthenticator authenticator;
     private final String rootAccessKey;
 
-    RootSignature(RequestAuthenticator authenticator, String rootAccessKey) {
+    public RootSignature(RequestAuthenticator authenticator, String rootAccessKey) {
         this.authenticator = authenticator;
         this.rootAccessKey = rootAccessKey;
     }

@@ -11,6 +11,7 @@ import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.HttpDates;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.UnimplementedHeaders;
+import dev.coffer.api.iam.IamEndpoint;
 import dev.coffer.api.ops.RequestTrace;
 import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.routing.S3Operation;
@@ -52,11 +53,14 @@ public final class S3HttpHandler implements HttpHandler {
     private final Duration bodyTimeout;
     private final DriveCors driveCors;
     private final BrowserRedirect browserRedirect;
+    private final IamEndpoint iam;
 
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, AccessChecks access,
                          List<S3Handler> handlers,
                          ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
-                         Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect) {
+                         Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect,
+                         IamEndpoint iam) {
+        this.iam = iam;
         this.bodyTimeout = bodyTimeout;
         this.resolver = resolver;
         this.authenticator = authenticator;
@@ -95,6 +99,10 @@ public final class S3HttpHandler implements HttpHandler {
         String resource = request.getURI().getRawPath();
         if (ReservedPaths.isReserved(resource)) {
             return reserved.handle(request, response);
+        }
+        if (IamEndpoint.applies(request)) {
+            RequestTrace.of(request).resolved("IAM", null, null);
+            return iam.handle(request, response, requestId);
         }
         if (driveCors.isDrivePreflight(request)) {
             return driveCors.preflight(request, response);

@@ -26,6 +26,17 @@ public final class BucketService {
         return io.call(() -> catalog.listBuckets(prefix, after, region, max));
     }
 
+    /** Up to {@code max} of the buckets {@code include} accepts, named with {@code prefix} after {@code after}, in {@code region} if not null. */
+    public Mono<List<BucketRecord>> list(String prefix, String after, String region,
+                                         java.util.function.Predicate<BucketRecord> include, int max) {
+        return io.call(() -> catalog.listBuckets(prefix, after, region, include, max));
+    }
+
+    /** The bucket, or empty (no error either way). */
+    public Mono<java.util.Optional<BucketRecord>> lookup(String name) {
+        return io.call(() -> catalog.getBucket(name));
+    }
+
     /** Refused (BucketExistsException) when a bucket of that name exists. */
     public Mono<Void> create(BucketRecord bucket) {
         return io.run(() -> catalog.createBucket(bucket));
