@@ -119,6 +119,8 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(config.segmentBytes()));
         RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(config.segmentBytes(), 4L << 20)));
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+        // A busy machine answers in seconds, not milliseconds; a request that times out is retried.
+        org.apache.ratis.client.RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(10, TimeUnit.SECONDS));
         return p;
     }
 
@@ -148,7 +150,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
                     org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(
                             new Proposal(self, number, command).encode())));
             if (!reply.isSuccess()) {
-                throw new MetadataException("the cluster did not commit the change", reply.getException());
+                throw new ClusterUnavailableException("the cluster did not commit the change", reply.getException());
             }
             return applied.get(APPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -157,7 +159,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
             }
             throw new MetadataException("applying the change failed", e.getCause());
         } catch (IOException | TimeoutException e) {
-            throw new MetadataException("the cluster did not commit the change", e);
+            throw new ClusterUnavailableException("the cluster did not commit the change", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MetadataException("interrupted while the cluster committed the change", e);
@@ -168,7 +170,8 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
 
     /**
      * Completes once this node's catalogue holds every change committed before the call (a
-     * ReadIndex round with the leader); a read made after it is linearizable. While this node
+     * ReadIndex round with the leader: the server's read option is LINEARIZABLE); a read made
+     * after it is linearizable. Unordered: barriers need no order among themselves. While this node
      * knows no leader yet (it just started, or an election is on) it retries for up to {@value
      * #BARRIER_RETRY_SECONDS} seconds.
      */
@@ -176,10 +179,10 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         return readBarrier(System.nanoTime() + TimeUnit.SECONDS.toNanos(BARRIER_RETRY_SECONDS));
     }
 
-    private static final long BARRIER_RETRY_SECONDS = 20;
+    private static final long BARRIER_RETRY_SECONDS = 30;
 
     private CompletableFuture<Void> readBarrier(long deadline) {
-        return client.async().sendReadOnly(Message.EMPTY, RaftPeerId.valueOf(config.nodeId()))
+        return client.async().sendReadOnlyUnordered(Message.EMPTY, RaftPeerId.valueOf(config.nodeId()))
                 .handle((reply, failure) -> {
                     if (failure == null && reply.isSuccess()) {
                         return CompletableFuture.<Void>completedFuture(null);
@@ -187,7 +190,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
                     Throwable cause = failure != null ? failure : reply.getException();
                     if (System.nanoTime() - deadline > 0) {
                         return CompletableFuture.<Void>failedFuture(
-                                new MetadataException("this node could not catch up with the cluster", cause));
+                                new ClusterUnavailableException("this node could not catch up with the cluster", cause));
                     }
                     return CompletableFuture.supplyAsync(() -> null,
                                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))

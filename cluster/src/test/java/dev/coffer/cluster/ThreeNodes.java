@@ -32,9 +32,8 @@ final class ThreeNodes implements AutoCloseable {
 
     ClusterNode start(String id, boolean join) throws IOException {
         Catalog catalog = Catalog.open(dir.resolve(id).resolve("catalog"), true);
-        Map<String, String> view = join ? Map.of(id, peers.get(id)) : peers;
         ClusterNode node = ClusterNode.start(
-                new ClusterConfig(id, view, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join), catalog);
+                new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join), catalog);
         catalogs.put(id, catalog);
         nodes.put(id, node);
         return node;

@@ -124,7 +124,8 @@ public class CofferConfiguration {
                             BlockingIo io,
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
-                            DriveCors driveCors, BrowserRedirect browserRedirect) {
+                            DriveCors driveCors, BrowserRedirect browserRedirect,
+                            dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -134,7 +135,11 @@ public class CofferConfiguration {
         BucketService buckets = new BucketService(io, catalog);
         ObjectService objects = new ObjectService(io, catalog, chunks, leases);
         ObjectStreamer streamer = new ObjectStreamer(io, chunks, leases);
-        BodyReceiver receiver = new BodyReceiver(io, chunks, props.inlineThreshold());
+        // A cluster replicates the catalogue but not yet chunk files: there every byte lives in
+        // its record, so that any node can serve it (docs/cluster.md).
+        boolean clustered = cluster.node().isPresent();
+        BodyReceiver receiver = clustered ? BodyReceiver.inlineOnly(io, chunks, clusterProps.maxObjectSize())
+                : new BodyReceiver(io, chunks, props.inlineThreshold());
         List<S3Handler> handlers = new ArrayList<>();
         handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region()));
         handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
@@ -148,7 +153,9 @@ public class CofferConfiguration {
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
         handlers.addAll(TaggingHandlers.all(new TaggingService(io, catalog, objects.versions()), xml, bodies));
-        handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
+        if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
+            handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
+        }
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));
         Authorizer authorizer = new Authorizer();
@@ -156,6 +163,7 @@ public class CofferConfiguration {
                 .map(bucket -> new BucketAccess(identities.ownerAccount(bucket), null))));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, access, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
-                limits.bodyTimeout(), driveCors, browserRedirect, new IamEndpoint(authenticator, identities, io, authorizer));
+                limits.bodyTimeout(), driveCors, browserRedirect, new IamEndpoint(authenticator, identities, io, authorizer),
+                clustered ? cluster::readBarrier : null);
     }
 }

@@ -31,6 +31,11 @@ public final class ExceptionTranslator {
         if (e instanceof CatalogRefusal refusal) return fromCatalog(refusal);
         Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
         if (io instanceof StorageFullException full) return diskFull(full);
+        if (e instanceof dev.coffer.cluster.ClusterUnavailableException) {
+            // Nothing was acknowledged; the client's retry (S3 SDKs retry 503) goes on elsewhere or later.
+            return S3Exception.of(S3ErrorCode.ServiceUnavailable)
+                    .withMessage("The cluster could not commit this change in time; try again.").withCause(e);
+        }
         return S3Exception.of(S3ErrorCode.InternalError).withCause(e);
     }
 

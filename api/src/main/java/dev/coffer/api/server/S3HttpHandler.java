@@ -54,13 +54,30 @@ public final class S3HttpHandler implements HttpHandler {
     private final DriveCors driveCors;
     private final BrowserRedirect browserRedirect;
     private final IamEndpoint iam;
+    private final java.util.function.Supplier<Mono<Void>> readBarrier;
 
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, AccessChecks access,
                          List<S3Handler> handlers,
                          ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
                          Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect,
                          IamEndpoint iam) {
+        this(resolver, authenticator, access, handlers, reserved, bucketExists, bodyTimeout, driveCors, browserRedirect,
+                iam, null);
+    }
+
+    /**
+     * @param readBarrier before a handler runs, completes once this node's catalogue holds every
+     *     change acknowledged anywhere (a cluster's ReadIndex round; nothing on a single node), so
+     *     GET, HEAD and LIST read what any node acknowledged before the request; null on a single
+     *     node, whose requests take the path they took before clusters existed
+     */
+    public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, AccessChecks access,
+                         List<S3Handler> handlers,
+                         ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
+                         Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect,
+                         IamEndpoint iam, java.util.function.Supplier<Mono<Void>> readBarrier) {
         this.iam = iam;
+        this.readBarrier = readBarrier;
         this.bodyTimeout = bodyTimeout;
         this.resolver = resolver;
         this.authenticator = authenticator;
@@ -161,7 +178,12 @@ public final class S3HttpHandler implements HttpHandler {
         UnimplementedHeaders.check(firstValues);
         RequestAccess requestAccess = access.forRequest(auth, ConditionKeys.of(request, s3, firstValues));
         S3Call call = new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestAccess, requestId);
-        return authorize(s3, requestAccess).then(Mono.defer(() -> handler.handle(call)));
+        if (readBarrier == null) {
+            return authorize(s3, requestAccess).then(Mono.defer(() -> handler.handle(call)));
+        }
+        // A cluster: the catalogue first catches up with every write acknowledged anywhere.
+        return readBarrier.get().then(Mono.defer(() -> authorize(s3, requestAccess)))
+                .then(Mono.defer(() -> handler.handle(call)));
     }
 
     /**

@@ -21,11 +21,27 @@ public final class BodyReceiver {
     private final BlockingIo io;
     private final ChunkStore chunks;
     private final int inlineThreshold;
+    /** False: every body stays inline, and one past the threshold is EntityTooLarge. */
+    private final boolean chunked;
 
     public BodyReceiver(BlockingIo io, ChunkStore chunks, int inlineThreshold) {
+        this(io, chunks, inlineThreshold, true);
+    }
+
+    private BodyReceiver(BlockingIo io, ChunkStore chunks, int inlineThreshold, boolean chunked) {
         this.io = io;
         this.chunks = chunks;
         this.inlineThreshold = inlineThreshold;
+        this.chunked = chunked;
+    }
+
+    /**
+     * A receiver that keeps every body inside its record and refuses one past {@code maxInline}
+     * bytes (EntityTooLarge): a cluster, whose catalogue replicates records but not yet chunk
+     * files, so that every node holds every byte it may be asked for.
+     */
+    public static BodyReceiver inlineOnly(BlockingIo io, ChunkStore chunks, int maxInline) {
+        return new BodyReceiver(io, chunks, maxInline, false);
     }
 
     /**
@@ -55,7 +71,8 @@ public final class BodyReceiver {
         long room = overLimit == S3ErrorCode.IncompleteBody ? limit : 0;
         return Mono.fromCallable(() -> {
             chunks.requireRoom(room);
-            return new UploadSink(chunks, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode), checksum);
+            return new UploadSink(chunked ? chunks : null, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode),
+                    checksum);
         }).subscribeOn(io.scheduler()).flatMap(sink -> {
             return body.publishOn(io.scheduler(), IN_FLIGHT)
                     .doOnNext(buffer -> consume(sink, buffer))

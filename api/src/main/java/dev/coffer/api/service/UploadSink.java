@@ -65,6 +65,10 @@ final class UploadSink {
                 small.write(copy, 0, n);
                 return;
             }
+            if (writer == null && chunks == null) {
+                // Inline only (a cluster before chunks are replicated): the body outgrew the record.
+                throw S3Exception.of(S3ErrorCode.EntityTooLarge).with("MaxSizeAllowed", Integer.toString(inlineThreshold));
+            }
             if (writer == null) {
                 writer = chunks.newWriter();
                 writer.write(ByteBuffer.wrap(small.toByteArray()));

@@ -1,0 +1,28 @@
+package dev.coffer.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code coffer.cluster.*} settings (docs/cluster.md). Off by default: a single node runs
+ * with no Raft at all.
+ *
+ * @param enabled run as one node of a cluster whose catalogue is replicated by Apache Ratis
+ * @param nodeId this node's id in the group
+ * @param peers every member as {@code id=host:port} (the Raft port), comma-separated, this node's
+ *     included; its own entry is the address its Raft server listens on
+ * @param join start outside the group and wait for a member to add this node at run time
+ * @param maxObjectSize the largest object a cluster stores: every byte lives in the replicated
+ *     catalogue until chunks are replicated too
+ * @param snapshotEvery take a catalogue snapshot every this many log entries
+ * @param logSegmentSize bytes of one Raft log segment (only whole segments before a snapshot are purged)
+ */
+@ConfigurationProperties("coffer.cluster")
+public record ClusterProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("") String nodeId,
+        @DefaultValue("") String peers,
+        @DefaultValue("false") boolean join,
+        @DefaultValue("1048576") int maxObjectSize,
+        @DefaultValue("10000") long snapshotEvery,
+        @DefaultValue("8388608") long logSegmentSize) {}

@@ -1,0 +1,174 @@
+package dev.coffer.compat.cluster;
+
+import dev.coffer.compat.support.Tools;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A cluster of real Coffer processes on loopback, started and stopped by {@code
+ * scripts/cluster-local.sh}, as an operator would. Node {@code i} (from 1) is {@code
+ * DIR/node-<i>}; its PID is in {@code coffer.pid} there.
+ */
+final class LocalCluster implements AutoCloseable {
+    static final Path SCRIPT = Path.of("..", "scripts", "cluster-local.sh").toAbsolutePath().normalize();
+    static final Path JAR = Path.of("..", "api", "target", "coffer-exec.jar").toAbsolutePath().normalize();
+    static final String ACCESS_KEY = "CLUSTERITKEY";
+    static final String SECRET_KEY = "CLUSTERITSECRET";
+    private static final Pattern LEADER = Pattern.compile("^(n\\d+) \\{.*\"leader\":\"(n\\d+)\"");
+
+    final Path dir;
+    private final String extraArgs;
+    final List<URI> endpoints = new ArrayList<>();
+
+    private LocalCluster(Path dir, String extraArgs) {
+        this.dir = dir;
+        this.extraArgs = extraArgs;
+    }
+
+    /** Starts {@code n} nodes and waits until they agree on a leader. */
+    static LocalCluster up(int n, String extraArgs) throws Exception {
+        Tools.require(Files.isRegularFile(JAR), "the packaged server " + JAR,
+                "mvn verify packages it before the ITs; alone: mvn -DskipTests package");
+        Tools.requireOnPath("curl", "apt-get install curl");
+        LocalCluster cluster = new LocalCluster(Files.createTempDirectory("coffer-cluster-it-"), extraArgs);
+        try {
+            for (String line : cluster.run("up", Integer.toString(n), cluster.dir.toString())) {
+                cluster.endpoints.add(URI.create(line.trim()));
+            }
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** Starts one more node, has the group add it at run time, returns its endpoint. */
+    URI add() throws Exception {
+        URI endpoint = URI.create(run("add", dir.toString()).get(0).trim());
+        endpoints.add(endpoint);
+        return endpoint;
+    }
+
+    /** Starts node {@code i} again and waits until the running nodes agree. */
+    void restart(int i) throws Exception {
+        run("restart", Integer.toString(i), dir.toString());
+    }
+
+    /** SIGKILL to node {@code i}: no shutdown hook runs, nothing is flushed. */
+    void killNine(int i) throws Exception {
+        long pid = Long.parseLong(Files.readString(node(i).resolve("coffer.pid")).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+    }
+
+    /** The leader as the running nodes see it (the script's status), by node number; -1 if none agree. */
+    int leader() throws Exception {
+        Map<String, Integer> votes = new HashMap<>();
+        for (String line : run("status", dir.toString())) {
+            Matcher m = LEADER.matcher(line);
+            if (m.find()) votes.merge(m.group(2), 1, Integer::sum);
+        }
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> Integer.parseInt(e.getKey().substring(1))).orElse(-1);
+    }
+
+    Path node(int i) {
+        return dir.resolve("node-" + i);
+    }
+
+    /** An SDK client of node {@code i} that never retries: each call is one attempt, for the history. */
+    S3Client client(int i) {
+        return S3Client.builder()
+                .endpointOverride(endpoints.get(i - 1))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(60)))
+                .build();
+    }
+
+    private List<String> run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().put("COFFER_ACCESS_KEY", ACCESS_KEY);
+        pb.environment().put("COFFER_SECRET_KEY", SECRET_KEY);
+        pb.environment().put("COFFER_JAR", JAR.toString());
+        pb.environment().put("COFFER_CLUSTER_ARGS", extraArgs);
+        pb.environment().put("JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
+        pb.environment().put("CLUSTER_WAIT", "300"); // a shared CI machine starts JVMs slowly
+        Path err = Files.createTempFile("cluster-local", ".err");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(420, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("cluster-local.sh " + String.join(" ", args) + " failed: "
+                    + Files.readString(err) + "\n" + logs());
+        }
+        Files.deleteIfExists(err);
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** The tail of every node's log, for a failure message. */
+    String logs() {
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> nodes = Files.list(dir)) {
+            for (Path n : nodes.filter(p -> p.getFileName().toString().startsWith("node-")).sorted().toList()) {
+                Path log = n.resolve("coffer.log");
+                if (Files.exists(log)) {
+                    List<String> lines = Files.readAllLines(log);
+                    out.append("---- ").append(n.getFileName()).append('\n');
+                    lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.append(l).append('\n'));
+                }
+            }
+        } catch (IOException e) {
+            out.append("(logs unreadable: ").append(e).append(')');
+        }
+        return out.toString();
+    }
+
+    /** Copies every node's log to target/cluster-it-logs/, for a look after a failed run. */
+    private void keepLogs() {
+        Path keep = Path.of("target", "cluster-it-logs", dir.getFileName().toString());
+        try (Stream<Path> nodes = Files.list(dir)) {
+            Files.createDirectories(keep);
+            for (Path n : nodes.filter(p -> p.getFileName().toString().startsWith("node-")).toList()) {
+                Path log = n.resolve("coffer.log");
+                if (Files.exists(log)) Files.copy(log, keep.resolve(n.getFileName() + ".log"));
+            }
+        } catch (IOException e) {
+            // the logs are a convenience
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            run("down", dir.toString());
+        } finally {
+            keepLogs();
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
