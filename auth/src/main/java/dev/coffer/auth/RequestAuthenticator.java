@@ -2,6 +2,7 @@ package dev.coffer.auth;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one entry point for request authentication: picks Signature V4 (an
@@ -53,12 +54,22 @@ public final class RequestAuthenticator {
      *     authenticator's error
      */
     public AuthResult authenticate(SignedRequest request, String virtualHostBucket) throws AuthException {
+        return authenticateIfSigned(request, virtualHostBucket).orElseThrow(AuthMechanism::anonymous);
+    }
+
+    /**
+     * As {@link #authenticate(SignedRequest, String)}, but a request that carries no credentials
+     * at all is no error: it is anonymous (empty), for the Authorizer to judge.
+     */
+    public Optional<AuthResult> authenticateIfSigned(SignedRequest request, String virtualHostBucket)
+            throws AuthException {
         List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
         AuthMechanism mechanism = AuthMechanism.of(request, query);
+        if (mechanism == AuthMechanism.ANONYMOUS) return Optional.empty();
         if (mechanism == AuthMechanism.V4_HEADER || mechanism == AuthMechanism.V4_QUERY) {
-            return v4.authenticate(request, query);
+            return Optional.of(v4.authenticate(request, query));
         }
         if (mechanism.isV2() && !sigV2Enabled) throw AuthMechanism.unsupported();
-        return v2.authenticate(request, query, mechanism, virtualHostBucket);
+        return Optional.of(v2.authenticate(request, query, mechanism, virtualHostBucket));
     }
 }

@@ -9,6 +9,7 @@ import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.PrincipalLookup;
 import dev.coffer.auth.policy.RequestContext;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,10 @@ import reactor.core.publisher.Mono;
  */
 public final class AccessChecks {
     private static final Logger log = LoggerFactory.getLogger(AccessChecks.class);
+
+    /** Get/Put/DeleteBucketPolicy: for identities of the bucket owner's account only (S3 API Reference). */
+    private static final Set<String> POLICY_ACTIONS = Set.of("s3:GetBucketPolicy", "s3:PutBucketPolicy",
+            "s3:DeleteBucketPolicy");
 
     private final Authorizer authorizer;
     private final PrincipalLookup principals;
@@ -50,11 +55,23 @@ public final class AccessChecks {
         return principals.principalOf(accessKeyId).orElseThrow(() -> S3Exception.of(S3ErrorCode.AccessDenied));
     }
 
-    /** Completes when allowed; else AccessDenied, or NoSuchBucket when the bucket does not exist. */
+    /**
+     * Completes when allowed; else AccessDenied, or NoSuchBucket when the bucket does not exist
+     * (CreateBucket excepted). The bucket policy's own operations are for the owner's account
+     * only: another account allowed by the policy gets 405 MethodNotAllowed, as in S3.
+     */
     Mono<Void> require(Principal principal, RequestContext context, ActionCheck check) {
         return decide(principal, context, check).flatMap(verdict -> {
-            if (verdict.decision.allowed()) return Mono.empty();
-            if (verdict.bucketMissing) {
+            if (verdict.decision.allowed()) {
+                if (POLICY_ACTIONS.contains(check.action()) && verdict.bucket != null
+                        && principal.kind() != Principal.Kind.ROOT
+                        && !verdict.bucket.ownerAccount().equals(principal.accountId())) {
+                    return Mono.error(S3Exception.of(S3ErrorCode.MethodNotAllowed, check.resource())
+                            .with("Method", check.action()).with("ResourceType", "BUCKET"));
+                }
+                return Mono.empty();
+            }
+            if (verdict.bucket == null && check.bucket() != null && !check.action().equals("s3:CreateBucket")) {
                 return Mono.error(S3Exception.of(S3ErrorCode.NoSuchBucket, check.resource())
                         .with("BucketName", check.bucket()));
             }
@@ -68,27 +85,26 @@ public final class AccessChecks {
     }
 
     private Mono<Verdict> decide(Principal principal, RequestContext context, ActionCheck check) {
-        // The server's root is allowed everything while no bucket policy can deny it: no lookup.
-        if (principal.kind() == Principal.Kind.ROOT) {
-            return Mono.just(new Verdict(authorize(principal, context, check, null), false));
-        }
         // CreateBucket is judged in the caller's own account, whoever holds the name (the Authorizer's
         // contract: no owner for it); a name another account holds is then BucketAlreadyExists, as in S3.
         if (check.bucket() == null || check.action().equals("s3:CreateBucket")) {
-            return Mono.just(new Verdict(authorize(principal, context, check, null), false));
+            return Mono.just(new Verdict(authorize(principal, context, check, null), null));
         }
         return buckets.apply(check.bucket()).map(bucket -> new Verdict(
-                authorize(principal, context, check, bucket.orElse(null)), bucket.isEmpty()));
+                authorize(principal, context, check, bucket.orElse(null)), bucket.orElse(null)));
     }
 
     private Decision authorize(Principal principal, RequestContext context, ActionCheck check, BucketAccess bucket) {
-        Decision decision = authorizer.authorize(principal, check.action(), check.resourceArn(), context,
-                bucket == null ? null : bucket.policy(), bucket == null ? null : bucket.ownerAccount());
+        Decision decision = bucket == null
+                ? authorizer.authorize(principal, check.action(), check.resourceArn(), context, null, null)
+                : authorizer.authorize(principal, check.action(), check.resourceArn(), context, bucket.policy(),
+                        bucket.ownerAccount(), bucket.restrictPublicBuckets());
         if (!decision.allowed()) {
             log.debug("denied: {} {} on {} ({})", principal, check.action(), check.resourceArn(), decision.reason());
         }
         return decision;
     }
 
-    private record Verdict(Decision decision, boolean bucketMissing) {}
+    /** @param bucket null when there is no such bucket (or the action is on none) */
+    private record Verdict(Decision decision, BucketAccess bucket) {}
 }

@@ -1,8 +1,10 @@
 package dev.coffer.api.authz;
 
+import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.auth.policy.RequestContext;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
@@ -34,6 +36,20 @@ public final class ConditionKeys {
         keys.put("s3:x-amz-copy-source", headers.get("x-amz-copy-source"));
         keys.put("s3:x-amz-metadata-directive", headers.get("x-amz-metadata-directive"));
         keys.put("s3:x-amz-storage-class", headers.get("x-amz-storage-class"));
+        requestTags(keys, headers.get("x-amz-tagging"));
         return keys.build();
+    }
+
+    /** s3:RequestObjectTagKeys and s3:RequestObjectTag/KEY from x-amz-tagging ("k1=v1&k2=v2"); none if it does not parse. */
+    private static void requestTags(RequestContext.Builder keys, String tagging) {
+        if (tagging == null) return;
+        Map<String, String> tags;
+        try {
+            tags = QueryString.parse(tagging);
+        } catch (RuntimeException e) {
+            return; // the operation refuses it with S3's own error
+        }
+        keys.put("s3:RequestObjectTagKeys", List.copyOf(tags.keySet()));
+        tags.forEach((k, v) -> keys.put("s3:RequestObjectTag/" + k, v));
     }
 }

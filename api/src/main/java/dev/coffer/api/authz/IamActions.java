@@ -30,6 +30,13 @@ public final class IamActions {
         bucket(S3Operation.GET_BUCKET_TAGGING, "s3:GetBucketTagging");
         bucket(S3Operation.PUT_BUCKET_TAGGING, "s3:PutBucketTagging");
         bucket(S3Operation.DELETE_BUCKET_TAGGING, "s3:PutBucketTagging"); // S3 has no s3:DeleteBucketTagging
+        bucket(S3Operation.GET_BUCKET_POLICY, "s3:GetBucketPolicy");
+        bucket(S3Operation.PUT_BUCKET_POLICY, "s3:PutBucketPolicy");
+        bucket(S3Operation.DELETE_BUCKET_POLICY, "s3:DeleteBucketPolicy");
+        bucket(S3Operation.GET_BUCKET_POLICY_STATUS, "s3:GetBucketPolicyStatus");
+        bucket(S3Operation.GET_PUBLIC_ACCESS_BLOCK, "s3:GetBucketPublicAccessBlock");
+        bucket(S3Operation.PUT_PUBLIC_ACCESS_BLOCK, "s3:PutBucketPublicAccessBlock");
+        bucket(S3Operation.DELETE_PUBLIC_ACCESS_BLOCK, "s3:PutBucketPublicAccessBlock"); // no delete action in S3
         bucket(S3Operation.LIST_OBJECTS, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECTS_V2, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECT_VERSIONS, "s3:ListBucketVersions");

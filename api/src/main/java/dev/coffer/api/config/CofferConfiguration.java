@@ -1,7 +1,6 @@
 package dev.coffer.api.config;
 
 import dev.coffer.api.authz.AccessChecks;
-import dev.coffer.api.authz.BucketAccess;
 import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.handler.BucketHandlers;
@@ -24,6 +23,9 @@ import dev.coffer.api.ops.RootSignature;
 import dev.coffer.api.iam.IamEndpoint;
 import dev.coffer.api.iam.Identities;
 import dev.coffer.api.iam.SecretSealer;
+import dev.coffer.api.policy.BucketPolicies;
+import dev.coffer.api.policy.BucketPolicyHandlers;
+import dev.coffer.api.policy.PublicAccessBlockHandlers;
 import dev.coffer.api.post.PostObjectHandler;
 import dev.coffer.api.routing.S3RequestResolver;
 import dev.coffer.api.server.ReservedPaths;
@@ -120,7 +122,8 @@ public class CofferConfiguration {
     }
 
     @Bean
-    HttpHandler httpHandler(CofferProperties props, AuthProperties auth, ConnectionLimits limits, Identities identities,
+    HttpHandler httpHandler(CofferProperties props, AuthProperties auth, PublicAccessProperties publicAccess,
+                            ConnectionLimits limits, Identities identities,
                             BlockingIo io,
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
@@ -140,6 +143,7 @@ public class CofferConfiguration {
         boolean clustered = cluster.node().isPresent();
         BodyReceiver receiver = clustered ? BodyReceiver.inlineOnly(io, chunks, clusterProps.maxObjectSize())
                 : new BodyReceiver(io, chunks, props.inlineThreshold());
+        BucketPolicies policies = new BucketPolicies(io, catalog, publicAccess.settings(), identities::ownerAccount);
         List<S3Handler> handlers = new ArrayList<>();
         handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region()));
         handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
@@ -156,11 +160,12 @@ public class CofferConfiguration {
         if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
             handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         }
+        handlers.addAll(BucketPolicyHandlers.all(policies, xml, bodies));
+        handlers.addAll(PublicAccessBlockHandlers.all(policies, xml, bodies));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));
         Authorizer authorizer = new Authorizer();
-        AccessChecks access = new AccessChecks(authorizer, principals, name -> io.call(() -> catalog.getBucket(name)
-                .map(bucket -> new BucketAccess(identities.ownerAccount(bucket), null))));
+        AccessChecks access = new AccessChecks(authorizer, principals, policies::access);
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, access, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
                 limits.bodyTimeout(), driveCors, browserRedirect, new IamEndpoint(authenticator, identities, io, authorizer),

@@ -55,6 +55,7 @@ public enum S3ErrorCode {
     KeyTooLongError("KeyTooLongError", 400, "Your key is too long"),
     MalformedXML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our "
             + "published schema"),
+    MalformedPolicy("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
     MalformedPOSTRequest("MalformedPOSTRequest", 400, "The body of your POST request is not well-formed multipart/form-data."),
     MaxPostPreDataLengthExceededError("MaxPostPreDataLengthExceededError", 400, "Your POST request fields preceding the "
             + "upload file were too large."),
@@ -67,6 +68,8 @@ public enum S3ErrorCode {
     NoSuchBucketPolicy("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
     NoSuchCORSConfiguration("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
     NoSuchKey("NoSuchKey", 404, "The specified key does not exist."),
+    NoSuchPublicAccessBlockConfiguration("NoSuchPublicAccessBlockConfiguration", 404,
+            "The public access block configuration was not found"),
     NoSuchLifecycleConfiguration("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
     NoSuchTagSet("NoSuchTagSet", 404, "The TagSet does not exist"),
     NoSuchUpload("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, or the upload "

@@ -22,9 +22,12 @@ public final class S3RequestResolver {
             "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
             "metadataJournalTable", "metadataTable", "metrics", "notification", "object-lock",
-            "ownershipControls", "policy", "policyStatus", "publicAccessBlock", "replication",
+            "ownershipControls", "replication",
             "requestPayment", "restore", "retention", "select", "torrent", "website", "session",
             "renameObject");
+
+    /** Bucket subresources Coffer serves on a bucket only; on an object they are unsupported. */
+    private static final Set<String> BUCKET_ONLY_SUBRESOURCES = Set.of("policy", "policyStatus", "publicAccessBlock");
 
     private final String domain;
 
@@ -84,6 +87,9 @@ public final class S3RequestResolver {
                 if (q.containsKey("location")) return S3Operation.GET_BUCKET_LOCATION;
                 if (q.containsKey("versioning")) return S3Operation.GET_BUCKET_VERSIONING;
                 if (q.containsKey("tagging")) return S3Operation.GET_BUCKET_TAGGING;
+                if (q.containsKey("policy")) return S3Operation.GET_BUCKET_POLICY;
+                if (q.containsKey("policyStatus")) return S3Operation.GET_BUCKET_POLICY_STATUS;
+                if (q.containsKey("publicAccessBlock")) return S3Operation.GET_PUBLIC_ACCESS_BLOCK;
                 if (q.containsKey("versions")) return S3Operation.LIST_OBJECT_VERSIONS;
                 if (q.containsKey("uploads")) return S3Operation.LIST_MULTIPART_UPLOADS;
                 if ("2".equals(q.get("list-type"))) return S3Operation.LIST_OBJECTS_V2;
@@ -91,11 +97,15 @@ public final class S3RequestResolver {
             case "PUT":
                 if (q.containsKey("versioning")) return S3Operation.PUT_BUCKET_VERSIONING;
                 if (q.containsKey("tagging")) return S3Operation.PUT_BUCKET_TAGGING;
+                if (q.containsKey("policy")) return S3Operation.PUT_BUCKET_POLICY;
+                if (q.containsKey("publicAccessBlock")) return S3Operation.PUT_PUBLIC_ACCESS_BLOCK;
                 return S3Operation.CREATE_BUCKET;
             case "HEAD":
                 return S3Operation.HEAD_BUCKET;
             case "DELETE":
                 if (q.containsKey("tagging")) return S3Operation.DELETE_BUCKET_TAGGING;
+                if (q.containsKey("policy")) return S3Operation.DELETE_BUCKET_POLICY;
+                if (q.containsKey("publicAccessBlock")) return S3Operation.DELETE_PUBLIC_ACCESS_BLOCK;
                 return S3Operation.DELETE_BUCKET;
             case "POST":
                 if (q.containsKey("delete")) return S3Operation.DELETE_OBJECTS;
@@ -108,6 +118,7 @@ public final class S3RequestResolver {
     }
 
     private static S3Operation objectOperation(String method, Map<String, String> q, Map<String, String> headers) {
+        if (q.keySet().stream().anyMatch(BUCKET_ONLY_SUBRESOURCES::contains)) return S3Operation.UNSUPPORTED;
         boolean copy = headers.containsKey("x-amz-copy-source");
         switch (method) {
             case "GET":

@@ -18,8 +18,10 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.api.routing.S3RequestResolver;
 import dev.coffer.api.ui.BrowserRedirect;
+import dev.coffer.auth.AuthError;
 import dev.coffer.auth.AuthException;
 import dev.coffer.auth.AuthResult;
+import dev.coffer.auth.PayloadMode;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
 import dev.coffer.auth.policy.Principal;
@@ -44,6 +46,9 @@ import reactor.core.scheduler.Schedulers;
  * EnumMap to the operation's handler, fail in one place.
  */
 public final class S3HttpHandler implements HttpHandler {
+    /** What a request without credentials authenticates as: no key, an unsigned payload. */
+    private static final AuthResult ANONYMOUS = new AuthResult(null, new PayloadMode.Unsigned());
+
     private final S3RequestResolver resolver;
     private final RequestAuthenticator authenticator;
     private final AccessChecks access;
@@ -161,11 +166,13 @@ public final class S3HttpHandler implements HttpHandler {
         try {
             // S3 checks the signature before it looks at what is asked: an unsigned request for an
             // unsupported subresource is AccessDenied, a signed one NotImplemented.
+            // A request without credentials is anonymous: the Authorizer judges it like any other.
             if (!(handler instanceof AuthenticatesItself)) {
-                auth = authenticator.authenticate(new SignedRequest(
+                auth = authenticator.authenticateIfSigned(new SignedRequest(
                         request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers),
-                        s3.virtualHosted() ? s3.bucket() : null);
+                        s3.virtualHosted() ? s3.bucket() : null).orElse(ANONYMOUS);
             }
+            if (handler == null && auth == ANONYMOUS) throw new AuthException(AuthError.ACCESS_DENIED, "Access Denied");
         } catch (AuthException e) {
             return refused(s3, e);
         } catch (Exception e) {
@@ -174,16 +181,17 @@ public final class S3HttpHandler implements HttpHandler {
         if (handler == null) {
             throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
         }
-        PresignedHeaders.refuseClashes(hoisted, headers);
-        UnimplementedHeaders.check(firstValues);
         RequestAccess requestAccess = access.forRequest(auth, ConditionKeys.of(request, s3, firstValues));
         S3Call call = new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestAccess, requestId);
-        if (readBarrier == null) {
-            return authorize(s3, requestAccess).then(Mono.defer(() -> handler.handle(call)));
-        }
+        // Who may ask comes before what is asked: a denied request's headers are never looked at.
+        Mono<Void> handled = authorize(s3, requestAccess).then(Mono.defer(() -> {
+            PresignedHeaders.refuseClashes(hoisted, headers);
+            UnimplementedHeaders.check(firstValues);
+            return handler.handle(call);
+        }));
+        if (readBarrier == null) return handled;
         // A cluster: the catalogue first catches up with every write acknowledged anywhere.
-        return readBarrier.get().then(Mono.defer(() -> authorize(s3, requestAccess)))
-                .then(Mono.defer(() -> handler.handle(call)));
+        return readBarrier.get().then(handled);
     }
 
     /**

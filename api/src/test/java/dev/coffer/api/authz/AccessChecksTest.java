@@ -22,7 +22,7 @@ class AccessChecksTest {
             "ROOTKEY", Principal.root(ACCOUNT, "ROOTKEY"),
             "USERKEY", Principal.user(ACCOUNT, "/", "alice", "AIDAALICE", "USERKEY", List.of()));
     private final AccessChecks checks = new AccessChecks(new Authorizer(), id -> Optional.ofNullable(KEYS.get(id)),
-            bucket -> Mono.just(bucket.equals("photos") ? Optional.of(new BucketAccess(ACCOUNT, null)) : Optional.empty()));
+            bucket -> Mono.just(bucket.equals("photos") ? Optional.of(new BucketAccess(ACCOUNT, null, false)) : Optional.empty()));
 
     private RequestAccess signedWith(String key) {
         return checks.forRequest(new AuthResult(key, new PayloadMode.Unsigned()), RequestContext.EMPTY);

@@ -61,6 +61,16 @@ public final class Authorizer {
      */
     public Decision authorize(Principal principal, String action, String resource, RequestContext context,
                               String bucketPolicy, String bucketOwnerAccount) {
+        return authorize(principal, action, resource, context, bucketPolicy, bucketOwnerAccount, false);
+    }
+
+    /**
+     * As above, under Block Public Access's RestrictPublicBuckets when {@code restrictPublicBuckets}:
+     * a public bucket policy ({@link PolicyDocument#isPublic()}) then grants nothing to anonymous
+     * requests or to principals of other accounts (its Deny statements still bind everyone).
+     */
+    public Decision authorize(Principal principal, String action, String resource, RequestContext context,
+                              String bucketPolicy, String bucketOwnerAccount, boolean restrictPublicBuckets) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
@@ -87,6 +97,9 @@ public final class Authorizer {
             PolicyDocument doc = cached(bucketCache, bucketPolicy, PolicyDocument.Kind.RESOURCE);
             bucket = doc == null ? new Verdict("(the bucket policy no longer parses)", null)
                     : evaluate(doc, principal, action, resource, keys, principal.isRoot() || !sameAccount);
+            if (restrictPublicBuckets && !sameAccount && doc != null && doc.isPublic()) {
+                bucket = new Verdict(bucket.deny, null);
+            }
             boolean ownerRoot = principal.isRoot() && sameAccount;
             if (bucket.deny != null && !(ownerRoot && POLICY_ACTIONS.contains(action.toLowerCase(Locale.ROOT)))) {
                 return Decision.explicitDeny("bucket policy statement " + bucket.deny);

@@ -85,6 +85,11 @@ public final class PolicyDocument {
         return version;
     }
 
+    /** Whether S3 counts this bucket policy as public ({@link PublicPolicy}). */
+    public boolean isPublic() {
+        return PublicPolicy.isPublic(this);
+    }
+
     /** Whether ${…} are policy variables (Version 2012-10-17) rather than text. */
     boolean hasVariables() {
         return VERSION_2012.equals(version);
