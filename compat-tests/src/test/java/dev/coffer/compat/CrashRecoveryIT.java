@@ -127,7 +127,7 @@ class CrashRecoveryIT {
                 .build();
     }
 
-    /** The orphans the server says its start-up sweeps removed (ChunkCollector's log line). */
+    /** The orphans the server says its start-up sweeps removed (OrphanSweep's log line). */
     private static long orphansSwept(Path log) throws IOException {
         Pattern line = Pattern.compile("removed (\\d+) orphan chunks");
         long removed = 0;

@@ -32,6 +32,7 @@ public final class Catalog implements AutoCloseable {
     private final BucketConfigs configs;
     private final CatalogReplica replica;
     private final IamCatalog iam;
+    private final JobStates jobs;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -48,6 +49,7 @@ public final class Catalog implements AutoCloseable {
         this.configs = new BucketConfigs(store);
         this.replica = new CatalogReplica(store, runner);
         this.iam = new IamCatalog(store, runner, this::ensureOpen);
+        this.jobs = new JobStates(store);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -252,6 +254,47 @@ public final class Catalog implements AutoCloseable {
     public void forEachReferencedChunk(Consumer<String> sink) {
         ensureOpen();
         references.forEach(sink);
+    }
+
+    /**
+     * Which of {@code candidates} the catalogue references (objects, stored versions, parts, the
+     * GC queue), as of one snapshot taken at the call: a full scan whose memory is bounded by
+     * the candidates, for the orphan sweep's batches.
+     */
+    public java.util.Set<String> referencedAmong(java.util.Set<String> candidates) {
+        ensureOpen();
+        java.util.Set<String> found = new java.util.HashSet<>();
+        references.forEach(id -> {
+            if (candidates.contains(id)) found.add(id);
+        });
+        return found;
+    }
+
+    // ---- background jobs
+
+    /** The cursor a background job last recorded, if any. */
+    public Optional<byte[]> jobCursor(String job) {
+        ensureOpen();
+        return jobs.cursor(Objects.requireNonNull(job, "job"));
+    }
+
+    /** Records a background job's cursor ({@code null} clears it); a command of its own (kind 45). */
+    public void setJobCursor(String job, byte[] cursor) {
+        ensureOpen();
+        runner.submit(new CatalogCommand.SetJobCursor(runner.choose(), job, cursor));
+    }
+
+    /**
+     * Lifecycle expiration of the key's current version, by the bucket's versioning (removed, or
+     * hidden behind a delete marker), only if it is still the version with this id ({@code null}
+     * in an unversioned bucket or for the null version) and Last-Modified.
+     *
+     * @throws VersionChanged if it is not (nothing written)
+     */
+    public DeleteOutcome expireCurrent(String bucket, String key, String versionId, long lastModifiedMillis) {
+        checked(bucket);
+        return (DeleteOutcome) runner.submit(new CatalogCommand.ExpireCurrent(runner.choose(), bucket,
+                Objects.requireNonNull(key, "key"), versionId, lastModifiedMillis));
     }
 
     /** Objects, bytes and GC backlog at one snapshot; a full scan (see {@link CatalogStatistics}). */

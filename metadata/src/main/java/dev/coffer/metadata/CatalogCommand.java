@@ -109,4 +109,23 @@ public sealed interface CatalogCommand {
             value = value == null ? null : value.clone();
         }
     }
+
+    /**
+     * Records a background job's cursor ({@code null} clears it). Never refused. Kind 45.
+     */
+    record SetJobCursor(Choice choice, String job, byte[] cursor) implements CatalogCommand {
+        public SetJobCursor {
+            Objects.requireNonNull(job, "job");
+            cursor = cursor == null ? null : cursor.clone();
+        }
+    }
+
+    /**
+     * A lifecycle expiration of a key's current version: DeleteObject without a version id
+     * (removes the key, or adds a delete marker), but only if the current version is still the one
+     * the rule was judged against: the same version id ({@code null} for the null version) and the
+     * same Last-Modified. Refused with {@link VersionChanged} otherwise. Kind 46.
+     */
+    record ExpireCurrent(Choice choice, String bucket, String key, String versionId, long lastModifiedMillis)
+            implements CatalogCommand {}
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * | gc      | command sequence (8 bytes BE) | chunk id  | GcEntry v1      | scan from oldest  |
  * | replication | "applied" UTF-8                        | AppliedIndex v1 | get (cluster only) |
  * | (identity tables: {@link IamTables}) |
+ * | jobs    | job name UTF-8                           | job cursor v1   | get               |
  * </pre>
  *
  * {@code objects} holds each key's current version when it is not a delete marker, so listing
@@ -58,8 +59,11 @@ final class CatalogTables {
     static final TableDef<String, AppliedIndex> REPLICATION =
             new TableDef<>("replication", KeyCodecs.BUCKET_NAME, AppliedIndex.CODEC, true);
 
+    /** Background jobs' cursors ({@link JobStates}); a handful of rows. */
+    static final TableDef<String, byte[]> JOBS = new TableDef<>("jobs", JobStates.NAME, JobStates.CURSOR, true);
+
     static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC, VERSIONS, NULL_VERSIONS,
             UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE,
             REPLICATION, IamTables.ACCOUNTS, IamTables.USERS, IamTables.ACCESS_KEYS, IamTables.USER_KEYS,
-            IamTables.USER_POLICIES, IamTables.MANAGED_POLICIES, IamTables.ATTACHMENTS);
+            IamTables.USER_POLICIES, IamTables.MANAGED_POLICIES, IamTables.ATTACHMENTS, JOBS);
 }

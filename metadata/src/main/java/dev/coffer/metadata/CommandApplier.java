@@ -30,8 +30,12 @@ final class CommandApplier {
     private final UploadWriter uploads;
     private final BucketConfigs configs;
     private final IamWriter iam;
+    private final JobStates jobs;
+    private final VersionChain chain;
 
     CommandApplier(RocksStore store, GcQueue gc) {
+        this.jobs = new JobStates(store);
+        this.chain = new VersionChain(store);
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.objects = store.table(CatalogTables.OBJECTS);
         this.versions = store.table(CatalogTables.VERSIONS);
@@ -110,6 +114,19 @@ final class CommandApplier {
         }
         if (command instanceof CatalogCommand.SetObjectAttribute c) {
             return writer.setAttribute(batch, object(c.bucket(), c.key()), c.versionId(), c.name(), c.value());
+        }
+        if (command instanceof CatalogCommand.SetJobCursor c) {
+            jobs.set(batch, c.job(), c.cursor());
+            return null;
+        }
+        if (command instanceof CatalogCommand.ExpireCurrent c) {
+            ObjectKey id = object(c.bucket(), c.key());
+            boolean same = chain.current(id)
+                    .filter(r -> java.util.Objects.equals(r.versionId(), c.versionId())
+                            && r.lastModifiedMillis() == c.lastModifiedMillis())
+                    .isPresent();
+            if (!same) throw new VersionChanged(c.bucket(), c.key());
+            return writer.deleteLatest(batch, choice, id);
         }
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }

@@ -29,6 +29,9 @@ final class CommandCodec {
     static final int COMPLETE_GC = 11;
     static final int SET_BUCKET_CONFIG = 12;
     static final int SET_OBJECT_ATTRIBUTE = 13;
+    // 45-54: background jobs and lifecycle.
+    static final int SET_JOB_CURSOR = 45;
+    static final int EXPIRE_CURRENT = 46;
 
     static byte[] encode(CatalogCommand command) {
         ValueOutput out = new ValueOutput(V1);
@@ -77,6 +80,12 @@ final class CommandCodec {
             out.writeBytes(o.value());
         } else if (command instanceof CatalogCommand.Iam i) {
             IamCodecs.encodeBody(out, i);
+        } else if (command instanceof CatalogCommand.SetJobCursor j) {
+            out.writeString(j.job());
+            out.writeBytes(j.cursor());
+        } else if (command instanceof CatalogCommand.ExpireCurrent x) {
+            strings(out, x.bucket(), x.key(), x.versionId());
+            out.writeLong(x.lastModifiedMillis());
         }
         return out.toByteArray();
     }
@@ -117,6 +126,9 @@ final class CommandCodec {
                     in.readBytes());
             case SET_OBJECT_ATTRIBUTE -> new CatalogCommand.SetObjectAttribute(c, in.readString(), in.readString(),
                     in.readString(), in.readString(), in.readBytes());
+            case SET_JOB_CURSOR -> new CatalogCommand.SetJobCursor(c, in.readString(), in.readBytes());
+            case EXPIRE_CURRENT -> new CatalogCommand.ExpireCurrent(c, in.readString(), in.readString(), in.readString(),
+                    in.readLong());
             default -> {
                 CatalogCommand.Iam iam = IamCodecs.decodeBody(kind, c, in);
                 if (iam == null) throw new MetadataException("command: unknown kind " + kind);
@@ -142,6 +154,8 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.SetBucketConfig) return SET_BUCKET_CONFIG;
         if (command instanceof CatalogCommand.SetObjectAttribute) return SET_OBJECT_ATTRIBUTE;
         if (command instanceof CatalogCommand.Iam i) return IamCodecs.kind(i);
+        if (command instanceof CatalogCommand.SetJobCursor) return SET_JOB_CURSOR;
+        if (command instanceof CatalogCommand.ExpireCurrent) return EXPIRE_CURRENT;
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }
 

@@ -114,6 +114,9 @@ final class CommandRunner {
                 return result;
             }
         }
+        // A job's row is written by that job alone, one step at a time.
+        if (c instanceof CatalogCommand.SetJobCursor) return body.get();
+        if (c instanceof CatalogCommand.ExpireCurrent o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
         throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
     }
 }

@@ -104,7 +104,10 @@ class CommandDeterminismTest {
                     random.nextBoolean() ? Versioning.ENABLED : Versioning.SUSPENDED);
             if (roll < 11) return new CatalogCommand.DeleteBucket(c, bucket);
             if (roll < 40) return new CatalogCommand.PutObject(c, bucket, key, record(c), condition(bucket, key));
-            if (roll < 50) return new CatalogCommand.DeleteObject(c, bucket, key);
+            if (roll < 47) return new CatalogCommand.DeleteObject(c, bucket, key);
+            if (roll < 49) return expire(c, bucket, key);
+            if (roll < 50) return new CatalogCommand.SetJobCursor(c, pick(List.of("sweep", "scrub")),
+                    random.nextInt(4) == 0 ? null : longBytes(random.nextLong()));
             if (roll < 58) return new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds));
             if (roll < 64) {
                 UploadKey id = new UploadKey(bucket, key, String.format("%012x", millis)
@@ -135,6 +138,20 @@ class CommandDeterminismTest {
             if (random.nextBoolean()) return new CatalogCommand.SetBucketConfig(c, bucket, name, value);
             String versionId = random.nextInt(3) == 0 || versionIds.isEmpty() ? null : pick(versionIds);
             return new CatalogCommand.SetObjectAttribute(c, bucket, key, versionId, name, value);
+        }
+
+        /** Expires the key's current version as read now, or (sometimes) one it no longer has. */
+        private CatalogCommand expire(CatalogCommand.Choice c, String bucket, String key) {
+            ObjectRecord current = null;
+            try {
+                current = a.getObject(bucket, key).orElse(null);
+            } catch (RuntimeException e) {
+                // no such bucket: refused alike
+            }
+            if (current == null || random.nextInt(4) == 0) {
+                return new CatalogCommand.ExpireCurrent(c, bucket, key, null, c.millis());
+            }
+            return new CatalogCommand.ExpireCurrent(c, bucket, key, current.versionId(), current.lastModifiedMillis());
         }
 
         /** Completes with the parts as stored now, or (sometimes) with a part that is not stored so. */

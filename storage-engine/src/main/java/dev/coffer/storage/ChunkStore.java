@@ -157,6 +157,25 @@ public final class ChunkStore implements AutoCloseable {
         return layout.listChunks();
     }
 
+    /**
+     * Up to {@code max} published chunks after {@code after} (null: from the first), in id
+     * order: a cursor's walk over the store in bounded memory (one prefix directory at a time).
+     */
+    public List<ChunkId> listChunksAfter(ChunkId after, int max) throws IOException {
+        requireOpen();
+        return layout.listChunksAfter(after, max);
+    }
+
+    /**
+     * When the chunk was published (its file's modification time), epoch milliseconds.
+     *
+     * @throws java.nio.file.NoSuchFileException if it is not published
+     */
+    public long publishedMillis(ChunkId id) throws IOException {
+        requireOpen();
+        return Files.getLastModifiedTime(layout.chunkPath(id)).toMillis();
+    }
+
     /** Releases the root's lock. Writers and readers already open are not closed. Idempotent. */
     @Override
     public void close() {

@@ -136,6 +136,39 @@ final class StoreLayout {
         return ids;
     }
 
+    /**
+     * Up to {@code max} published chunks whose ids sort after {@code after} (null: from the
+     * first), in id order. Reads one prefix directory at a time, so memory is bounded by the
+     * largest prefix directory, not the store.
+     */
+    List<ChunkId> listChunksAfter(ChunkId after, int max) throws IOException {
+        List<ChunkId> out = new ArrayList<>();
+        int first = after == null ? 0 : Integer.parseInt(after.value().substring(0, PREFIX_DIGITS), 16);
+        for (int p = first; p < 256 && out.size() < max; p++) {
+            String prefix = String.format("%02x", p);
+            Path dir = chunks.resolve(prefix);
+            if (!Files.isDirectory(dir)) continue;
+            List<String> names = new ArrayList<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    if (isChunkName(name) && name.startsWith(prefix)
+                            && (after == null || name.compareTo(after.value()) > 0)) {
+                        names.add(name);
+                    }
+                }
+            } catch (NoSuchFileException gone) {
+                continue;
+            }
+            names.sort(null);
+            for (String name : names) {
+                if (out.size() == max) break;
+                out.add(new ChunkId(name));
+            }
+        }
+        return out;
+    }
+
     private static boolean isChunkName(String name) {
         try {
             new ChunkId(name);

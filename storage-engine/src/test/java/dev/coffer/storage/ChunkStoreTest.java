@@ -136,4 +136,23 @@ class ChunkStoreTest {
     private static List<ChunkId> sorted(List<ChunkId> ids) {
         return ids.stream().sorted(Comparator.comparing(ChunkId::value)).toList();
     }
+
+    @Test
+    void listChunksAfterWalksEveryChunkInIdOrderInPages() throws IOException {
+        try (ChunkStore store = ChunkStore.open(root, BLOCK)) {
+            List<String> written = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                writeAll(store, randomBytes(10, i), 10).forEach(r -> written.add(r.id().value()));
+            }
+            written.sort(null);
+            List<String> walked = new java.util.ArrayList<>();
+            ChunkId after = null;
+            for (List<ChunkId> page; !(page = store.listChunksAfter(after, 7)).isEmpty(); after = page.get(page.size() - 1)) {
+                assertTrue(page.size() <= 7);
+                page.forEach(id -> walked.add(id.value()));
+            }
+            assertEquals(written, walked);
+            assertTrue(store.publishedMillis(new ChunkId(written.get(0))) > 0);
+        }
+    }
 }

@@ -34,7 +34,6 @@ import dev.coffer.api.server.S3HttpHandler;
 import dev.coffer.api.service.BlockingIo;
 import dev.coffer.api.service.BodyReceiver;
 import dev.coffer.api.service.BucketService;
-import dev.coffer.api.service.ChunkCollector;
 import dev.coffer.api.service.ChunkLeases;
 import dev.coffer.api.service.ObjectPut;
 import dev.coffer.api.service.ObjectService;
@@ -111,14 +110,6 @@ public class CofferConfiguration {
     @Bean
     ChunkLeases chunkLeases() {
         return new ChunkLeases();
-    }
-
-    @Bean
-    ChunkCollector chunkCollector(Catalog catalog, ChunkStore chunks, ChunkLeases leases, CofferProperties props)
-            throws IOException {
-        ChunkCollector collector = new ChunkCollector(catalog, chunks, leases, props.gcGrace());
-        collector.sweepOrphans();
-        return collector;
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package dev.coffer.api.ops;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -10,15 +13,23 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /_coffer/health}: {@code {"status":"ready","live":true,"ready":true}} with 200 when
  * ready, 503 otherwise. Open to all (load balancers and container health checks hold no S3
- * credentials); it tells nothing but the state.
+ * credentials); it tells nothing but the state. A background job kind whose last passes all failed
+ * ({@code JobRunner.failingKinds}) is named in {@code "failingJobs":["scrub"]}, present only then;
+ * the status stays as it is, since the node still serves requests.
  */
 public final class HealthEndpoint implements HttpHandler {
     public static final String PATH = "/_coffer/health";
 
     private final Readiness readiness;
+    private final Supplier<List<String>> failingJobs;
 
     public HealthEndpoint(Readiness readiness) {
+        this(readiness, List::of);
+    }
+
+    public HealthEndpoint(Readiness readiness, Supplier<List<String>> failingJobs) {
         this.readiness = readiness;
+        this.failingJobs = failingJobs;
     }
 
     @Override
@@ -28,8 +39,15 @@ public final class HealthEndpoint implements HttpHandler {
         }
         Readiness.State state = readiness.state();
         boolean ready = state == Readiness.State.READY;
-        String body = "{\"status\":\"" + state.name().toLowerCase(Locale.ROOT) + "\",\"live\":true,\"ready\":" + ready + "}\n";
+        String body = "{\"status\":\"" + state.name().toLowerCase(Locale.ROOT) + "\",\"live\":true,\"ready\":" + ready + failing() + "}\n";
         return OpsResponses.text(request, response, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
                 "application/json", body);
+    }
+
+    /** Job kinds are names chosen in code ([a-z]+), so they need no JSON escaping. */
+    private String failing() {
+        List<String> kinds = failingJobs.get();
+        return kinds.isEmpty() ? "" : kinds.stream().map(k -> "\"" + k + "\"")
+                .collect(Collectors.joining(",", ",\"failingJobs\":[", "]"));
     }
 }

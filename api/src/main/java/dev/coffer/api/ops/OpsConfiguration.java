@@ -2,6 +2,7 @@ package dev.coffer.api.ops;
 
 import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.config.RootCredentials;
+import dev.coffer.api.jobs.JobRunner;
 import dev.coffer.api.server.ReservedPaths;
 import dev.coffer.api.server.S3HttpHandler;
 import dev.coffer.api.service.BlockingIo;
@@ -51,8 +52,8 @@ public class OpsConfiguration {
     }
 
     @Bean
-    ReservedPaths.Endpoint healthEndpoint(Readiness readiness) {
-        return new ReservedPaths.Endpoint(HealthEndpoint.PATH, new HealthEndpoint(readiness));
+    ReservedPaths.Endpoint healthEndpoint(Readiness readiness, JobRunner jobs) {
+        return new ReservedPaths.Endpoint(HealthEndpoint.PATH, new HealthEndpoint(readiness, jobs::failingKinds));
     }
 
     @Bean

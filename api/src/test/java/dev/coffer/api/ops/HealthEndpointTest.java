@@ -66,4 +66,15 @@ class HealthEndpointTest {
     void itStartsLastAndStopsFirst() {
         assertThat(readiness.getPhase()).isEqualTo(Integer.MAX_VALUE);
     }
+
+    @Test
+    void aJobKindThatKeepsFailingIsNamedAndTheNodeStaysReady() {
+        readiness.start();
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        new HealthEndpoint(readiness, () -> java.util.List.of("scrub", "gc"))
+                .handle(MockServerHttpRequest.get(HealthEndpoint.PATH).build(), response).block();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBodyAsString().block())
+                .isEqualTo("{\"status\":\"ready\",\"live\":true,\"ready\":true,\"failingJobs\":[\"scrub\",\"gc\"]}\n");
+    }
 }

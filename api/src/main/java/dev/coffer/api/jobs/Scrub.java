@@ -1,0 +1,131 @@
+package dev.coffer.api.jobs;
+
+import dev.coffer.metadata.Catalog;
+import dev.coffer.storage.ChunkCorruptedException;
+import dev.coffer.storage.ChunkId;
+import dev.coffer.storage.ChunkReader;
+import dev.coffer.storage.ChunkStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Job {@code scrub}: re-reads every published chunk against its block CRC32Cs, at most
+ * {@code coffer.jobs.scrub-bytes-per-second}, one full pass every {@code coffer.jobs.scrub-interval}.
+ * A chunk that fails is moved to {@code quarantine/} by the reader (as a GET would), logged with
+ * its id and counted in {@code coffer_scrub_corrupt_chunks_total}. Durable state: its cursor in
+ * the catalogue's {@code jobs} table ({@code i64 end of the last full pass | the last chunk id
+ * read, or empty between passes}), recorded after each step, so a restart resumes the pass rather
+ * than start over. Done: chunks read. Backlog: prefix directories (of 256) still to read in
+ * this pass.
+ */
+public final class Scrub implements Job {
+    static final String NAME = "scrub";
+    private static final Logger log = LoggerFactory.getLogger(Scrub.class);
+    private static final int CHUNKS_PER_STEP = 64;
+    private static final int BUFFER = 1024 * 1024;
+
+    private final Catalog catalog;
+    private final ChunkStore chunks;
+    private final long bytesPerSecond;
+    private final Duration passInterval;
+    private final Counter corrupt;
+    private final Counter bytes;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+    private volatile long backlog;
+
+    public Scrub(Catalog catalog, ChunkStore chunks, long bytesPerSecond, Duration passInterval, MeterRegistry registry) {
+        this.catalog = catalog;
+        this.chunks = chunks;
+        this.bytesPerSecond = bytesPerSecond;
+        this.passInterval = passInterval;
+        this.corrupt = Counter.builder("coffer.scrub.corrupt.chunks")
+                .description("Chunks the scrub found failing their CRC32C checks and quarantined").register(registry);
+        this.bytes = Counter.builder("coffer.scrub.read").baseUnit("bytes")
+                .description("Chunk bytes the scrub read and checked").register(registry);
+    }
+
+    @Override
+    public String kind() {
+        return NAME;
+    }
+
+    /** Ticks come often; a new pass starts only {@code scrub-interval} after the last one ended. */
+    @Override
+    public Duration interval() {
+        return passInterval.compareTo(Duration.ofMinutes(1)) < 0 ? passInterval : Duration.ofMinutes(1);
+    }
+
+    @Override
+    public synchronized Step step() throws IOException, InterruptedException {
+        Cursor at = Cursor.read(catalog.jobCursor(NAME).orElse(null));
+        if (at.after == null && System.currentTimeMillis() - at.lastPassEnd < passInterval.toMillis()) {
+            backlog = 0;
+            return new Step(0, false);
+        }
+        List<ChunkId> batch = chunks.listChunksAfter(at.after, CHUNKS_PER_STEP);
+        for (ChunkId id : batch) check(id);
+        boolean more = batch.size() == CHUNKS_PER_STEP;
+        Cursor next = more ? new Cursor(at.lastPassEnd, batch.get(batch.size() - 1))
+                : new Cursor(System.currentTimeMillis(), null);
+        catalog.setJobCursor(NAME, next.bytes());
+        backlog = more ? 255 - Integer.parseInt(next.after.value().substring(0, 2), 16) : 0;
+        return new Step(batch.size(), more);
+    }
+
+    @Override
+    public long backlog() {
+        return backlog;
+    }
+
+    private void check(ChunkId id) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        long read = 0;
+        try (ChunkReader reader = chunks.openReader(id)) {
+            for (long position = 0; position < reader.length(); ) {
+                buffer.clear();
+                int n = reader.read(position, buffer);
+                if (n < 0) break;
+                position += n;
+                read += n;
+                bytes.increment(n);
+                pace(started, read);
+            }
+        } catch (NoSuchFileException collected) {
+            // deleted by GC since the listing
+        } catch (ChunkCorruptedException e) {
+            corrupt.increment();
+            log.error("scrub: chunk {} failed its check ({}); quarantined", id, e.getMessage());
+        }
+    }
+
+    /** Sleeps until {@code read} bytes since {@code startedNanos} are within the rate. */
+    private void pace(long startedNanos, long read) throws InterruptedException {
+        long dueNanos = read * 1_000_000_000L / bytesPerSecond;
+        long aheadMillis = (dueNanos - (System.nanoTime() - startedNanos)) / 1_000_000;
+        if (aheadMillis > 0) Thread.sleep(aheadMillis);
+    }
+
+    /** {@code i64 lastPassEnd | bytes chunk id (empty between passes)}. */
+    private record Cursor(long lastPassEnd, ChunkId after) {
+        static Cursor read(byte[] bytes) {
+            if (bytes == null || bytes.length < Long.BYTES) return new Cursor(0, null);
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+            long end = b.getLong();
+            String id = new String(bytes, Long.BYTES, bytes.length - Long.BYTES, java.nio.charset.StandardCharsets.US_ASCII);
+            return new Cursor(end, id.isEmpty() ? null : new ChunkId(id));
+        }
+
+        byte[] bytes() {
+            byte[] id = after == null ? new byte[0] : after.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return ByteBuffer.allocate(Long.BYTES + id.length).putLong(lastPassEnd).put(id).array();
+        }
+    }
+}
