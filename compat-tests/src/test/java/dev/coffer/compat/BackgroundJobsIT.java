@@ -28,6 +28,7 @@ class BackgroundJobsIT {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
+    @Timeout(300) // a server of its own starts slowly on a loaded machine
     static void start() {
         server = CofferServer.startInProcess("--coffer.jobs.scrub-interval=1s", "--coffer.gc-interval=300ms",
                 "--coffer.jobs.scrub-bytes-per-second=100000000");
