@@ -36,8 +36,13 @@ public final class KillableServer implements AutoCloseable {
 
     /** Starts the server on {@code dataDir}, appending its output to {@code log}, and waits until it is healthy. */
     public static KillableServer start(Path dataDir, Path log) throws IOException, InterruptedException {
+        return start(dataDir, log, new String[0]);
+    }
+
+    /** As {@link #start(Path, Path)}, with extra settings ({@code --coffer.…=…}) after the usual ones. */
+    public static KillableServer start(Path dataDir, Path log, String... settings) throws IOException, InterruptedException {
         int port = FreePort.next();
-        Process process = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 // C1 only: start-up, repeated at every kill, dominates; this test checks recovery, not speed
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
@@ -52,7 +57,9 @@ public final class KillableServer implements AutoCloseable {
                 // superseded chunks go at the collector's next pass, so the chunk count settles quickly
                 "--coffer.gc-grace=0s",
                 "--coffer.gc-interval=500ms",
-                "--logging.level.coffer.access=OFF"))
+                "--logging.level.coffer.access=OFF"));
+        command.addAll(List.of(settings));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
@@ -75,7 +82,8 @@ public final class KillableServer implements AutoCloseable {
 
     private void awaitHealthy(Path log) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // 180 s: a start takes 45 s at a load average of 30 on two cores (seen in CrashRecoveryIT)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("coffer exited at start:\n" + Files.readString(log));
@@ -90,7 +98,7 @@ public final class KillableServer implements AutoCloseable {
             Thread.sleep(100);
         }
         killNow();
-        throw new IllegalStateException("coffer did not become healthy in 60 s:\n" + Files.readString(log));
+        throw new IllegalStateException("coffer did not become healthy in 180 s:\n" + Files.readString(log));
     }
 
     @Override
