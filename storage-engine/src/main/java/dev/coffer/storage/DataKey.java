@@ -42,6 +42,14 @@ public final class DataKey {
     }
 
     /**
+     * A copy of the 32 key bytes, for a key that serves as a key-encryption key (a key ring's
+     * key, the master key): never store or log them unwrapped.
+     */
+    public byte[] toBytes() {
+        return bytes();
+    }
+
+    /**
      * Encrypts, or decrypts (AES-CTR is its own inverse), the bytes of an inline object: the
      * counter starts at zero, which is safe because a data key encrypts at most one inline body
      * (FORMAT.md). Returns a new array.

@@ -37,6 +37,11 @@ public final class IamActions {
         bucket(S3Operation.GET_PUBLIC_ACCESS_BLOCK, "s3:GetBucketPublicAccessBlock");
         bucket(S3Operation.PUT_PUBLIC_ACCESS_BLOCK, "s3:PutBucketPublicAccessBlock");
         bucket(S3Operation.DELETE_PUBLIC_ACCESS_BLOCK, "s3:PutBucketPublicAccessBlock"); // no delete action in S3
+        // S3's actions for bucket default encryption: s3:GetEncryptionConfiguration / s3:PutEncryptionConfiguration
+        // (DeleteBucketEncryption is authorized by the latter, as AWS documents).
+        bucket(S3Operation.GET_BUCKET_ENCRYPTION, "s3:GetEncryptionConfiguration");
+        bucket(S3Operation.PUT_BUCKET_ENCRYPTION, "s3:PutEncryptionConfiguration");
+        bucket(S3Operation.DELETE_BUCKET_ENCRYPTION, "s3:PutEncryptionConfiguration");
         bucket(S3Operation.LIST_OBJECTS, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECTS_V2, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECT_VERSIONS, "s3:ListBucketVersions");

@@ -3,6 +3,7 @@ package dev.coffer.api.config;
 import dev.coffer.api.authz.AccessChecks;
 import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.cors.DriveCors;
+import dev.coffer.api.handler.BucketEncryptionHandlers;
 import dev.coffer.api.handler.BucketHandlers;
 import dev.coffer.api.handler.CopyObjectHandler;
 import dev.coffer.api.handler.DeleteObjectHandler;
@@ -39,6 +40,7 @@ import dev.coffer.api.service.ObjectPut;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
 import dev.coffer.api.service.TaggingService;
+import dev.coffer.api.sse.Encryption;
 import dev.coffer.api.ui.BrowserRedirect;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.auth.CredentialsLookup;
@@ -119,7 +121,8 @@ public class CofferConfiguration {
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
                             DriveCors driveCors, BrowserRedirect browserRedirect,
-                            dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps) {
+                            dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps,
+                            Encryption encryption) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -127,7 +130,7 @@ public class CofferConfiguration {
         SmallBodies bodies = new SmallBodies();
         Owners owners = new Owners(identities);
         BucketService buckets = new BucketService(io, catalog);
-        ObjectService objects = new ObjectService(io, catalog, chunks, leases);
+        ObjectService objects = new ObjectService(io, catalog, chunks, leases, encryption);
         ObjectStreamer streamer = new ObjectStreamer(io, chunks, leases);
         // A cluster replicates the catalogue but not yet chunk files: there every byte lives in
         // its record, so that any node can serve it (docs/cluster.md).
@@ -148,6 +151,7 @@ public class CofferConfiguration {
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
         handlers.addAll(TaggingHandlers.all(new TaggingService(io, catalog, objects.versions()), xml, bodies));
+        handlers.addAll(BucketEncryptionHandlers.all(io, catalog, encryption.keyRing(), xml, bodies));
         if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
             handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         }

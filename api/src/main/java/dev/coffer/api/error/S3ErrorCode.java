@@ -53,6 +53,8 @@ public enum S3ErrorCode {
     InvalidURI("InvalidURI", 400, "Couldn't parse the specified URI."),
     InvalidTag("InvalidTag", 400, "The tag provided was not a valid tag."),
     KeyTooLongError("KeyTooLongError", 400, "Your key is too long"),
+    /** A KMS key id that the key ring does not know; the code has a dot, so the constant spells it with _. */
+    KMS_NotFoundException("KMS.NotFoundException", 400, "Invalid keyId"),
     MalformedXML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our "
             + "published schema"),
     MalformedPolicy("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),

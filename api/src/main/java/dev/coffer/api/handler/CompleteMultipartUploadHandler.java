@@ -8,6 +8,9 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.MultipartService;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.CustomerKey;
+import dev.coffer.api.sse.SseResponseHeaders;
 import dev.coffer.api.xml.ChecksumValues;
 import dev.coffer.api.xml.CompleteMultipartUpload;
 import dev.coffer.api.xml.CompleteMultipartUploadResult;
@@ -53,7 +56,12 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
             String value = call.header(a.header());
             if (value != null) declared.put(a.name(), value.trim());
         }
-        return bodies.read(call)
+        uploads.encryption().checkTransport(call);
+        CustomerKey customerKey = CustomerKey.target(call.requestHeaders()).orElse(null);
+        // S3 needs the SSE-C key here only in some cases; when one is sent, it must be the upload's.
+        Mono<Void> keyCheck = customerKey == null ? Mono.empty()
+                : uploads.find(bucket, key, call.s3().param("uploadId")).doOnNext(u -> uploads.partKey(u, customerKey)).then();
+        return keyCheck.then(bodies.read(call))
                 .map(body -> xml.read(body.bytes(), CompleteMultipartUpload.class))
                 .flatMap(request -> {
                     if (request.parts().isEmpty()) {
@@ -69,6 +77,7 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
                 .flatMap(done -> {
                     ObjectRecord record = done.record();
                     VersionHeaders.written(call, done.version());
+                    SseResponseHeaders.write(SseAttribute.of(record), call.responseHeaders());
                     return call.xml(HttpStatus.OK, xml.write(new CompleteMultipartUploadResult(location(call),
                             bucket, key, ETags.quote(record.etag()), ChecksumValues.of(record.checksums()),
                             record.checksums().isEmpty() ? null : record.checksumType())));

@@ -11,6 +11,10 @@ import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.tagging.ObjectTagging;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.CustomerKey;
+import dev.coffer.api.sse.SseRequest;
+import dev.coffer.api.sse.SseResponseHeaders;
 import dev.coffer.api.xml.CopyObjectResult;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ObjectRecord;
@@ -47,9 +51,13 @@ public final class CopyObjectHandler implements S3Handler {
         String key = call.s3().key();
         Names.checkKey(key);
         boolean replace = directive(call.header("x-amz-metadata-directive"));
+        objects.encryption().checkTransport(call);
+        SseRequest targetSse = SseRequest.parse(call.requestHeaders());
+        CustomerKey sourceKey = CustomerKey.copySource(call.requestHeaders()).orElse(null);
         // Copying a named version onto its own key is how S3 restores an old version (the user
         // guide's "Restoring previous versions"), so only an unversioned self-copy is refused.
-        if (source.bucket().equals(bucket) && source.key().equals(key) && !replace && source.versionId() == null) {
+        if (source.bucket().equals(bucket) && source.key().equals(key) && !replace && source.versionId() == null
+                && targetSse.kind() == null) {
             throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("This copy request is illegal because it is "
                     + "trying to copy an object to itself without changing the object's metadata, storage class, "
                     + "website redirect location or encryption attributes.");
@@ -65,9 +73,10 @@ public final class CopyObjectHandler implements S3Handler {
                         throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
                                 + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
                     }
-                }, contentHeaders, userMetadata, attributes)))
+                }, contentHeaders, userMetadata, attributes, sourceKey, targetSse)))
                 .flatMap(copied -> {
                     ObjectRecord record = copied.target().record();
+                    SseResponseHeaders.write(SseAttribute.of(record), call.responseHeaders());
                     VersionHeaders.copy(call, copied.source(), copied.target());
                     return call.xml(HttpStatus.OK, xml.write(CopyObjectResult.of(
                             Instant.ofEpochMilli(record.lastModifiedMillis()), "\"" + record.etag() + "\"")));

@@ -8,6 +8,9 @@ import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.MultipartService;
 import dev.coffer.api.tagging.ObjectTagging;
 import dev.coffer.api.tagging.TagSets;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.SseRequest;
+import dev.coffer.api.sse.SseResponseHeaders;
 import dev.coffer.api.xml.InitiateMultipartUploadResult;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.UploadRecord;
@@ -47,11 +50,14 @@ public final class CreateMultipartUploadHandler implements S3Handler {
         var contentHeaders = ObjectHeaders.contentHeaders(call.requestHeaders());
         var userMetadata = ObjectHeaders.userMetadata(call.requestHeaders());
         String owner = owners.id(call);
+        uploads.encryption().checkTransport(call);
+        SseRequest sse = SseRequest.parse(call.requestHeaders());
         // Kept on the upload, the completed object starts with them.
         Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
         return uploads.create((id, now) -> new UploadRecord(bucket, key, id, now, contentHeaders, userMetadata,
-                checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner, attributes))
+                checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner, attributes), sse)
                 .flatMap(upload -> {
+                    SseResponseHeaders.write(SseAttribute.of(upload), call.responseHeaders());
             if (upload.checksumAlgorithm() != null) {
                 call.responseHeaders().set("x-amz-checksum-algorithm", upload.checksumAlgorithm());
                 call.responseHeaders().set("x-amz-checksum-type", upload.checksumType());

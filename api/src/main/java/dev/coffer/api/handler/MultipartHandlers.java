@@ -17,7 +17,7 @@ public final class MultipartHandlers {
 
     public static List<S3Handler> all(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                                       ObjectService objects, S3Xml xml, SmallBodies bodies, Owners owners) {
-        MultipartService uploads = new MultipartService(io, catalog, chunks, leases);
+        MultipartService uploads = new MultipartService(io, catalog, chunks, leases, objects);
         // Threshold 0: a part is never inline, so completion adopts every part's chunks as they are.
         BodyReceiver partReceiver = new BodyReceiver(io, chunks, 0);
         return List.of(

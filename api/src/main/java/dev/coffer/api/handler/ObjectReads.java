@@ -7,6 +7,11 @@ import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.ObjectService;
 import dev.coffer.api.service.ObjectStreamer;
 import dev.coffer.api.tagging.ObjectTagging;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.CustomerKey;
+import dev.coffer.api.sse.Encryption;
+import dev.coffer.api.sse.SseResponseHeaders;
+import dev.coffer.storage.DataKey;
 import dev.coffer.metadata.ObjectRecord;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -26,14 +31,19 @@ final class ObjectReads {
     Mono<Void> serve(S3Call call, boolean withBody) {
         String versionId = call.s3().param("versionId");
         PartReads.checkRequest(call); // a bad partNumber is refused before the object is looked up
+        objects.encryption().checkTransport(call);
+        CustomerKey customerKey = CustomerKey.target(call.requestHeaders()).orElse(null);
         return objects.versions().resolve(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
             ObjectRecord record = version.record();
+            // The key is checked before the conditions, so a wrong key learns nothing from a 304 or 412.
+            DataKey key = objects.openKey(record, customerKey, Encryption.Use.READ);
             Preconditions.checkRead(conditions(call), record.etag(), record.lastModifiedMillis());
             Optional<ByteRange> range = PartReads.range(call, record)
                     .or(() -> ByteRange.parse(call.header(HttpHeaders.RANGE), record.size()));
             HttpHeaders out = call.responseHeaders();
             ObjectHeaders.write(record, call.s3().query(), out);
             ObjectTagging.writeCount(record, out);
+            SseResponseHeaders.write(SseAttribute.of(record), out);
             if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
             PartReads.writeHeaders(call, record, range.isPresent(), out);
             long first = range.map(ByteRange::first).orElse(0L);
@@ -42,7 +52,7 @@ final class ObjectReads {
             range.ifPresent(r -> out.set(HttpHeaders.CONTENT_RANGE, r.contentRange(record.size())));
             call.response().setStatusCode(range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
             if (!withBody) return call.response().setComplete();
-            return call.response().writeWith(streamer.stream(record, first, last, call.response().bufferFactory()));
+            return call.response().writeWith(streamer.stream(record, key, first, last, call.response().bufferFactory()));
         });
     }
 

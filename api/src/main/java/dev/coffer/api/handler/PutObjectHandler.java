@@ -13,6 +13,9 @@ import dev.coffer.api.service.ObjectUpload;
 import dev.coffer.api.tagging.ObjectTagging;
 import dev.coffer.api.tagging.TagSets;
 import java.util.Map;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.SseRequest;
+import dev.coffer.api.sse.SseResponseHeaders;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -37,15 +40,18 @@ public final class PutObjectHandler implements S3Handler {
     @Override
     public Mono<Void> handle(S3Call call) {
         Names.checkKey(call.s3().key());
+        puts.encryption().checkTransport(call);
         UploadRules.checkStorageClass(call);
         Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
         BodyCheck check = new BodyCheck(UploadRules.declaredLength(call), UploadRules.contentMd5(call),
                 ChecksumRequest.from(call.requestHeaders()));
         ObjectUpload upload = new ObjectUpload(call.s3().bucket(), call.s3().key(), call.rawBody(), call.auth().payload(),
                 check, ObjectHeaders.contentHeaders(call.requestHeaders()),
-                ObjectHeaders.userMetadata(call.requestHeaders()), attributes, UploadRules.writeCondition(call));
+                ObjectHeaders.userMetadata(call.requestHeaders()), attributes, UploadRules.writeCondition(call),
+                SseRequest.parse(call.requestHeaders()));
         return puts.put(upload).flatMap(version -> {
             call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));
+            SseResponseHeaders.write(SseAttribute.of(version.record()), call.responseHeaders());
             VersionHeaders.written(call, version);
             ObjectHeaders.writeChecksums(version.record(), call.responseHeaders());
             return call.empty(HttpStatus.OK);

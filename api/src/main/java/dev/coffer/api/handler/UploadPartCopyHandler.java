@@ -8,6 +8,9 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.MultipartService;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.CustomerKey;
+import dev.coffer.api.sse.SseResponseHeaders;
 import dev.coffer.api.xml.ChecksumValues;
 import dev.coffer.api.xml.CopyPartResult;
 import dev.coffer.api.xml.ETags;
@@ -47,13 +50,17 @@ public final class UploadPartCopyHandler implements S3Handler {
         CopySource source = CopySource.parse(call.header("x-amz-copy-source"));
         String rangeHeader = call.header("x-amz-copy-source-range");
         Preconditions.Conditions conditions = CopySource.conditions(call);
+        uploads.encryption().checkTransport(call);
+        CustomerKey sourceKey = CustomerKey.copySource(call.requestHeaders()).orElse(null);
+        CustomerKey targetKey = CustomerKey.target(call.requestHeaders()).orElse(null);
         return call.access().require(IamActions.copySource(source.bucket(), source.key(), source.versionId()))
                 .then(Mono.defer(() -> uploads.find(call.s3().bucket(), call.s3().key(), call.s3().param("uploadId"))))
                 .flatMap(upload -> uploads.copyPart(source.bucket(), source.key(), source.versionId(), upload, partNumber,
                         src -> {
                             Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());
                             return range(rangeHeader, src);
-                        }))
+                        }, sourceKey, targetKey)
+                        .doOnNext(copied -> SseResponseHeaders.write(SseAttribute.of(upload), call.responseHeaders())))
                 .flatMap(copied -> {
                     VersionHeaders.copy(call, copied.source(), null);
                     PartRecord part = copied.part();

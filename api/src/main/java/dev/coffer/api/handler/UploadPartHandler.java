@@ -9,6 +9,10 @@ import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.BodyCheck;
 import dev.coffer.api.service.BodyReceiver;
 import dev.coffer.api.service.MultipartService;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.CustomerKey;
+import dev.coffer.api.sse.SseResponseHeaders;
+import dev.coffer.storage.DataKey;
 import dev.coffer.api.service.StoredBody;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.PartRecord;
@@ -45,10 +49,14 @@ public final class UploadPartHandler implements S3Handler {
         long declared = UploadRules.declaredLength(call);
         byte[] contentMd5 = UploadRules.contentMd5(call);
         Optional<ChecksumRequest> checksum = ChecksumRequest.from(call.requestHeaders());
+        uploads.encryption().checkTransport(call);
+        CustomerKey customerKey = CustomerKey.target(call.requestHeaders()).orElse(null);
         return uploads.find(call.s3().bucket(), call.s3().key(), call.s3().param("uploadId"))
                 .flatMap(upload -> {
                     ChecksumAlgorithm algorithm = MultipartRules.partAlgorithm(upload, checksum);
-                    return receiver.receiveDeclared(call.rawBody(), call.auth().payload(), declared, algorithm)
+                    DataKey key = uploads.partKey(upload, customerKey);
+                    SseResponseHeaders.write(SseAttribute.of(upload), call.responseHeaders());
+                    return receiver.receiveDeclared(call.rawBody(), call.auth().payload(), declared, algorithm, key)
                             .flatMap(body -> publish(upload, partNumber, algorithm, body, declared, contentMd5, checksum));
                 })
                 .flatMap(part -> {

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * Request headers (and POST form fields) that ask for something Coffer does not do yet. S3's
  * rule, and ours: such a header is answered, never silently ignored — an SSE-C upload stored in
  * plaintext, or a retention date that protects nothing, is worse than a refusal. The one list of
- * them: the change that implements a feature removes its rows (ACLs: issue 15; encryption: issue
- * 16; Object Lock: issue 17). Tagging (x-amz-tagging, x-amz-tagging-directive) is implemented.
+ * them: the change that implements a feature removes its rows (ACLs: issue 15; Object Lock:
+ * issue 17). Tagging and server-side encryption (issue 16) are implemented.
  *
  * <p>Accepted on purpose, because they already describe what Coffer does: {@code x-amz-acl:
  * private} and {@code bucket-owner-full-control} (every bucket is "bucket owner enforced", S3's
@@ -41,9 +41,9 @@ public final class UnimplementedHeaders {
     private static final Predicate<String> NONE = value -> false;
 
     private static final List<Rule> RULES = List.of(
-            // Server-side encryption, SSE-S3/KMS and SSE-C, and the SSE-C keys of a copy source.
-            new Rule("x-amz-server-side-encryption", true, NONE, Refusal.NOT_IMPLEMENTED),
-            new Rule("x-amz-copy-source-server-side-encryption", true, NONE, Refusal.NOT_IMPLEMENTED),
+            // Server-side encryption is implemented (dev.coffer.api.sse) but for a KMS encryption
+            // context, which the built-in key ring does not keep.
+            new Rule("x-amz-server-side-encryption-context", false, NONE, Refusal.NOT_IMPLEMENTED),
             // Object Lock.
             new Rule("x-amz-object-lock-", true, NONE, Refusal.NOT_IMPLEMENTED),
             new Rule("x-amz-bucket-object-lock-enabled", false, "false"::equalsIgnoreCase, Refusal.NOT_IMPLEMENTED),

@@ -8,6 +8,10 @@ import dev.coffer.api.handler.VersionHeaders;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
 import dev.coffer.api.http.UnimplementedHeaders;
+import dev.coffer.api.service.SseAttribute;
+import dev.coffer.api.sse.Encryption;
+import dev.coffer.api.sse.SseRequest;
+import dev.coffer.api.sse.SseResponseHeaders;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.AuthenticatesItself;
 import dev.coffer.api.server.S3Call;
@@ -151,12 +155,15 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         Optional<ChecksumRequest> checksum = ChecksumRequest.from(form.asHeaders());
         Optional<PostPolicy.LengthRange> range = verified.policy().contentLengthRange();
         long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));
+        objects.encryption().checkTransport(call, form.asHeaders());
+        SseRequest sse = SseRequest.parse(form.asHeaders());
         // The form acts with the rights of the key that signed its policy, checked before a byte is stored.
         return call.access().signedBy(verified.auth().accessKeyId())
                 .require(IamActions.postObject(call.s3().bucket(), key))
-                .then(Mono.defer(() -> receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
-                        checksum.map(ChecksumRequest::algorithm).orElse(null))))
-                .map(body -> new PostUpload(key, body, range, checksum, attributes))
+                .then(Mono.defer(() -> objects.seal(call.s3().bucket(), sse)))
+                .flatMap(sealed -> receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
+                        checksum.map(ChecksumRequest::algorithm).orElse(null), sealed.map(Encryption.Sealed::key).orElse(null))
+                        .map(body -> new PostUpload(key, body, range, checksum, attributes, sealed.orElse(null))))
                 .onErrorMap(e -> tooLarge(e, max))
                 .flux();
     }
@@ -188,6 +195,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                         WriteCondition.NONE)))
                 .flatMap(version -> {
                     VersionHeaders.written(call, version);
+                    SseResponseHeaders.write(SseAttribute.of(version.record()), call.responseHeaders());
                     return PostSuccess.answer(call, form, xml, bucket, upload.key(), version.record().etag());
                 });
     }
@@ -209,10 +217,11 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         StoredBody body = upload.body();
         Map<String, String> checksums = upload.checksum()
                 .map(c -> Map.of(c.algorithm().name(), body.checksum())).orElse(Map.of());
-        return ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
-                ObjectHeaders.contentHeaders(form.asHeaders()), ObjectHeaders.userMetadata(form.asHeaders()), checksums,
-                body.inline(), body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList())
-                .withAttributes(upload.attributes());
+        return SseAttribute.with(ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()),
+                System.currentTimeMillis(), ObjectHeaders.contentHeaders(form.asHeaders()),
+                ObjectHeaders.userMetadata(form.asHeaders()), checksums, body.inline(),
+                body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList())
+                .withAttributes(upload.attributes()), upload.sealed());
     }
 
     private Mono<Void> discard(PostUpload upload) {

@@ -1,5 +1,6 @@
 package dev.coffer.api.post;
 
+import dev.coffer.api.sse.Encryption;
 import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.service.StoredBody;
 import dev.coffer.auth.PostPolicy;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param range the policy's content-length-range, if it has one
  * @param attributes the version attributes the object starts with (its tags, from the tagging field)
+ * @param sealed the encryption the file was stored under, or null when it is stored as sent
  */
 record PostUpload(String key, StoredBody body, Optional<PostPolicy.LengthRange> range, Optional<ChecksumRequest> checksum,
-                  Map<String, byte[]> attributes) {}
+                  Map<String, byte[]> attributes, Encryption.Sealed sealed) {}

@@ -18,7 +18,7 @@ public final class S3RequestResolver {
      * would overwrite the object.
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
-            "abac", "acl", "accelerate", "analytics", "annotation", "cors", "encryption",
+            "abac", "acl", "accelerate", "analytics", "annotation", "cors",
             "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
             "metadataJournalTable", "metadataTable", "metrics", "notification", "object-lock",
@@ -78,6 +78,8 @@ public final class S3RequestResolver {
             return method.equals("GET") ? S3Operation.LIST_BUCKETS : S3Operation.METHOD_NOT_ALLOWED;
         }
         if (q.keySet().stream().anyMatch(UNSUPPORTED_SUBRESOURCES::contains)) return S3Operation.UNSUPPORTED;
+        // ?encryption exists on buckets only: on an object it must not fall through to GetObject.
+        if (q.containsKey("encryption")) return key == null ? encryptionOperation(method) : S3Operation.UNSUPPORTED;
         return key == null ? bucketOperation(method, q, headers) : objectOperation(method, q, headers);
     }
 
@@ -115,6 +117,15 @@ public final class S3RequestResolver {
             default:
                 return S3Operation.METHOD_NOT_ALLOWED;
         }
+    }
+
+    private static S3Operation encryptionOperation(String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_ENCRYPTION;
+            case "PUT" -> S3Operation.PUT_BUCKET_ENCRYPTION;
+            case "DELETE" -> S3Operation.DELETE_BUCKET_ENCRYPTION;
+            default -> S3Operation.METHOD_NOT_ALLOWED;
+        };
     }
 
     private static S3Operation objectOperation(String method, Map<String, String> q, Map<String, String> headers) {

@@ -4,6 +4,7 @@ import dev.coffer.api.checksum.ChecksumAlgorithm;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.auth.PayloadMode;
 import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.DataKey;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.Flux;
@@ -49,7 +50,13 @@ public final class BodyReceiver {
      * catalogue. EntityTooLarge as soon as the payload passes {@code maxSize}.
      */
     public Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long maxSize, ChecksumAlgorithm checksum) {
-        return receive(body, mode, maxSize, S3ErrorCode.EntityTooLarge, checksum);
+        return receive(body, mode, maxSize, checksum, null);
+    }
+
+    /** {@link #receive}, stored encrypted under {@code key} (null: as sent). */
+    public Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long maxSize, ChecksumAlgorithm checksum,
+                                    DataKey key) {
+        return receive(body, mode, maxSize, S3ErrorCode.EntityTooLarge, checksum, key);
     }
 
     /**
@@ -60,11 +67,17 @@ public final class BodyReceiver {
      */
     public Mono<StoredBody> receiveDeclared(Flux<DataBuffer> body, PayloadMode mode, long declaredLength,
                                             ChecksumAlgorithm checksum) {
-        return receive(body, mode, declaredLength, S3ErrorCode.IncompleteBody, checksum);
+        return receiveDeclared(body, mode, declaredLength, checksum, null);
+    }
+
+    /** {@link #receiveDeclared}, stored encrypted under {@code key} (null: as sent). */
+    public Mono<StoredBody> receiveDeclared(Flux<DataBuffer> body, PayloadMode mode, long declaredLength,
+                                            ChecksumAlgorithm checksum, DataKey key) {
+        return receive(body, mode, declaredLength, S3ErrorCode.IncompleteBody, checksum, key);
     }
 
     private Mono<StoredBody> receive(Flux<DataBuffer> body, PayloadMode mode, long limit, S3ErrorCode overLimit,
-                                     ChecksumAlgorithm checksum) {
+                                     ChecksumAlgorithm checksum, DataKey key) {
         // Room first, before the body is asked for: a refusal then goes out before a client that
         // sent Expect: 100-continue sends a byte. A declared length must fit above the disk's
         // reserve; any write is refused once the reserve is reached (it is kept for deletes).
@@ -72,7 +85,8 @@ public final class BodyReceiver {
         return Mono.fromCallable(() -> {
             chunks.requireRoom(room);
             return new UploadSink(chunked ? chunks : null, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode),
-                    checksum);
+                    checksum,
+                    key);
         }).subscribeOn(io.scheduler()).flatMap(sink -> {
             return body.publishOn(io.scheduler(), IN_FLIGHT)
                     .doOnNext(buffer -> consume(sink, buffer))

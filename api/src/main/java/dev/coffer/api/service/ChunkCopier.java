@@ -8,6 +8,7 @@ import dev.coffer.storage.ChunkReader;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
 import dev.coffer.storage.ChunkWriter;
+import dev.coffer.storage.DataKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -33,9 +34,12 @@ final class ChunkCopier {
     /** What a copy produced: durable, unpublished chunks, their size and digests (null when not asked). */
     record Copied(List<ChunkRef> chunks, long size, String md5Hex, String checksum) {}
 
-    /** The whole object, no digest (CopyObject keeps the source's ETag and checksums). */
-    List<ChunkRef> copyAll(ObjectRecord source) throws IOException {
-        return copy(source, 0, source.size() - 1, false, null).chunks();
+    /**
+     * The whole object, no digest (CopyObject keeps the source's ETag and checksums), decrypted
+     * with {@code sourceKey} and encrypted under {@code targetKey} (either null: as stored / plain).
+     */
+    List<ChunkRef> copyAll(ObjectRecord source, DataKey sourceKey, DataKey targetKey) throws IOException {
+        return copy(source, sourceKey, 0, source.size() - 1, false, null, targetKey).chunks();
     }
 
     /**
@@ -43,23 +47,25 @@ final class ChunkCopier {
      * and their checksum when {@code algorithm} is not null. The MD5 of a whole single-part object
      * is its ETag, so it is not computed again.
      */
-    Copied copy(ObjectRecord source, long first, long last, boolean md5, ChecksumAlgorithm algorithm) throws IOException {
+    Copied copy(ObjectRecord source, DataKey sourceKey, long first, long last, boolean md5, ChecksumAlgorithm algorithm,
+                DataKey targetKey) throws IOException {
         boolean whole = first == 0 && last == source.size() - 1;
         String knownMd5 = md5 && whole && source.parts().isEmpty() && isMd5Hex(source.etag()) ? source.etag() : null;
         MessageDigest digest = md5 && knownMd5 == null ? Md5.newDigest() : null;
         ChecksumAlgorithm.Calculator checksum = algorithm == null ? null : algorithm.newCalculator();
         List<String> leased = source.chunks().stream().map(ChunkPointer::chunkId).toList();
         leases.acquire(leased);
-        try (ChunkWriter writer = chunks.newWriter()) {
+        try (ChunkWriter writer = chunks.newWriter(targetKey)) {
             Sink sink = data -> {
                 if (digest != null) digest.update(data.duplicate());
                 if (checksum != null) checksum.update(data.duplicate());
                 writer.write(data);
             };
             if (source.inline() != null) {
-                if (last >= first) sink.accept(ByteBuffer.wrap(source.inline(), (int) first, (int) (last - first + 1)));
+                byte[] inline = sourceKey == null ? source.inline() : sourceKey.cryptInline(source.inline());
+                if (last >= first) sink.accept(ByteBuffer.wrap(inline, (int) first, (int) (last - first + 1)));
             } else {
-                copyChunks(source.chunks(), first, last, sink);
+                copyChunks(source.chunks(), sourceKey, first, last, sink);
             }
             List<ChunkRef> written = writer.finish();
             return new Copied(written, last - first + 1,
@@ -70,13 +76,13 @@ final class ChunkCopier {
         }
     }
 
-    private void copyChunks(List<ChunkPointer> pointers, long first, long last, Sink sink) throws IOException {
+    private void copyChunks(List<ChunkPointer> pointers, DataKey key, long first, long last, Sink sink) throws IOException {
         ByteBuffer block = ByteBuffer.allocateDirect(ObjectStreamer.BLOCK);
         long chunkStart = 0;
         for (ChunkPointer pointer : pointers) {
             long chunkEnd = chunkStart + pointer.length(); // exclusive
             if (chunkEnd > first && chunkStart <= last) {
-                try (ChunkReader reader = chunks.openReader(new ChunkId(pointer.chunkId()))) {
+                try (ChunkReader reader = chunks.openReader(new ChunkId(pointer.chunkId()), key)) {
                     long position = Math.max(first, chunkStart) - chunkStart;
                     long end = Math.min(last + 1, chunkEnd) - chunkStart;
                     while (position < end) {

@@ -16,6 +16,11 @@ import dev.coffer.metadata.UploadRecord;
 import dev.coffer.metadata.WriteCondition;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.DataKey;
+import dev.coffer.api.sse.CustomerKey;
+import dev.coffer.api.sse.Encryption;
+import dev.coffer.api.sse.SseRecord;
+import dev.coffer.api.sse.SseRequest;
 import java.io.IOException;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -32,8 +37,10 @@ public final class MultipartService {
     private final ChunkStore chunks;
     private final ChunkCopier copier;
     private final VersionService versions;
+    private final ObjectService objects;
 
-    public MultipartService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases) {
+    public MultipartService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, ObjectService objects) {
+        this.objects = objects;
         this.io = io;
         this.catalog = catalog;
         this.uploads = catalog.uploads();
@@ -42,14 +49,30 @@ public final class MultipartService {
         this.versions = new VersionService(io, catalog);
     }
 
-    /** Records the upload {@code withId} makes from a fresh id and the time (ids come from SecureRandom, which may block). */
-    public Mono<UploadRecord> create(java.util.function.BiFunction<String, Long, UploadRecord> withId) {
+    /**
+     * Records the upload {@code withId} makes from a fresh id and the time (ids come from
+     * SecureRandom, which may block), sealed as {@code sse} or the bucket's default asks: every
+     * part is then encrypted under the upload's one data key.
+     */
+    public Mono<UploadRecord> create(java.util.function.BiFunction<String, Long, UploadRecord> withId, SseRequest sse) {
         return io.call(() -> {
             long now = System.currentTimeMillis();
             UploadRecord upload = withId.apply(UploadIds.next(now), now);
+            Encryption.Sealed sealed = objects.sealNow(upload.bucket(), sse);
+            if (sealed != null) upload = upload.withAttribute(SseRecord.ATTRIBUTE, sealed.record().encode());
             uploads.create(upload);
             return upload;
         });
+    }
+
+    /** Server-side encryption's decisions. */
+    public Encryption encryption() {
+        return objects.encryption();
+    }
+
+    /** The data key the upload's parts are sealed under (null: stored as sent), given the request's SSE-C key. */
+    public DataKey partKey(UploadRecord upload, CustomerKey given) {
+        return objects.encryption().open(SseAttribute.of(upload), given, Encryption.Use.PART);
     }
 
     /** The upload in progress; NoSuchBucket or NoSuchUpload. */
@@ -81,14 +104,18 @@ public final class MultipartService {
      * record first and may refuse (conditions, range) or return the range to copy.
      */
     public Mono<CopiedPart> copyPart(String srcBucket, String srcKey, String srcVersionId, UploadRecord upload,
-                                     int partNumber, java.util.function.Function<ObjectRecord, long[]> check) {
+                                     int partNumber, java.util.function.Function<ObjectRecord, long[]> check,
+                                     CustomerKey sourceCustomerKey, CustomerKey targetCustomerKey) {
         VersionService.checkVersionId(srcVersionId);
+        DataKey targetKey = partKey(upload, targetCustomerKey);
         return io.call(() -> {
             ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
             long[] range = check.apply(sourceVersion.record());
+            DataKey sourceKey = objects.openKey(sourceVersion.record(), sourceCustomerKey, Encryption.Use.COPY_SOURCE);
             ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? null
                     : ChecksumAlgorithm.valueOf(upload.checksumAlgorithm());
-            ChunkCopier.Copied copied = copier.copy(sourceVersion.record(), range[0], range[1], true, algorithm);
+            ChunkCopier.Copied copied = copier.copy(sourceVersion.record(), sourceKey, range[0], range[1], true,
+                    algorithm, targetKey);
             PartRecord part = new PartRecord(partNumber, copied.size(), copied.md5Hex(),
                     System.currentTimeMillis(), upload.checksumAlgorithm(), copied.checksum(),
                     ObjectService.pointers(copied.chunks()));

@@ -1,13 +1,14 @@
 package dev.coffer.api.service;
 
+import dev.coffer.api.sse.Encryption;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.ObjectVersion;
 import java.util.HexFormat;
 import reactor.core.publisher.Mono;
 
 /**
- * PutObject in one direction: check the bucket (so a body is not received for nothing), receive
- * the body durably, verify it, publish it as one catalogue command, answer the published record.
+ * PutObject in one direction: check the bucket (so a body is not received for nothing) and choose
+ * its encryption, receive the body durably (encrypted as it arrives), verify it, publish it as one catalogue command, answer the published record.
  * A body that fails its check, or that the catalogue refuses, has its chunks deleted before the
  * error is signalled.
  */
@@ -22,10 +23,14 @@ public final class ObjectPut {
         this.receiver = receiver;
     }
 
+    public Encryption encryption() {
+        return objects.encryption();
+    }
+
     public Mono<ObjectVersion> put(ObjectUpload upload) {
-        return objects.checkBucket(upload.bucket())
-                .then(receiver.receiveDeclared(upload.body(), upload.payload(), upload.check().declaredLength(),
-                        upload.check().algorithm()))
+        return objects.seal(upload.bucket(), upload.sse()).flatMap(sealed -> receiver.receiveDeclared(upload.body(),
+                        upload.payload(), upload.check().declaredLength(), upload.check().algorithm(),
+                        sealed.map(Encryption.Sealed::key).orElse(null))
                 .flatMap(body -> io.call(() -> {
                     try {
                         upload.check().verify(body);
@@ -37,7 +42,8 @@ public final class ObjectPut {
                             System.currentTimeMillis(), upload.contentHeaders(), upload.userMetadata(),
                             upload.check().checksums(body), body.inline(), ObjectService.pointers(body.chunks()))
                             .withAttributes(upload.attributes());
-                    return objects.publishNow(upload.bucket(), upload.key(), record, body, upload.condition());
-                }));
+                    return objects.publishNow(upload.bucket(), upload.key(), SseAttribute.with(record, sealed.orElse(null)),
+                            body, upload.condition());
+                })));
     }
 }

@@ -7,6 +7,11 @@ import dev.coffer.metadata.ObjectVersion;
 import dev.coffer.metadata.WriteCondition;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.DataKey;
+import dev.coffer.api.sse.BucketEncryption;
+import dev.coffer.api.sse.CustomerKey;
+import dev.coffer.api.sse.Encryption;
+import dev.coffer.api.sse.SseRequest;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -18,13 +23,45 @@ public final class ObjectService {
     private final ChunkStore chunks;
     private final ChunkCopier copier;
     private final VersionService versions;
+    private final Encryption encryption;
 
-    public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases) {
+    public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, Encryption encryption) {
         this.io = io;
         this.catalog = catalog;
         this.chunks = chunks;
         this.copier = new ChunkCopier(chunks, leases);
         this.versions = new VersionService(io, catalog);
+        this.encryption = encryption;
+    }
+
+    /** Server-side encryption's decisions (keys to seal and open versions with). */
+    public Encryption encryption() {
+        return encryption;
+    }
+
+    /**
+     * The data key and {@code sse} attribute a new version of a key in {@code bucket} is sealed
+     * with: the request's choice, else the bucket's default; empty when it is stored as sent.
+     * NoSuchBucket when the bucket is absent.
+     */
+    public Mono<Optional<Encryption.Sealed>> seal(String bucket, SseRequest request) {
+        return io.call(() -> Optional.ofNullable(sealNow(bucket, request)));
+    }
+
+    /** {@link #seal}, blocking: call it on the I/O scheduler only; null when stored as sent. */
+    Encryption.Sealed sealNow(String bucket, SseRequest request) {
+        catalog.requireBucket(bucket);
+        return encryption.seal(request, bucketEncryption(bucket));
+    }
+
+    /** The bucket's default encryption (PutBucketEncryption), if it has one; blocking. */
+    public Optional<BucketEncryption> bucketEncryption(String bucket) {
+        return catalog.bucketConfig(bucket, BucketEncryption.CONFIG_NAME).map(BucketEncryption::decode);
+    }
+
+    /** The version's data key, given the SSE-C key the request sent for it (or null); see {@link Encryption#open}. */
+    public DataKey openKey(ObjectRecord record, CustomerKey given, Encryption.Use use) {
+        return encryption.open(SseAttribute.of(record), given, use);
     }
 
     /** Versioning: resolving the version a request names, deletes, ListObjectVersions. */
@@ -86,16 +123,20 @@ public final class ObjectService {
     public Mono<Copied> copy(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
                              java.util.function.Consumer<ObjectRecord> check, java.util.Map<String, String> contentHeaders,
                              java.util.Map<String, String> userMetadata,
-                             java.util.function.Function<ObjectRecord, java.util.Map<String, byte[]>> attributes) {
+                             java.util.function.Function<ObjectRecord, java.util.Map<String, byte[]>> attributes,
+                             CustomerKey sourceCustomerKey, SseRequest targetSse) {
         VersionService.checkVersionId(srcVersionId);
         return io.call(() -> {
             ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
             ObjectRecord source = sourceVersion.record();
             check.accept(source);
-            catalog.requireBucket(dstBucket);
-            List<ChunkRef> copied = source.inline() != null ? List.of() : copier.copyAll(source);
-            ObjectRecord record = ObjectRecord.ofCopy(source, contentHeaders, userMetadata, pointers(copied),
-                    System.currentTimeMillis()).withAttributes(attributes.apply(source));
+            DataKey sourceKey = openKey(source, sourceCustomerKey, Encryption.Use.COPY_SOURCE);
+            Encryption.Sealed sealed = sealNow(dstBucket, targetSse);
+            DataKey targetKey = sealed == null ? null : sealed.key();
+            // Bytes are always re-encrypted (or decrypted): a copy's chunks have new ids, hence new counters.
+            List<ChunkRef> copied = source.inline() != null ? List.of() : copier.copyAll(source, sourceKey, targetKey);
+            ObjectRecord record = SseAttribute.sealedCopy(ObjectRecord.ofCopy(source, contentHeaders, userMetadata,
+                    pointers(copied), System.currentTimeMillis()).withAttributes(attributes.apply(source)), sourceKey, sealed);
             try {
                 return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE));
             } catch (RuntimeException e) {

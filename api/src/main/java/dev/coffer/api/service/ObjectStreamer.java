@@ -5,6 +5,7 @@ import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.storage.ChunkId;
 import dev.coffer.storage.ChunkReader;
 import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.DataKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -37,14 +38,20 @@ public final class ObjectStreamer {
 
     /** Bytes [first, last] of the object (inclusive); an empty range for an empty object when last < first. */
     public Flux<DataBuffer> stream(ObjectRecord record, long first, long last, DataBufferFactory factory) {
+        return stream(record, null, first, last, factory);
+    }
+
+    /** {@link #stream}, for a version stored encrypted under {@code key} (null: stored as sent). */
+    public Flux<DataBuffer> stream(ObjectRecord record, DataKey key, long first, long last, DataBufferFactory factory) {
         if (last < first) return Flux.empty();
         if (record.inline() != null) {
-            return Flux.just(factory.wrap(ByteBuffer.wrap(record.inline(), (int) first, (int) (last - first + 1))));
+            byte[] inline = key == null ? record.inline() : key.cryptInline(record.inline());
+            return Flux.just(factory.wrap(ByteBuffer.wrap(inline, (int) first, (int) (last - first + 1))));
         }
         List<String> ids = record.chunks().stream().map(ChunkPointer::chunkId).toList();
         return Flux.<DataBuffer, Cursor>generate(
                         () -> new Cursor(record.chunks(), first, last),
-                        (cursor, sink) -> next(cursor, sink, factory),
+                        (cursor, sink) -> next(cursor, key, sink, factory),
                         Cursor::close)
                 .subscribeOn(io.scheduler())
                 .cancelOn(io.scheduler())
@@ -54,14 +61,14 @@ public final class ObjectStreamer {
                 .doFinally(signal -> leases.release(ids));
     }
 
-    private Cursor next(Cursor c, SynchronousSink<DataBuffer> sink, DataBufferFactory factory) {
+    private Cursor next(Cursor c, DataKey key, SynchronousSink<DataBuffer> sink, DataBufferFactory factory) {
         try {
             if (c.remaining == 0) {
                 sink.complete();
                 return c;
             }
             while (c.offsetInChunk >= c.chunkLength()) c.advance();
-            if (c.reader == null) c.reader = chunks.openReader(new ChunkId(c.pointers.get(c.index).chunkId()));
+            if (c.reader == null) c.reader = chunks.openReader(new ChunkId(c.pointers.get(c.index).chunkId()), key);
             int toBlockEnd = (int) (BLOCK - c.offsetInChunk % BLOCK);
             int n = (int) Math.min(Math.min(toBlockEnd, c.remaining), c.chunkLength() - c.offsetInChunk);
             DataBuffer buffer = factory.allocateBuffer(n);

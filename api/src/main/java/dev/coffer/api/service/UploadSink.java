@@ -4,6 +4,7 @@ import dev.coffer.api.checksum.ChecksumAlgorithm;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.DataKey;
 import dev.coffer.storage.ChunkWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * Receives one upload's raw body, blocking, off the event loop: decodes it, hashes it, and keeps
- * it inline while small, else streams it into chunk files. Memory is bounded by the inline
- * threshold. Methods are synchronized because abort may come from another thread.
+ * it inline while small, else streams it into chunk files — under the data key when it has one
+ * (inline bytes too). Digests are of the plaintext. Memory is bounded by the inline threshold. Methods are synchronized because abort may come from another thread.
  */
 final class UploadSink {
     private final ChunkStore chunks;
@@ -27,13 +28,15 @@ final class UploadSink {
     private final PayloadDecoder decoder;
     private final MessageDigest md5;
     private final ChecksumAlgorithm.Calculator checksum;
+    private final DataKey key;
     private ByteArrayOutputStream small = new ByteArrayOutputStream();
     private ChunkWriter writer;
     private long size;
     private boolean done;
 
     UploadSink(ChunkStore chunks, int inlineThreshold, long maxSize, S3ErrorCode overLimit, PayloadDecoder decoder,
-               ChecksumAlgorithm algorithm) {
+               ChecksumAlgorithm algorithm, DataKey key) {
+        this.key = key;
         this.overLimit = overLimit;
         this.checksum = algorithm == null ? null : algorithm.newCalculator();
         this.chunks = chunks;
@@ -70,7 +73,7 @@ final class UploadSink {
                 throw S3Exception.of(S3ErrorCode.EntityTooLarge).with("MaxSizeAllowed", Integer.toString(inlineThreshold));
             }
             if (writer == null) {
-                writer = chunks.newWriter();
+                writer = chunks.newWriter(key);
                 writer.write(ByteBuffer.wrap(small.toByteArray()));
                 small = null;
             }
@@ -86,7 +89,8 @@ final class UploadSink {
         done = true;
         byte[] digest = md5.digest();
         if (writer == null) {
-            return new StoredBody(size, digest, checksumValue(), small.toByteArray(), List.of(), trailers);
+            byte[] inline = key == null ? small.toByteArray() : key.cryptInline(small.toByteArray());
+            return new StoredBody(size, digest, checksumValue(), inline, List.of(), trailers);
         }
         return new StoredBody(size, digest, checksumValue(), null, writer.finish(), trailers);
     }

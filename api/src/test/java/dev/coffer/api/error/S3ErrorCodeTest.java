@@ -26,7 +26,8 @@ class S3ErrorCodeTest {
     @ParameterizedTest
     @EnumSource(S3ErrorCode.class)
     void constantIsNamedAsAwsSpellsTheCode(S3ErrorCode code) {
-        assertThat(code.name()).isEqualTo(code.code());
+        // KMS.NotFoundException has a dot, which no Java name may: the constant has a _ there.
+        assertThat(code.name()).isEqualTo(code.code().replace('.', '_'));
     }
 
     @ParameterizedTest

@@ -14,15 +14,7 @@ class UnimplementedHeadersTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            x-amz-server-side-encryption                     | AES256
-            x-amz-server-side-encryption                     | aws:kms
-            x-amz-server-side-encryption-aws-kms-key-id      | key
             x-amz-server-side-encryption-context             | e30=
-            x-amz-server-side-encryption-bucket-key-enabled  | true
-            x-amz-server-side-encryption-customer-algorithm  | AES256
-            x-amz-server-side-encryption-customer-key        | MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=
-            x-amz-server-side-encryption-customer-key-md5    | x
-            x-amz-copy-source-server-side-encryption-customer-algorithm | AES256
             x-amz-object-lock-mode                           | GOVERNANCE
             x-amz-object-lock-retain-until-date              | 2030-01-01T00:00:00Z
             x-amz-object-lock-legal-hold                     | ON
@@ -65,6 +57,14 @@ class UnimplementedHeadersTest {
             x-amz-object-ownership           | BucketOwnerEnforced
             x-amz-request-payer              | requester
             x-amz-meta-encryption            | none
+            x-amz-server-side-encryption     | AES256
+            x-amz-server-side-encryption     | aws:kms
+            x-amz-server-side-encryption-aws-kms-key-id     | key
+            x-amz-server-side-encryption-bucket-key-enabled | true
+            x-amz-server-side-encryption-customer-algorithm | AES256
+            x-amz-server-side-encryption-customer-key       | MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=
+            x-amz-server-side-encryption-customer-key-md5   | x
+            x-amz-copy-source-server-side-encryption-customer-algorithm | AES256
             x-amz-checksum-crc32             | AAAAAA==
             """)
     void headerThatDescribesWhatCofferDoesIsAccepted(String name, String value) {

@@ -11,6 +11,10 @@ import dev.coffer.api.routing.S3Request;
 import dev.coffer.api.server.ExceptionTranslator;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.BlockingIo;
+import dev.coffer.api.sse.Encryption;
+import dev.coffer.api.sse.LocalKeyRing;
+import dev.coffer.api.sse.MasterKey;
+import dev.coffer.api.sse.SseProperties;
 import dev.coffer.api.service.BodyReceiver;
 import dev.coffer.api.service.BucketService;
 import dev.coffer.api.service.ChunkLeases;
@@ -116,7 +120,10 @@ class PostFormFuzzTest {
             PostPolicyVerifier verifier = new PostPolicyVerifier(
                     id -> id.equals(PostFormSigner.AKID) ? Optional.of(PostFormSigner.SECRET) : Optional.empty(),
                     Clock.fixed(Instant.parse("2015-12-29T12:00:00Z"), ZoneOffset.UTC));
-            return new PostObjectHandler(new ObjectService(io, catalog, chunks, new ChunkLeases()),
+            byte[] master = MasterKey.loadOrCreate(dir);
+            Encryption encryption = new Encryption(master, new LocalKeyRing(dir.resolve("kms"), master, "us-east-1"),
+                    new SseProperties(false, false));
+            return new PostObjectHandler(new ObjectService(io, catalog, chunks, new ChunkLeases(), encryption),
                     new BodyReceiver(io, chunks, 32 * 1024), verifier, new S3Xml());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -86,7 +86,7 @@ class ChunkCopierTest {
         int first = CHUNK - 10;
         int last = 2 * CHUNK + 99;
         byte[] expected = Arrays.copyOfRange(bytes, first, last + 1);
-        ChunkCopier.Copied copied = copier.copy(source, first, last, true, ChecksumAlgorithm.CRC32);
+        ChunkCopier.Copied copied = copier.copy(source, null, first, last, true, ChecksumAlgorithm.CRC32, null);
         assertThat(read(copied.chunks())).isEqualTo(expected);
         assertThat(copied.size()).isEqualTo(expected.length);
         assertThat(copied.md5Hex()).isEqualTo(md5(expected));
@@ -99,7 +99,7 @@ class ChunkCopierTest {
     void theWholeOfASinglePartObjectTakesItsMd5FromTheEtagInsteadOfHashingAgain() throws Exception {
         // An ETag that is not the bytes' MD5 shows where the answer came from.
         String etag = "0123456789abcdef0123456789abcdef";
-        ChunkCopier.Copied copied = copier.copy(stored(etag, List.of()), 0, bytes.length - 1, true, null);
+        ChunkCopier.Copied copied = copier.copy(stored(etag, List.of()), null, 0, bytes.length - 1, true, null, null);
         assertThat(copied.md5Hex()).isEqualTo(etag);
         assertThat(read(copied.chunks())).isEqualTo(bytes);
     }
@@ -108,13 +108,13 @@ class ChunkCopierTest {
     void theWholeOfAMultipartObjectIsHashed() throws Exception {
         ObjectRecord source = stored("0123456789abcdef0123456789abcdef-2",
                 List.of(new PartInfo(1, CHUNK, "a", null), new PartInfo(2, bytes.length - CHUNK, "b", null)));
-        assertThat(copier.copy(source, 0, bytes.length - 1, true, null).md5Hex()).isEqualTo(md5(bytes));
+        assertThat(copier.copy(source, null, 0, bytes.length - 1, true, null, null).md5Hex()).isEqualTo(md5(bytes));
     }
 
     @Test
     void theSourceChunksAreLeasedOnlyWhileCopying() throws Exception {
         ObjectRecord source = stored(md5(bytes), List.of());
-        assertThat(read(copier.copyAll(source))).isEqualTo(bytes);
+        assertThat(read(copier.copyAll(source, null, null))).isEqualTo(bytes);
         assertThat(source.chunks()).noneMatch(c -> leases.isHeld(c.chunkId()));
     }
 }
