@@ -50,6 +50,11 @@ public final class IamActions {
         TABLE.put(S3Operation.DELETE_OBJECTS, s3 -> List.of());
         // Nothing up front: the form names the key and its signer; the handler checks s3:PutObject.
         TABLE.put(S3Operation.POST_OBJECT, s3 -> List.of());
+        bucket(S3Operation.GET_BUCKET_CORS, "s3:GetBucketCORS");
+        bucket(S3Operation.PUT_BUCKET_CORS, "s3:PutBucketCORS");
+        bucket(S3Operation.DELETE_BUCKET_CORS, "s3:PutBucketCORS"); // S3 has no delete action for it
+        // Nothing: a preflight is answered to anyone, unauthenticated, from the bucket's CORS rules.
+        TABLE.put(S3Operation.OPTIONS_OBJECT, s3 -> List.of());
         object(S3Operation.PUT_OBJECT, "s3:PutObject");
         object(S3Operation.COPY_OBJECT, "s3:PutObject"); // + s3:GetObject on the source, by the handler
         versioned(S3Operation.GET_OBJECT, "s3:GetObject", "s3:GetObjectVersion");

@@ -2,8 +2,13 @@ package dev.coffer.api.config;
 
 import dev.coffer.api.authz.AccessChecks;
 import dev.coffer.api.connection.ConnectionLimits;
+import dev.coffer.api.cors.BucketCors;
+import dev.coffer.api.cors.CorsStore;
 import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.handler.BucketEncryptionHandlers;
+import dev.coffer.api.cors.PreflightHandler;
+import dev.coffer.api.service.CatalogCorsStore;
+import dev.coffer.api.handler.BucketCorsHandlers;
 import dev.coffer.api.handler.BucketHandlers;
 import dev.coffer.api.handler.CopyObjectHandler;
 import dev.coffer.api.handler.DeleteObjectHandler;
@@ -130,6 +135,7 @@ public class CofferConfiguration {
         SmallBodies bodies = new SmallBodies();
         Owners owners = new Owners(identities);
         BucketService buckets = new BucketService(io, catalog);
+        CorsStore cors = new CatalogCorsStore(io, catalog, xml);
         ObjectService objects = new ObjectService(io, catalog, chunks, leases, encryption);
         ObjectStreamer streamer = new ObjectStreamer(io, chunks, leases);
         // A cluster replicates the catalogue but not yet chunk files: there every byte lives in
@@ -152,6 +158,8 @@ public class CofferConfiguration {
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
         handlers.addAll(TaggingHandlers.all(new TaggingService(io, catalog, objects.versions()), xml, bodies));
         handlers.addAll(BucketEncryptionHandlers.all(io, catalog, encryption.keyRing(), xml, bodies));
+        handlers.addAll(BucketCorsHandlers.all(buckets, cors, xml, bodies));
+        handlers.add(new PreflightHandler(cors, buckets::exists));
         if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
             handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
         }
@@ -163,7 +171,8 @@ public class CofferConfiguration {
         AccessChecks access = new AccessChecks(authorizer, principals, policies::access);
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, access, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
-                limits.bodyTimeout(), driveCors, browserRedirect, new IamEndpoint(authenticator, identities, io, authorizer),
+                limits.bodyTimeout(), driveCors, new BucketCors(cors), browserRedirect,
+                new IamEndpoint(authenticator, identities, io, authorizer),
                 clustered ? cluster::readBarrier : null);
     }
 }

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
  * preflight goes on to the S3 path as before. No credentials mode: the drive signs each request
  * and sends no cookie, so {@code Access-Control-Allow-Credentials} is never sent.
  *
- * <p>Bucket CORS configurations (PutBucketCors), when they come, are evaluated beside this, for
- * requests this class does not grant.
+ * <p>Bucket CORS configurations (PutBucketCors) are evaluated beside this ({@link BucketCors},
+ * {@link PreflightHandler}), for requests this class does not grant: the drive's grant comes first.
  */
 public final class DriveCors {
     static final String METHODS = "GET, PUT, POST, DELETE, HEAD";
@@ -73,11 +73,13 @@ public final class DriveCors {
     /**
      * For a request from the drive: allows its origin now, and just before the headers go out,
      * exposes every response header the browser would otherwise hide from the page.
+     *
+     * @return whether the request came from the drive (then no bucket CORS rule applies to it)
      */
-    public void grant(ServerHttpRequest request, ServerHttpResponse response) {
+    public boolean grant(ServerHttpRequest request, ServerHttpResponse response) {
         String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
         if (!origins.allows(origin, request)) {
-            return;
+            return false;
         }
         HttpHeaders out = response.getHeaders();
         out.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
@@ -94,5 +96,6 @@ public final class DriveCors {
             }
             return Mono.empty();
         });
+        return true;
     }
 }

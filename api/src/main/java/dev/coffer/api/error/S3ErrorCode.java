@@ -11,6 +11,8 @@ package dev.coffer.api.error;
 public enum S3ErrorCode {
     AccessControlListNotSupported("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
     AccessDenied("AccessDenied", 403, "Access Denied"),
+    /** A CORS preflight refused; not in S3's error table, but what S3 answers (see PreflightHandler). */
+    AccessForbidden("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed."),
     AuthorizationHeaderMalformed("AuthorizationHeaderMalformed", 400, "The authorization header you provided is invalid."),
     AuthorizationQueryParametersError("AuthorizationQueryParametersError", 400,
             "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, "
@@ -55,6 +57,7 @@ public enum S3ErrorCode {
     KeyTooLongError("KeyTooLongError", 400, "Your key is too long"),
     /** A KMS key id that the key ring does not know; the code has a dot, so the constant spells it with _. */
     KMS_NotFoundException("KMS.NotFoundException", 400, "Invalid keyId"),
+    MaxMessageLengthExceeded("MaxMessageLengthExceeded", 400, "Your request was too big."),
     MalformedXML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our "
             + "published schema"),
     MalformedPolicy("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),

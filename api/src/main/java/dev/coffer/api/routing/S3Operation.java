@@ -47,6 +47,11 @@ public enum S3Operation {
     COMPLETE_MULTIPART_UPLOAD,
     ABORT_MULTIPART_UPLOAD,
     LIST_PARTS,
+    GET_BUCKET_CORS,
+    PUT_BUCKET_CORS,
+    DELETE_BUCKET_CORS,
+    /** A CORS preflight: OPTIONS on any bucket or object path ("OPTIONS object" in the S3 reference). */
+    OPTIONS_OBJECT,
     UNSUPPORTED,
     METHOD_NOT_ALLOWED
 }

@@ -18,7 +18,7 @@ public final class S3RequestResolver {
      * would overwrite the object.
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
-            "abac", "acl", "accelerate", "analytics", "annotation", "cors",
+            "abac", "acl", "accelerate", "analytics", "annotation",
             "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
             "metadataJournalTable", "metadataTable", "metrics", "notification", "object-lock",
@@ -74,12 +74,15 @@ public final class S3RequestResolver {
 
     private static S3Operation operation(
             String method, String bucket, String key, Map<String, String> q, Map<String, String> headers) {
+        // A preflight names the path of the request it asks about, query and all; it is never that request.
+        if (method.equals("OPTIONS")) return S3Operation.OPTIONS_OBJECT;
         if (bucket == null) {
             return method.equals("GET") ? S3Operation.LIST_BUCKETS : S3Operation.METHOD_NOT_ALLOWED;
         }
         if (q.keySet().stream().anyMatch(UNSUPPORTED_SUBRESOURCES::contains)) return S3Operation.UNSUPPORTED;
         // ?encryption exists on buckets only: on an object it must not fall through to GetObject.
         if (q.containsKey("encryption")) return key == null ? encryptionOperation(method) : S3Operation.UNSUPPORTED;
+        if (q.containsKey("cors")) return key == null ? corsOperation(method) : S3Operation.UNSUPPORTED;
         return key == null ? bucketOperation(method, q, headers) : objectOperation(method, q, headers);
     }
 
@@ -126,6 +129,19 @@ public final class S3RequestResolver {
             case "DELETE" -> S3Operation.DELETE_BUCKET_ENCRYPTION;
             default -> S3Operation.METHOD_NOT_ALLOWED;
         };
+    }
+
+    private static S3Operation corsOperation(String method) {
+        switch (method) {
+            case "GET":
+                return S3Operation.GET_BUCKET_CORS;
+            case "PUT":
+                return S3Operation.PUT_BUCKET_CORS;
+            case "DELETE":
+                return S3Operation.DELETE_BUCKET_CORS;
+            default:
+                return S3Operation.METHOD_NOT_ALLOWED;
+        }
     }
 
     private static S3Operation objectOperation(String method, Map<String, String> q, Map<String, String> headers) {

@@ -5,6 +5,7 @@ import dev.coffer.api.authz.ConditionKeys;
 import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.authz.RequestAccess;
 import dev.coffer.api.connection.BodyTimeout;
+import dev.coffer.api.cors.BucketCors;
 import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
@@ -57,6 +58,7 @@ public final class S3HttpHandler implements HttpHandler {
     private final Function<String, Mono<Boolean>> bucketExists;
     private final Duration bodyTimeout;
     private final DriveCors driveCors;
+    private final BucketCors bucketCors;
     private final BrowserRedirect browserRedirect;
     private final IamEndpoint iam;
     private final java.util.function.Supplier<Mono<Void>> readBarrier;
@@ -64,9 +66,11 @@ public final class S3HttpHandler implements HttpHandler {
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, AccessChecks access,
                          List<S3Handler> handlers,
                          ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
-                         Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect,
+                         Duration bodyTimeout, DriveCors driveCors, BucketCors bucketCors,
+                         BrowserRedirect browserRedirect,
                          IamEndpoint iam) {
-        this(resolver, authenticator, access, handlers, reserved, bucketExists, bodyTimeout, driveCors, browserRedirect,
+        this(resolver, authenticator, access, handlers, reserved, bucketExists, bodyTimeout, driveCors, bucketCors,
+                browserRedirect,
                 iam, null);
     }
 
@@ -79,7 +83,8 @@ public final class S3HttpHandler implements HttpHandler {
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, AccessChecks access,
                          List<S3Handler> handlers,
                          ReservedPaths reserved, Function<String, Mono<Boolean>> bucketExists,
-                         Duration bodyTimeout, DriveCors driveCors, BrowserRedirect browserRedirect,
+                         Duration bodyTimeout, DriveCors driveCors, BucketCors bucketCors,
+                         BrowserRedirect browserRedirect,
                          IamEndpoint iam, java.util.function.Supplier<Mono<Void>> readBarrier) {
         this.iam = iam;
         this.readBarrier = readBarrier;
@@ -90,6 +95,7 @@ public final class S3HttpHandler implements HttpHandler {
         this.reserved = reserved;
         this.bucketExists = bucketExists;
         this.driveCors = driveCors;
+        this.bucketCors = bucketCors;
         this.browserRedirect = browserRedirect;
         for (S3Handler h : handlers) {
             if (this.handlers.put(h.operation(), h) != null) {
@@ -129,12 +135,12 @@ public final class S3HttpHandler implements HttpHandler {
         if (driveCors.isDrivePreflight(request)) {
             return driveCors.preflight(request, response);
         }
-        driveCors.grant(request, response);
+        boolean fromDrive = driveCors.grant(request, response);
         if (browserRedirect.applies(request)) {
             return browserRedirect.send(request, response);
         }
         RequestTrace trace = RequestTrace.of(request);
-        return Mono.defer(() -> dispatch(request, response, requestId, trace))
+        return Mono.defer(() -> dispatch(request, response, requestId, trace, fromDrive))
                 .onErrorResume(e -> {
                     trace.failed(ExceptionTranslator.translate(e).code().code(), e);
                     return ErrorResponder.write(response, resource, requestId, head, e);
@@ -142,7 +148,7 @@ public final class S3HttpHandler implements HttpHandler {
     }
 
     private Mono<Void> dispatch(ServerHttpRequest request, ServerHttpResponse response, String requestId,
-                                RequestTrace trace) {
+                                RequestTrace trace, boolean fromDrive) {
         Map<String, List<String>> headers = lowerCaseHeaders(request.getHeaders());
         Map<String, String> firstValues = new LinkedHashMap<>();
         headers.forEach((k, v) -> firstValues.put(k, v.get(0)));
@@ -156,6 +162,9 @@ public final class S3HttpHandler implements HttpHandler {
         // Before any lookup, signature check included: a name no bucket can have (NUL, non-ASCII,
         // upper case…) reaches neither the catalogue nor a handler.
         if (s3.bucket() != null) Names.checkBucket(s3.bucket());
+        // The bucket's CORS rules answer every request but a preflight (which PreflightHandler answers),
+        // errors included: before anything below can fail.
+        if (!fromDrive && s3.operation() != S3Operation.OPTIONS_OBJECT) bucketCors.decorate(s3.bucket(), request, response);
         if (s3.operation() == S3Operation.METHOD_NOT_ALLOWED) {
             throw S3Exception.of(S3ErrorCode.MethodNotAllowed, s3.resource())
                     .with("Method", request.getMethod().name())

@@ -62,6 +62,9 @@ class IamActionsTest {
                 bucket(LIST_OBJECTS_V2, "s3:ListBucket"),
                 bucket(LIST_OBJECT_VERSIONS, "s3:ListBucketVersions"),
                 bucket(LIST_MULTIPART_UPLOADS, "s3:ListBucketMultipartUploads"),
+                bucket(GET_BUCKET_CORS, "s3:GetBucketCORS"),
+                bucket(PUT_BUCKET_CORS, "s3:PutBucketCORS"),
+                bucket(DELETE_BUCKET_CORS, "s3:PutBucketCORS"),
                 object(PUT_OBJECT, Map.of(), "s3:PutObject"),
                 object(COPY_OBJECT, Map.of(), "s3:PutObject"),
                 object(GET_OBJECT, Map.of(), "s3:GetObject"),
@@ -87,7 +90,9 @@ class IamActionsTest {
                 object(LIST_PARTS, Map.of("uploadId", "u"), "s3:ListMultipartUploadParts"),
                 // Checked by the handler, per key / once the form names its key and signer.
                 new Row(DELETE_OBJECTS, null, Map.of("delete", ""), List.of(), "arn:aws:s3:::photos"),
-                new Row(POST_OBJECT, null, Map.of(), List.of(), "arn:aws:s3:::photos"));
+                new Row(POST_OBJECT, null, Map.of(), List.of(), "arn:aws:s3:::photos"),
+                // A CORS preflight is answered to anyone.
+                new Row(OPTIONS_OBJECT, "2024/cat.jpg", Map.of(), List.of(), "arn:aws:s3:::photos/2024/cat.jpg"));
     }
 
     @ParameterizedTest
