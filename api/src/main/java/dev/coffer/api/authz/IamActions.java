@@ -55,6 +55,13 @@ public final class IamActions {
         bucket(S3Operation.DELETE_BUCKET_CORS, "s3:PutBucketCORS"); // S3 has no delete action for it
         // Nothing: a preflight is answered to anyone, unauthenticated, from the bucket's CORS rules.
         TABLE.put(S3Operation.OPTIONS_OBJECT, s3 -> List.of());
+        bucket(S3Operation.GET_BUCKET_ACL, "s3:GetBucketAcl");
+        bucket(S3Operation.PUT_BUCKET_ACL, "s3:PutBucketAcl");
+        versioned(S3Operation.GET_OBJECT_ACL, "s3:GetObjectAcl", "s3:GetObjectVersionAcl");
+        versioned(S3Operation.PUT_OBJECT_ACL, "s3:PutObjectAcl", "s3:PutObjectVersionAcl");
+        bucket(S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS, "s3:GetBucketOwnershipControls");
+        bucket(S3Operation.PUT_BUCKET_OWNERSHIP_CONTROLS, "s3:PutBucketOwnershipControls");
+        bucket(S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS, "s3:PutBucketOwnershipControls"); // no delete action in S3
         object(S3Operation.PUT_OBJECT, "s3:PutObject");
         object(S3Operation.COPY_OBJECT, "s3:PutObject"); // + s3:GetObject on the source, by the handler
         versioned(S3Operation.GET_OBJECT, "s3:GetObject", "s3:GetObjectVersion");

@@ -1,5 +1,10 @@
 package dev.coffer.api.config;
 
+import dev.coffer.api.acl.AccountDirectory;
+import dev.coffer.api.acl.AclHandlers;
+import dev.coffer.api.acl.IdentityAccounts;
+import dev.coffer.api.acl.NewBucketAcls;
+import dev.coffer.api.service.AclService;
 import dev.coffer.api.authz.AccessChecks;
 import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.cors.BucketCors;
@@ -22,6 +27,11 @@ import dev.coffer.api.handler.ListObjectsHandlers;
 import dev.coffer.api.handler.MultipartHandlers;
 import dev.coffer.api.handler.Owners;
 import dev.coffer.api.handler.PutObjectHandler;
+import dev.coffer.api.acl.AccountDirectory;
+import dev.coffer.api.acl.AclHandlers;
+import dev.coffer.api.acl.IdentityAccounts;
+import dev.coffer.api.acl.NewBucketAcls;
+import dev.coffer.api.service.AclService;
 import dev.coffer.api.admin.AccountsEndpoint;
 import dev.coffer.api.handler.SmallBodies;
 import dev.coffer.api.handler.TaggingHandlers;
@@ -121,6 +131,7 @@ public class CofferConfiguration {
 
     @Bean
     HttpHandler httpHandler(CofferProperties props, AuthProperties auth, PublicAccessProperties publicAccess,
+                            AclProperties aclProps,
                             ConnectionLimits limits, Identities identities,
                             BlockingIo io,
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
@@ -144,8 +155,11 @@ public class CofferConfiguration {
         BodyReceiver receiver = clustered ? BodyReceiver.inlineOnly(io, chunks, clusterProps.maxObjectSize())
                 : new BodyReceiver(io, chunks, props.inlineThreshold());
         BucketPolicies policies = new BucketPolicies(io, catalog, publicAccess.settings(), identities::ownerAccount);
+        AccountDirectory accounts = new IdentityAccounts(identities);
+        AclService acls = new AclService(io, catalog, objects.versions(), identities::ownerAccount);
         List<S3Handler> handlers = new ArrayList<>();
-        handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region()));
+        handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region(),
+                new NewBucketAcls(acls, accounts, aclProps.defaultObjectOwnership(), publicAccess.settings())));
         handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
         handlers.add(new PutObjectHandler(new ObjectPut(io, objects, receiver)));
         handlers.add(new GetObjectHandler(objects, streamer));
@@ -165,6 +179,7 @@ public class CofferConfiguration {
         }
         handlers.addAll(BucketPolicyHandlers.all(policies, xml, bodies));
         handlers.addAll(PublicAccessBlockHandlers.all(policies, xml, bodies));
+        handlers.addAll(AclHandlers.all(acls, accounts, xml, bodies, policies::effectivePublicAccessBlock));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));
         Authorizer authorizer = new Authorizer();

@@ -33,6 +33,8 @@ public enum S3ErrorCode {
     IncompleteBody("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header."),
     InternalError("InternalError", 500, "We encountered an internal error. Please try again."),
     InvalidAccessKeyId("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records."),
+    InvalidBucketAclWithObjectOwnership("InvalidBucketAclWithObjectOwnership", 400,
+            "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
     InvalidArgument("InvalidArgument", 400, "Invalid Argument"),
     InvalidBucketName("InvalidBucketName", 400, "The specified bucket is not valid."),
     InvalidBucketState("InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
@@ -60,6 +62,8 @@ public enum S3ErrorCode {
     MaxMessageLengthExceeded("MaxMessageLengthExceeded", 400, "Your request was too big."),
     MalformedXML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our "
             + "published schema"),
+    MalformedACLError("MalformedACLError", 400,
+            "The XML you provided was not well-formed or did not validate against our published schema."),
     MalformedPolicy("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
     MalformedPOSTRequest("MalformedPOSTRequest", 400, "The body of your POST request is not well-formed multipart/form-data."),
     MaxPostPreDataLengthExceededError("MaxPostPreDataLengthExceededError", 400, "Your POST request fields preceding the "
@@ -73,6 +77,7 @@ public enum S3ErrorCode {
     NoSuchBucketPolicy("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
     NoSuchCORSConfiguration("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
     NoSuchKey("NoSuchKey", 404, "The specified key does not exist."),
+    OwnershipControlsNotFoundError("OwnershipControlsNotFoundError", 404, "The bucket ownership controls were not found"),
     NoSuchPublicAccessBlockConfiguration("NoSuchPublicAccessBlockConfiguration", 404,
             "The public access block configuration was not found"),
     NoSuchLifecycleConfiguration("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
@@ -95,6 +100,8 @@ public enum S3ErrorCode {
     SignatureDoesNotMatch("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you "
             + "provided. Check your key and signing method."),
     SlowDown("SlowDown", 503, "Please reduce your request rate."),
+    UnresolvableGrantByEmailAddress("UnresolvableGrantByEmailAddress", 400,
+            "The e-mail address you provided does not match any account on record."),
     UnexpectedContent("UnexpectedContent", 400, "This request does not support content"),
     XAmzContentSHA256Mismatch("XAmzContentSHA256Mismatch", 400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
 

@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.acl.NewBucketAcls;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Names;
@@ -25,10 +26,11 @@ public final class BucketHandlers {
 
     private BucketHandlers() {}
 
-    public static List<S3Handler> all(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region) {
+    public static List<S3Handler> all(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region,
+                                      NewBucketAcls acls) {
         return List.of(
                 new ListBuckets(buckets, xml, owners),
-                new CreateBucket(buckets, xml, bodies, owners, region),
+                new CreateBucket(buckets, xml, bodies, owners, region, acls),
                 new HeadBucket(buckets),
                 new DeleteBucket(buckets),
                 new GetBucketLocation(buckets, xml));
@@ -86,9 +88,12 @@ public final class BucketHandlers {
         }
     }
 
-    /** CreateBucket. https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html */
-    record CreateBucket(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region)
-            implements S3Handler {
+    /**
+     * CreateBucket, with its Object Ownership and ACL ({@link NewBucketAcls}).
+     * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
+     */
+    record CreateBucket(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region,
+                        NewBucketAcls acls) implements S3Handler {
         public S3Operation operation() {
             return S3Operation.CREATE_BUCKET;
         }
@@ -96,6 +101,7 @@ public final class BucketHandlers {
         public Mono<Void> handle(S3Call call) {
             String name = call.s3().bucket();
             Names.checkBucket(name);
+            NewBucketAcls.Plan plan = acls.plan(call, owners.id(call));
             return bodies.read(call).flatMap(body -> {
                 String location = region;
                 if (body.bytes().length > 0) {
@@ -109,6 +115,7 @@ public final class BucketHandlers {
                     if (given != null && !given.isBlank()) location = given;
                 }
                 return buckets.create(new BucketRecord(name, System.currentTimeMillis(), location, owners.id(call)))
+                        .then(acls.apply(name, plan))
                         .onErrorResume(BucketExistsException.class, exists -> alreadyYours(call, name, exists));
             }).then(Mono.defer(() -> {
                 call.responseHeaders().set("Location", "/" + name);

@@ -2,6 +2,7 @@ package dev.coffer.api.http;
 
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.routing.S3Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,15 +12,16 @@ import java.util.function.Predicate;
  * Request headers (and POST form fields) that ask for something Coffer does not do yet. S3's
  * rule, and ours: such a header is answered, never silently ignored — an SSE-C upload stored in
  * plaintext, or a retention date that protects nothing, is worse than a refusal. The one list of
- * them: the change that implements a feature removes its rows (ACLs: issue 15; Object Lock:
- * issue 17). Tagging and server-side encryption (issue 16) are implemented.
+ * them: the change that implements a feature removes its rows (Object Lock: issue 17). Tagging,
+ * server-side encryption (issue 16) and ACLs (issue 15) are implemented: the operations in
+ * {@link #ACL_OPERATIONS} read {@code x-amz-acl}, {@code x-amz-grant-*} and (CreateBucket)
+ * {@code x-amz-object-ownership} themselves; on any other operation those headers still ask for
+ * what it does not do, and only the values that change nothing pass ({@code x-amz-acl: private}
+ * or {@code bucket-owner-full-control}, {@code x-amz-object-ownership: BucketOwnerEnforced}).
  *
- * <p>Accepted on purpose, because they already describe what Coffer does: {@code x-amz-acl:
- * private} and {@code bucket-owner-full-control} (every bucket is "bucket owner enforced", S3's
- * default since 2023: the bucket owner owns and alone controls every object, which is what both
- * canned ACLs grant), {@code x-amz-storage-class: STANDARD},
- * {@code x-amz-bucket-object-lock-enabled: false}, {@code x-amz-object-ownership:
- * BucketOwnerEnforced}. Not listed: {@code x-amz-request-payer} (no Coffer bucket is Requester
+ * <p>Accepted on purpose, because they already describe what Coffer does:
+ * {@code x-amz-storage-class: STANDARD}, {@code x-amz-bucket-object-lock-enabled: false}.
+ * Not listed: {@code x-amz-request-payer} (no Coffer bucket is Requester
  * Pays, and S3 ignores the header on such buckets) and {@code x-amz-bypass-governance-retention}
  * (no object has a retention to bypass).
  */
@@ -37,6 +39,10 @@ public final class UnimplementedHeaders {
     }
 
     private enum Refusal { NOT_IMPLEMENTED, ACL, STORAGE_CLASS }
+
+    /** The operations that read the ACL headers themselves (dev.coffer.api.acl). */
+    public static final Set<S3Operation> ACL_OPERATIONS = Set.of(S3Operation.CREATE_BUCKET,
+            S3Operation.PUT_BUCKET_ACL, S3Operation.PUT_OBJECT_ACL);
 
     private static final Predicate<String> NONE = value -> false;
 
@@ -67,9 +73,16 @@ public final class UnimplementedHeaders {
      * @param headers lower-case header names to their (first) values
      */
     public static void check(Map<String, String> headers) {
+        check(headers, S3Operation.UNSUPPORTED);
+    }
+
+    /** The same, for a request of {@code operation}, which may read some of them itself. */
+    public static void check(Map<String, String> headers, S3Operation operation) {
+        boolean aclsHandled = ACL_OPERATIONS.contains(operation);
         headers.forEach((name, value) -> {
             if (value == null || value.isBlank()) return;
             for (Rule rule : RULES) {
+                if (aclsHandled && (rule.refusal() == Refusal.ACL || rule.name().equals("x-amz-object-ownership"))) continue;
                 if (rule.matches(name) && !rule.honoured().test(value.trim())) throw refusal(rule.refusal(), name, value);
             }
         });

@@ -58,7 +58,7 @@ public final class BucketPolicies {
     }
 
     /** The settings in force: the bucket's combined with the server's. */
-    Mono<PublicAccessBlock> effectivePublicAccessBlock(String bucket) {
+    public Mono<PublicAccessBlock> effectivePublicAccessBlock(String bucket) {
         return io.call(() -> effective(catalog.bucketConfig(catalog.requireBucket(bucket).name(), PUBLIC_ACCESS_BLOCK)));
     }
 

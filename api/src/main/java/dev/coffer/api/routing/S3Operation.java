@@ -50,6 +50,13 @@ public enum S3Operation {
     GET_BUCKET_CORS,
     PUT_BUCKET_CORS,
     DELETE_BUCKET_CORS,
+    GET_BUCKET_ACL,
+    PUT_BUCKET_ACL,
+    GET_OBJECT_ACL,
+    PUT_OBJECT_ACL,
+    GET_BUCKET_OWNERSHIP_CONTROLS,
+    PUT_BUCKET_OWNERSHIP_CONTROLS,
+    DELETE_BUCKET_OWNERSHIP_CONTROLS,
     /** A CORS preflight: OPTIONS on any bucket or object path ("OPTIONS object" in the S3 reference). */
     OPTIONS_OBJECT,
     UNSUPPORTED,

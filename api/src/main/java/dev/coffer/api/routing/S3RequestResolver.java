@@ -18,11 +18,11 @@ public final class S3RequestResolver {
      * would overwrite the object.
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
-            "abac", "acl", "accelerate", "analytics", "annotation",
+            "abac", "accelerate", "analytics", "annotation",
             "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
             "metadataJournalTable", "metadataTable", "metrics", "notification", "object-lock",
-            "ownershipControls", "replication",
+            "replication",
             "requestPayment", "restore", "retention", "select", "torrent", "website", "session",
             "renameObject");
 
@@ -83,6 +83,8 @@ public final class S3RequestResolver {
         // ?encryption exists on buckets only: on an object it must not fall through to GetObject.
         if (q.containsKey("encryption")) return key == null ? encryptionOperation(method) : S3Operation.UNSUPPORTED;
         if (q.containsKey("cors")) return key == null ? corsOperation(method) : S3Operation.UNSUPPORTED;
+        if (q.containsKey("ownershipControls")) return key == null ? ownershipOperation(method) : S3Operation.UNSUPPORTED;
+        if (q.containsKey("acl")) return aclOperation(method, key != null);
         return key == null ? bucketOperation(method, q, headers) : objectOperation(method, q, headers);
     }
 
@@ -127,6 +129,23 @@ public final class S3RequestResolver {
             case "GET" -> S3Operation.GET_BUCKET_ENCRYPTION;
             case "PUT" -> S3Operation.PUT_BUCKET_ENCRYPTION;
             case "DELETE" -> S3Operation.DELETE_BUCKET_ENCRYPTION;
+            default -> S3Operation.METHOD_NOT_ALLOWED;
+        };
+    }
+
+    private static S3Operation ownershipOperation(String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS;
+            case "PUT" -> S3Operation.PUT_BUCKET_OWNERSHIP_CONTROLS;
+            case "DELETE" -> S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS;
+            default -> S3Operation.METHOD_NOT_ALLOWED;
+        };
+    }
+
+    private static S3Operation aclOperation(String method, boolean object) {
+        return switch (method) {
+            case "GET" -> object ? S3Operation.GET_OBJECT_ACL : S3Operation.GET_BUCKET_ACL;
+            case "PUT" -> object ? S3Operation.PUT_OBJECT_ACL : S3Operation.PUT_BUCKET_ACL;
             default -> S3Operation.METHOD_NOT_ALLOWED;
         };
     }

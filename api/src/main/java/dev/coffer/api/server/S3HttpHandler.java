@@ -195,7 +195,7 @@ public final class S3HttpHandler implements HttpHandler {
         // Who may ask comes before what is asked: a denied request's headers are never looked at.
         Mono<Void> handled = authorize(s3, requestAccess).then(Mono.defer(() -> {
             PresignedHeaders.refuseClashes(hoisted, headers);
-            UnimplementedHeaders.check(firstValues);
+            UnimplementedHeaders.check(firstValues, s3.operation());
             return handler.handle(call);
         }));
         if (readBarrier == null) return handled;
