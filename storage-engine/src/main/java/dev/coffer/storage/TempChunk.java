@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 
 /**
@@ -17,8 +21,19 @@ import java.util.zip.CRC32C;
  * Invariant: {@code crcCount == length / BLOCK_SIZE} until sealed, when the short last block
  * (if any) gets its entry too. With a data key, each piece is encrypted into one 64 KiB buffer
  * first and the CRC is of the ciphertext, the bytes on disk (FORMAT.md, "Encrypted chunks").
+ * Every {@link #WRITEBACK_STEP} bytes an early {@code fdatasync} starts on a write-back thread
+ * while bytes keep coming, so that {@link #seal()}'s own {@code force(true)} — still the one the
+ * chunk's durability rests on — finds little left to write (FORMAT.md, "Writing and publishing").
  */
 final class TempChunk {
+    /** Bytes appended between two early write-backs. */
+    static final long WRITEBACK_STEP = 8L << 20;
+    /** At most one early write-back per chunk is in flight; the threads only wait on the disk. */
+    private static final ExecutorService WRITEBACK = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "coffer-writeback");
+        t.setDaemon(true);
+        return t;
+    });
     private final ChunkId id;
     private final Path path;
     private final DurabilityOps ops;
@@ -31,6 +46,8 @@ final class TempChunk {
     private int blockFill;
     private long length;
     private boolean sealed;
+    private long unsynced;
+    private Future<?> writeback;
 
     private TempChunk(ChunkId id, Path path, DurabilityOps ops, FileChannel channel, DataKey key) {
         this.id = id;
@@ -79,6 +96,34 @@ final class TempChunk {
             blockFill += n;
             if (blockFill == BLOCK_SIZE) endBlock();
         }
+        unsynced += count;
+        if (unsynced >= WRITEBACK_STEP && (writeback == null || writeback.isDone())) {
+            awaitWriteback();
+            unsynced = 0;
+            writeback = WRITEBACK.submit(() -> {
+                channel.force(false);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Waits for the early write-back in flight, if any, and reports its failure: a failed
+     * fdatasync's error is reported once per open file, so seal()'s own force might not see it.
+     */
+    private void awaitWriteback() throws IOException {
+        if (writeback == null) return;
+        Future<?> pending = writeback;
+        writeback = null;
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for an early write-back");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException("early write-back failed", e.getCause());
+        }
     }
 
     /**
@@ -86,6 +131,7 @@ final class TempChunk {
      * Invariant on return: the temp file is a complete chunk file, durable under its temp name.
      */
     void seal() throws IOException {
+        awaitWriteback();
         if (blockFill > 0) endBlock();
         FileIo.writeFully(channel, new ChunkFooter(length, Arrays.copyOf(crcs, crcCount)).encode());
         ops.force(channel, path);

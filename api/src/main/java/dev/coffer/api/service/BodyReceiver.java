@@ -107,7 +107,8 @@ public final class BodyReceiver {
         } catch (Exception e) {
             throw reactor.core.Exceptions.propagate(e);
         } finally {
-            DataBufferUtils.release(buffer);
+            // The body's MD5 may still be reading this buffer on the digest pool: freed once hashed.
+            sink.afterHashed(() -> DataBufferUtils.release(buffer));
         }
     }
 }

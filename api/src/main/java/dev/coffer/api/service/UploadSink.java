@@ -5,13 +5,12 @@ import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.storage.ChunkStore;
 import dev.coffer.storage.DataKey;
+import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ final class UploadSink {
     private final long maxSize;
     private final S3ErrorCode overLimit;
     private final PayloadDecoder decoder;
-    private final MessageDigest md5;
+    private final PipelinedMd5 md5 = new PipelinedMd5();
     private final ChecksumAlgorithm.Calculator checksum;
     private final DataKey key;
     private ByteArrayOutputStream small = new ByteArrayOutputStream();
@@ -43,11 +42,6 @@ final class UploadSink {
         this.inlineThreshold = inlineThreshold;
         this.maxSize = maxSize;
         this.decoder = decoder;
-        try {
-            this.md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     synchronized void accept(ByteBuffer raw) throws Exception {
@@ -55,11 +49,21 @@ final class UploadSink {
         decoder.accept(raw, this::payload);
     }
 
+    /**
+     * Runs {@code release} (which frees the buffer the bytes given to {@link #accept} came from)
+     * once those bytes are hashed: at once unless the MD5 still reads them.
+     */
+    synchronized void afterHashed(Runnable release) {
+        md5.afterHashed(release);
+    }
+
     private void payload(ByteBuffer data) {
         int n = data.remaining();
         size += n;
         if (size > maxSize) throw S3Exception.of(overLimit);
-        md5.update(data.duplicate());
+        // Small bodies hash here; once the body goes to chunk files, the MD5 runs beside the writes.
+        if (writer == null && size <= inlineThreshold) md5.updateNow(data);
+        else md5.updateLater(data);
         if (checksum != null) checksum.update(data);
         try {
             if (writer == null && small.size() + n <= inlineThreshold) {
@@ -87,12 +91,12 @@ final class UploadSink {
     synchronized StoredBody finish() throws Exception {
         Map<String, String> trailers = decoder.finish();
         done = true;
-        byte[] digest = md5.digest();
         if (writer == null) {
             byte[] inline = key == null ? small.toByteArray() : key.cryptInline(small.toByteArray());
-            return new StoredBody(size, digest, checksumValue(), inline, List.of(), trailers);
+            return new StoredBody(size, md5.digest(), checksumValue(), inline, List.of(), trailers);
         }
-        return new StoredBody(size, digest, checksumValue(), null, writer.finish(), trailers);
+        List<ChunkRef> refs = writer.finish(); // the last fsync, while the MD5 catches up
+        return new StoredBody(size, md5.digest(), checksumValue(), null, refs, trailers);
     }
 
     private String checksumValue() {
