@@ -3,7 +3,7 @@
 # A, B, A, B ... so that the noise of a shared machine falls on both alike; prints medians and B/A.
 # Usage: scripts/bench-ab.sh A.jar B.jar [runs] [seconds-per-run]   (defaults: 5 runs of 10 s)
 # Env: CASES (default "get4k put4k put4k-keys"; also get32k get128k get1m get64m put32k-keys
-# put128k-keys put1m-keys delete-keys — DELETE over 256 keys of a versioned bucket, so that
+# put128k-keys put1m-keys put1m put64m (4 conns) delete-keys — DELETE over 256 keys of a versioned bucket, so that
 # every request writes a delete marker), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
 # one jar). Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
 set -euo pipefail
@@ -41,7 +41,7 @@ s3.create_bucket(Bucket="bench")
 s3.create_bucket(Bucket="benchv")
 s3.put_bucket_versioning(Bucket="benchv", VersioningConfiguration={"Status": "Enabled"})
 sizes = {"4k": 4096, "32k": 32768, "128k": 131072, "1m": 1048576}
-if "get64m" in os.environ.get("CASES", ""):
+if "64m" in os.environ.get("CASES", ""):
     sizes["64m"] = 64 << 20
 os.makedirs(out, exist_ok=True)
 with open(f"{out}/delete-keys", "w") as f:  # every DELETE adds a delete marker: one synced write each
@@ -75,14 +75,16 @@ function request()
   return wrk.format(method, paths[(n % #paths) + 1], nil, body)
 end
 LUA
-bytes() { case $1 in *4k*) echo 4096;; *32k*) echo 32768;; *128k*) echo 131072;; *1m*) echo 1048576;; esac; }
+bytes() { case $1 in *4k*) echo 4096;; *32k*) echo 32768;; *128k*) echo 131072;; *1m*) echo 1048576;; *64m*) echo 67108864;; esac; }
 run() { # side case
-  local dir="$WORK/urls$1" port=${PORTS[$1]} out
+  local dir="$WORK/urls$1" port=${PORTS[$1]} out c=16
+  case $2 in *64m*) c=4;; esac
+  local w=(wrk -t2 -c$c -d"${SECS}s" --timeout 60s)
   case $2 in
-    get*) out=$(wrk -t2 -c16 -d"${SECS}s" "$(cat "$dir/$2")") ;;
-    delete-keys) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- 0 "$dir/$2" DELETE) ;;
-    put*-keys) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- "$(bytes "$2")" "$dir/$2") ;;
-    put*) out=$(wrk -t2 -c16 -d"${SECS}s" -s "$WORK/put.lua" "$(cat "$dir/$2")" -- "$(bytes "$2")") ;;
+    get*) out=$("${w[@]}" "$(cat "$dir/$2")") ;;
+    delete-keys) out=$("${w[@]}" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- 0 "$dir/$2" DELETE) ;;
+    put*-keys) out=$("${w[@]}" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- "$(bytes "$2")" "$dir/$2") ;;
+    put*) out=$("${w[@]}" -s "$WORK/put.lua" "$(cat "$dir/$2")" -- "$(bytes "$2")") ;;
   esac
   grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $2 side $1: /" >&2 || true
   awk '/Requests\/sec/ {print $2}' <<<"$out"
