@@ -54,7 +54,12 @@ public final class Catalog implements AutoCloseable {
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
     public static Catalog open(Path dir, boolean syncWrites) {
-        RocksStore store = RocksStore.open(dir, syncWrites, CatalogTables.ALL);
+        return open(dir, syncWrites, 0);
+    }
+
+    /** {@link #open(Path, boolean)} with RocksDB's own limit on its table files (0: none), to make it stop in tests. */
+    static Catalog open(Path dir, boolean syncWrites, long maxSstBytes) {
+        RocksStore store = RocksStore.open(dir, syncWrites, CatalogTables.ALL, maxSstBytes);
         try {
             return new Catalog(store);
         } catch (RuntimeException e) {
@@ -301,6 +306,35 @@ public final class Catalog implements AutoCloseable {
     public CatalogStats stats() {
         ensureOpen();
         return new CatalogStatistics(store).read();
+    }
+
+    // ---- the store's health
+
+    /**
+     * Why the catalogue accepts no change now, if it does not: RocksDB's background error (a failed
+     * flush, compaction or WAL write; a full disk among them). Reads go on meanwhile; commits fail
+     * with {@link CatalogStoppedException}. RocksDB clears it by itself once a full disk has room again.
+     */
+    public Optional<String> writesStopped() {
+        ensureOpen();
+        return store.stopped();
+    }
+
+    /**
+     * Re-reads every table file against its block checksums (RocksDB's {@code VerifyChecksum}): a
+     * full read of the catalogue, for the scrub. Object bytes held inline are in those blocks.
+     *
+     * @return what RocksDB reported, if a file failed
+     */
+    public Optional<String> verifyChecksums() {
+        ensureOpen();
+        return store.verifyChecksums();
+    }
+
+    /** Writes the memtables out to table files (tests). */
+    void flush() {
+        ensureOpen();
+        store.flush();
     }
 
     // ---- a replicated catalogue (the cluster module)

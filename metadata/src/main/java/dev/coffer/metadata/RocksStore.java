@@ -15,9 +15,11 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -34,6 +36,7 @@ final class RocksStore implements AutoCloseable {
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private final Map<String, ColumnFamilyHandle> handles = new HashMap<>();
     private final boolean syncWrites;
+    private final BackgroundErrors errors = new BackgroundErrors();
     private RocksDB db;
     /** One for every commit: a WriteOptions is a native allocation, not worth making per write. */
     private WriteOptions writeOptions;
@@ -43,9 +46,14 @@ final class RocksStore implements AutoCloseable {
     }
 
     static RocksStore open(Path dir, boolean syncWrites, List<TableDef<?, ?>> tables) {
+        return open(dir, syncWrites, tables, 0);
+    }
+
+    /** @param maxSstBytes RocksDB's own limit on its table files (0: none), a seam to make it stop in tests */
+    static RocksStore open(Path dir, boolean syncWrites, List<TableDef<?, ?>> tables, long maxSstBytes) {
         RocksStore store = new RocksStore(syncWrites);
         try {
-            store.openTables(dir, tables);
+            store.openTables(dir, tables, maxSstBytes);
             return store;
         } catch (RuntimeException | RocksDBException e) {
             store.close();
@@ -53,7 +61,7 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
-    private void openTables(Path dir, List<TableDef<?, ?>> tables) throws RocksDBException {
+    private void openTables(Path dir, List<TableDef<?, ?>> tables, long maxSstBytes) throws RocksDBException {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -61,7 +69,10 @@ final class RocksStore implements AutoCloseable {
         }
         Cache cache = own(new LRUCache(RocksTuning.BLOCK_CACHE_BYTES));
         BloomFilter bloom = own(new BloomFilter(RocksTuning.BLOOM_BITS_PER_KEY));
-        DBOptions dbOptions = own(RocksTuning.dbOptions());
+        own(errors);
+        SstFileManager files = own(new SstFileManager(Env.getDefault()));
+        if (maxSstBytes > 0) files.setMaxAllowedSpaceUsage(maxSstBytes);
+        DBOptions dbOptions = own(RocksTuning.dbOptions(files, errors));
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, own(new ColumnFamilyOptions())));
         for (TableDef<?, ?> def : tables) {
@@ -97,12 +108,40 @@ final class RocksStore implements AutoCloseable {
         return db;
     }
 
-    /** Applies the batch atomically; with sync on, returns only once the WAL is fsynced. */
+    /**
+     * Applies the batch atomically; with sync on, returns only once the WAL is fsynced.
+     *
+     * @throws CatalogStoppedException when RocksDB stopped accepting writes or its disk is full
+     */
     void commit(WriteBatch batch) {
         try {
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
-            throw new MetadataException("commit failed", e);
+            throw errors.commitFailed(e);
+        }
+    }
+
+    /** Why RocksDB does not accept writes now (its background error), if it does not. */
+    java.util.Optional<String> stopped() {
+        return errors.stopped();
+    }
+
+    /** What RocksDB's checksum check of every table file reported, if one failed. */
+    java.util.Optional<String> verifyChecksums() {
+        try {
+            db.verifyChecksum();
+            return java.util.Optional.empty();
+        } catch (RocksDBException e) {
+            return java.util.Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Writes the memtables out to table files (tests: to reach RocksDB's table-file paths at once). */
+    void flush() {
+        try (org.rocksdb.FlushOptions options = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, new ArrayList<>(handles.values()));
+        } catch (RocksDBException e) {
+            throw errors.commitFailed(e);
         }
     }
 
@@ -111,7 +150,7 @@ final class RocksStore implements AutoCloseable {
         try (WriteOptions synced = new WriteOptions().setSync(true)) {
             db.write(synced, batch);
         } catch (RocksDBException e) {
-            throw new MetadataException("commit failed", e);
+            throw errors.commitFailed(e);
         }
     }
 

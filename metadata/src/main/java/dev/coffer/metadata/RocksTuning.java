@@ -1,11 +1,14 @@
 package dev.coffer.metadata;
 
+import org.rocksdb.AbstractEventListener;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Filter;
+import org.rocksdb.SstFileManager;
+import org.rocksdb.WALRecoveryMode;
 
 /**
  * The RocksDB settings, each with its reason. Deliberately few: defaults are well tested, and
@@ -25,7 +28,7 @@ final class RocksTuning {
     /** 10 bits per key: about 1% false positives, the usual sweet spot. */
     static final double BLOOM_BITS_PER_KEY = 10;
 
-    static DBOptions dbOptions() {
+    static DBOptions dbOptions(SstFileManager files, AbstractEventListener errors) {
         return new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
@@ -36,7 +39,18 @@ final class RocksTuning {
                 // pile up dirty pages and then stall a synced WAL write behind them.
                 .setBytesPerSync(1L << 20)
                 // Keep a few info logs, not an ever-growing directory of them.
-                .setKeepLogFileNum(5);
+                .setKeepLogFileNum(5)
+                // Stated though they are RocksDB's defaults, since Coffer's fault handling rests on
+                // them: paranoid checks turn a failed flush or WAL write into a background error that
+                // stops writes (rather than carrying on past lost data), and verify what can be at
+                // open; a WAL cut short (a torn last write) is recovered up to its last whole record,
+                // one damaged in the middle stops there too, never skipping records (docs/fault-report.md).
+                .setParanoidChecks(true)
+                .setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery)
+                // With a file manager, RocksDB recovers from a full disk by itself: it polls the free
+                // space and resumes writes once room returns, no restart needed.
+                .setSstFileManager(files)
+                .setListeners(java.util.List.of(errors));
     }
 
     /**

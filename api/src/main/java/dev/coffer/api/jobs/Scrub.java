@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * the catalogue's {@code jobs} table ({@code i64 end of the last full pass | the last chunk id
  * read, or empty between passes}), recorded after each step, so a restart resumes the pass rather
  * than start over. Done: chunks read. Backlog: prefix directories (of 256) still to read in
- * this pass.
+ * this pass. Each pass ends with RocksDB's checksum check of every catalogue table file, where
+ * small objects live inline: a failing file is logged and shown in health and metrics
+ * ({@link #catalogCorruption}) until a later pass finds none (a GET of a damaged record answers
+ * InternalError, never its bytes).
  */
 public final class Scrub implements Job {
     static final String NAME = "scrub";
@@ -38,8 +42,10 @@ public final class Scrub implements Job {
     private final Duration passInterval;
     private final Counter corrupt;
     private final Counter bytes;
+    private final Counter catalogCorrupt;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
     private volatile long backlog;
+    private volatile String catalogCorruption;
 
     public Scrub(Catalog catalog, ChunkStore chunks, long bytesPerSecond, Duration passInterval, MeterRegistry registry) {
         this.catalog = catalog;
@@ -50,6 +56,9 @@ public final class Scrub implements Job {
                 .description("Chunks the scrub found failing their CRC32C checks and quarantined").register(registry);
         this.bytes = Counter.builder("coffer.scrub.read").baseUnit("bytes")
                 .description("Chunk bytes the scrub read and checked").register(registry);
+        this.catalogCorrupt = Counter.builder("coffer.scrub.corrupt.catalog")
+                .description("Scrub passes that found a catalogue table file failing its checksums (after a clean one)")
+                .register(registry);
     }
 
     @Override
@@ -73,6 +82,7 @@ public final class Scrub implements Job {
         List<ChunkId> batch = chunks.listChunksAfter(at.after, CHUNKS_PER_STEP);
         for (ChunkId id : batch) check(id);
         boolean more = batch.size() == CHUNKS_PER_STEP;
+        if (!more) checkCatalog();
         Cursor next = more ? new Cursor(at.lastPassEnd, batch.get(batch.size() - 1))
                 : new Cursor(System.currentTimeMillis(), null);
         catalog.setJobCursor(NAME, next.bytes());
@@ -83,6 +93,20 @@ public final class Scrub implements Job {
     @Override
     public long backlog() {
         return backlog;
+    }
+
+    /** What the last pass's check of the catalogue's table files found failing, if anything. */
+    public Optional<String> catalogCorruption() {
+        return Optional.ofNullable(catalogCorruption);
+    }
+
+    private void checkCatalog() {
+        Optional<String> found = catalog.verifyChecksums();
+        if (found.isPresent()) {
+            if (catalogCorruption == null) catalogCorrupt.increment();
+            log.error("scrub: a catalogue table file failed its checksums: {}", found.get());
+        }
+        catalogCorruption = found.orElse(null);
     }
 
     private void check(ChunkId id) throws IOException, InterruptedException {

@@ -9,27 +9,37 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /_coffer/health}: {@code {"status":"ready","live":true,"ready":true}} with 200 when
  * ready, 503 otherwise. Open to all (load balancers and container health checks hold no S3
  * credentials); it tells nothing but the state. A background job kind whose last passes all failed
  * ({@code JobRunner.failingKinds}) is named in {@code "failingJobs":["scrub"]}, present only then;
- * the status stays as it is, since the node still serves requests.
+ * the status stays as it is, since the node still serves requests. Likewise a storage problem
+ * ({@link StoreHealth}: disk full, catalogue refusing changes, a damaged catalogue file) is told in
+ * {@code "problems":["…"]}, present only then: reads, listings and deletes go on meanwhile.
  */
 public final class HealthEndpoint implements HttpHandler {
     public static final String PATH = "/_coffer/health";
 
     private final Readiness readiness;
     private final Supplier<List<String>> failingJobs;
+    private final Supplier<List<String>> problems;
 
     public HealthEndpoint(Readiness readiness) {
         this(readiness, List::of);
     }
 
     public HealthEndpoint(Readiness readiness, Supplier<List<String>> failingJobs) {
+        this(readiness, failingJobs, List::of);
+    }
+
+    /** @param problems storage problems, in words; blocking, so called off the event loop */
+    public HealthEndpoint(Readiness readiness, Supplier<List<String>> failingJobs, Supplier<List<String>> problems) {
         this.readiness = readiness;
         this.failingJobs = failingJobs;
+        this.problems = problems;
     }
 
     @Override
@@ -39,9 +49,17 @@ public final class HealthEndpoint implements HttpHandler {
         }
         Readiness.State state = readiness.state();
         boolean ready = state == Readiness.State.READY;
-        String body = "{\"status\":\"" + state.name().toLowerCase(Locale.ROOT) + "\",\"live\":true,\"ready\":" + ready + failing() + "}\n";
-        return OpsResponses.text(request, response, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
-                "application/json", body);
+        return Mono.fromCallable(problems::get).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+            String body = "{\"status\":\"" + state.name().toLowerCase(Locale.ROOT) + "\",\"live\":true,\"ready\":" + ready
+                    + failing() + problems(found) + "}\n";
+            return OpsResponses.text(request, response, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
+                    "application/json", body);
+        });
+    }
+
+    private static String problems(List<String> found) {
+        return found.isEmpty() ? "" : found.stream().map(OpsResponses::jsonString)
+                .collect(Collectors.joining(",", ",\"problems\":[", "]"));
     }
 
     /** Job kinds are names chosen in code ([a-z]+), so they need no JSON escaping. */

@@ -3,11 +3,13 @@ package dev.coffer.api.ops;
 import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.config.RootCredentials;
 import dev.coffer.api.jobs.JobRunner;
+import dev.coffer.api.jobs.Scrub;
 import dev.coffer.api.server.ReservedPaths;
 import dev.coffer.api.server.S3HttpHandler;
 import dev.coffer.api.service.BlockingIo;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.metadata.Catalog;
+import dev.coffer.storage.ChunkStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -52,8 +54,13 @@ public class OpsConfiguration {
     }
 
     @Bean
-    ReservedPaths.Endpoint healthEndpoint(Readiness readiness, JobRunner jobs) {
-        return new ReservedPaths.Endpoint(HealthEndpoint.PATH, new HealthEndpoint(readiness, jobs::failingKinds));
+    StoreHealth storeHealth(Catalog catalog, ChunkStore chunks, Scrub scrub, PrometheusMeterRegistry registry) {
+        return new StoreHealth(catalog, chunks, scrub::catalogCorruption).register(registry);
+    }
+
+    @Bean
+    ReservedPaths.Endpoint healthEndpoint(Readiness readiness, JobRunner jobs, StoreHealth store) {
+        return new ReservedPaths.Endpoint(HealthEndpoint.PATH, new HealthEndpoint(readiness, jobs::failingKinds, store::problems));
     }
 
     @Bean

@@ -12,6 +12,17 @@ import reactor.core.publisher.Mono;
 final class OpsResponses {
     private OpsResponses() {}
 
+    /** {@code text} as a JSON string (health's problems carry RocksDB's and the OS's words). */
+    public static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') out.append('\\').append(c);
+            else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+            else out.append(c);
+        }
+        return out.append('"').toString();
+    }
+
     static boolean isGetOrHead(ServerHttpRequest request) {
         return HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
     }

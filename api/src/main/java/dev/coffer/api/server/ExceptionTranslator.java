@@ -6,6 +6,7 @@ import dev.coffer.auth.AuthException;
 import dev.coffer.metadata.BucketExistsException;
 import dev.coffer.metadata.BucketNotEmptyException;
 import dev.coffer.metadata.CatalogRefusal;
+import dev.coffer.metadata.CatalogStoppedException;
 import dev.coffer.storage.StorageFullException;
 import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.NoSuchBucketException;
@@ -31,6 +32,7 @@ public final class ExceptionTranslator {
         if (e instanceof CatalogRefusal refusal) return fromCatalog(refusal);
         Throwable io = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
         if (io instanceof StorageFullException full) return diskFull(full);
+        if (e instanceof CatalogStoppedException stopped) return catalogStopped(stopped);
         if (e instanceof dev.coffer.cluster.ClusterUnavailableException) {
             // Nothing was acknowledged; the client's retry (S3 SDKs retry 503) goes on elsewhere or later.
             return S3Exception.of(S3ErrorCode.ServiceUnavailable)
@@ -48,6 +50,20 @@ public final class ExceptionTranslator {
         return S3Exception.of(S3ErrorCode.ServiceUnavailable).withMessage("The server's disk is full (" + usable
                 + " usable, " + e.reserveBytes() + " bytes kept in reserve for deletes): the write was not stored."
                 + " Delete objects or add space, then retry.");
+    }
+
+    /**
+     * RocksDB stopped accepting changes (its background error): 503, nothing of the change was
+     * acknowledged. On a full disk RocksDB resumes by itself once room returns; after another I/O
+     * error an operator restarts the server (health and metrics show it meanwhile).
+     */
+    private static S3Exception catalogStopped(CatalogStoppedException e) {
+        String message = e.noSpace()
+                ? "The server's disk is full: the catalogue cannot record the change, so the write was not stored."
+                        + " Delete objects or add space, then retry."
+                : "The catalogue stopped accepting changes after an I/O error, so the write was not stored;"
+                        + " reads go on. The server needs attention (see its health endpoint).";
+        return S3Exception.of(S3ErrorCode.ServiceUnavailable).withMessage(message).withCause(e);
     }
 
     /** A catalogue refusal, with the bucket, key, upload or condition it names. */

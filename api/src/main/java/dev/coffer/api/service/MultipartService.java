@@ -2,6 +2,7 @@ package dev.coffer.api.service;
 
 import dev.coffer.api.checksum.ChecksumAlgorithm;
 import dev.coffer.metadata.Catalog;
+import dev.coffer.metadata.CatalogRefusal;
 import dev.coffer.metadata.MultipartUploads;
 import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.ObjectRecord;
@@ -145,7 +146,7 @@ public final class MultipartService {
         try {
             uploads.putPart(upload.bucket(), upload.key(), upload.uploadId(), part);
             return part;
-        } catch (RuntimeException e) {
+        } catch (CatalogRefusal e) { // only then surely unpublished (see ObjectService.publishNow)
             for (ChunkRef ref : written) chunks.delete(ref.id());
             throw e;
         }

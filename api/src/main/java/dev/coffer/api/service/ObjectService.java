@@ -1,6 +1,7 @@
 package dev.coffer.api.service;
 
 import dev.coffer.metadata.Catalog;
+import dev.coffer.metadata.CatalogRefusal;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.ObjectVersion;
@@ -88,7 +89,9 @@ public final class ObjectService {
         try {
             // As published: with its version id when the bucket's versioning is enabled.
             return catalog.versions().publish(bucket, key, record, condition);
-        } catch (RuntimeException e) {
+        } catch (CatalogRefusal e) {
+            // Refused: nothing was written. Any other failure (RocksDB's) may have left the command in
+            // the WAL, to replay at the next start: its chunks stay for the orphan sweep to judge.
             discardNow(body.chunks());
             throw e;
         }
@@ -139,7 +142,7 @@ public final class ObjectService {
                     pointers(copied), System.currentTimeMillis()).withAttributes(attributes.apply(source)), sourceKey, sealed);
             try {
                 return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE));
-            } catch (RuntimeException e) {
+            } catch (CatalogRefusal e) { // only then surely unpublished (see publishNow)
                 discardNow(copied);
                 throw e;
             }

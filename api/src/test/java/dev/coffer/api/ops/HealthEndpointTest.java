@@ -77,4 +77,15 @@ class HealthEndpointTest {
         assertThat(response.getBodyAsString().block())
                 .isEqualTo("{\"status\":\"ready\",\"live\":true,\"ready\":true,\"failingJobs\":[\"scrub\",\"gc\"]}\n");
     }
+
+    @Test
+    void aStorageProblemIsToldInWordsAndTheNodeStaysReady() {
+        readiness.start();
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        new HealthEndpoint(readiness, java.util.List::of, () -> java.util.List.of("catalogue refuses changes: IOError (\"x\")"))
+                .handle(MockServerHttpRequest.get(HealthEndpoint.PATH).build(), response).block();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBodyAsString().block()).isEqualTo(
+                "{\"status\":\"ready\",\"live\":true,\"ready\":true,\"problems\":[\"catalogue refuses changes: IOError (\\\"x\\\")\"]}\n");
+    }
 }

@@ -29,4 +29,14 @@ class ExceptionTranslatorTest {
                 + "<RequestTime>20190131T084915Z</RequestTime><ServerTime>2019-01-31T09:05:04Z</ServerTime>"
                 + "<MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds><RequestId>id</RequestId></Error>");
     }
+
+    @Test
+    void aCatalogueThatStoppedWritingIsServiceUnavailableSayingWhy() {
+        var full = ExceptionTranslator.translate(new dev.coffer.metadata.CatalogStoppedException("x", true, null));
+        assertThat(full.status()).isEqualTo(503);
+        assertThat(full.message()).contains("disk is full").contains("not stored");
+        var failed = ExceptionTranslator.translate(new dev.coffer.metadata.CatalogStoppedException("x", false, null));
+        assertThat(failed.code().name()).isEqualTo("ServiceUnavailable");
+        assertThat(failed.message()).contains("I/O error").contains("not stored");
+    }
 }

@@ -1,0 +1,63 @@
+package dev.coffer.api.ops;
+
+import dev.coffer.metadata.Catalog;
+import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.StorageFullException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What is wrong with the node's storage now, in words for {@code /_coffer/health} and as gauges
+ * for {@code /_coffer/metrics}: the disk below its reserve (object writes refused), RocksDB's
+ * background error (catalogue changes refused), a catalogue table file the scrub found failing its
+ * checksums. Blocking (a statfs): call it off the event loop.
+ */
+public final class StoreHealth {
+    private final Catalog catalog;
+    private final ChunkStore chunks;
+    private final Supplier<Optional<String>> catalogCorruption;
+
+    public StoreHealth(Catalog catalog, ChunkStore chunks, Supplier<Optional<String>> catalogCorruption) {
+        this.catalog = catalog;
+        this.chunks = chunks;
+        this.catalogCorruption = catalogCorruption;
+    }
+
+    /** Registers {@code coffer_disk_full}, {@code coffer_catalog_writes_stopped} and {@code coffer_catalog_corrupt} (1 or 0). */
+    public StoreHealth register(MeterRegistry registry) {
+        Gauge.builder("coffer.disk.full", this, h -> h.diskFull().isPresent() ? 1 : 0)
+                .description("1 while the disk has no room above coffer.disk-reserve: object writes are refused").register(registry);
+        Gauge.builder("coffer.catalog.writes.stopped", this, h -> h.catalog.writesStopped().isPresent() ? 1 : 0)
+                .description("1 while RocksDB refuses changes after a background error (a full disk, a failed write)")
+                .register(registry);
+        Gauge.builder("coffer.catalog.corrupt", this, h -> h.catalogCorruption.get().isPresent() ? 1 : 0)
+                .description("1 when the scrub's last pass found a catalogue table file failing its checksums").register(registry);
+        return this;
+    }
+
+    /** Each problem in one line; empty when there is none. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        diskFull().ifPresent(out::add);
+        catalog.writesStopped().ifPresent(why -> out.add("catalogue refuses changes: " + why));
+        catalogCorruption.get().ifPresent(why -> out.add("catalogue table file damaged: " + why));
+        return out;
+    }
+
+    private Optional<String> diskFull() {
+        try {
+            chunks.requireRoom(0);
+            return Optional.empty();
+        } catch (StorageFullException full) {
+            return Optional.of("disk full: " + full.usableBytes() + " bytes usable, " + full.reserveBytes()
+                    + " kept in reserve; object writes are refused");
+        } catch (IOException | RuntimeException unknown) {
+            return Optional.of("disk space unknown: " + unknown.getMessage());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.coffer.metadata;
+
+/**
+ * RocksDB refused a commit because it stopped accepting writes (its "background error": a flush,
+ * compaction or WAL write failed) or because its disk is full. Nothing of the refused command was
+ * acknowledged. RocksDB recovers by itself from a full disk once room returns; after another I/O
+ * error it stays read-only until the server restarts (RocksJava has no {@code DB::Resume}).
+ */
+public final class CatalogStoppedException extends MetadataException {
+    private final boolean noSpace;
+
+    public CatalogStoppedException(String message, boolean noSpace, Throwable cause) {
+        super(message, cause);
+        this.noSpace = noSpace;
+    }
+
+    /** True when the cause is a full disk (ENOSPC, or RocksDB's own space limit). */
+    public boolean noSpace() {
+        return noSpace;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.coffer.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalogue's RocksDB failing under it, for real: its background error (here made by RocksDB's
+ * own space limit, the unprivileged twin of ENOSPC: the same "stop writing" path) and a flipped bit
+ * in a table file. A full file system and its recovery are in scripts/fault-report.sh.
+ */
+class CatalogFaultTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStoppedRocksDbRefusesChangesAsStoppedKeepsReadsAndLosesNoCommittedChange() {
+        try (Catalog catalog = Catalog.open(dir, true, 1)) {
+            catalog.createBucket(Records.bucket("b"));
+            catalog.putObject("b", "before", Records.inline("e1", "one"), WriteCondition.NONE);
+            assertTrue(catalog.writesStopped().isEmpty());
+            // The flush writes a table file past the 1-byte limit: RocksDB sets its background error.
+            assertThrows(MetadataException.class, catalog::flush);
+            assertTrue(catalog.writesStopped().orElseThrow().contains("stopped writing"), catalog.writesStopped().toString());
+
+            CatalogStoppedException refused = assertThrows(CatalogStoppedException.class,
+                    () -> catalog.putObject("b", "after", Records.inline("e2", "two"), WriteCondition.NONE));
+            assertTrue(refused.noSpace(), refused.getMessage());
+            assertThrows(CatalogStoppedException.class, () -> catalog.deleteObject("b", "before"));
+            assertEquals("e1", catalog.getObject("b", "before").orElseThrow().etag(), "reads go on");
+        }
+        try (Catalog reopened = Catalog.open(dir, true)) {
+            assertTrue(reopened.writesStopped().isEmpty());
+            assertEquals("e1", reopened.getObject("b", "before").orElseThrow().etag(), "the committed change is kept");
+            assertTrue(reopened.getObject("b", "after").isEmpty(), "the refused change is not there");
+            reopened.putObject("b", "after", Records.inline("e2", "two"), WriteCondition.NONE);
+        }
+    }
+
+    @Test
+    void aFlippedBitInAnInlineObjectOnDiskIsReportedNeverServed() throws Exception {
+        byte[] body = new byte[4000];
+        new Random(7).nextBytes(body); // incompressible: stored as is inside the table file
+        try (Catalog catalog = Catalog.open(dir, true)) {
+            catalog.createBucket(Records.bucket("b"));
+            catalog.putObject("b", "rotten", ObjectRecord.ofBody(body.length, "e", 1_000L, Map.of(), Map.of(), Map.of(),
+                    body, List.of()), WriteCondition.NONE);
+            catalog.flush();
+            assertTrue(catalog.verifyChecksums().isEmpty());
+        }
+        flipABitOf(body);
+
+        try (Catalog reopened = Catalog.open(dir, true)) {
+            MetadataException read = assertThrows(MetadataException.class, () -> reopened.getObject("b", "rotten"));
+            assertEquals(org.rocksdb.Status.Code.Corruption, ((org.rocksdb.RocksDBException) read.getCause()).getStatus().getCode());
+            assertTrue(reopened.verifyChecksums().orElseThrow().contains("checksum mismatch"));
+        }
+    }
+
+    /** Flips one bit in the middle of {@code body} where it lies in the catalogue's table file. */
+    private void flipABitOf(byte[] body) throws Exception {
+        byte[] needle = java.util.Arrays.copyOfRange(body, 1000, 1064);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path sst : files.filter(p -> p.toString().endsWith(".sst")).toList()) {
+                byte[] bytes = Files.readAllBytes(sst);
+                int at = indexOf(bytes, needle);
+                if (at >= 0) {
+                    bytes[at + 32] ^= 0x10;
+                    Files.write(sst, bytes);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the object's bytes are in no table file");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void theObjectIsIntactWhereNothingWasFlipped() {
+        byte[] body = "intact".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Catalog catalog = Catalog.open(dir, true)) {
+            catalog.createBucket(Records.bucket("b"));
+            catalog.putObject("b", "k", ObjectRecord.ofBody(body.length, "e", 1_000L, Map.of(), Map.of(), Map.of(),
+                    body, List.of()), WriteCondition.NONE);
+            catalog.flush();
+        }
+        try (Catalog reopened = Catalog.open(dir, true)) {
+            assertArrayEquals(body, reopened.getObject("b", "k").orElseThrow().inline());
+        }
+    }
+}
