@@ -30,16 +30,39 @@ public final class AccessChecks {
     private final Authorizer authorizer;
     private final PrincipalLookup principals;
     private final Function<String, Mono<Optional<BucketAccess>>> buckets;
+    private final DenialMetrics denials;
+    private final ExistingObjectTags.Lookup objectTags;
+
+    public AccessChecks(Authorizer authorizer, PrincipalLookup principals,
+                        Function<String, Mono<Optional<BucketAccess>>> buckets) {
+        this(authorizer, principals, buckets, DenialMetrics.NONE);
+    }
 
     /**
      * @param buckets a bucket's owner and policy, empty when there is no such bucket; called on
      *     any thread, it must not block (look up on the I/O scheduler)
      */
     public AccessChecks(Authorizer authorizer, PrincipalLookup principals,
-                        Function<String, Mono<Optional<BucketAccess>>> buckets) {
+                        Function<String, Mono<Optional<BucketAccess>>> buckets, DenialMetrics denials) {
+        this(authorizer, principals, buckets, denials, ExistingObjectTags.NONE);
+    }
+
+    private AccessChecks(Authorizer authorizer, PrincipalLookup principals,
+                         Function<String, Mono<Optional<BucketAccess>>> buckets, DenialMetrics denials,
+                         ExistingObjectTags.Lookup objectTags) {
         this.authorizer = authorizer;
         this.principals = principals;
         this.buckets = buckets;
+        this.denials = denials;
+        this.objectTags = objectTags;
+    }
+
+    /**
+     * These checks, reading an object's tags for s3:ExistingObjectTag/… when a policy that applies
+     * names that key (else the key is absent and such conditions do not match).
+     */
+    public AccessChecks withObjectTags(ExistingObjectTags.Lookup lookup) {
+        return new AccessChecks(authorizer, principals, buckets, denials, lookup);
     }
 
     /**
@@ -61,7 +84,7 @@ public final class AccessChecks {
      * only: another account allowed by the policy gets 405 MethodNotAllowed, as in S3.
      */
     Mono<Void> require(Principal principal, RequestContext context, ActionCheck check) {
-        return decide(principal, context, check).flatMap(verdict -> {
+        return decide(principal, context, check, true).flatMap(verdict -> {
             if (verdict.decision.allowed()) {
                 if (POLICY_ACTIONS.contains(check.action()) && verdict.bucket != null
                         && principal.kind() != Principal.Kind.ROOT
@@ -79,28 +102,39 @@ public final class AccessChecks {
         });
     }
 
-    /** Whether allowed (a missing bucket is no error here: the caller answers for it). */
-    Mono<Boolean> allows(Principal principal, RequestContext context, ActionCheck check) {
-        return decide(principal, context, check).map(verdict -> verdict.decision.allowed());
+    /**
+     * Whether allowed (a missing bucket is no error here: the caller answers for it).
+     *
+     * @param counted whether a refusal is one the client sees (counted in {@link DenialMetrics}),
+     *     not a question the server asks itself to choose its answer
+     */
+    Mono<Boolean> allows(Principal principal, RequestContext context, ActionCheck check, boolean counted) {
+        return decide(principal, context, check, counted).map(verdict -> verdict.decision.allowed());
     }
 
-    private Mono<Verdict> decide(Principal principal, RequestContext context, ActionCheck check) {
+    private Mono<Verdict> decide(Principal principal, RequestContext context, ActionCheck check, boolean counted) {
         // CreateBucket is judged in the caller's own account, whoever holds the name (the Authorizer's
         // contract: no owner for it); a name another account holds is then BucketAlreadyExists, as in S3.
         if (check.bucket() == null || check.action().equals("s3:CreateBucket")) {
-            return Mono.just(new Verdict(authorize(principal, context, check, null), null));
+            return Mono.just(new Verdict(authorize(principal, context, check, null, counted), null));
         }
-        return buckets.apply(check.bucket()).map(bucket -> new Verdict(
-                authorize(principal, context, check, bucket.orElse(null)), bucket.orElse(null)));
+        return buckets.apply(check.bucket()).flatMap(found -> {
+            BucketAccess bucket = found.orElse(null);
+            Mono<RequestContext> keys = bucket != null && ExistingObjectTags.needed(check, principal, bucket)
+                    ? ExistingObjectTags.add(objectTags, check, context) : Mono.just(context);
+            return keys.map(withTags -> new Verdict(authorize(principal, withTags, check, bucket, counted), bucket));
+        });
     }
 
-    private Decision authorize(Principal principal, RequestContext context, ActionCheck check, BucketAccess bucket) {
+    private Decision authorize(Principal principal, RequestContext context, ActionCheck check, BucketAccess bucket,
+                               boolean counted) {
         Decision decision = bucket == null
                 ? authorizer.authorize(principal, check.action(), check.resourceArn(), context, null, null)
                 : authorizer.authorize(principal, check.action(), check.resourceArn(), context, bucket.policy(),
                         bucket.ownerAccount(), bucket.restrictPublicBuckets());
         if (!decision.allowed()) {
             log.debug("denied: {} {} on {} ({})", principal, check.action(), check.resourceArn(), decision.reason());
+            if (counted) denials.denied(check.action(), decision);
         }
         return decision;
     }

@@ -4,6 +4,11 @@ import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.auth.policy.RequestContext;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -14,11 +19,24 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * The keys of the principal and the clock are the Authorizer's.
  */
 public final class ConditionKeys {
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private ConditionKeys() {}
 
     /** @param headers the request's headers by lower-case name (first value), presigned ones included */
     public static RequestContext of(ServerHttpRequest http, S3Request s3, Map<String, String> headers) {
+        return of(http, s3, headers, QueryString.parse(http.getURI().getRawQuery()), Instant.now());
+    }
+
+    /**
+     * @param query the request's decoded query, the presigned URL's auth parameters included
+     * @param now when the request is judged, for s3:signatureAge
+     */
+    public static RequestContext of(ServerHttpRequest http, S3Request s3, Map<String, String> headers,
+                                    Map<String, String> query, Instant now) {
         RequestContext.Builder keys = RequestContext.builder();
+        signature(keys, headers, query, now);
         InetSocketAddress remote = http.getRemoteAddress();
         if (remote != null && remote.getAddress() != null) {
             keys.put("aws:SourceIp", remote.getAddress().getHostAddress());
@@ -38,6 +56,86 @@ public final class ConditionKeys {
         keys.put("s3:x-amz-storage-class", headers.get("x-amz-storage-class"));
         requestTags(keys, headers.get("x-amz-tagging"));
         return keys.build();
+    }
+
+    /**
+     * s3:authType (REST-HEADER, REST-QUERY-STRING), s3:signatureversion (AWS for SigV2,
+     * AWS4-HMAC-SHA256 for SigV4) and, for SigV4, s3:signatureAge: milliseconds since the
+     * signature's X-Amz-Date. None for a request without credentials. POST forms get theirs from
+     * {@link #postForm}.
+     */
+    private static void signature(RequestContext.Builder keys, Map<String, String> headers, Map<String, String> query,
+                                  Instant now) {
+        String authorization = headers.get("authorization");
+        String algorithm = param(query, "X-Amz-Algorithm");
+        String date;
+        if (authorization != null) {
+            keys.put("s3:authType", "REST-HEADER");
+            boolean v2 = authorization.startsWith("AWS ");
+            keys.put("s3:signatureversion", v2 ? "AWS" : "AWS4-HMAC-SHA256");
+            date = v2 ? null : headers.get("x-amz-date");
+        } else if (algorithm != null) {
+            keys.put("s3:authType", "REST-QUERY-STRING");
+            keys.put("s3:signatureversion", "AWS4-HMAC-SHA256");
+            date = param(query, "X-Amz-Date");
+        } else if (param(query, "AWSAccessKeyId") != null) {
+            keys.put("s3:authType", "REST-QUERY-STRING");
+            keys.put("s3:signatureversion", "AWS");
+            date = null;
+        } else {
+            return;
+        }
+        signatureAge(keys, date, now);
+    }
+
+    /**
+     * The keys of a POST form's signature: s3:authType POST, s3:signatureversion, s3:signatureAge,
+     * and the tags of its {@code tagging} field as s3:RequestObjectTag/… (the request's own
+     * headers carry none of these).
+     *
+     * @param fields the form's fields by lower-case name
+     * @param tags the tags the form sets (empty when none)
+     */
+    public static Map<String, List<String>> postForm(Map<String, String> fields, Map<String, String> tags, Instant now) {
+        RequestContext.Builder keys = RequestContext.builder();
+        keys.put("s3:authType", "POST");
+        boolean v4 = fields.containsKey("x-amz-algorithm");
+        keys.put("s3:signatureversion", v4 ? "AWS4-HMAC-SHA256" : "AWS");
+        if (v4) signatureAge(keys, fields.get("x-amz-date"), now);
+        keys.put("s3:x-amz-acl", fields.get("acl"));
+        keys.put("s3:x-amz-server-side-encryption", fields.get("x-amz-server-side-encryption"));
+        putTags(keys, tags);
+        return keys.build().asMap();
+    }
+
+    /** s3:RequestObjectTagKeys and s3:RequestObjectTag/KEY of the tags a request sets (a Tagging document's). */
+    public static Map<String, List<String>> requestTags(Map<String, String> tags) {
+        RequestContext.Builder keys = RequestContext.builder();
+        putTags(keys, tags);
+        return keys.build().asMap();
+    }
+
+    private static void putTags(RequestContext.Builder keys, Map<String, String> tags) {
+        if (tags.isEmpty()) return;
+        keys.put("s3:RequestObjectTagKeys", List.copyOf(tags.keySet()));
+        tags.forEach((k, v) -> keys.put("s3:RequestObjectTag/" + k, v));
+    }
+
+    private static void signatureAge(RequestContext.Builder keys, String amzDate, Instant now) {
+        if (amzDate == null) return;
+        try {
+            Instant signed = AMZ_DATE.parse(amzDate, Instant::from);
+            keys.put("s3:signatureAge", Long.toString(Math.max(0, Duration.between(signed, now).toMillis())));
+        } catch (DateTimeParseException e) {
+            // the signature check refuses it with S3's own error
+        }
+    }
+
+    private static String param(Map<String, String> query, String name) {
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+        }
+        return null;
     }
 
     /** s3:RequestObjectTagKeys and s3:RequestObjectTag/KEY from x-amz-tagging ("k1=v1&k2=v2"); none if it does not parse. */

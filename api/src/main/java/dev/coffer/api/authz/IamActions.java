@@ -2,6 +2,7 @@ package dev.coffer.api.authz;
 
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,9 @@ public final class IamActions {
                 ? List.of(objectCheck("s3:GetObject", s3), objectCheck("s3:GetObjectAttributes", s3))
                 : List.of(objectCheck("s3:GetObjectVersion", s3), objectCheck("s3:GetObjectVersionAttributes", s3)));
         versioned(S3Operation.GET_OBJECT_TAGGING, "s3:GetObjectTagging", "s3:GetObjectVersionTagging");
-        versioned(S3Operation.PUT_OBJECT_TAGGING, "s3:PutObjectTagging", "s3:PutObjectVersionTagging");
+        // Nothing up front: the handler checks s3:PutObjectTagging once its Tagging document is read,
+        // so that s3:RequestObjectTag/… and s3:RequestObjectTagKeys hold the tags it sets.
+        TABLE.put(S3Operation.PUT_OBJECT_TAGGING, s3 -> List.of());
         versioned(S3Operation.DELETE_OBJECT_TAGGING, "s3:DeleteObjectTagging", "s3:DeleteObjectVersionTagging");
         object(S3Operation.CREATE_MULTIPART_UPLOAD, "s3:PutObject");
         object(S3Operation.UPLOAD_PART, "s3:PutObject");
@@ -88,8 +91,45 @@ public final class IamActions {
      * table does not know, which only the server's root may then perform.
      */
     public static Optional<List<ActionCheck>> of(S3Request s3) {
+        return of(s3, Map.of());
+    }
+
+    /**
+     * As {@link #of(S3Request)}, with what the request's headers add: a write that sets tags
+     * ({@code x-amz-tagging} on PutObject and CreateMultipartUpload, or on CopyObject with
+     * {@code x-amz-tagging-directive: REPLACE}) needs s3:PutObjectTagging as well, as the S3 API
+     * Reference's PutObject permissions say.
+     *
+     * @param headers the request's headers by lower-case name, presigned ones included
+     */
+    public static Optional<List<ActionCheck>> of(S3Request s3, Map<String, String> headers) {
         Function<S3Request, List<ActionCheck>> row = TABLE.get(s3.operation());
-        return row == null ? Optional.empty() : Optional.of(row.apply(s3));
+        if (row == null) return Optional.empty();
+        List<ActionCheck> checks = row.apply(s3);
+        if (setsTags(s3.operation(), headers)) {
+            checks = new ArrayList<>(checks);
+            checks.add(objectCheck("s3:PutObjectTagging", s3));
+        }
+        return Optional.of(List.copyOf(checks));
+    }
+
+    private static boolean setsTags(S3Operation operation, Map<String, String> headers) {
+        if (!headers.containsKey("x-amz-tagging")) return false;
+        return switch (operation) {
+            case PUT_OBJECT, CREATE_MULTIPART_UPLOAD -> true;
+            case COPY_OBJECT -> "REPLACE".equals(headers.get("x-amz-tagging-directive"));
+            default -> false;
+        };
+    }
+
+    /** PutObjectTagging, once its tags are known (a named version needs s3:PutObjectVersionTagging). */
+    public static ActionCheck putObjectTagging(String bucket, String key, String versionId) {
+        return new ActionCheck(versionId == null ? "s3:PutObjectTagging" : "s3:PutObjectVersionTagging", bucket, key);
+    }
+
+    /** The tags a POST form sets on its object (its {@code tagging} field). */
+    public static ActionCheck postObjectTags(String bucket, String key) {
+        return new ActionCheck("s3:PutObjectTagging", bucket, key);
     }
 
     /** Whether the table has a row for the operation. */

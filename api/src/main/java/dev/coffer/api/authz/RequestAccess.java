@@ -2,6 +2,8 @@ package dev.coffer.api.authz;
 
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.RequestContext;
+import java.util.List;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +33,15 @@ public final class RequestAccess {
 
     /** Whether allowed; never signals a denial. */
     public Mono<Boolean> allows(ActionCheck check) {
-        return checks.allows(principal, context, check);
+        return checks.allows(principal, context, check, true);
+    }
+
+    /**
+     * Whether allowed, asked by the server to choose its answer (e.g. 404 NoSuchKey or 403), not
+     * a refusal the client sees: never counted in {@link DenialMetrics}.
+     */
+    public Mono<Boolean> wouldAllow(ActionCheck check) {
+        return checks.allows(principal, context, check, false);
     }
 
     /**
@@ -40,5 +50,13 @@ public final class RequestAccess {
      */
     public RequestAccess signedBy(String accessKeyId) {
         return new RequestAccess(checks, checks.principalOf(accessKeyId), context);
+    }
+
+    /**
+     * The same request with condition keys known only once its body is read (a POST form's
+     * signature and tags, a Tagging document's tags), replacing any of the same name.
+     */
+    public RequestAccess withKeys(Map<String, List<String>> keys) {
+        return new RequestAccess(checks, principal, context.with(keys));
     }
 }

@@ -6,6 +6,7 @@ import dev.coffer.api.acl.IdentityAccounts;
 import dev.coffer.api.acl.NewBucketAcls;
 import dev.coffer.api.service.AclService;
 import dev.coffer.api.authz.AccessChecks;
+import dev.coffer.api.authz.DenialMetrics;
 import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.cors.BucketCors;
 import dev.coffer.api.cors.CorsStore;
@@ -65,13 +66,16 @@ import dev.coffer.auth.policy.Authorizer;
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.PrincipalLookup;
 import dev.coffer.metadata.Catalog;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.coffer.storage.ChunkStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -138,7 +142,7 @@ public class CofferConfiguration {
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
                             DriveCors driveCors, BrowserRedirect browserRedirect,
                             dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps,
-                            Encryption encryption) {
+                            Encryption encryption, ObjectProvider<MeterRegistry> registry) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -170,7 +174,8 @@ public class CofferConfiguration {
         handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
-        handlers.addAll(TaggingHandlers.all(new TaggingService(io, catalog, objects.versions()), xml, bodies));
+        TaggingService tagging = new TaggingService(io, catalog, objects.versions());
+        handlers.addAll(TaggingHandlers.all(tagging, xml, bodies));
         handlers.addAll(BucketEncryptionHandlers.all(io, catalog, encryption.keyRing(), xml, bodies));
         handlers.addAll(BucketCorsHandlers.all(buckets, cors, xml, bodies));
         handlers.add(new PreflightHandler(cors, buckets::exists));
@@ -183,11 +188,15 @@ public class CofferConfiguration {
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml));
         Authorizer authorizer = new Authorizer();
-        AccessChecks access = new AccessChecks(authorizer, principals, policies::access);
+        DenialMetrics denials = new DenialMetrics(registry.getIfAvailable());
+        AccessChecks access = new AccessChecks(authorizer, principals, policies::access, denials)
+                .withObjectTags((bucket, key, versionId) -> Mono.defer(() -> tagging.objectTags(bucket, key, versionId))
+                        .map(TaggingService.Tagged::tags)
+                        .onErrorResume(e -> Mono.just(Map.of()))); // no such object (or version): no tags
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, access, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
                 limits.bodyTimeout(), driveCors, new BucketCors(cors), browserRedirect,
-                new IamEndpoint(authenticator, identities, io, authorizer),
+                new IamEndpoint(authenticator, identities, io, authorizer, denials),
                 clustered ? cluster::readBarrier : null);
     }
 }

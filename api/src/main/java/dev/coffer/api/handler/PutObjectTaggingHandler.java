@@ -1,5 +1,7 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.authz.ConditionKeys;
+import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
@@ -34,6 +36,10 @@ final class PutObjectTaggingHandler implements S3Handler {
     public Mono<Void> handle(S3Call call) {
         return tagging.checkBucket(call.s3().bucket())
                 .then(TaggingHandlers.read(call, bodies, xml, TagSets.Scope.OBJECT))
+                // Authorized here, with the tags it sets as s3:RequestObjectTag/… (IamActions has no row for it).
+                .flatMap(tags -> call.access().withKeys(ConditionKeys.requestTags(tags))
+                        .require(IamActions.putObjectTagging(call.s3().bucket(), call.s3().key(), call.s3().param("versionId")))
+                        .thenReturn(tags))
                 .flatMap(tags -> tagging.setObjectTags(call.s3().bucket(), call.s3().key(), call.s3().param("versionId"),
                         tags, "PUT"))
                 .flatMap(version -> {

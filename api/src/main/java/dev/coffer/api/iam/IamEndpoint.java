@@ -7,7 +7,9 @@ import dev.coffer.auth.AuthException;
 import dev.coffer.auth.AuthResult;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
+import dev.coffer.api.authz.DenialMetrics;
 import dev.coffer.auth.policy.Authorizer;
+import dev.coffer.auth.policy.Decision;
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.RequestContext;
 import dev.coffer.metadata.IamRefusal;
@@ -50,10 +52,13 @@ public final class IamEndpoint {
     private final Identities identities;
     private final BlockingIo io;
     private final Authorizer authorizer;
+    private final DenialMetrics denials;
     private final Map<String, Function<IamRequest, byte[]>> actions = new HashMap<>();
 
-    public IamEndpoint(RequestAuthenticator authenticator, Identities identities, BlockingIo io, Authorizer authorizer) {
+    public IamEndpoint(RequestAuthenticator authenticator, Identities identities, BlockingIo io, Authorizer authorizer,
+                       DenialMetrics denials) {
         this.authorizer = authorizer;
+        this.denials = denials;
         this.authenticator = authenticator;
         this.identities = identities;
         this.io = io;
@@ -122,7 +127,10 @@ public final class IamEndpoint {
             Principal principal = identities.principalOf(auth.accessKeyId()).orElseThrow(() ->
                     new IamException(IamError.InvalidClientTokenId, "The security token included in the request is invalid."));
             String resource = resource(r);
-            if (!authorizer.authorize(principal, "iam:" + action, resource, RequestContext.EMPTY, null, null).allowed()) {
+            Decision decision = authorizer.authorize(principal, "iam:" + action, resource, RequestContext.EMPTY, null, null);
+            if (!decision.allowed()) {
+                // The label stays bounded: a name the endpoint does not implement is counted as one.
+                denials.denied(actions.containsKey(action) ? "iam:" + action : "iam:(unimplemented)", decision);
                 throw new IamException(IamError.AccessDenied, "User: " + caller.arn() + " is not authorized to perform: iam:"
                         + action + " on resource: " + resource + " because no identity-based policy allows the iam:"
                         + action + " action");

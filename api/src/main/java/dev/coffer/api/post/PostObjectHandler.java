@@ -1,6 +1,8 @@
 package dev.coffer.api.post;
 
+import dev.coffer.api.authz.ConditionKeys;
 import dev.coffer.api.authz.IamActions;
+import dev.coffer.api.authz.RequestAccess;
 import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
@@ -30,6 +32,7 @@ import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.WriteCondition;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -150,16 +153,22 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         UnimplementedHeaders.check(form.asHeaderNames());
         // The tagging field holds a Tagging document (not x-amz-tagging's query form); checked before the file is received.
         String tagging = form.get("tagging");
-        Map<String, byte[]> attributes = tagging == null ? Map.of() : ObjectTagging.attributes(
-                TagSets.fromXml(xml, tagging.getBytes(StandardCharsets.UTF_8), TagSets.Scope.OBJECT));
+        Map<String, String> tags = tagging == null ? Map.of()
+                : TagSets.fromXml(xml, tagging.getBytes(StandardCharsets.UTF_8), TagSets.Scope.OBJECT);
+        Map<String, byte[]> attributes = tagging == null ? Map.of() : ObjectTagging.attributes(tags);
         Optional<ChecksumRequest> checksum = ChecksumRequest.from(form.asHeaders());
         Optional<PostPolicy.LengthRange> range = verified.policy().contentLengthRange();
         long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));
         objects.encryption().checkTransport(call, form.asHeaders());
         SseRequest sse = SseRequest.parse(form.asHeaders());
         // The form acts with the rights of the key that signed its policy, checked before a byte is stored.
-        return call.access().signedBy(verified.auth().accessKeyId())
-                .require(IamActions.postObject(call.s3().bucket(), key))
+        // Its condition keys are the form's (s3:authType POST, its signature, its tags), and a form
+        // that sets tags needs s3:PutObjectTagging too, as PutObject with x-amz-tagging does.
+        RequestAccess signer = call.access().signedBy(verified.auth().accessKeyId())
+                .withKeys(ConditionKeys.postForm(form.fields(), tags, Instant.now()));
+        Mono<Void> allowed = signer.require(IamActions.postObject(call.s3().bucket(), key));
+        if (tagging != null) allowed = allowed.then(signer.require(IamActions.postObjectTags(call.s3().bucket(), key)));
+        return allowed
                 .then(Mono.defer(() -> objects.seal(call.s3().bucket(), sse)))
                 .flatMap(sealed -> receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
                         checksum.map(ChecksumRequest::algorithm).orElse(null), sealed.map(Encryption.Sealed::key).orElse(null))

@@ -190,14 +190,15 @@ public final class S3HttpHandler implements HttpHandler {
         if (handler == null) {
             throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
         }
-        RequestAccess requestAccess = access.forRequest(auth, ConditionKeys.of(request, s3, firstValues));
+        RequestAccess requestAccess = access.forRequest(auth,
+                ConditionKeys.of(request, s3, firstValues, query, java.time.Instant.now()));
         S3Call call = new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestAccess, requestId);
         // Who may ask comes before what is asked: a denied request's headers are never looked at.
-        Mono<Void> handled = authorize(s3, requestAccess).then(Mono.defer(() -> {
+        Mono<Void> handled = authorize(s3, firstValues, requestAccess).then(Mono.defer(() -> {
             PresignedHeaders.refuseClashes(hoisted, headers);
             UnimplementedHeaders.check(firstValues, s3.operation());
             return handler.handle(call);
-        }));
+        })).onErrorResume(e -> hideMissingKey(s3, requestAccess, e));
         if (readBarrier == null) return handled;
         // A cluster: the catalogue first catches up with every write acknowledged anywhere.
         return readBarrier.get().then(handled);
@@ -207,11 +208,30 @@ public final class S3HttpHandler implements HttpHandler {
      * The operation's own checks ({@link IamActions}), before its handler runs. An operation the
      * table does not know is left to the server's root alone.
      */
-    private static Mono<Void> authorize(S3Request s3, RequestAccess requestAccess) {
-        return IamActions.of(s3)
+    private static Mono<Void> authorize(S3Request s3, Map<String, String> headers, RequestAccess requestAccess) {
+        return IamActions.of(s3, headers)
                 .map(checks -> Flux.fromIterable(checks).concatMap(requestAccess::require).then())
                 .orElseGet(() -> requestAccess.principal().kind() == Principal.Kind.ROOT ? Mono.empty()
                         : Mono.error(S3Exception.of(S3ErrorCode.AccessDenied, s3.resource())));
+    }
+
+    /** Operations on the request's own key whose NoSuchKey says whether the key exists. */
+    private static final java.util.Set<S3Operation> KEY_READS = java.util.EnumSet.of(S3Operation.GET_OBJECT,
+            S3Operation.HEAD_OBJECT, S3Operation.GET_OBJECT_ATTRIBUTES, S3Operation.GET_OBJECT_TAGGING,
+            S3Operation.PUT_OBJECT_TAGGING, S3Operation.DELETE_OBJECT_TAGGING);
+
+    /**
+     * A missing key answers 404 NoSuchKey only to whoever may list the bucket (s3:ListBucket);
+     * anyone else gets 403 AccessDenied, so that keys cannot be probed for (S3 API Reference,
+     * GetObject and HeadObject, "Permissions").
+     */
+    private static Mono<Void> hideMissingKey(S3Request s3, RequestAccess requestAccess, Throwable e) {
+        if (!KEY_READS.contains(s3.operation())
+                || ExceptionTranslator.translate(e).code() != S3ErrorCode.NoSuchKey) {
+            return Mono.error(e);
+        }
+        return requestAccess.wouldAllow(new dev.coffer.api.authz.ActionCheck("s3:ListBucket", s3.bucket(), null))
+                .flatMap(mayList -> Mono.error(mayList ? e : S3Exception.of(S3ErrorCode.AccessDenied, s3.resource())));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.coffer.auth.PayloadMode;
 import dev.coffer.auth.policy.Authorizer;
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.RequestContext;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,5 +61,55 @@ class AccessChecksTest {
         RequestAccess anonymous = checks.forRequest(null, RequestContext.EMPTY);
         assertThat(anonymous.principal().kind()).isEqualTo(Principal.Kind.ANONYMOUS);
         assertThat(anonymous.signedBy("ROOTKEY").principal().kind()).isEqualTo(Principal.Kind.ROOT);
+    }
+
+    @Test
+    void refusalsTheClientSeesAreCountedByActionAndQuestionsTheServerAsksItselfAreNot() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DenialMetrics denials = new DenialMetrics(registry);
+        AccessChecks counted = new AccessChecks(new Authorizer(), id -> Optional.ofNullable(KEYS.get(id)),
+                bucket -> Mono.just(Optional.of(new BucketAccess(ACCOUNT, null, false))), denials);
+        RequestAccess user = counted.forRequest(new AuthResult("USERKEY", new PayloadMode.Unsigned()), RequestContext.EMPTY);
+        assertThatThrownBy(() -> user.require(new ActionCheck("s3:GetObject", "photos", "a")).block())
+                .isInstanceOf(S3Exception.class);
+        assertThat(user.allows(new ActionCheck("s3:DeleteObject", "photos", "a")).block()).isFalse();
+        assertThat(user.wouldAllow(new ActionCheck("s3:ListBucket", "photos", null)).block()).isFalse();
+        counted.forRequest(new AuthResult("ROOTKEY", new PayloadMode.Unsigned()), RequestContext.EMPTY)
+                .require(new ActionCheck("s3:GetObject", "photos", "a")).block();
+
+        assertThat(registry.get("coffer.authorization.denials").tag("action", "s3:GetObject")
+                .tag("decision", "implicit").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("coffer.authorization.denials").tag("action", "s3:DeleteObject").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.find("coffer.authorization.denials").tag("action", "s3:ListBucket").counter()).isNull();
+    }
+
+    @Test
+    void existingObjectTagsAreReadOnlyWhenAPolicyNamesThemAndDecideByTheObjectsTags() {
+        String tagged = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                + "[\"s3:GetObject\",\"s3:PutObject\"],\"Resource\":\"arn:aws:s3:::photos/*\",\"Condition\":"
+                + "{\"StringEquals\":{\"s3:ExistingObjectTag/class\":\"public\"}}}]}";
+        String plain = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::photos/*\"}]}";
+        Map<String, Principal> keys = Map.of(
+                "TAGKEY", Principal.user(ACCOUNT, "/", "tess", "AIDATESS", "TAGKEY", List.of(tagged)),
+                "PLAINKEY", Principal.user(ACCOUNT, "/", "pat", "AIDAPAT", "PLAINKEY", List.of(plain)));
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        AccessChecks withTags = new AccessChecks(new Authorizer(), id -> Optional.ofNullable(keys.get(id)),
+                bucket -> Mono.just(Optional.of(new BucketAccess(ACCOUNT, null, false))))
+                .withObjectTags((bucket, key, versionId) -> {
+                    lookups.incrementAndGet();
+                    return Mono.just(key.equals("pub") ? Map.of("class", "public") : Map.of("class", "secret"));
+                });
+        RequestAccess tess = withTags.forRequest(new AuthResult("TAGKEY", new PayloadMode.Unsigned()), RequestContext.EMPTY);
+        assertThat(tess.allows(new ActionCheck("s3:GetObject", "photos", "pub")).block()).isTrue();
+        assertThat(tess.allows(new ActionCheck("s3:GetObject", "photos", "priv")).block()).isFalse();
+        assertThat(lookups.get()).isEqualTo(2);
+        // PutObject has no s3:ExistingObjectTag (S3 User Guide): the key is absent, the condition fails.
+        assertThat(tess.allows(new ActionCheck("s3:PutObject", "photos", "pub")).block()).isFalse();
+        assertThat(lookups.get()).isEqualTo(2);
+        RequestAccess pat = withTags.forRequest(new AuthResult("PLAINKEY", new PayloadMode.Unsigned()), RequestContext.EMPTY);
+        assertThat(pat.allows(new ActionCheck("s3:GetObject", "photos", "priv")).block()).isTrue();
+        assertThat(lookups.get()).as("no policy names the key: no lookup").isEqualTo(2);
     }
 }

@@ -6,6 +6,8 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.auth.policy.RequestContext;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -36,5 +38,54 @@ class ConditionKeysTest {
         assertThat(keys.get("s3:RequestObjectTagKeys")).containsExactlyInAnyOrder("project", "tier");
         assertThat(keys.get("s3:RequestObjectTag/project")).containsExactly("blue");
         assertThat(keys.get("s3:RequestObjectTag/tier")).containsExactly("gold plus");
+    }
+
+    @Test
+    void theSignatureGivesAuthTypeVersionAndAge() {
+        Instant now = Instant.parse("2026-12-02T15:00:10Z");
+        S3Request s3 = new S3Request(S3Operation.GET_OBJECT, "b", "k", Map.of(), false);
+        MockServerHttpRequest http = MockServerHttpRequest.get("/b/k").build();
+
+        RequestContext header = ConditionKeys.of(http, s3, Map.of("authorization",
+                "AWS4-HMAC-SHA256 Credential=AKID/20261202/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00",
+                "x-amz-date", "20261202T150000Z"), Map.of(), now);
+        assertThat(header.get("s3:authType")).containsExactly("REST-HEADER");
+        assertThat(header.get("s3:signatureversion")).containsExactly("AWS4-HMAC-SHA256");
+        assertThat(header.get("s3:signatureAge")).containsExactly("10000");
+
+        RequestContext presigned = ConditionKeys.of(http, s3, Map.of(),
+                Map.of("X-Amz-Algorithm", "AWS4-HMAC-SHA256", "X-Amz-Date", "20261202T145900Z"), now);
+        assertThat(presigned.get("s3:authType")).containsExactly("REST-QUERY-STRING");
+        assertThat(presigned.get("s3:signatureversion")).containsExactly("AWS4-HMAC-SHA256");
+        assertThat(presigned.get("s3:signatureAge")).containsExactly("70000");
+
+        RequestContext v2 = ConditionKeys.of(http, s3, Map.of("authorization", "AWS AKID:c2ln"), Map.of(), now);
+        assertThat(v2.get("s3:authType")).containsExactly("REST-HEADER");
+        assertThat(v2.get("s3:signatureversion")).containsExactly("AWS");
+        assertThat(v2.get("s3:signatureAge")).isNull();
+        RequestContext v2Query = ConditionKeys.of(http, s3, Map.of(),
+                Map.of("AWSAccessKeyId", "AKID", "Signature", "c2ln", "Expires", "1"), now);
+        assertThat(v2Query.get("s3:authType")).containsExactly("REST-QUERY-STRING");
+        assertThat(v2Query.get("s3:signatureversion")).containsExactly("AWS");
+
+        RequestContext anonymous = ConditionKeys.of(http, s3, Map.of(), Map.of(), now);
+        assertThat(anonymous.get("s3:authType")).isNull();
+        assertThat(anonymous.get("s3:signatureversion")).isNull();
+    }
+
+    @Test
+    void aPostFormGivesItsOwnSignatureAndTags() {
+        Map<String, List<String>> keys = ConditionKeys.postForm(Map.of("x-amz-algorithm", "AWS4-HMAC-SHA256",
+                "x-amz-date", "20261202T150000Z", "acl", "private"), Map.of("project", "blue"),
+                Instant.parse("2026-12-02T15:00:01Z"));
+        RequestContext context = RequestContext.EMPTY.with(keys);
+        assertThat(context.get("s3:authType")).containsExactly("POST");
+        assertThat(context.get("s3:signatureversion")).containsExactly("AWS4-HMAC-SHA256");
+        assertThat(context.get("s3:signatureAge")).containsExactly("1000");
+        assertThat(context.get("s3:x-amz-acl")).containsExactly("private");
+        assertThat(context.get("s3:RequestObjectTagKeys")).containsExactly("project");
+        assertThat(context.get("s3:RequestObjectTag/project")).containsExactly("blue");
+        assertThat(RequestContext.EMPTY.with(ConditionKeys.postForm(Map.of("awsaccesskeyid", "AKID"), Map.of(),
+                Instant.now())).get("s3:signatureversion")).containsExactly("AWS");
     }
 }

@@ -87,8 +87,8 @@ class IamActionsTest {
                         "s3:GetObjectVersion", "s3:GetObjectVersionAttributes"),
                 object(GET_OBJECT_TAGGING, Map.of("tagging", ""), "s3:GetObjectTagging"),
                 object(GET_OBJECT_TAGGING, Map.of("tagging", "", "versionId", "v1"), "s3:GetObjectVersionTagging"),
-                object(PUT_OBJECT_TAGGING, Map.of("tagging", ""), "s3:PutObjectTagging"),
-                object(PUT_OBJECT_TAGGING, Map.of("tagging", "", "versionId", "v1"), "s3:PutObjectVersionTagging"),
+                // Checked by the handler once its Tagging document is read (s3:RequestObjectTag/…).
+                object(PUT_OBJECT_TAGGING, Map.of("tagging", "")),
                 object(DELETE_OBJECT_TAGGING, Map.of("tagging", ""), "s3:DeleteObjectTagging"),
                 object(DELETE_OBJECT_TAGGING, Map.of("tagging", "", "versionId", "v1"), "s3:DeleteObjectVersionTagging"),
                 object(CREATE_MULTIPART_UPLOAD, Map.of("uploads", ""), "s3:PutObject"),
@@ -142,5 +142,28 @@ class IamActionsTest {
     void eachDeletedKeyNeedsDeleteObjectOrDeleteObjectVersion() {
         assertThat(IamActions.deleteKey("b", "k", null).action()).isEqualTo("s3:DeleteObject");
         assertThat(IamActions.deleteKey("b", "k", "v").action()).isEqualTo("s3:DeleteObjectVersion");
+    }
+
+    @Test
+    void aWriteThatSetsTagsNeedsPutObjectTaggingToo() {
+        S3Request put = new S3Request(PUT_OBJECT, "photos", "k", Map.of(), false);
+        assertThat(IamActions.of(put, Map.of("x-amz-tagging", "a=b")).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:PutObject", "s3:PutObjectTagging");
+        assertThat(IamActions.of(put, Map.of()).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:PutObject");
+        S3Request create = new S3Request(CREATE_MULTIPART_UPLOAD, "photos", "k", Map.of("uploads", ""), false);
+        assertThat(IamActions.of(create, Map.of("x-amz-tagging", "a=b")).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:PutObject", "s3:PutObjectTagging");
+        S3Request copy = new S3Request(COPY_OBJECT, "photos", "k", Map.of(), false);
+        assertThat(IamActions.of(copy, Map.of("x-amz-tagging", "a=b", "x-amz-tagging-directive", "REPLACE"))
+                .orElseThrow()).extracting(ActionCheck::action).containsExactly("s3:PutObject", "s3:PutObjectTagging");
+        assertThat(IamActions.of(copy, Map.of("x-amz-tagging", "a=b")).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:PutObject");
+        S3Request get = new S3Request(GET_OBJECT, "photos", "k", Map.of(), false);
+        assertThat(IamActions.of(get, Map.of("x-amz-tagging", "a=b")).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:GetObject");
+        assertThat(IamActions.postObjectTags("photos", "k").resourceArn()).isEqualTo("arn:aws:s3:::photos/k");
+        assertThat(IamActions.putObjectTagging("photos", "k", null).action()).isEqualTo("s3:PutObjectTagging");
+        assertThat(IamActions.putObjectTagging("photos", "k", "v1").action()).isEqualTo("s3:PutObjectVersionTagging");
     }
 }

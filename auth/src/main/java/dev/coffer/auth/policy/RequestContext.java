@@ -38,6 +38,19 @@ public final class RequestContext {
         return new RequestContext(Map.copyOf(copy));
     }
 
+    /** This context with every key of {@code more} set (replacing any values it had). */
+    public RequestContext with(Map<String, List<String>> more) {
+        if (more.isEmpty()) return this;
+        Map<String, List<String>> copy = new LinkedHashMap<>(values);
+        more.forEach((k, v) -> copy.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        return new RequestContext(Map.copyOf(copy));
+    }
+
+    /** The keys (lower-case) and their values. */
+    public Map<String, List<String>> asMap() {
+        return values;
+    }
+
     @Override
     public String toString() {
         return values.toString();

@@ -219,6 +219,11 @@ public final class CofferServer implements AutoCloseable {
         return new RawS3(endpoint, ACCESS_KEY, SECRET_KEY, REGION.id());
     }
 
+    /** Raw requests signed with other credentials (an IAM user's). */
+    public RawS3 raw(String accessKey, String secretKey) {
+        return new RawS3(endpoint, accessKey, secretKey, REGION.id());
+    }
+
     /** A bucket name no other test uses; the bucket is not created. */
     public String uniqueBucketName(String hint) {
         return ("compat-" + hint + "-" + BUCKETS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime()))
