@@ -8,6 +8,7 @@ scenario | injected | acknowledged | verified bytes | lost bytes | errors by cod
 import collections
 import concurrent.futures
 import hashlib
+import json
 import os
 import pathlib
 import shutil
@@ -25,27 +26,31 @@ from botocore.exceptions import ClientError, EndpointConnectionError, Connection
 KEY, SECRET = "FAULTKEY", "FAULTSECRET0123456789"
 JAR = sys.argv[1]
 WORK = pathlib.Path(sys.argv[2])
-ONLY = sys.argv[3:] or ["disk-full", "bit-rot", "kill-9"]
+ONLY = sys.argv[3:] or ["disk-full", "catalog-full", "fsync-eio", "short-io", "bit-rot", "kill-9"]
 
 
 class Server:
-    def __init__(self, data, port, *settings):
-        self.data, self.port, self.settings = data, port, settings
+    def __init__(self, data, port, *settings, wrapper=()):
+        self.data, self.port, self.settings, self.wrapper = data, port, settings, list(wrapper)
         self.proc = None
 
     def start(self):
         log = open(WORK / f"server-{self.port}.log", "ab")
         self.proc = subprocess.Popen(
-            ["java", "-jar", JAR, f"--server.port={self.port}", "--coffer.ui.port=-1",
+            [*self.wrapper, "java", "-jar", JAR, f"--server.port={self.port}", "--coffer.ui.port=-1",
              f"--coffer.data-dir={self.data}", f"--coffer.access-key={KEY}", f"--coffer.secret-key={SECRET}",
              *self.settings], stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 120
+        deadline = time.time() + 600  # a start takes minutes on a loaded 2-core machine
         while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited ({self.proc.returncode}); see {WORK}")
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_coffer/health", timeout=2)
                 return self
             except Exception:
                 time.sleep(0.5)
+        self.proc.kill()  # never leave a half-started server behind
+        self.proc.wait()
         raise RuntimeError("server did not start; see " + str(WORK))
 
     def kill9(self):
@@ -56,6 +61,20 @@ class Server:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=60)
+
+    def health(self):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_coffer/health", timeout=10) as r:
+            return json.loads(r.read())
+
+    def metric(self, name):
+        token = (self.data / "metrics-token").read_text().strip()
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}/_coffer/metrics",
+                                     headers={"Authorization": "Bearer " + token})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            for line in r.read().decode().splitlines():
+                if line.startswith(name + " ") or line.startswith(name + "{"):
+                    return float(line.rsplit(" ", 1)[1])
+        return None
 
     def client(self, retries=0):
         return boto3.client("s3", endpoint_url=f"http://127.0.0.1:{self.port}", region_name="us-east-1",
@@ -69,6 +88,7 @@ class Tally:
 
     def __init__(self):
         self.acked, self.errors, self.lock = {}, collections.Counter(), threading.Lock()
+        self.missing = 0
 
     def put(self, s3, bucket, key, body):
         try:
@@ -101,6 +121,7 @@ class Tally:
             except Exception:
                 pass
             lost += size
+            self.missing += 1  # counted apart: an empty object has no bytes to lose
         return ok, lost
 
     def codes(self):
@@ -111,12 +132,20 @@ def row(*cells):
     print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
 
 
+def small_tmpfs(name, mib, scenario):
+    """A tmpfs of `mib` MiB at WORK/name, or None (and a "not run" row) without the right to mount it."""
+    mount = WORK / name
+    mount.mkdir(exist_ok=True)
+    if subprocess.call(["mount", "-t", "tmpfs", "-o", f"size={mib}m", "tmpfs", str(mount)]) != 0:
+        row(scenario, f"not run: mounting a {mib} MiB tmpfs needs root", "", "", "", "", "")
+        return None
+    return mount
+
+
 def disk_full(port):
     """A 64 MiB file system filled by uploads, then by another program; freed while the server runs."""
-    mount = WORK / "small-fs"
-    mount.mkdir(exist_ok=True)
-    if subprocess.call(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)]) != 0:
-        row("disk full", "not run: mounting a 64 MiB tmpfs needs root", "", "", "", "", "")
+    mount = small_tmpfs("small-fs", 64, "disk full")
+    if mount is None:
         return
     # Deleted objects' chunks go after the GC grace; a short one makes the deletes free space soon.
     server = Server(mount / "data", port, "--coffer.disk-reserve=8MB", "--coffer.gc-grace=2s",
@@ -195,6 +224,152 @@ def bit_rot(port):
         server.stop()
 
 
+class Load:
+    """4 clients writing objects of the given sizes until stopped (bounded: 3000 each)."""
+
+    def __init__(self, s3, tally, bucket, sizes, prefix):
+        self.stop, self.accepted, self.lock = threading.Event(), [], threading.Lock()
+        self.pool = concurrent.futures.ThreadPoolExecutor(4)
+        self.futures = [self.pool.submit(self._write, s3, tally, bucket, sizes, f"{prefix}{t}") for t in range(4)]
+
+    def _write(self, s3, tally, bucket, sizes, prefix):
+        for i in range(3000):
+            if self.stop.is_set():
+                return
+            if tally.put(s3, bucket, f"{prefix}/{i}", os.urandom(sizes[i % len(sizes)])):
+                with self.lock:
+                    self.accepted.append(time.time())
+            else:
+                time.sleep(0.05)  # refused: do not spin
+
+    def first_accepted_after(self, t, wait=60):
+        """Seconds from t to the first write accepted after it (waiting up to `wait`), or None."""
+        deadline = time.time() + wait
+        while time.time() < deadline:
+            with self.lock:
+                later = [a for a in self.accepted if a > t]
+            if later:
+                return min(later) - t
+            time.sleep(0.1)
+        return None
+
+    def finish(self):
+        self.stop.set()
+        for f in self.futures:
+            f.result()
+        self.pool.shutdown()
+
+
+def wait_for(predicate, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def after_restart(server, tally, bucket):
+    """Stops the server (SIGTERM), starts it again without the fault, and reads every acknowledged object."""
+    server.stop()
+    server.wrapper = []
+    server.start()
+    try:
+        return tally.verify(server.client(), bucket)
+    finally:
+        server.stop()
+
+
+def catalog_full(port):
+    """RocksDB's own ENOSPC: no reserve, small objects (held in the catalogue), another program fills the disk."""
+    mount = small_tmpfs("catalog-fs", 48, "catalogue disk full")
+    if mount is None:
+        return
+    server = Server(mount / "data", port, "--coffer.disk-reserve=0").start()
+    try:
+        s3, tally = server.client(), Tally()
+        s3.create_bucket(Bucket="cat")
+        # Empty objects: with no reserve nothing checks the disk before the catalogue's commit, so
+        # each PUT meets RocksDB's own ENOSPC (a body would be refused before, by the chunk store).
+        load = Load(s3, tally, "cat", [0], "c")
+        time.sleep(3)
+        filler = mount / "filler"
+        subprocess.call(["dd", "if=/dev/zero", f"of={filler}", "bs=64k"], stderr=subprocess.DEVNULL)
+        refused = wait_for(lambda: tally.errors["ServiceUnavailable"] > 0, 30)
+        time.sleep(3)
+        problems = server.health().get("problems", [])
+        stopped = server.metric("coffer_catalog_writes_stopped")
+        full_free = shutil.disk_usage(mount).free
+        filler.unlink()
+        freed = time.time()
+        recovery = load.first_accepted_after(freed)
+        time.sleep(1)
+        load.finish()
+        healed = server.health().get("problems", [])
+        ok, lost = tally.verify(s3, "cat")
+        ok2, lost2 = after_restart(server, tally, "cat")
+        row("catalogue disk full (48 MiB tmpfs, reserve 0: RocksDB's own ENOSPC)",
+            f"4 clients writing empty objects (records in RocksDB only); after 3 s `dd` fills the disk "
+            f"({full_free} bytes free) for {3 + (30 if not refused else 0)}+ s; filler removed",
+            f"{len(tally.acked)} PUTs", f"{ok} (after a restart: {ok2})",
+            f"{lost}; objects missing: {tally.missing} (both reads, before and after a restart)",
+            tally.codes(),
+            ("RocksDB resumed by itself: first PUT accepted %.1f s after the filler went, no restart" % recovery
+             if recovery is not None else "writes NOT accepted within 60 s of the filler going")
+            + f"; while full, health said {problems!r}, coffer_catalog_writes_stopped {stopped}; "
+              f"after: {healed or 'no problems'}")
+    finally:
+        server.stop()
+        subprocess.call(["umount", str(mount)])
+
+
+def fiu(server, command):
+    subprocess.check_call(["fiu-ctrl", "-c", command, str(server.proc.pid)])
+
+
+def injected(port, name, label, failpoint, probability, sizes, seconds=4):
+    """libfiu (fiu-run -x): `failpoint` fails at random while 4 clients write; then disabled."""
+    if not shutil.which("fiu-run"):
+        row(name, "not run: fiu-run (Debian fiu-utils) missing", "", "", "", "", "")
+        return
+    data = WORK / f"{failpoint.replace('/', '-')}-data"
+    server = Server(data, port, "--coffer.jobs.sweep-min-age=1s", wrapper=["fiu-run", "-x"]).start()
+    try:
+        s3, tally = server.client(), Tally()
+        s3.create_bucket(Bucket="fiu")
+        load = Load(s3, tally, "fiu", sizes, "f")
+        time.sleep(2)
+        fiu(server, f"enable_random name={failpoint},probability={probability},failinfo=5")
+        time.sleep(seconds)
+        fiu(server, f"disable name={failpoint}")
+        healed = time.time()
+        recovery = load.first_accepted_after(healed, wait=20)
+        time.sleep(1)
+        load.finish()
+        problems = server.health().get("problems", [])
+        temp = sum(1 for p in (data / "chunks-store" / "tmp").rglob("*") if p.is_file())
+        ok, lost = tally.verify(s3, "fiu")
+        ok2, lost2 = after_restart(server, tally, "fiu")
+        row(name, f"{label} (libfiu `{failpoint}`, probability {probability}, errno EIO) for {seconds} s "
+                  f"while 4 clients write {'/'.join(str(x // 1024) + ' KiB' for x in sizes)} objects",
+            f"{len(tally.acked)} PUTs", f"{ok} (after a restart: {ok2})", f"{lost} (after a restart: {lost2})",
+            tally.codes(),
+            ("first PUT accepted %.1f s after the fault was disabled, no restart" % recovery
+             if recovery is not None else "writes NOT accepted within 20 s of the fault ending: restart needed")
+            + f"; temp chunks left: {temp}; health: {problems or 'no problems'}")
+    finally:
+        server.stop()
+
+
+def fsync_eio(port):
+    injected(port, "failing fsync", "fsync fails", "posix/io/sync/fsync", 0.5, [200 * 1024, 300 * 1024])
+
+
+def short_io(port):
+    injected(port, "short writes", "write() writes only part of what it was asked", "posix/io/rw/write/reduce",
+             0.5, [200 * 1024, 4096])
+
+
 def kill_9(port):
     """kill -9 while 4 clients write; every acknowledged object must survive the restart."""
     data = WORK / "kill-data"
@@ -227,5 +402,6 @@ def kill_9(port):
 
 print("| scenario | injected | acknowledged | bytes verified | bytes lost | errors to clients | recovery |")
 print("|---|---|---|---|---|---|---|")
-for port, name in enumerate(ONLY, start=9420):
-    {"disk-full": disk_full, "bit-rot": bit_rot, "kill-9": kill_9}[name](port)
+for port, name in enumerate(ONLY, start=int(os.environ.get("FAULT_PORT_BASE", "9420"))):
+    {"disk-full": disk_full, "catalog-full": catalog_full, "fsync-eio": fsync_eio, "short-io": short_io,
+     "bit-rot": bit_rot, "kill-9": kill_9}[name](port)

@@ -8,8 +8,9 @@ import org.rocksdb.Status;
 
 /**
  * Follows RocksDB's background error: set when a flush, compaction or WAL write fails and RocksDB
- * stops accepting writes (on ENOSPC among others), cleared when its own recovery completes (for a
- * full disk, RocksDB's SstFileManager polls the free space and resumes once room returns). It
+ * stops accepting writes (on ENOSPC among others), cleared when its own recovery completes. That
+ * recovery is enabled (an SstFileManager is set) but, measured in docs/fault-report.md, it did not
+ * resume after a WAL write's ENOSPC once room returned: a restart did. It
  * turns a refused commit into a {@link CatalogStoppedException} and is what health and metrics show.
  */
 final class BackgroundErrors extends AbstractEventListener {

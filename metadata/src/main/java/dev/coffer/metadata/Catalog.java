@@ -313,7 +313,7 @@ public final class Catalog implements AutoCloseable {
     /**
      * Why the catalogue accepts no change now, if it does not: RocksDB's background error (a failed
      * flush, compaction or WAL write; a full disk among them). Reads go on meanwhile; commits fail
-     * with {@link CatalogStoppedException}. RocksDB clears it by itself once a full disk has room again.
+     * with {@link CatalogStoppedException}, until RocksDB's own recovery clears it or the server restarts.
      */
     public Optional<String> writesStopped() {
         ensureOpen();

@@ -3,8 +3,8 @@ package dev.coffer.metadata;
 /**
  * RocksDB refused a commit because it stopped accepting writes (its "background error": a flush,
  * compaction or WAL write failed) or because its disk is full. Nothing of the refused command was
- * acknowledged. RocksDB recovers by itself from a full disk once room returns; after another I/O
- * error it stays read-only until the server restarts (RocksJava has no {@code DB::Resume}).
+ * acknowledged. After a failed WAL write (ENOSPC included, as measured) RocksDB stays read-only
+ * until the server restarts (RocksJava has no {@code DB::Resume}).
  */
 public final class CatalogStoppedException extends MetadataException {
     private final boolean noSpace;

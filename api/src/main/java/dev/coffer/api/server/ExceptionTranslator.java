@@ -54,13 +54,13 @@ public final class ExceptionTranslator {
 
     /**
      * RocksDB stopped accepting changes (its background error): 503, nothing of the change was
-     * acknowledged. On a full disk RocksDB resumes by itself once room returns; after another I/O
-     * error an operator restarts the server (health and metrics show it meanwhile).
+     * acknowledged. An operator frees space if need be and restarts the server (health and metrics
+     * show the stop meanwhile).
      */
     private static S3Exception catalogStopped(CatalogStoppedException e) {
         String message = e.noSpace()
                 ? "The server's disk is full: the catalogue cannot record the change, so the write was not stored."
-                        + " Delete objects or add space, then retry."
+                        + " The server needs attention (see its health endpoint)."
                 : "The catalogue stopped accepting changes after an I/O error, so the write was not stored;"
                         + " reads go on. The server needs attention (see its health endpoint).";
         return S3Exception.of(S3ErrorCode.ServiceUnavailable).withMessage(message).withCause(e);
