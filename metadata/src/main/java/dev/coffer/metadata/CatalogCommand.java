@@ -128,4 +128,29 @@ public sealed interface CatalogCommand {
      */
     record ExpireCurrent(Choice choice, String bucket, String key, String versionId, long lastModifiedMillis)
             implements CatalogCommand {}
+
+    /**
+     * {@code command} as a request made it: applied exactly as {@code command}, but the events it
+     * writes to the outbox ({@link Outbox}) name the request's API, principal, address and id.
+     * Kind 65.
+     */
+    record Requested(CatalogCommand command, EventOrigin origin) implements CatalogCommand {
+        public Requested {
+            Objects.requireNonNull(command, "command");
+            if (command instanceof Requested) throw new IllegalArgumentException("a request inside a request");
+            origin = origin == null ? EventOrigin.NONE : origin;
+        }
+
+        @Override
+        public Choice choice() {
+            return command.choice();
+        }
+    }
+
+    /** Removes events from the outbox, delivered or dropped; keys not there are no refusal. Kind 66. */
+    record CompleteEvents(Choice choice, List<NotificationEvent.Key> done) implements CatalogCommand {
+        public CompleteEvents {
+            done = List.copyOf(done);
+        }
+    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
  * | replication | "applied" UTF-8                        | AppliedIndex v1 | get (cluster only) |
  * | (identity tables: {@link IamTables}) |
  * | jobs    | job name UTF-8                           | job cursor v1   | get               |
+ * | outbox  | target ARN | 0x00 | sequence | random | u16 index | event v1 | scan per target ({@link Outbox}) |
  * </pre>
  *
  * {@code objects} holds each key's current version when it is not a delete marker, so listing
@@ -65,5 +66,6 @@ final class CatalogTables {
     static final List<TableDef<?, ?>> ALL = List.of(BUCKETS, OBJECTS, GC, VERSIONS, NULL_VERSIONS,
             UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE,
             REPLICATION, IamTables.ACCOUNTS, IamTables.USERS, IamTables.ACCESS_KEYS, IamTables.USER_KEYS,
-            IamTables.USER_POLICIES, IamTables.MANAGED_POLICIES, IamTables.ATTACHMENTS, JOBS);
+            IamTables.USER_POLICIES, IamTables.MANAGED_POLICIES, IamTables.ATTACHMENTS, JOBS,
+            Outbox.TABLE);
 }

@@ -32,6 +32,8 @@ final class CommandApplier {
     private final IamWriter iam;
     private final JobStates jobs;
     private final VersionChain chain;
+    private final Outbox outbox;
+    private final ChangeEvents events;
 
     CommandApplier(RocksStore store, GcQueue gc) {
         this.jobs = new JobStates(store);
@@ -44,6 +46,8 @@ final class CommandApplier {
         this.uploads = new UploadWriter(store, gc, writer);
         this.configs = new BucketConfigs(store);
         this.iam = new IamWriter(store);
+        this.outbox = new Outbox(store, configs);
+        this.events = new ChangeEvents(outbox);
     }
 
     Applied apply(CatalogCommand command) {
@@ -56,7 +60,16 @@ final class CommandApplier {
         }
     }
 
+    /** The change, then the events it makes for the bucket's notification rules, in the same batch. */
     private Object applyInto(WriteBatch batch, CatalogCommand command) {
+        CatalogCommand change = command instanceof CatalogCommand.Requested r ? r.command() : command;
+        Object result = applyChange(batch, change);
+        events.record(batch, change, command instanceof CatalogCommand.Requested r ? r.origin() : EventOrigin.NONE,
+                result);
+        return result;
+    }
+
+    private Object applyChange(WriteBatch batch, CatalogCommand command) {
         CatalogCommand.Choice choice = command.choice();
         if (command instanceof CatalogCommand.PutObject c) {
             return writer.put(batch, choice, object(c.bucket(), c.key()), c.record(), c.condition());
@@ -117,6 +130,10 @@ final class CommandApplier {
         }
         if (command instanceof CatalogCommand.SetJobCursor c) {
             jobs.set(batch, c.job(), c.cursor());
+            return null;
+        }
+        if (command instanceof CatalogCommand.CompleteEvents c) {
+            outbox.remove(batch, c.done());
             return null;
         }
         if (command instanceof CatalogCommand.ExpireCurrent c) {

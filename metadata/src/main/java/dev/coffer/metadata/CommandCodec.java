@@ -32,6 +32,9 @@ final class CommandCodec {
     // 45-54: background jobs and lifecycle.
     static final int SET_JOB_CURSOR = 45;
     static final int EXPIRE_CURRENT = 46;
+    // 65-69: event notifications.
+    static final int REQUESTED = 65;
+    static final int COMPLETE_EVENTS = 66;
 
     static byte[] encode(CatalogCommand command) {
         ValueOutput out = new ValueOutput(V1);
@@ -86,6 +89,13 @@ final class CommandCodec {
         } else if (command instanceof CatalogCommand.ExpireCurrent x) {
             strings(out, x.bucket(), x.key(), x.versionId());
             out.writeLong(x.lastModifiedMillis());
+        } else if (command instanceof CatalogCommand.Requested r) {
+            EventOrigin o = r.origin();
+            strings(out, o.api(), o.principal(), o.sourceIp(), o.requestId());
+            out.writeBytes(encode(r.command()));
+        } else if (command instanceof CatalogCommand.CompleteEvents e) {
+            out.writeVarLong(e.done().size());
+            e.done().forEach(k -> out.writeBytes(Outbox.KEY.encode(k)));
         }
         return out.toByteArray();
     }
@@ -129,6 +139,18 @@ final class CommandCodec {
             case SET_JOB_CURSOR -> new CatalogCommand.SetJobCursor(c, in.readString(), in.readBytes());
             case EXPIRE_CURRENT -> new CatalogCommand.ExpireCurrent(c, in.readString(), in.readString(), in.readString(),
                     in.readLong());
+            case REQUESTED -> {
+                EventOrigin origin = new EventOrigin(in.readString(), in.readString(), in.readString(), in.readString());
+                CatalogCommand inner = decode(in.readBytes());
+                if (!inner.choice().equals(c)) throw new MetadataException("command: a request's choice differs from its command's");
+                yield new CatalogCommand.Requested(inner, origin);
+            }
+            case COMPLETE_EVENTS -> {
+                int count = in.readCount();
+                List<NotificationEvent.Key> done = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) done.add(Outbox.KEY.decode(in.readBytes()));
+                yield new CatalogCommand.CompleteEvents(c, done);
+            }
             default -> {
                 CatalogCommand.Iam iam = IamCodecs.decodeBody(kind, c, in);
                 if (iam == null) throw new MetadataException("command: unknown kind " + kind);
@@ -156,6 +178,8 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.Iam i) return IamCodecs.kind(i);
         if (command instanceof CatalogCommand.SetJobCursor) return SET_JOB_CURSOR;
         if (command instanceof CatalogCommand.ExpireCurrent) return EXPIRE_CURRENT;
+        if (command instanceof CatalogCommand.Requested) return REQUESTED;
+        if (command instanceof CatalogCommand.CompleteEvents) return COMPLETE_EVENTS;
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }
 

@@ -27,7 +27,9 @@ final class CommandRunner {
         this.locks = locks;
         this.applier = new CommandApplier(store, gc);
         // Sequences name GC entries: start above every entry still queued, so none is overwritten.
-        this.sequence = new AtomicLong(gc.lastSequence());
+        // Events wait in the outbox in sequence order: start above them too, so a new event never
+        // sorts before one written before a restart.
+        this.sequence = new AtomicLong(Math.max(gc.lastSequence(), new Outbox(store, new BucketConfigs(store)).lastSequence()));
     }
 
     /** The values of a command this node takes now. */
@@ -117,6 +119,9 @@ final class CommandRunner {
         // A job's row is written by that job alone, one step at a time.
         if (c instanceof CatalogCommand.SetJobCursor) return body.get();
         if (c instanceof CatalogCommand.ExpireCurrent o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
+        if (c instanceof CatalogCommand.Requested r) return locked(r.command(), body);
+        // Delivered events' rows are removed by the delivery job alone; no change writes an existing one.
+        if (c instanceof CatalogCommand.CompleteEvents) return body.get();
         throw new IllegalArgumentException("unknown command " + c.getClass().getSimpleName());
     }
 }

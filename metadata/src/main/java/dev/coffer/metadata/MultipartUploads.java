@@ -100,6 +100,12 @@ public final class MultipartUploads {
      */
     public UploadCompletion complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan,
                                      WriteCondition condition) {
+        return complete(bucket, key, uploadId, plan, condition, null);
+    }
+
+    /** {@link #complete}, its event naming the request; origin may be null. */
+    public UploadCompletion complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan,
+                                     WriteCondition condition, EventOrigin origin) {
         UploadKey id = existing(bucket, key, uploadId);
         Optional<UploadRecord> upload = uploads.get(id);
         if (upload.isEmpty()) {
@@ -115,8 +121,9 @@ public final class MultipartUploads {
         List<PartRecord> used = all.stream().filter(p -> numbers.contains(p.partNumber())
                 || p.chunks().stream().anyMatch(c -> chunks.contains(c.chunkId()))).toList();
         try {
-            ObjectVersion published = (ObjectVersion) runner.submit(new CatalogCommand.CompleteUpload(runner.choose(),
-                    id.bucket(), id.key(), id.uploadId(), used, record, condition));
+            ObjectVersion published = (ObjectVersion) runner.submit(ObjectVersions.requested(
+                    new CatalogCommand.CompleteUpload(runner.choose(), id.bucket(), id.key(), id.uploadId(), used,
+                            record, condition), origin));
             return new UploadCompletion(published, false);
         } catch (NoSuchUploadException e) {
             return retried(id); // a concurrent completion of the same upload got there first

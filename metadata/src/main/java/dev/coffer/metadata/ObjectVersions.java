@@ -44,13 +44,29 @@ public final class ObjectVersions {
      * with its new version id in an Enabled bucket.
      */
     public ObjectVersion publish(String bucket, String key, ObjectRecord record, WriteCondition condition) {
-        return put(bucket, key, record, condition).published();
+        return publish(bucket, key, record, condition, null);
+    }
+
+    /** {@link #publish}, its event naming the request ({@code origin.api()}: Put, Post or Copy); origin may be null. */
+    public ObjectVersion publish(String bucket, String key, ObjectRecord record, WriteCondition condition,
+                                 EventOrigin origin) {
+        return put(bucket, key, record, condition, origin).published();
     }
 
     ObjectWriter.Result put(String bucket, String key, ObjectRecord record, WriteCondition condition) {
+        return put(bucket, key, record, condition, null);
+    }
+
+    private ObjectWriter.Result put(String bucket, String key, ObjectRecord record, WriteCondition condition,
+                                    EventOrigin origin) {
         ObjectKey id = named(bucket, key);
-        return (ObjectWriter.Result) runner.submit(
-                new CatalogCommand.PutObject(runner.choose(), id.bucket(), id.key(), record, condition));
+        return (ObjectWriter.Result) runner.submit(requested(
+                new CatalogCommand.PutObject(runner.choose(), id.bucket(), id.key(), record, condition), origin));
+    }
+
+    /** The command as a request made it (kind 65), or as it is when there is no origin to tell. */
+    static CatalogCommand requested(CatalogCommand command, EventOrigin origin) {
+        return origin == null ? command : new CatalogCommand.Requested(command, origin);
     }
 
     /** The key's latest version, which may be a delete marker; NoSuchBucketException if absent. */
@@ -77,18 +93,29 @@ public final class ObjectVersions {
 
     /** DeleteObject without a version id: by the bucket's versioning, removes the key or adds a delete marker. */
     public DeleteOutcome deleteLatest(String bucket, String key) {
+        return deleteLatest(bucket, key, null);
+    }
+
+    /** {@link #deleteLatest}, its event naming the request; origin may be null. */
+    public DeleteOutcome deleteLatest(String bucket, String key, EventOrigin origin) {
         ObjectKey id = named(bucket, key);
-        return (DeleteOutcome) runner.submit(new CatalogCommand.DeleteObject(runner.choose(), id.bucket(), id.key()));
+        return (DeleteOutcome) runner.submit(requested(
+                new CatalogCommand.DeleteObject(runner.choose(), id.bucket(), id.key()), origin));
     }
 
     /** DeleteObject with a version id: removes that version for good; a missing version is no error. */
     public DeleteOutcome deleteVersion(String bucket, String key, String versionId) {
+        return deleteVersion(bucket, key, versionId, null);
+    }
+
+    /** {@link #deleteVersion}, its event naming the request; origin may be null. */
+    public DeleteOutcome deleteVersion(String bucket, String key, String versionId, EventOrigin origin) {
         ObjectKey id = named(bucket, key);
         if (!VersionIds.isWellFormed(versionId)) {
             throw new IllegalArgumentException("malformed version id");
         }
-        return (DeleteOutcome) runner.submit(
-                new CatalogCommand.DeleteVersion(runner.choose(), id.bucket(), id.key(), versionId));
+        return (DeleteOutcome) runner.submit(requested(
+                new CatalogCommand.DeleteVersion(runner.choose(), id.bucket(), id.key(), versionId), origin));
     }
 
     /** One page of ListObjectVersions; O(page). NoSuchBucketException if absent. */

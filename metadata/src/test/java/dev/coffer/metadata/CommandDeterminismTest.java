@@ -31,6 +31,7 @@ class CommandDeterminismTest {
     void randomSequencesGiveByteIdenticalCataloguesAndRefusalsChangeNothing() {
         int refusals = 0;
         int applied = 0;
+        long events = 0;
         for (int seed = 1; seed <= SEEDS; seed++) {
             try (Catalog a = Catalog.open(dir.resolve(seed + "a"), false);
                     Catalog b = Catalog.open(dir.resolve(seed + "b"), false)) {
@@ -52,9 +53,11 @@ class CommandDeterminismTest {
                     }
                 }
                 assertEquals(a.dump(), b.dump(), "seed " + seed);
+                events += a.dump().stream().filter(row -> row.startsWith("outbox ")).count();
             }
         }
         assertTrue(refusals > 50 && applied > 1000, "exercised both paths: " + applied + " applied, " + refusals + " refused");
+        assertTrue(events > 0, "changes wrote events to the outbox");
     }
 
     /** Applies the command; the refusal's class name, or null if it applied. */
@@ -103,12 +106,12 @@ class CommandDeterminismTest {
             if (roll < 9) return new CatalogCommand.SetVersioning(c, bucket,
                     random.nextBoolean() ? Versioning.ENABLED : Versioning.SUSPENDED);
             if (roll < 11) return new CatalogCommand.DeleteBucket(c, bucket);
-            if (roll < 40) return new CatalogCommand.PutObject(c, bucket, key, record(c), condition(bucket, key));
-            if (roll < 47) return new CatalogCommand.DeleteObject(c, bucket, key);
+            if (roll < 40) return requested(new CatalogCommand.PutObject(c, bucket, key, record(c), condition(bucket, key)));
+            if (roll < 47) return requested(new CatalogCommand.DeleteObject(c, bucket, key));
             if (roll < 49) return expire(c, bucket, key);
             if (roll < 50) return new CatalogCommand.SetJobCursor(c, pick(List.of("sweep", "scrub")),
                     random.nextInt(4) == 0 ? null : longBytes(random.nextLong()));
-            if (roll < 58) return new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds));
+            if (roll < 58) return requested(new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds)));
             if (roll < 64) {
                 UploadKey id = new UploadKey(bucket, key, String.format("%012x", millis)
                         + HexFormat.of().formatHex(longBytes(random.nextLong())).substring(0, 20));
@@ -126,7 +129,14 @@ class CommandDeterminismTest {
                         "p" + sequence, millis, null, null, List.of(new ChunkPointer("part-" + sequence, 10))));
             }
             if (roll < 84) return new CatalogCommand.AbortUpload(c, u.bucket(), u.key(), u.uploadId());
-            if (roll < 95) return complete(c, u);
+            if (roll < 95) return requested(complete(c, u));
+            if (roll < 97) { // some delivered events leave the outbox
+                List<NotificationEvent.Key> done = new ArrayList<>();
+                for (String target : a.eventTargets()) {
+                    a.pendingEvents(target, 1 + random.nextInt(3)).forEach(e -> done.add(e.key()));
+                }
+                return new CatalogCommand.CompleteEvents(c, done);
+            }
             List<GcEntry> pending = a.pendingGc(Long.MAX_VALUE, 1 + random.nextInt(4));
             return new CatalogCommand.CompleteGc(c, pending);
         }
@@ -135,9 +145,29 @@ class CommandDeterminismTest {
         private CatalogCommand configOrAttribute(CatalogCommand.Choice c, String bucket, String key) {
             byte[] value = random.nextInt(4) == 0 ? null : new byte[] {(byte) sequence, 1};
             String name = random.nextBoolean() ? "tags" : "lock";
+            if (random.nextInt(3) == 0) { // events from here on: every change that matches writes one
+                return new CatalogCommand.SetBucketConfig(c, bucket, NotificationConfig.CONFIG_NAME,
+                        random.nextInt(4) == 0 ? null : notification().encode());
+            }
             if (random.nextBoolean()) return new CatalogCommand.SetBucketConfig(c, bucket, name, value);
             String versionId = random.nextInt(3) == 0 || versionIds.isEmpty() ? null : pick(versionIds);
             return new CatalogCommand.SetObjectAttribute(c, bucket, key, versionId, name, value);
+        }
+
+        /** Rules over some keys and events, to two targets. */
+        private NotificationConfig notification() {
+            return new NotificationConfig(List.of(
+                    new NotificationConfig.Rule("created", NotificationConfig.Element.QUEUE, "arn:coffer:sqs::r:redis",
+                            List.of("s3:ObjectCreated:*", "s3:LifecycleExpiration:*"), pick(KEYS).substring(0, 1), null),
+                    new NotificationConfig.Rule("removed", NotificationConfig.Element.TOPIC, "arn:coffer:sqs::w:webhook",
+                            List.of("s3:ObjectRemoved:*"), null, null)));
+        }
+
+        /** Sometimes the command as a request made it (kind 65), naming its API and caller. */
+        private CatalogCommand requested(CatalogCommand command) {
+            if (random.nextBoolean()) return command;
+            return new CatalogCommand.Requested(command, new EventOrigin(pick(List.of("Put", "Post", "Copy")),
+                    "AIDA" + sequence, "127.0.0." + random.nextInt(9), "req-" + sequence));
         }
 
         /** Expires the key's current version as read now, or (sometimes) one it no longer has. */

@@ -43,6 +43,8 @@ public final class IamActions {
         bucket(S3Operation.GET_BUCKET_ENCRYPTION, "s3:GetEncryptionConfiguration");
         bucket(S3Operation.PUT_BUCKET_ENCRYPTION, "s3:PutEncryptionConfiguration");
         bucket(S3Operation.DELETE_BUCKET_ENCRYPTION, "s3:PutEncryptionConfiguration");
+        bucket(S3Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION, "s3:GetBucketNotification");
+        bucket(S3Operation.PUT_BUCKET_NOTIFICATION_CONFIGURATION, "s3:PutBucketNotification");
         bucket(S3Operation.LIST_OBJECTS, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECTS_V2, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECT_VERSIONS, "s3:ListBucketVersions");

@@ -142,7 +142,8 @@ public class CofferConfiguration {
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
                             DriveCors driveCors, BrowserRedirect browserRedirect,
                             dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps,
-                            Encryption encryption, ObjectProvider<MeterRegistry> registry) {
+                            Encryption encryption, ObjectProvider<MeterRegistry> registry,
+                            dev.coffer.api.notify.NotificationProperties notifications) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -178,6 +179,8 @@ public class CofferConfiguration {
         handlers.addAll(TaggingHandlers.all(tagging, xml, bodies));
         handlers.addAll(BucketEncryptionHandlers.all(io, catalog, encryption.keyRing(), xml, bodies));
         handlers.addAll(BucketCorsHandlers.all(buckets, cors, xml, bodies));
+        handlers.addAll(dev.coffer.api.handler.BucketNotificationHandlers.all(io, catalog, xml, bodies,
+                notifications::declares));
         handlers.add(new PreflightHandler(cors, buckets::exists));
         if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
             handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));

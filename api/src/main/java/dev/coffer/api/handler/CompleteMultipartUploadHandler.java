@@ -72,7 +72,8 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
                         MultipartRules.checkPartNumber(part.partNumber());
                     }
                     return uploads.complete(bucket, key, call.s3().param("uploadId"),
-                            new CompletionPlan(request.parts(), declared), condition);
+                            new CompletionPlan(request.parts(), declared), condition,
+                            dev.coffer.api.notify.EventOrigins.of(call, null));
                 })
                 .flatMap(done -> {
                     ObjectRecord record = done.record();

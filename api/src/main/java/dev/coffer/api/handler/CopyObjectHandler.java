@@ -73,7 +73,8 @@ public final class CopyObjectHandler implements S3Handler {
                         throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
                                 + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
                     }
-                }, contentHeaders, userMetadata, attributes, sourceKey, targetSse)))
+                }, contentHeaders, userMetadata, attributes, sourceKey, targetSse,
+                        dev.coffer.api.notify.EventOrigins.of(call, "Copy"))))
                 .flatMap(copied -> {
                     ObjectRecord record = copied.target().record();
                     SseResponseHeaders.write(SseAttribute.of(record), call.responseHeaders());

@@ -26,7 +26,8 @@ public final class DeleteObjectHandler implements S3Handler {
 
     @Override
     public Mono<Void> handle(S3Call call) {
-        return objects.versions().delete(call.s3().bucket(), call.s3().key(), call.s3().param("versionId"))
+        return objects.versions().delete(call.s3().bucket(), call.s3().key(), call.s3().param("versionId"),
+                        dev.coffer.api.notify.EventOrigins.of(call, null))
                 .flatMap(outcome -> {
                     VersionHeaders.deleted(call, outcome);
                     return call.empty(HttpStatus.NO_CONTENT);

@@ -67,7 +67,8 @@ public final class DeleteObjectsHandler implements S3Handler {
         }
         return call.access().allows(IamActions.deleteKey(bucket, o.key(), o.versionId()))
                 .flatMap(allowed -> allowed
-                        ? objects.versions().delete(bucket, o.key(), o.versionId())
+                        ? objects.versions().delete(bucket, o.key(), o.versionId(),
+                                        dev.coffer.api.notify.EventOrigins.of(call, null))
                                 .<Object>map(outcome -> VersionedDeletes.deleted(o.key(), o.versionId(), outcome))
                         : Mono.just(new DeleteResult.Error(o.key(), o.versionId(), S3ErrorCode.AccessDenied.code(),
                                 S3ErrorCode.AccessDenied.defaultMessage())))

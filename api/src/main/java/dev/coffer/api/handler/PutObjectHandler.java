@@ -49,7 +49,7 @@ public final class PutObjectHandler implements S3Handler {
                 check, ObjectHeaders.contentHeaders(call.requestHeaders()),
                 ObjectHeaders.userMetadata(call.requestHeaders()), attributes, UploadRules.writeCondition(call),
                 SseRequest.parse(call.requestHeaders()));
-        return puts.put(upload).flatMap(version -> {
+        return puts.put(upload, dev.coffer.api.notify.EventOrigins.of(call, "Put")).flatMap(version -> {
             call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));
             SseResponseHeaders.write(SseAttribute.of(version.record()), call.responseHeaders());
             VersionHeaders.written(call, version);

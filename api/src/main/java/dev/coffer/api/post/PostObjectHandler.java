@@ -201,7 +201,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         return Mono.fromRunnable(() -> verify(upload))
                 .onErrorResume(e -> objects.discard(upload.body()).then(Mono.error(e)))
                 .then(Mono.defer(() -> objects.publish(bucket, upload.key(), record(form, upload), upload.body(),
-                        WriteCondition.NONE)))
+                        WriteCondition.NONE, dev.coffer.api.notify.EventOrigins.of(call, "Post"))))
                 .flatMap(version -> {
                     VersionHeaders.written(call, version);
                     SseResponseHeaders.write(SseAttribute.of(version.record()), call.responseHeaders());

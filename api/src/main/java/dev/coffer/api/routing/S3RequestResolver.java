@@ -21,7 +21,7 @@ public final class S3RequestResolver {
             "abac", "accelerate", "analytics", "annotation",
             "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
-            "metadataJournalTable", "metadataTable", "metrics", "notification", "object-lock",
+            "metadataJournalTable", "metadataTable", "metrics", "object-lock",
             "replication",
             "requestPayment", "restore", "retention", "select", "torrent", "website", "session",
             "renameObject");
@@ -85,6 +85,7 @@ public final class S3RequestResolver {
         if (q.containsKey("cors")) return key == null ? corsOperation(method) : S3Operation.UNSUPPORTED;
         if (q.containsKey("ownershipControls")) return key == null ? ownershipOperation(method) : S3Operation.UNSUPPORTED;
         if (q.containsKey("acl")) return aclOperation(method, key != null);
+        if (q.containsKey("notification")) return key == null ? notificationOperation(method) : S3Operation.UNSUPPORTED;
         return key == null ? bucketOperation(method, q, headers) : objectOperation(method, q, headers);
     }
 
@@ -146,6 +147,14 @@ public final class S3RequestResolver {
         return switch (method) {
             case "GET" -> object ? S3Operation.GET_OBJECT_ACL : S3Operation.GET_BUCKET_ACL;
             case "PUT" -> object ? S3Operation.PUT_OBJECT_ACL : S3Operation.PUT_BUCKET_ACL;
+            default -> S3Operation.METHOD_NOT_ALLOWED;
+        };
+    }
+
+    private static S3Operation notificationOperation(String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION;
+            case "PUT" -> S3Operation.PUT_BUCKET_NOTIFICATION_CONFIGURATION;
             default -> S3Operation.METHOD_NOT_ALLOWED;
         };
     }

@@ -138,8 +138,8 @@ public final class MultipartService {
 
     /** Completes the upload if {@code condition} holds at the key (else nothing changes and the upload stays). */
     public Mono<UploadCompletion> complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan,
-                                           WriteCondition condition) {
-        return io.call(() -> uploads.complete(bucket, key, uploadId, plan, condition));
+                                           WriteCondition condition, dev.coffer.metadata.EventOrigin origin) {
+        return io.call(() -> uploads.complete(bucket, key, uploadId, plan, condition, origin));
     }
 
     private PartRecord publishPart(UploadRecord upload, PartRecord part, List<ChunkRef> written) throws IOException {

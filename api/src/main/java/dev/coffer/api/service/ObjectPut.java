@@ -27,7 +27,8 @@ public final class ObjectPut {
         return objects.encryption();
     }
 
-    public Mono<ObjectVersion> put(ObjectUpload upload) {
+    /** @param origin what the object's event tells of the request */
+    public Mono<ObjectVersion> put(ObjectUpload upload, dev.coffer.metadata.EventOrigin origin) {
         return objects.seal(upload.bucket(), upload.sse()).flatMap(sealed -> receiver.receiveDeclared(upload.body(),
                         upload.payload(), upload.check().declaredLength(), upload.check().algorithm(),
                         sealed.map(Encryption.Sealed::key).orElse(null))
@@ -43,7 +44,7 @@ public final class ObjectPut {
                             upload.check().checksums(body), body.inline(), ObjectService.pointers(body.chunks()))
                             .withAttributes(upload.attributes());
                     return objects.publishNow(upload.bucket(), upload.key(), SseAttribute.with(record, sealed.orElse(null)),
-                            body, upload.condition());
+                            body, upload.condition(), origin);
                 })));
     }
 }

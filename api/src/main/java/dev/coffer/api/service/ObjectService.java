@@ -79,16 +79,17 @@ public final class ObjectService {
      * Publishes a received body as the key's new version. If the catalogue refuses (no bucket, a
      * failed condition), the body's chunks are deleted before the refusal is signalled.
      */
-    public Mono<ObjectVersion> publish(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition) {
-        return io.call(() -> publishNow(bucket, key, record, body, condition));
+    public Mono<ObjectVersion> publish(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition,
+                                       dev.coffer.metadata.EventOrigin origin) {
+        return io.call(() -> publishNow(bucket, key, record, body, condition, origin));
     }
 
-    /** {@link #publish}, blocking: call it on the I/O scheduler only. */
-    ObjectVersion publishNow(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition)
-            throws java.io.IOException {
+    /** {@link #publish}, blocking: call it on the I/O scheduler only. {@code origin}: what its event tells. */
+    ObjectVersion publishNow(String bucket, String key, ObjectRecord record, StoredBody body, WriteCondition condition,
+                             dev.coffer.metadata.EventOrigin origin) throws java.io.IOException {
         try {
             // As published: with its version id when the bucket's versioning is enabled.
-            return catalog.versions().publish(bucket, key, record, condition);
+            return catalog.versions().publish(bucket, key, record, condition, origin);
         } catch (CatalogRefusal e) {
             // Refused: nothing was written. Any other failure (RocksDB's) may have left the command in
             // the WAL, to replay at the next start: its chunks stay for the orphan sweep to judge.
@@ -127,7 +128,8 @@ public final class ObjectService {
                              java.util.function.Consumer<ObjectRecord> check, java.util.Map<String, String> contentHeaders,
                              java.util.Map<String, String> userMetadata,
                              java.util.function.Function<ObjectRecord, java.util.Map<String, byte[]>> attributes,
-                             CustomerKey sourceCustomerKey, SseRequest targetSse) {
+                             CustomerKey sourceCustomerKey, SseRequest targetSse,
+                             dev.coffer.metadata.EventOrigin origin) {
         VersionService.checkVersionId(srcVersionId);
         return io.call(() -> {
             ObjectVersion sourceVersion = CopySources.resolve(versions, srcBucket, srcKey, srcVersionId);
@@ -141,7 +143,8 @@ public final class ObjectService {
             ObjectRecord record = SseAttribute.sealedCopy(ObjectRecord.ofCopy(source, contentHeaders, userMetadata,
                     pointers(copied), System.currentTimeMillis()).withAttributes(attributes.apply(source)), sourceKey, sealed);
             try {
-                return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE));
+                return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE,
+                        origin));
             } catch (CatalogRefusal e) { // only then surely unpublished (see publishNow)
                 discardNow(copied);
                 throw e;

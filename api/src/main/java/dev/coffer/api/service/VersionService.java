@@ -83,11 +83,13 @@ public final class VersionService {
     }
 
     /** DeleteObject: the latest (by the bucket's versioning) or one version; NoSuchBucket if absent. */
-    public Mono<DeleteOutcome> delete(String bucket, String key, String versionId) {
+    public Mono<DeleteOutcome> delete(String bucket, String key, String versionId,
+                                      dev.coffer.metadata.EventOrigin origin) {
         return io.call(() -> {
             checkVersionId(versionId);
             catalog.requireBucket(bucket);
-            return versionId == null ? versions.deleteLatest(bucket, key) : versions.deleteVersion(bucket, key, versionId);
+            return versionId == null ? versions.deleteLatest(bucket, key, origin)
+                    : versions.deleteVersion(bucket, key, versionId, origin);
         });
     }
 

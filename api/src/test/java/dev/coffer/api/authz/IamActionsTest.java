@@ -62,6 +62,8 @@ class IamActionsTest {
                 bucket(LIST_OBJECTS_V2, "s3:ListBucket"),
                 bucket(LIST_OBJECT_VERSIONS, "s3:ListBucketVersions"),
                 bucket(LIST_MULTIPART_UPLOADS, "s3:ListBucketMultipartUploads"),
+                bucket(GET_BUCKET_NOTIFICATION_CONFIGURATION, "s3:GetBucketNotification"),
+                bucket(PUT_BUCKET_NOTIFICATION_CONFIGURATION, "s3:PutBucketNotification"),
                 bucket(GET_BUCKET_CORS, "s3:GetBucketCORS"),
                 bucket(PUT_BUCKET_CORS, "s3:PutBucketCORS"),
                 bucket(DELETE_BUCKET_CORS, "s3:PutBucketCORS"),
