@@ -12,7 +12,8 @@ public final class EventOrigins {
     /** @param api the {@code ObjectCreated} API (Put, Post, Copy), or null for other changes */
     public static EventOrigin of(S3Call call, String api) {
         Principal p = call.access() == null ? null : call.access().principal();
-        String principal = p == null || p.kind() == Principal.Kind.ANONYMOUS ? "Anonymous" : "AWS:" + p.userId();
+        String principal = p == null || p.kind() == Principal.Kind.ANONYMOUS ? "Anonymous"
+                : "AWS:" + (p.userId() != null ? p.userId() : p.accountId());
         InetSocketAddress remote = call.http().getRemoteAddress();
         String ip = remote == null ? null
                 : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();

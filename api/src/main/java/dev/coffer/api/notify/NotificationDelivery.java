@@ -42,7 +42,10 @@ public final class NotificationDelivery implements Job {
         this.region = region;
         this.registry = registry;
         this.clock = clock;
-        props.targets().forEach((id, t) -> state(TargetArn.of(id, t.type() == null ? "" : t.type())));
+        // Every declared target's client is made now: a bad setting stops the start, not a delivery,
+        // and the client's classes are loaded before the first event.
+        props.targets().forEach((id, t) -> state(TargetArn.of(id, t.type() == null ? "" : t.type())).target =
+                Target.of(id, t));
     }
 
     @Override

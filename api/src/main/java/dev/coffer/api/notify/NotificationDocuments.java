@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
@@ -130,7 +131,10 @@ public final class NotificationDocuments {
                 }
             }
         }
-        String id = t.id() == null || t.id().isBlank() ? UUID.randomUUID().toString() : t.id();
+        // Not UUID.randomUUID: its SecureRandom may read /dev/urandom, and this runs on an event loop.
+        String id = t.id() == null || t.id().isBlank()
+                ? new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong()).toString()
+                : t.id();
         return new NotificationConfig.Rule(id, element, arn.strip(), events, prefix, suffix);
     }
 
