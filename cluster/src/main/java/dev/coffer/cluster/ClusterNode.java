@@ -32,7 +32,6 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
-import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -102,7 +101,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
 
     private static RaftProperties properties(ClusterConfig config, Path storage) {
         RaftProperties p = new RaftProperties();
-        RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
+        RaftConfigKeys.Rpc.setType(p, new CatalogRpc()); // gRPC, with a repaired log appender
         GrpcConfigKeys.Server.setPort(p, ClusterConfig.port(config.address()));
         RaftServerConfigKeys.setStorageDir(p, List.of(storage.toFile()));
         // Reads see every write acknowledged before they began, on any node (ReadIndex).
@@ -243,6 +242,15 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
             return Optional.ofNullable(id).map(RaftPeerId::toString);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether this node is the group's leader now, as far as it knows. */
+    public boolean isLeader() {
+        try {
+            return server.getDivision(GROUP).getInfo().isLeader();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -125,6 +125,30 @@ class CatalogGroupTest {
         }
     }
 
+    /**
+     * The leader is stopped; the new leader's term starts a new log segment, takes a snapshot and
+     * purges the old term's segment, so the entry just before the old leader's next index is gone
+     * from the new leader's log (and is not the snapshot's index). Ratis 3.2.2's appender then
+     * failed with "Previous TermIndex not found" and never sent the old leader anything again; it
+     * must send the snapshot instead.
+     */
+    @Test
+    void anOldLeaderReturningAfterTheNewLeaderPurgedItsTermCatchesUpBySnapshot() throws Exception {
+        // One large segment per term, a snapshot (and purge) every 20 entries.
+        try (ThreeNodes group = new ThreeNodes(dir, 3, 20, 8L << 20)) {
+            group.catalogs.get("n1").createBucket(bucket("before"));
+            String leader = group.awaitLeader();
+            group.stop(leader);
+            List<String> others = group.ids();
+            for (int i = 0; i < 50; i++) {
+                group.catalogs.get(others.get(i % 2)).createBucket(bucket("while-down-" + i));
+            }
+            group.start(leader, false);
+            group.nodes.get(leader).readBarrier().get(60, TimeUnit.SECONDS);
+            assertEquals(51, names(group.catalogs.get(leader)).size());
+        }
+    }
+
     private static boolean snapshotInstalled(Path node) throws Exception {
         try (var files = java.nio.file.Files.walk(node.resolve("cluster"))) {
             return files.anyMatch(p -> p.getFileName().toString().matches("snapshot\\.\\d+_\\d+"));

@@ -50,6 +50,22 @@ final class ThreeNodes implements AutoCloseable {
         }
     }
 
+    /** The leader every running node names, once they agree (within 60 s). */
+    String awaitLeader() throws InterruptedException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ClusterNode node : nodes.values()) {
+                seen.add(node.leader().orElse(""));
+            }
+            if (seen.size() == 1 && !seen.contains("")) {
+                return seen.iterator().next();
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no leader agreed within 60 s");
+    }
+
     List<String> ids() {
         return new ArrayList<>(nodes.keySet());
     }
