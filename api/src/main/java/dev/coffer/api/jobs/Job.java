@@ -22,6 +22,19 @@ public interface Job {
     long backlog();
 
     /**
+     * Where passes run in a cluster (DESIGN.md, "Background work": the Raft leader schedules).
+     * {@link Scope#LEADER}, the default, for work whose effects are catalogue commands (GC's queue,
+     * lifecycle): one node, the leader, runs it for the whole cluster. {@link Scope#EVERY_NODE} for
+     * work on a node's own files (the orphan sweep, scrub). A single node runs both.
+     */
+    default Scope scope() {
+        return Scope.LEADER;
+    }
+
+    /** See {@link #scope()}. */
+    enum Scope { LEADER, EVERY_NODE }
+
+    /**
      * What a step did.
      *
      * @param done items completed (chunks deleted or read, objects expired, …)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,7 +24,8 @@ import reactor.core.scheduler.Schedulers;
  * threads of their own (never the request path's I/O threads or an event loop), one pass of a kind
  * at a time, and are counted per kind ({@link JobStats}). A kind whose last {@link #FAILING}
  * passes all failed is reported by {@code /_coffer/health}. Stopping waits for the steps in
- * flight, so the catalogue is never closed under one.
+ * flight, so the catalogue is never closed under one. In a cluster, kinds whose effects are
+ * catalogue commands run on the Raft leader only ({@link Job#scope()}).
  */
 public final class JobRunner implements SmartLifecycle {
     /** Passes failed in a row after which health names the kind. */
@@ -37,11 +39,26 @@ public final class JobRunner implements SmartLifecycle {
     private final ReentrantReadWriteLock inFlight = new ReentrantReadWriteLock();
     private final List<Disposable> loops = new ArrayList<>();
     private volatile boolean stopping;
+    private final BooleanSupplier leads;
 
     public JobRunner(List<Job> jobs, int concurrency, Duration firstDelay, MeterRegistry registry) {
+        this(jobs, concurrency, firstDelay, registry, () -> true);
+    }
+
+    /**
+     * @param leads whether this node leads its cluster now (always, on a single node): a tick of a
+     *     {@link Job.Scope#LEADER} kind starts a pass only then, and is skipped on the others
+     */
+    public JobRunner(List<Job> jobs, int concurrency, Duration firstDelay, MeterRegistry registry, BooleanSupplier leads) {
         for (Job job : jobs) this.jobs.put(job, new JobStats(job, registry));
         this.firstDelay = firstDelay;
         this.concurrency = concurrency;
+        this.leads = leads;
+    }
+
+    /** Whether a tick of {@code job} starts a pass on this node now. */
+    boolean due(Job job) {
+        return job.scope() == Job.Scope.EVERY_NODE || leads.getAsBoolean();
     }
 
     /** The kinds whose last {@link #FAILING} passes or more all failed, for health. */
@@ -82,7 +99,7 @@ public final class JobRunner implements SmartLifecycle {
         scheduler = on;
         for (Job job : jobs.keySet()) {
             loops.add(PeriodicLoop.start(firstDelay, job.interval(),
-                    () -> Mono.fromCallable(() -> runPass(job)).subscribeOn(on),
+                    () -> Mono.fromCallable(() -> !due(job) || runPass(job)).subscribeOn(on),
                     log, "background job " + job.kind() + " loop failed; will retry"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.coffer.api.jobs;
 
+import dev.coffer.api.cluster.ClusterRuntime;
 import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.service.ChunkLeases;
 import dev.coffer.metadata.Catalog;
@@ -7,6 +8,7 @@ import dev.coffer.storage.ChunkStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,8 +33,9 @@ public class JobsConfiguration {
 
     @Bean
     JobRunner jobRunner(List<Job> jobs, OrphanSweep sweep, JobsProperties props, CofferProperties coffer,
-                        PrometheusMeterRegistry registry) {
-        JobRunner runner = new JobRunner(jobs, props.concurrency(), coffer.gcInterval(), registry);
+                        PrometheusMeterRegistry registry, ClusterRuntime cluster) {
+        BooleanSupplier leads = cluster.node().<BooleanSupplier>map(node -> node::isLeader).orElse(() -> true);
+        JobRunner runner = new JobRunner(jobs, props.concurrency(), coffer.gcInterval(), registry, leads);
         // Every orphan of an interrupted run goes before the first request (CrashRecoveryIT checks the files).
         if (!runner.runPass(sweep)) throw new IllegalStateException("the orphan sweep at start failed; see the log");
         return runner;

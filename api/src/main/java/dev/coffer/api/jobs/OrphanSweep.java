@@ -54,6 +54,12 @@ public final class OrphanSweep implements Job {
         return "sweep";
     }
 
+    /** It reads and removes this node's own chunk files. */
+    @Override
+    public Scope scope() {
+        return Scope.EVERY_NODE;
+    }
+
     @Override
     public Duration interval() {
         return interval;

@@ -66,6 +66,12 @@ public final class Scrub implements Job {
         return NAME;
     }
 
+    /** It reads and removes this node's own chunk files. */
+    @Override
+    public Scope scope() {
+        return Scope.EVERY_NODE;
+    }
+
     /** Ticks come often; a new pass starts only {@code scrub-interval} after the last one ended. */
     @Override
     public Duration interval() {

@@ -163,4 +163,54 @@ class BackgroundJobsTest {
         assertThat(registry.get("coffer.jobs.done").tag("kind", "flaky").functionCounter().count()).isEqualTo(5);
         assertThat(registry.get("coffer.jobs.last.run.timestamp").tag("kind", "flaky").gauge().value()).isPositive();
     }
+
+    @Test
+    void onAClusterFollowerOnlyTheKindsOfEveryNodeRunAndTheLeaderRunsThemAll() throws Exception {
+        AtomicInteger leaderKindPasses = new AtomicInteger();
+        AtomicInteger nodeKindPasses = new AtomicInteger();
+        Job gcLike = counting("gc-like", Job.Scope.LEADER, leaderKindPasses);
+        Job scrubLike = counting("scrub-like", Job.Scope.EVERY_NODE, nodeKindPasses);
+        java.util.concurrent.atomic.AtomicBoolean leads = new java.util.concurrent.atomic.AtomicBoolean(false);
+        JobRunner runner = new JobRunner(List.of(gcLike, scrubLike), 2, Duration.ofMillis(10), registry, leads::get);
+        runner.start();
+        try {
+            awaitAtLeast(nodeKindPasses, 3);
+            assertThat(leaderKindPasses.get()).as("passes of a leader-only kind on a follower").isZero();
+            leads.set(true); // an election made this node the leader
+            awaitAtLeast(leaderKindPasses, 3);
+        } finally {
+            runner.stop();
+        }
+    }
+
+    private static void awaitAtLeast(AtomicInteger counter, int n) throws InterruptedException {
+        for (long end = System.nanoTime() + 30_000_000_000L; counter.get() < n; Thread.sleep(10)) {
+            assertThat(System.nanoTime() - end).as("%d passes within 30 s", n).isNegative();
+        }
+    }
+
+    private static Job counting(String kind, Job.Scope scope, AtomicInteger passes) {
+        return new Job() {
+            public String kind() {
+                return kind;
+            }
+
+            public Duration interval() {
+                return Duration.ofMillis(20);
+            }
+
+            public Step step() {
+                passes.incrementAndGet();
+                return new Step(1, false);
+            }
+
+            public long backlog() {
+                return 0;
+            }
+
+            public Scope scope() {
+                return scope;
+            }
+        };
+    }
 }
