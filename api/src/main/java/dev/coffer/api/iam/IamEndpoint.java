@@ -1,5 +1,6 @@
 package dev.coffer.api.iam;
 
+import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.service.BlockingIo;
@@ -74,7 +75,16 @@ public final class IamEndpoint {
     }
 
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response, String requestId) {
-        return DataBufferUtils.join(request.getBody(), MAX_BODY)
+        return handle(request, response, requestId, Mono.empty());
+    }
+
+    /**
+     * @param caughtUp completes when this node may read its catalogue (a cluster's read barrier);
+     *     its failure answers 503 ServiceUnavailable
+     */
+    public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response, String requestId,
+                             Mono<Void> caughtUp) {
+        return caughtUp.then(DataBufferUtils.join(request.getBody(), MAX_BODY))
                 .map(buffer -> {
                     try {
                         byte[] bytes = new byte[buffer.readableByteCount()];
@@ -177,6 +187,8 @@ public final class IamEndpoint {
                 case DELETE_CONFLICT -> IamError.DeleteConflict;
                 case LIMIT_EXCEEDED -> IamError.LimitExceeded;
             }, refusal.getMessage());
+        } else if (e instanceof S3Exception s3 && s3.code() == S3ErrorCode.ServiceUnavailable) {
+            iam = new IamException(IamError.ServiceUnavailable, s3.getMessage());
         } else if (e instanceof DataBufferLimitException) {
             iam = new IamException(IamError.ValidationError, "Request body is larger than " + MAX_BODY + " bytes.");
         } else {

@@ -22,7 +22,9 @@ public enum IamError {
     RequestExpired(400),
     /** Not an IAM code: an action or parameter IAM has and Coffer does not (501, never silently accepted). */
     NotImplemented(501),
-    ServiceFailure(500);
+    ServiceFailure(500),
+    /** A cluster node that cannot reach its leader (IAM's common error for a temporary failure). */
+    ServiceUnavailable(503);
 
     private final int status;
 

@@ -75,9 +75,9 @@ public final class S3HttpHandler implements HttpHandler {
     }
 
     /**
-     * @param readBarrier before a handler runs, completes once this node's catalogue holds every
-     *     change acknowledged anywhere (a cluster's ReadIndex round; nothing on a single node), so
-     *     GET, HEAD and LIST read what any node acknowledged before the request; null on a single
+     * @param readBarrier before a request is authenticated (S3 and IAM alike), completes once this
+     *     node's catalogue holds every change acknowledged anywhere (a cluster's ReadIndex round), so
+     *     keys, policies, GET, HEAD and LIST see what any node acknowledged before the request; null on a single
      *     node, whose requests take the path they took before clusters existed
      */
     public S3HttpHandler(S3RequestResolver resolver, RequestAuthenticator authenticator, AccessChecks access,
@@ -130,7 +130,7 @@ public final class S3HttpHandler implements HttpHandler {
         }
         if (IamEndpoint.applies(request)) {
             RequestTrace.of(request).resolved("IAM", null, null);
-            return iam.handle(request, response, requestId);
+            return iam.handle(request, response, requestId, caughtUp());
         }
         if (driveCors.isDrivePreflight(request)) {
             return driveCors.preflight(request, response);
@@ -140,7 +140,8 @@ public final class S3HttpHandler implements HttpHandler {
             return browserRedirect.send(request, response);
         }
         RequestTrace trace = RequestTrace.of(request);
-        return Mono.defer(() -> dispatch(request, response, requestId, trace, fromDrive))
+        Mono<Void> dispatched = Mono.defer(() -> dispatch(request, response, requestId, trace, fromDrive));
+        return (readBarrier == null ? dispatched : readBarrier.get().then(dispatched))
                 .onErrorResume(e -> {
                     trace.failed(ExceptionTranslator.translate(e).code().code(), e);
                     return ErrorResponder.write(response, resource, requestId, head, e);
@@ -199,9 +200,16 @@ public final class S3HttpHandler implements HttpHandler {
             UnimplementedHeaders.check(firstValues, s3.operation());
             return handler.handle(call);
         })).onErrorResume(e -> hideMissingKey(s3, requestAccess, e));
-        if (readBarrier == null) return handled;
-        // A cluster: the catalogue first catches up with every write acknowledged anywhere.
-        return readBarrier.get().then(handled);
+        return handled;
+    }
+
+    /**
+     * In a cluster, completes once this node's catalogue holds every write acknowledged anywhere
+     * before the request (buckets, objects, and the keys and policies that authentication and
+     * authorization read); at once on a single node.
+     */
+    private Mono<Void> caughtUp() {
+        return readBarrier == null ? Mono.empty() : readBarrier.get();
     }
 
     /**
