@@ -5,7 +5,8 @@
 #
 #   scripts/cluster-local.sh up N DIR      start N nodes (data in DIR/node-<i>/, PID in
 #                                          DIR/node-<i>/coffer.pid), wait until they agree on a
-#                                          leader, print one S3 endpoint per line
+#                                          leader and each answers a signed S3 request, print one
+#                                          S3 endpoint per line
 #   scripts/cluster-local.sh down DIR      stop every node (SIGTERM, then SIGKILL after 30 s)
 #   scripts/cluster-local.sh restart I DIR start node I again (stopping it first if it runs),
 #                                          wait until it knows the leader, print its endpoint
@@ -74,13 +75,19 @@ view() { # s3 port: this node's JSON view of the cluster, or nothing
     -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' "http://127.0.0.1:$1/_coffer/cluster" 2>/dev/null || true
 }
 
+serves_s3() { # s3 port: whether a signed ListBuckets answers 200 (the catalogue caught up, the first account made)
+  [ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' --aws-sigv4 "aws:amz:us-east-1:s3" \
+      --user "$COFFER_ACCESS_KEY:$COFFER_SECRET_KEY" -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \
+      "http://127.0.0.1:$1/" 2>/dev/null)" = 200 ]
+}
+
 leader_of() { # JSON view -> leader id or empty
   python3 -c 'import json,sys
 try: v=json.loads(sys.stdin.read()); print(v.get("leader") or "", len(v.get("members",{})))
 except Exception: print("")'
 }
 
-wait_agreed() { # DIR, node dirs...: every node names the same leader and as many members as nodes
+wait_agreed() { # DIR, node dirs...: every node names the same leader and members, and serves S3
   local dir=$1; shift
   local deadline=$((SECONDS + WAIT)) node
   while [ $SECONDS -lt $deadline ]; do
@@ -94,7 +101,14 @@ wait_agreed() { # DIR, node dirs...: every node names the same leader and as man
       if [ -z "$answer" ] || [ "${answer%% *}" = "" ]; then ok=0; break; fi
       if [ -z "$seen" ]; then seen=$answer; elif [ "$seen" != "$answer" ]; then ok=0; break; fi
     done
-    if [ $ok = 1 ] && [ -n "$seen" ]; then return 0; fi
+    if [ $ok = 1 ] && [ -n "$seen" ]; then
+      for node in "$@"; do
+        # shellcheck disable=SC1091
+        . "$node/node.env"
+        serves_s3 "$S3_PORT" || { ok=0; break; }
+      done
+      [ $ok = 1 ] && return 0
+    fi
     sleep 0.5
   done
   die "the nodes did not agree on a leader within $WAIT s; logs in $dir/node-*/coffer.log"
@@ -152,7 +166,8 @@ case "$cmd" in
     ;;
   down)
     [ $# -eq 2 ] || die "usage: down DIR"
-    for node in $(all_nodes "$2"); do stop_node "$node"; done
+    for node in $(all_nodes "$2"); do stop_node "$node" & done
+    wait
     ;;
   restart)
     [ $# -eq 3 ] || die "usage: restart I DIR"
@@ -183,7 +198,11 @@ case "$cmd" in
     launch "$node"
     # shellcheck disable=SC1091
     . "$node/node.env"
-    for _ in $(seq $((WAIT * 2))); do curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/_coffer/health" && break; sleep 0.5; done
+    for _ in $(seq $((WAIT * 2))); do
+      running "$node" || die "node n$i exited; see $node/coffer.log"
+      curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/_coffer/health" && break
+      sleep 0.5
+    done
     added=""
     for m in "${nodes[@]}"; do
       running "$m" || continue

@@ -115,8 +115,12 @@ public class CofferConfiguration {
 
     /** Accounts and their keys; creates the first account (the server root's) at first start. */
     @Bean
-    Identities identities(Catalog catalog, RootCredentials root, SecretSealer sealer) {
-        return Identities.open(catalog.iam(), root, sealer);
+    Identities identities(Catalog catalog, RootCredentials root, SecretSealer sealer,
+                          dev.coffer.api.cluster.ClusterRuntime cluster) {
+        if (cluster.node().isEmpty()) return Identities.open(catalog.iam(), root, sealer);
+        // A cluster's group may have no quorum yet, and a joining node is no member until added.
+        cluster.onceMember("creating the first account", () -> Identities.ensureFirstAccount(catalog.iam(), root));
+        return Identities.attach(catalog.iam(), root, sealer);
     }
 
     /** {@code /_coffer/admin/accounts}, signed by the server's root key. */

@@ -6,6 +6,7 @@ import dev.coffer.auth.CredentialsLookup;
 import dev.coffer.metadata.AccessKeyRecord;
 import dev.coffer.metadata.AccountRecord;
 import dev.coffer.metadata.IamCatalog;
+import dev.coffer.metadata.IamRefusal;
 import dev.coffer.metadata.IamSnapshot;
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.metadata.BucketRecord;
@@ -40,11 +41,31 @@ public final class Identities {
      * buckets made before keep their owner. Blocks: call at start, off the event loop.
      */
     public static Identities open(IamCatalog iam, RootCredentials root, SecretSealer sealer) {
-        if (iam.snapshot().accounts().isEmpty()) {
-            iam.createAccount(new AccountRecord(IamIds.accountId(), Owners.canonicalId(root.accessKey()),
-                    FIRST_ACCOUNT_NAME, System.currentTimeMillis()));
-        }
+        ensureFirstAccount(iam, root);
         return new Identities(iam, root, sealer);
+    }
+
+    /**
+     * Opens the identities without creating the first account: a cluster's node creates it with
+     * {@link #ensureFirstAccount} once it is a member that can commit.
+     */
+    public static Identities attach(IamCatalog iam, RootCredentials root, SecretSealer sealer) {
+        return new Identities(iam, root, sealer);
+    }
+
+    /**
+     * Creates the first account when the catalogue has none. Its id is derived from the root
+     * access key, so when the nodes of a new cluster all propose it, the log creates it once and
+     * refuses the others as already there. Blocks.
+     */
+    public static void ensureFirstAccount(IamCatalog iam, RootCredentials root) {
+        if (!iam.snapshot().accounts().isEmpty()) return;
+        try {
+            iam.createAccount(new AccountRecord(IamIds.firstAccountId(root.accessKey()),
+                    Owners.canonicalId(root.accessKey()), FIRST_ACCOUNT_NAME, System.currentTimeMillis()));
+        } catch (IamRefusal e) {
+            if (e.code() != IamRefusal.Code.ENTITY_ALREADY_EXISTS) throw e;
+        }
     }
 
     /** A new account and its root key pair; the secret is shown to its creator once, then only sealed. */

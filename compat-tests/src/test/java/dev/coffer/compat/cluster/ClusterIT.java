@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -46,6 +46,7 @@ class ClusterIT {
     private static LocalCluster cluster;
 
     @BeforeAll
+    @Timeout(450) // three JVMs starting at once took 150 s each at load 40 on the 2-core machine
     static void up() throws Exception {
         cluster = LocalCluster.up(3, SETTINGS);
     }
@@ -92,6 +93,21 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void theClusterHasOneFirstAccountAndAUserMadeOnOneNodeIsSeenOnAnotherAtOnce() throws Exception {
+        for (int node = 1; node <= 3; node++) {
+            assertThat(cluster.admin(node, "/_coffer/admin/accounts")).as("accounts on node %d", node)
+                    .containsOnlyOnce("\"accountId\"");
+        }
+        try (IamClient iamOnA = cluster.iam(1); IamClient iamOnB = cluster.iam(2)) {
+            iamOnA.createUser(r -> r.userName("app"));
+            assertThat(iamOnB.getUser(r -> r.userName("app")).user().userName()).isEqualTo("app");
+        }
+        // Not yet: an access key made on one node signing on another (docs/cluster.md: each node
+        // seals IAM secrets with its own iam-secrets.key, so another node answers 500).
+    }
+
+    @Test
+    @Order(4)
     void anObjectPastTheClusterLimitIsRefusedAndMultipartIsNotImplementedYet() {
         try (S3Client a = cluster.client(1)) {
             assertThatThrownBy(() -> a.putObject(r -> r.bucket("made-on-a").key("big"),
@@ -107,10 +123,8 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @Timeout(600)
-    @Disabled("KNOWN BROKEN (docs/cluster.md, issue 19): after kill -9 of the leader a surviving node kept answering "
-            + "503 'cannot reach the cluster's leader' in a CI-like run on an idle machine; failover is not verified")
     void killNineOfTheLeaderDuringWritesLosesNoAcknowledgedWriteAndTheHistoryStaysLinearizable() throws Exception {
         try (S3Client setup = cluster.client(1)) {
             setup.createBucket(r -> r.bucket("lin"));
@@ -188,10 +202,8 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @Timeout(400)
-    @Disabled("KNOWN BROKEN (docs/cluster.md, issue 19): after the failed failover it timed out at 400 s in a "
-            + "CI-like run; adding a member at run time is not verified")
     void aFourthNodeAddedAtRunTimeReceivesASnapshotAndServesEverything() throws Exception {
         try (S3Client a = cluster.client(1)) {
             a.createBucket(r -> r.bucket("before-join"));

@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -109,6 +110,28 @@ final class LocalCluster implements AutoCloseable {
                 .build();
     }
 
+    /** An SDK IAM client of node {@code i}, signed by the root key. */
+    IamClient iam(int i) {
+        return IamClient.builder()
+                .endpointOverride(endpoints.get(i - 1))
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .build();
+    }
+
+    /** GET of a {@code /_coffer/...} path on node {@code i}, signed by the root key (curl, as an operator does). */
+    String admin(int i, String path) throws Exception {
+        Process p = new ProcessBuilder("curl", "-s", "-m", "60", "--aws-sigv4", "aws:amz:us-east-1:s3",
+                "--user", ACCESS_KEY + ":" + SECRET_KEY, "-H", "x-amz-content-sha256: UNSIGNED-PAYLOAD",
+                endpoints.get(i - 1).resolve(path).toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("curl " + path + " on node " + i + " failed: " + out);
+        }
+        return out;
+    }
+
     private List<String> run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
@@ -117,7 +140,7 @@ final class LocalCluster implements AutoCloseable {
         pb.environment().put("COFFER_SECRET_KEY", SECRET_KEY);
         pb.environment().put("COFFER_JAR", JAR.toString());
         pb.environment().put("COFFER_CLUSTER_ARGS", extraArgs);
-        pb.environment().put("JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
+        pb.environment().put("JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         pb.environment().put("CLUSTER_WAIT", "300"); // a shared CI machine starts JVMs slowly
         Path err = Files.createTempFile("cluster-local", ".err");
         pb.redirectError(err.toFile());
