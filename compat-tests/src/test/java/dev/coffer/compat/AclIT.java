@@ -7,10 +7,7 @@ import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
 import dev.coffer.compat.support.Tools;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +22,6 @@ import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.Type;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ACLs and Object Ownership through the AWS SDK for Java v2 at its defaults, with a second
@@ -43,26 +39,8 @@ class AclIT {
         Tools.requireOnPath("curl", "apt-get install curl");
         server = cofferServer;
         s3 = server.s3();
-        other = createAccount("acl-other");
-    }
-
-    /** A new account through scripts/coffer-admin.sh, as the server's root: its JSON (ids, key, secret). */
-    static JsonNode createAccount(String name) throws Exception {
-        Path dir = Files.createTempDirectory("acl-admin");
-        Path script = Path.of("..", "scripts", "coffer-admin.sh").toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "create-account", name).directory(dir.toFile());
-        builder.environment().put("COFFER_ENDPOINT", server.endpoint().toString());
-        builder.environment().put("AWS_ACCESS_KEY_ID", CofferServer.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", CofferServer.SECRET_KEY);
-        Path out = dir.resolve("out");
-        Process p = builder.redirectOutput(out.toFile()).redirectError(dir.resolve("err").toFile()).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
-        return JsonMapper.builder().build().readTree(Files.readString(out, StandardCharsets.UTF_8));
-    }
-
-    static S3Client otherClient() {
-        return server.newClient(other.get("accessKeyId").asText(), other.get("secretAccessKey").asText());
+        AclITAccounts.server = server;
+        other = AclITAccounts.create("acl-other");
     }
 
     static String ownerId() {

@@ -32,6 +32,7 @@ public final class AccessChecks {
     private final Function<String, Mono<Optional<BucketAccess>>> buckets;
     private final DenialMetrics denials;
     private final ExistingObjectTags.Lookup objectTags;
+    private final ResourceAcls acls;
 
     public AccessChecks(Authorizer authorizer, PrincipalLookup principals,
                         Function<String, Mono<Optional<BucketAccess>>> buckets) {
@@ -44,12 +45,13 @@ public final class AccessChecks {
      */
     public AccessChecks(Authorizer authorizer, PrincipalLookup principals,
                         Function<String, Mono<Optional<BucketAccess>>> buckets, DenialMetrics denials) {
-        this(authorizer, principals, buckets, denials, ExistingObjectTags.NONE);
+        this(authorizer, principals, buckets, denials, ExistingObjectTags.NONE, ResourceAcls.NONE);
     }
 
     private AccessChecks(Authorizer authorizer, PrincipalLookup principals,
                          Function<String, Mono<Optional<BucketAccess>>> buckets, DenialMetrics denials,
-                         ExistingObjectTags.Lookup objectTags) {
+                         ExistingObjectTags.Lookup objectTags, ResourceAcls acls) {
+        this.acls = acls;
         this.authorizer = authorizer;
         this.principals = principals;
         this.buckets = buckets;
@@ -62,7 +64,12 @@ public final class AccessChecks {
      * names that key (else the key is absent and such conditions do not match).
      */
     public AccessChecks withObjectTags(ExistingObjectTags.Lookup lookup) {
-        return new AccessChecks(authorizer, principals, buckets, denials, lookup);
+        return new AccessChecks(authorizer, principals, buckets, denials, lookup, acls);
+    }
+
+    /** These checks, asking the buckets' and objects' ACLs when the policies alone deny implicitly. */
+    public AccessChecks withAcls(ResourceAcls resourceAcls) {
+        return new AccessChecks(authorizer, principals, buckets, denials, objectTags, resourceAcls);
     }
 
     /**
@@ -122,16 +129,34 @@ public final class AccessChecks {
             BucketAccess bucket = found.orElse(null);
             Mono<RequestContext> keys = bucket != null && ExistingObjectTags.needed(check, principal, bucket)
                     ? ExistingObjectTags.add(objectTags, check, context) : Mono.just(context);
-            return keys.map(withTags -> new Verdict(authorize(principal, withTags, check, bucket, counted), bucket));
+            return keys.flatMap(withTags -> {
+                Decision first = decision(principal, withTags, check, bucket, null);
+                if (bucket == null || first.outcome() != Decision.Outcome.IMPLICIT_DENY) {
+                    return Mono.just(new Verdict(counted(first, principal, check, counted), bucket));
+                }
+                // The policies left it open: the resource's ACL may still grant it, as S3's resource side.
+                return acls.grant(principal, check, withTags)
+                        .map(grant -> decision(principal, withTags, check, bucket, grant))
+                        .defaultIfEmpty(first)
+                        .map(d -> new Verdict(counted(d, principal, check, counted), bucket));
+            });
         });
     }
 
     private Decision authorize(Principal principal, RequestContext context, ActionCheck check, BucketAccess bucket,
                                boolean counted) {
-        Decision decision = bucket == null
+        return counted(decision(principal, context, check, bucket, null), principal, check, counted);
+    }
+
+    private Decision decision(Principal principal, RequestContext context, ActionCheck check, BucketAccess bucket,
+                              String aclGrant) {
+        return bucket == null
                 ? authorizer.authorize(principal, check.action(), check.resourceArn(), context, null, null)
                 : authorizer.authorize(principal, check.action(), check.resourceArn(), context, bucket.policy(),
-                        bucket.ownerAccount(), bucket.restrictPublicBuckets());
+                        bucket.ownerAccount(), bucket.restrictPublicBuckets(), aclGrant);
+    }
+
+    private Decision counted(Decision decision, Principal principal, ActionCheck check, boolean counted) {
         if (!decision.allowed()) {
             log.debug("denied: {} {} on {} ({})", principal, check.action(), check.resourceArn(), decision.reason());
             if (counted) denials.denied(check.action(), decision);

@@ -1,7 +1,9 @@
 package dev.coffer.api.config;
 
 import dev.coffer.api.acl.AccountDirectory;
+import dev.coffer.api.acl.AclGrants;
 import dev.coffer.api.acl.AclHandlers;
+import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.acl.IdentityAccounts;
 import dev.coffer.api.acl.NewBucketAcls;
 import dev.coffer.api.service.AclService;
@@ -166,19 +168,20 @@ public class CofferConfiguration {
         BucketPolicies policies = new BucketPolicies(io, catalog, publicAccess.settings(), identities::ownerAccount);
         AccountDirectory accounts = new IdentityAccounts(identities);
         AclService acls = new AclService(io, catalog, objects.versions(), identities::ownerAccount);
+        ObjectAcls objectAcls = new ObjectAcls(acls, accounts, policies::effectivePublicAccessBlock);
         List<S3Handler> handlers = new ArrayList<>();
         handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region(),
                 new NewBucketAcls(acls, accounts, aclProps.defaultObjectOwnership(), publicAccess.settings())));
         handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
-        handlers.add(new PutObjectHandler(new ObjectPut(io, objects, receiver)));
+        handlers.add(new PutObjectHandler(new ObjectPut(io, objects, receiver), objectAcls));
         handlers.add(new GetObjectHandler(objects, streamer));
         handlers.add(new HeadObjectHandler(objects, streamer));
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
-        handlers.add(new CopyObjectHandler(objects, xml));
+        handlers.add(new CopyObjectHandler(objects, xml, objectAcls));
         handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
-        handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
+        handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners, buckets));
         TaggingService tagging = new TaggingService(io, catalog, objects.versions());
         handlers.addAll(TaggingHandlers.all(tagging, xml, bodies));
         handlers.addAll(BucketEncryptionHandlers.all(io, catalog, encryption.keyRing(), xml, bodies));
@@ -187,19 +190,20 @@ public class CofferConfiguration {
                 notifications::declares));
         handlers.add(new PreflightHandler(cors, buckets::exists));
         if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
-            handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners));
+            handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners, objectAcls));
         }
         handlers.addAll(BucketPolicyHandlers.all(policies, xml, bodies));
         handlers.addAll(PublicAccessBlockHandlers.all(policies, xml, bodies));
         handlers.addAll(AclHandlers.all(acls, accounts, xml, bodies, policies::effectivePublicAccessBlock));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
-                auth.sigv2Enabled()), xml));
+                auth.sigv2Enabled()), xml, objectAcls));
         Authorizer authorizer = new Authorizer();
         DenialMetrics denials = new DenialMetrics(registry.getIfAvailable());
         AccessChecks access = new AccessChecks(authorizer, principals, policies::access, denials)
                 .withObjectTags((bucket, key, versionId) -> Mono.defer(() -> tagging.objectTags(bucket, key, versionId))
                         .map(TaggingService.Tagged::tags)
-                        .onErrorResume(e -> Mono.just(Map.of()))); // no such object (or version): no tags
+                        .onErrorResume(e -> Mono.just(Map.of()))) // no such object (or version): no tags
+                .withAcls(new AclGrants(acls, policies::effectivePublicAccessBlock));
         return new S3HttpHandler(new S3RequestResolver(props.domain()), authenticator, access, handlers,
                 new ReservedPaths(reservedEndpoints.orderedStream().toList()), buckets::exists,
                 limits.bodyTimeout(), driveCors, new BucketCors(cors), browserRedirect,

@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
@@ -33,10 +34,12 @@ public final class CopyObjectHandler implements S3Handler {
 
     private final ObjectService objects;
     private final S3Xml xml;
+    private final ObjectAcls acls;
 
-    public CopyObjectHandler(ObjectService objects, S3Xml xml) {
+    public CopyObjectHandler(ObjectService objects, S3Xml xml, ObjectAcls acls) {
         this.objects = objects;
         this.xml = xml;
+        this.acls = acls;
     }
 
     @Override
@@ -67,14 +70,15 @@ public final class CopyObjectHandler implements S3Handler {
         var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
         var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
         return call.access().require(IamActions.copySource(source.bucket(), source.key(), source.versionId()))
-                .then(Mono.defer(() -> objects.copy(source.bucket(), source.key(), source.versionId(), bucket, key, src -> {
+                .then(acls.attributes(call.access(), bucket, key, call::header))
+                .flatMap(acl -> objects.copy(source.bucket(), source.key(), source.versionId(), bucket, key, src -> {
                     Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());
                     if (src.size() > MAX_COPY_SOURCE) {
                         throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The specified copy source is "
                                 + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
                     }
-                }, contentHeaders, userMetadata, attributes, sourceKey, targetSse,
-                        dev.coffer.api.notify.EventOrigins.of(call, "Copy"))))
+                }, contentHeaders, userMetadata, src -> ObjectAcls.merge(attributes.apply(src), acl), sourceKey, targetSse,
+                        dev.coffer.api.notify.EventOrigins.of(call, "Copy")))
                 .flatMap(copied -> {
                     ObjectRecord record = copied.target().record();
                     SseResponseHeaders.write(SseAttribute.of(record), call.responseHeaders());

@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
 import dev.coffer.api.routing.S3Operation;
@@ -27,11 +28,13 @@ public final class CreateMultipartUploadHandler implements S3Handler {
     private final MultipartService uploads;
     private final S3Xml xml;
     private final Owners owners;
+    private final ObjectAcls acls;
 
-    public CreateMultipartUploadHandler(MultipartService uploads, S3Xml xml, Owners owners) {
+    public CreateMultipartUploadHandler(MultipartService uploads, S3Xml xml, Owners owners, ObjectAcls acls) {
         this.uploads = uploads;
         this.xml = xml;
         this.owners = owners;
+        this.acls = acls;
     }
 
     @Override
@@ -54,8 +57,10 @@ public final class CreateMultipartUploadHandler implements S3Handler {
         SseRequest sse = SseRequest.parse(call.requestHeaders());
         // Kept on the upload, the completed object starts with them.
         Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
-        return uploads.create((id, now) -> new UploadRecord(bucket, key, id, now, contentHeaders, userMetadata,
-                checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner, attributes), sse)
+        return acls.attributes(call.access(), bucket, key, call::header)
+                .flatMap(acl -> uploads.create((id, now) -> new UploadRecord(bucket, key, id, now, contentHeaders,
+                        userMetadata, checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner,
+                        ObjectAcls.merge(attributes, acl)), sse))
                 .flatMap(upload -> {
                     SseResponseHeaders.write(SseAttribute.of(upload), call.responseHeaders());
             if (upload.checksumAlgorithm() != null) {

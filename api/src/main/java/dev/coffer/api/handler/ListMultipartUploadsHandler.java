@@ -7,7 +7,6 @@ import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.MultipartService;
 import dev.coffer.api.xml.CommonPrefix;
 import dev.coffer.api.xml.ListMultipartUploadsResult;
-import dev.coffer.api.xml.Owner;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.UploadListQuery;
 import java.time.Instant;
@@ -42,7 +41,6 @@ public final class ListMultipartUploadsHandler implements S3Handler {
         int max = MultipartRules.count(call, "max-uploads", ListingParams.PAGE_LIMIT, ListingParams.PAGE_LIMIT);
         String keyMarker = r.param("key-marker");
         String idMarker = keyMarker == null || keyMarker.isEmpty() ? null : r.param("upload-id-marker");
-        Owner owner = owners.of(call);
         return uploads.listUploads(new UploadListQuery(r.bucket(), p.prefix(), p.delimiter(), keyMarker, idMarker, max))
                 .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListMultipartUploadsResult(r.bucket(),
                         p.out(keyMarker == null ? "" : keyMarker), idMarker == null ? "" : idMarker,
@@ -50,7 +48,7 @@ public final class ListMultipartUploadsHandler implements S3Handler {
                         page.truncated() ? page.nextUploadIdMarker() : null,
                         p.out(p.delimiter()), p.out(p.prefix()), max, page.truncated() && page.nextKeyMarker() != null,
                         page.uploads().stream().map(u -> new ListMultipartUploadsResult.Upload(p.out(u.key()), u.uploadId(),
-                                owner, owner, u.storageClass(), Instant.ofEpochMilli(u.initiatedMillis()),
+                                owners.ofAccount(u.owner()), owners.ofAccount(u.owner()), u.storageClass(), Instant.ofEpochMilli(u.initiatedMillis()),
                                 u.checksumAlgorithm(), u.checksumType())).toList(),
                         page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList(),
                         p.encodingType()))));

@@ -9,12 +9,14 @@ import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.VersionService;
 import dev.coffer.api.xml.CommonPrefix;
 import dev.coffer.api.xml.ListVersionsResult;
+import dev.coffer.api.service.BucketService;
 import dev.coffer.api.xml.Owner;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.VersionsPage;
 import dev.coffer.metadata.VersionsQuery;
 import java.time.Instant;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -26,8 +28,10 @@ public final class ListObjectVersionsHandler implements S3Handler {
     private final VersionService versions;
     private final S3Xml xml;
     private final Owners owners;
+    private final BucketService buckets;
 
-    public ListObjectVersionsHandler(VersionService versions, S3Xml xml, Owners owners) {
+    public ListObjectVersionsHandler(VersionService versions, S3Xml xml, Owners owners, BucketService buckets) {
+        this.buckets = buckets;
         this.versions = versions;
         this.xml = xml;
         this.owners = owners;
@@ -50,13 +54,14 @@ public final class ListObjectVersionsHandler implements S3Handler {
                     .with("ArgumentName", "version-id-marker").with("ArgumentValue", versionIdMarker);
         }
         VersionService.checkVersionId(versionIdMarker);
-        Owner owner = owners.of(call);
-        return versions.list(new VersionsQuery(r.bucket(), p.prefix(), p.delimiter(), keyMarker, versionIdMarker, p.maxKeys()))
-                .flatMap(page -> call.xml(HttpStatus.OK, xml.write(result(r.bucket(), p, keyMarker, versionIdMarker, page, owner))));
+        return buckets.find(r.bucket()).zipWith(versions.list(new VersionsQuery(r.bucket(), p.prefix(), p.delimiter(),
+                        keyMarker, versionIdMarker, p.maxKeys())))
+                .flatMap(t -> call.xml(HttpStatus.OK, xml.write(result(r.bucket(), p, keyMarker, versionIdMarker, t.getT2(),
+                        owners.ofObjectsIn(t.getT1())))));
     }
 
     private static ListVersionsResult result(String bucket, ListingParams p, String keyMarker, String versionIdMarker,
-                                             VersionsPage page, Owner owner) {
+                                             VersionsPage page, Function<ObjectRecord, Owner> owner) {
         // S3 answers max-keys=0 with an empty page that is not truncated.
         boolean truncated = page.truncated() && page.nextKeyMarker() != null;
         return new ListVersionsResult(bucket, p.out(p.prefix()), p.out(keyMarker == null ? "" : keyMarker),
@@ -65,15 +70,17 @@ public final class ListObjectVersionsHandler implements S3Handler {
                 p.maxKeys(), p.out(p.delimiter()), p.encodingType(), truncated,
                 page.versions().stream().filter(e -> !e.record().deleteMarker()).map(e -> version(p, e, owner)).toList(),
                 page.versions().stream().filter(e -> e.record().deleteMarker()).map(e -> new ListVersionsResult.DeleteMarkerEntry(
-                        p.out(e.key()), e.versionId(), e.latest(), Instant.ofEpochMilli(e.record().lastModifiedMillis()), owner))
+                        p.out(e.key()), e.versionId(), e.latest(), Instant.ofEpochMilli(e.record().lastModifiedMillis()),
+                        owner.apply(e.record())))
                         .toList(),
                 page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList());
     }
 
-    private static ListVersionsResult.Version version(ListingParams p, VersionsPage.Entry e, Owner owner) {
+    private static ListVersionsResult.Version version(ListingParams p, VersionsPage.Entry e,
+                                                      Function<ObjectRecord, Owner> owner) {
         ObjectRecord r = e.record();
         return new ListVersionsResult.Version(p.out(e.key()), e.versionId(), e.latest(),
-                Instant.ofEpochMilli(r.lastModifiedMillis()), "\"" + r.etag() + "\"", r.size(), "STANDARD", owner);
+                Instant.ofEpochMilli(r.lastModifiedMillis()), "\"" + r.etag() + "\"", r.size(), "STANDARD", owner.apply(r));
     }
 
     private static String emptyToNull(String s) {

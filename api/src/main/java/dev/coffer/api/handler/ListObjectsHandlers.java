@@ -14,7 +14,9 @@ import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ListPage;
 import dev.coffer.metadata.ListQuery;
 import java.time.Instant;
+import dev.coffer.metadata.ObjectRecord;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -26,10 +28,12 @@ public final class ListObjectsHandlers {
         return List.of(new V1(buckets, xml, owners), new V2(buckets, xml, owners));
     }
 
-    static List<S3Object> contents(ListPage page, ListingParams p, Owner owner) {
+    /** @param owner the owner shown for a version, or null to show none */
+    static List<S3Object> contents(ListPage page, ListingParams p, Function<ObjectRecord, Owner> owner) {
         return page.objects().stream().map(e -> new S3Object(
                 p.out(e.key()), Instant.ofEpochMilli(e.record().lastModifiedMillis()),
-                "\"" + e.record().etag() + "\"", e.record().size(), "STANDARD", owner)).toList();
+                "\"" + e.record().etag() + "\"", e.record().size(), "STANDARD",
+                owner == null ? null : owner.apply(e.record()))).toList();
     }
 
     static List<CommonPrefix> prefixes(ListPage page, ListingParams p) {
@@ -56,12 +60,18 @@ public final class ListObjectsHandlers {
             S3Request r = call.s3();
             ListingParams p = ListingParams.from(r);
             String marker = r.param("marker");
-            return buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(), marker, p.maxKeys()))
-                    .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListBucketResult(
+            return buckets.find(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
+                            marker, p.maxKeys())))
+                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v1(r, p, marker, t.getT2(), owners.ofObjectsIn(t.getT1())))));
+        }
+
+        private static ListBucketResult v1(S3Request r, ListingParams p, String marker, ListPage page,
+                                           Function<ObjectRecord, Owner> owner) {
+            return new ListBucketResult(
                             r.bucket(), p.out(p.prefix()), p.out(marker == null ? "" : marker),
                             truncated(page) && p.delimiter() != null ? p.out(page.lastEntry()) : null,
                             p.maxKeys(), p.out(p.delimiter()), truncated(page), p.encodingType(),
-                            contents(page, p, owners.of(call)), prefixes(page, p)))));
+                            contents(page, p, owner), prefixes(page, p));
         }
     }
 
@@ -78,14 +88,21 @@ public final class ListObjectsHandlers {
             String startAfter = r.param("start-after");
             String after = token != null ? ListingParams.fromToken(token) : startAfter;
             boolean fetchOwner = "true".equals(r.param("fetch-owner"));
-            return buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(), after, p.maxKeys()))
-                    .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListBucketResultV2(
+            return buckets.find(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
+                            after, p.maxKeys())))
+                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v2(r, p, token, startAfter, t.getT2(),
+                            fetchOwner ? owners.ofObjectsIn(t.getT1()) : null))));
+        }
+
+        private static ListBucketResultV2 v2(S3Request r, ListingParams p, String token, String startAfter, ListPage page,
+                                             Function<ObjectRecord, Owner> owner) {
+            return new ListBucketResultV2(
                             r.bucket(), p.out(p.prefix()), token,
                             nextToken(page),
                             p.out(startAfter),
                             page.objects().size() + page.commonPrefixes().size(),
                             p.maxKeys(), p.out(p.delimiter()), p.encodingType(), truncated(page),
-                            contents(page, p, fetchOwner ? owners.of(call) : null), prefixes(page, p)))));
+                            contents(page, p, owner), prefixes(page, p));
         }
     }
 }

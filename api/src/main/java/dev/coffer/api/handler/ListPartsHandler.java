@@ -45,7 +45,7 @@ public final class ListPartsHandler implements S3Handler {
         return uploads.listParts(call.s3().bucket(), call.s3().key(), uploadId, marker, maxParts).flatMap(page -> {
             List<ListPartsResult.Part> parts = page.parts().stream().map(ListPartsHandler::part).toList();
             Integer next = parts.isEmpty() ? null : parts.get(parts.size() - 1).partNumber();
-            Owner owner = owners.of(call);
+            Owner owner = owners.ofAccount(page.upload().owner());
             return call.xml(HttpStatus.OK, xml.write(new ListPartsResult(call.s3().bucket(), call.s3().key(), uploadId,
                     marker, next, maxParts, page.truncated(), parts, owner, owner, page.upload().storageClass(),
                     page.upload().checksumAlgorithm(), page.upload().checksumType())));

@@ -6,7 +6,12 @@ import dev.coffer.api.iam.Caller;
 import dev.coffer.api.iam.Identities;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.xml.Owner;
+import dev.coffer.api.acl.Acl;
+import dev.coffer.api.service.AclService;
 import dev.coffer.metadata.BucketRecord;
+import dev.coffer.metadata.IamSnapshot;
+import dev.coffer.metadata.ObjectRecord;
+import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +37,25 @@ public final class Owners {
     public Owner of(S3Call call) {
         Caller caller = caller(call);
         return new Owner(caller.account().canonicalId(), caller.account().displayName());
+    }
+
+    /** How S3 shows the account {@code id} (an account id, or the canonical id stored before accounts). */
+    public Owner ofAccount(String id) {
+        IamSnapshot s = identities.iam().snapshot();
+        return s.account(id).or(() -> s.accounts().stream().filter(a -> a.canonicalId().equals(id)).findFirst())
+                .map(a -> new Owner(a.canonicalId(), a.displayName())).orElseGet(() -> new Owner(id, null));
+    }
+
+    /**
+     * The owner S3 shows for each version of {@code bucket}: the account its ACL names (an object
+     * another account wrote under ObjectWriter), else the bucket's owner.
+     */
+    public Function<ObjectRecord, Owner> ofObjectsIn(BucketRecord bucket) {
+        Owner bucketOwner = ofAccount(identities.ownerAccount(bucket));
+        return record -> {
+            byte[] acl = record.attributes().get(AclService.ACL);
+            return acl == null ? bucketOwner : ofAccount(Acl.decode(acl).owner());
+        };
     }
 
     /** Whether the caller's account owns the bucket. */

@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.http.ETags;
 import dev.coffer.api.http.Names;
@@ -27,9 +28,11 @@ import reactor.core.publisher.Mono;
  */
 public final class PutObjectHandler implements S3Handler {
     private final ObjectPut puts;
+    private final ObjectAcls acls;
 
-    public PutObjectHandler(ObjectPut puts) {
+    public PutObjectHandler(ObjectPut puts, ObjectAcls acls) {
         this.puts = puts;
+        this.acls = acls;
     }
 
     @Override
@@ -45,11 +48,13 @@ public final class PutObjectHandler implements S3Handler {
         Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
         BodyCheck check = new BodyCheck(UploadRules.declaredLength(call), UploadRules.contentMd5(call),
                 ChecksumRequest.from(call.requestHeaders()));
-        ObjectUpload upload = new ObjectUpload(call.s3().bucket(), call.s3().key(), call.rawBody(), call.auth().payload(),
-                check, ObjectHeaders.contentHeaders(call.requestHeaders()),
-                ObjectHeaders.userMetadata(call.requestHeaders()), attributes, UploadRules.writeCondition(call),
-                SseRequest.parse(call.requestHeaders()));
-        return puts.put(upload, dev.coffer.api.notify.EventOrigins.of(call, "Put")).flatMap(version -> {
+        return acls.attributes(call.access(), call.s3().bucket(), call.s3().key(), call::header)
+                .flatMap(acl -> puts.put(new ObjectUpload(call.s3().bucket(), call.s3().key(), call.rawBody(),
+                        call.auth().payload(), check, ObjectHeaders.contentHeaders(call.requestHeaders()),
+                        ObjectHeaders.userMetadata(call.requestHeaders()), ObjectAcls.merge(attributes, acl),
+                        UploadRules.writeCondition(call), SseRequest.parse(call.requestHeaders())),
+                        dev.coffer.api.notify.EventOrigins.of(call, "Put")))
+                .flatMap(version -> {
             call.responseHeaders().set("ETag", ETags.quote(version.record().etag()));
             SseResponseHeaders.write(SseAttribute.of(version.record()), call.responseHeaders());
             VersionHeaders.written(call, version);

@@ -42,7 +42,8 @@ public final class UnimplementedHeaders {
 
     /** The operations that read the ACL headers themselves (dev.coffer.api.acl). */
     public static final Set<S3Operation> ACL_OPERATIONS = Set.of(S3Operation.CREATE_BUCKET,
-            S3Operation.PUT_BUCKET_ACL, S3Operation.PUT_OBJECT_ACL);
+            S3Operation.PUT_BUCKET_ACL, S3Operation.PUT_OBJECT_ACL, S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT,
+            S3Operation.CREATE_MULTIPART_UPLOAD, S3Operation.POST_OBJECT);
 
     private static final Predicate<String> NONE = value -> false;
 
@@ -82,7 +83,8 @@ public final class UnimplementedHeaders {
         headers.forEach((name, value) -> {
             if (value == null || value.isBlank()) return;
             for (Rule rule : RULES) {
-                if (aclsHandled && (rule.refusal() == Refusal.ACL || rule.name().equals("x-amz-object-ownership"))) continue;
+                if (aclsHandled && rule.refusal() == Refusal.ACL) continue;
+                if (operation == S3Operation.CREATE_BUCKET && rule.name().equals("x-amz-object-ownership")) continue;
                 if (rule.matches(name) && !rule.honoured().test(value.trim())) throw refusal(rule.refusal(), name, value);
             }
         });

@@ -1,5 +1,6 @@
 package dev.coffer.api.post;
 
+import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.authz.ConditionKeys;
 import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.authz.RequestAccess;
@@ -84,7 +85,16 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
     private final S3Xml xml;
     private final PartEventHttpMessageReader parts = new PartEventHttpMessageReader();
 
+    private final ObjectAcls acls;
+
+    /** Without ACLs (a form's acl field other than private / bucket-owner-full-control is then refused): for tests. */
     public PostObjectHandler(ObjectService objects, BodyReceiver receiver, PostPolicyVerifier verifier, S3Xml xml) {
+        this(objects, receiver, verifier, xml, null);
+    }
+
+    public PostObjectHandler(ObjectService objects, BodyReceiver receiver, PostPolicyVerifier verifier, S3Xml xml,
+                             ObjectAcls acls) {
+        this.acls = acls;
         this.objects = objects;
         this.receiver = receiver;
         this.verifier = verifier;
@@ -150,7 +160,8 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         } catch (AuthException e) {
             throw Exceptions.propagate(e);
         }
-        UnimplementedHeaders.check(form.asHeaderNames());
+        Map<String, String> named = form.asHeaderNames();
+        UnimplementedHeaders.check(named, acls == null ? S3Operation.UNSUPPORTED : S3Operation.POST_OBJECT);
         // The tagging field holds a Tagging document (not x-amz-tagging's query form); checked before the file is received.
         String tagging = form.get("tagging");
         Map<String, String> tags = tagging == null ? Map.of()
@@ -169,10 +180,13 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         Mono<Void> allowed = signer.require(IamActions.postObject(call.s3().bucket(), key));
         if (tagging != null) allowed = allowed.then(signer.require(IamActions.postObjectTags(call.s3().bucket(), key)));
         return allowed
-                .then(Mono.defer(() -> objects.seal(call.s3().bucket(), sse)))
-                .flatMap(sealed -> receiver.receive(events.map(PartEvent::content), verified.auth().payload(), max,
+                .then(acls == null ? Mono.just(Map.<String, byte[]>of())
+                        : acls.attributes(signer, call.s3().bucket(), key, named::get))
+                .flatMap(acl -> objects.seal(call.s3().bucket(), sse).flatMap(sealed -> receiver.receive(
+                        events.map(PartEvent::content), verified.auth().payload(), max,
                         checksum.map(ChecksumRequest::algorithm).orElse(null), sealed.map(Encryption.Sealed::key).orElse(null))
-                        .map(body -> new PostUpload(key, body, range, checksum, attributes, sealed.orElse(null))))
+                        .map(body -> new PostUpload(key, body, range, checksum, ObjectAcls.merge(attributes, acl),
+                                sealed.orElse(null)))))
                 .onErrorMap(e -> tooLarge(e, max))
                 .flux();
     }

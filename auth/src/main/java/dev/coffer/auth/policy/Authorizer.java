@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>across accounts, both the principal's identity side and the bucket policy must allow;
  *       anonymous requests have no identity side and need a bucket policy granting
  *       {@code "Principal": "*"};</li>
+ *   <li>an ACL grant (S3's access control lists, evaluated by the caller into {@code aclGrant})
+ *       counts as the resource side's Allow, like the bucket policy's: enough within the bucket
+ *       owner's account and for anonymous requests, with the identity side's Allow across accounts;</li>
  *   <li>otherwise the request is implicitly denied.</li>
  * </ol>
  * Roots have an identity side that allows everything; the server's root ({@link
@@ -71,6 +74,18 @@ public final class Authorizer {
      */
     public Decision authorize(Principal principal, String action, String resource, RequestContext context,
                               String bucketPolicy, String bucketOwnerAccount, boolean restrictPublicBuckets) {
+        return authorize(principal, action, resource, context, bucketPolicy, bucketOwnerAccount, restrictPublicBuckets,
+                null);
+    }
+
+    /**
+     * As above, with the grant of the resource's ACL that gives the principal the permission this
+     * action needs ({@code aclGrant}, a description for the log; null when no ACL grants it). Block
+     * Public Access's IgnorePublicAcls is the caller's: it passes no grant to the public groups then.
+     */
+    public Decision authorize(Principal principal, String action, String resource, RequestContext context,
+                              String bucketPolicy, String bucketOwnerAccount, boolean restrictPublicBuckets,
+                              String aclGrant) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
@@ -106,13 +121,15 @@ public final class Authorizer {
             }
         }
         // 2.-3. An Allow on the side(s) that must give one.
+        String resourceAllow = bucket.allow != null ? "bucket policy statement " + bucket.allow
+                : aclGrant != null ? "ACL grant " + aclGrant : null;
         if (sameAccount) {
             if (identityAllows) return Decision.allow(identityAllow);
-            if (bucket.allow != null) return Decision.allow("bucket policy statement " + bucket.allow);
+            if (resourceAllow != null) return Decision.allow(resourceAllow);
         } else if (principal.kind() == Principal.Kind.ANONYMOUS) {
-            if (bucket.allow != null) return Decision.allow("bucket policy statement " + bucket.allow);
-        } else if (identityAllows && bucket.allow != null) {
-            return Decision.allow("bucket policy statement " + bucket.allow + " and " + identityAllow);
+            if (resourceAllow != null) return Decision.allow(resourceAllow);
+        } else if (identityAllows && resourceAllow != null) {
+            return Decision.allow(resourceAllow + " and " + identityAllow);
         }
         // 4.
         return Decision.implicitDeny(sameAccount || principal.kind() == Principal.Kind.ANONYMOUS
