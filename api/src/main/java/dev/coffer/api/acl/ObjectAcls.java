@@ -47,7 +47,10 @@ public final class ObjectAcls {
         } catch (S3Exception e) {
             return Mono.error(e);
         }
-        Mono<Void> allowed = spec.isEmpty() ? Mono.empty() : access.require(new ActionCheck("s3:PutObjectAcl", bucket, key));
+        // private and bucket-owner-full-control give no one but the two owners anything: a writer
+        // allowed s3:PutObject may ask for them (AWS's cross-account upload pattern needs no more).
+        boolean grantsOthers = spec.isPresent() && !spec.get().allowedWhenEnforced();
+        Mono<Void> allowed = !grantsOthers ? Mono.empty() : access.require(new ActionCheck("s3:PutObjectAcl", bucket, key));
         return allowed.then(acls.bucket(bucket)).zipWith(publicAccess.apply(bucket)).map(t -> {
             AclService.BucketAcl b = t.getT1();
             String writer = access.principal().accountId() == null ? b.owner() : access.principal().accountId();

@@ -101,7 +101,16 @@ public final class BucketHandlers {
         public Mono<Void> handle(S3Call call) {
             String name = call.s3().bucket();
             Names.checkBucket(name);
-            NewBucketAcls.Plan plan = acls.plan(call, owners.id(call));
+            NewBucketAcls.Plan plan;
+            try {
+                plan = acls.plan(call, owners.id(call));
+            } catch (S3Exception refused) {
+                // Not for a bucket that exists: tools "ensure" their bucket with the ACL they write
+                // objects with (rclone's acl), and such a bucket is answered as below, untouched.
+                return buckets.exists(name).flatMap(exists -> exists
+                        ? alreadyYours(call, name, new BucketExistsException(name)).then(created(call, name))
+                        : Mono.error(refused));
+            }
             return bodies.read(call).flatMap(body -> {
                 String location = region;
                 if (body.bytes().length > 0) {
@@ -117,10 +126,14 @@ public final class BucketHandlers {
                 return buckets.create(new BucketRecord(name, System.currentTimeMillis(), location, owners.id(call)))
                         .then(acls.apply(name, plan))
                         .onErrorResume(BucketExistsException.class, exists -> alreadyYours(call, name, exists));
-            }).then(Mono.defer(() -> {
+            }).then(created(call, name));
+        }
+
+        private static Mono<Void> created(S3Call call, String name) {
+            return Mono.defer(() -> {
                 call.responseHeaders().set("Location", "/" + name);
                 return call.empty(HttpStatus.OK);
-            }));
+            });
         }
 
         /**
