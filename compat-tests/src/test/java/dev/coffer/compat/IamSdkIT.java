@@ -140,6 +140,33 @@ class IamSdkIT {
         iam.deleteUser(b -> b.userName(name));
     }
 
+    @Test
+    void aUsersIamCallsAreJudgedWithTheRequestsSourceIp() {
+        String name = unique("admin");
+        iam.createUser(b -> b.userName(name));
+        // Allowed to read users from loopback only; every other IAM call from anywhere is denied.
+        iam.putUserPolicy(b -> b.userName(name).policyName("loopback").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\",\"Resource\":\"*\","
+                + "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"127.0.0.0/8\"}}},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"iam:ListUsers\",\"Resource\":\"*\","
+                + "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}}]}"));
+        AccessKey key = iam.createAccessKey(b -> b.userName(name)).accessKey();
+        try (IamClient asUser = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
+                .build()) {
+            assertThat(asUser.getUser(b -> b.userName(name)).user().userName()).isEqualTo(name);
+            assertThatThrownBy(() -> asUser.listUsers())
+                    .isInstanceOfSatisfying(IamException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    });
+        }
+        iam.deleteAccessKey(b -> b.userName(name).accessKeyId(key.accessKeyId()));
+        iam.deleteUserPolicy(b -> b.userName(name).policyName("loopback"));
+        iam.deleteUser(b -> b.userName(name));
+    }
+
     private static String errorCode(Runnable call) {
         try {
             call.run();

@@ -37,13 +37,7 @@ public final class ConditionKeys {
                                     Map<String, String> query, Instant now) {
         RequestContext.Builder keys = RequestContext.builder();
         signature(keys, headers, query, now);
-        InetSocketAddress remote = http.getRemoteAddress();
-        if (remote != null && remote.getAddress() != null) {
-            keys.put("aws:SourceIp", remote.getAddress().getHostAddress());
-        }
-        keys.put("aws:SecureTransport", Boolean.toString(http.getSslInfo() != null));
-        keys.put("aws:Referer", headers.get("referer"));
-        keys.put("aws:UserAgent", headers.get("user-agent"));
+        global(keys, http, headers);
         keys.put("s3:prefix", s3.param("prefix"));
         keys.put("s3:delimiter", s3.param("delimiter"));
         keys.put("s3:max-keys", s3.param("max-keys"));
@@ -56,6 +50,28 @@ public final class ConditionKeys {
         keys.put("s3:x-amz-storage-class", headers.get("x-amz-storage-class"));
         requestTags(keys, headers.get("x-amz-tagging"));
         return keys.build();
+    }
+
+    /**
+     * The global keys of a call to another service on this endpoint (the IAM query API):
+     * aws:SourceIp, aws:SecureTransport, aws:Referer, aws:UserAgent. The S3 keys do not apply.
+     *
+     * @param headers the request's headers by lower-case name (first value)
+     */
+    public static RequestContext ofServiceCall(ServerHttpRequest http, Map<String, String> headers) {
+        RequestContext.Builder keys = RequestContext.builder();
+        global(keys, http, headers);
+        return keys.build();
+    }
+
+    private static void global(RequestContext.Builder keys, ServerHttpRequest http, Map<String, String> headers) {
+        InetSocketAddress remote = http.getRemoteAddress();
+        if (remote != null && remote.getAddress() != null) {
+            keys.put("aws:SourceIp", remote.getAddress().getHostAddress());
+        }
+        keys.put("aws:SecureTransport", Boolean.toString(http.getSslInfo() != null));
+        keys.put("aws:Referer", headers.get("referer"));
+        keys.put("aws:UserAgent", headers.get("user-agent"));
     }
 
     /**

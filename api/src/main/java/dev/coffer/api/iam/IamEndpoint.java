@@ -8,11 +8,11 @@ import dev.coffer.auth.AuthException;
 import dev.coffer.auth.AuthResult;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
+import dev.coffer.api.authz.ConditionKeys;
 import dev.coffer.api.authz.DenialMetrics;
 import dev.coffer.auth.policy.Authorizer;
 import dev.coffer.auth.policy.Decision;
 import dev.coffer.auth.policy.Principal;
-import dev.coffer.auth.policy.RequestContext;
 import dev.coffer.metadata.IamRefusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -137,7 +137,8 @@ public final class IamEndpoint {
             Principal principal = identities.principalOf(auth.accessKeyId()).orElseThrow(() ->
                     new IamException(IamError.InvalidClientTokenId, "The security token included in the request is invalid."));
             String resource = resource(r);
-            Decision decision = authorizer.authorize(principal, "iam:" + action, resource, RequestContext.EMPTY, null, null);
+            Decision decision = authorizer.authorize(principal, "iam:" + action, resource,
+                    ConditionKeys.ofServiceCall(request, firstValues(request)), null, null);
             if (!decision.allowed()) {
                 // The label stays bounded: a name the endpoint does not implement is counted as one.
                 denials.denied(actions.containsKey(action) ? "iam:" + action : "iam:(unimplemented)", decision);
@@ -210,6 +211,14 @@ public final class IamEndpoint {
         Map<String, List<String>> map = new LinkedHashMap<>();
         request.getHeaders().forEach((name, values) ->
                 map.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+        return map;
+    }
+
+    private static Map<String, String> firstValues(ServerHttpRequest request) {
+        Map<String, String> map = new HashMap<>();
+        request.getHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) map.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+        });
         return map;
     }
 
