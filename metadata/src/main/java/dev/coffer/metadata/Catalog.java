@@ -165,9 +165,20 @@ public final class Catalog implements AutoCloseable {
      *     when there is no such version to change (nothing changed)
      */
     public String setObjectAttribute(String bucket, String key, String versionId, String name, byte[] value) {
+        return setObjectAttribute(bucket, key, versionId, name, value, false);
+    }
+
+    /**
+     * {@link #setObjectAttribute(String, String, String, String, byte[])}, loosening a GOVERNANCE
+     * retention when {@code bypassGovernance} (the caller checked the requester may).
+     *
+     * @throws ObjectLockedException, ObjectLockStateException when Object Lock refuses the change
+     */
+    public String setObjectAttribute(String bucket, String key, String versionId, String name, byte[] value,
+                                     boolean bypassGovernance) {
         checked(bucket);
         return (String) runner.submit(new CatalogCommand.SetObjectAttribute(runner.choose(), bucket,
-                Objects.requireNonNull(key, "key"), versionId, name, value));
+                Objects.requireNonNull(key, "key"), versionId, name, value, bypassGovernance));
     }
 
     public Optional<ObjectRecord> getObject(String bucket, String key) {

@@ -50,8 +50,26 @@ public sealed interface CatalogCommand {
     /** DeleteObject without a version id: removes the key, or adds a delete marker. */
     record DeleteObject(Choice choice, String bucket, String key) implements CatalogCommand {}
 
-    /** DeleteObject of one version ("null" for the null version); a missing version is no refusal. */
-    record DeleteVersion(Choice choice, String bucket, String key, String versionId) implements CatalogCommand {}
+    /**
+     * DeleteObject of one version ("null" for the null version); a missing version is no refusal.
+     * Refused while Object Lock protects the version: a legal hold, a COMPLIANCE retention in
+     * effect at {@code choice.millis()}, or a GOVERNANCE one unless {@code bypassGovernance} (the
+     * taking node checked the requester may bypass it).
+     */
+    record DeleteVersion(Choice choice, String bucket, String key, String versionId, boolean bypassGovernance)
+            implements CatalogCommand {
+        /** Without a governance bypass. */
+        public DeleteVersion(Choice choice, String bucket, String key, String versionId) {
+            this(choice, bucket, key, versionId, false);
+        }
+    }
+
+    /**
+     * PutObjectLockConfiguration: enables Object Lock on the bucket (for good) and sets its default
+     * retention ({@code rule}, null for none). Refused unless the bucket exists and has Object Lock
+     * already or versioning Enabled.
+     */
+    record SetObjectLockConfiguration(Choice choice, String bucket, DefaultRetention rule) implements CatalogCommand {}
 
     record CreateUpload(Choice choice, UploadRecord upload) implements CatalogCommand {}
 
@@ -100,13 +118,21 @@ public sealed interface CatalogCommand {
      * when {@code value} is null; the version keeps its place, time and bytes. {@code versionId}
      * null names the current version ("null" the null version). Refused when the bucket, the key
      * (no current version) or the named version is missing, or the version is a delete marker.
-     * Result: the version id changed (null for the null version).
+     * Result: the version id changed (null for the null version). Object Lock's attributes
+     * ({@link Retention#ATTRIBUTE}, {@link LegalHold#ATTRIBUTE}) are refused in a bucket without
+     * Object Lock, and a retention in effect is loosened only with {@code bypassGovernance}, and
+     * never in COMPLIANCE ({@link ObjectLockRules}).
      */
-    record SetObjectAttribute(Choice choice, String bucket, String key, String versionId, String name, byte[] value)
-            implements CatalogCommand {
+    record SetObjectAttribute(Choice choice, String bucket, String key, String versionId, String name, byte[] value,
+                              boolean bypassGovernance) implements CatalogCommand {
         public SetObjectAttribute {
             Objects.requireNonNull(name, "name");
             value = value == null ? null : value.clone();
+        }
+
+        /** Without a governance bypass. */
+        public SetObjectAttribute(Choice choice, String bucket, String key, String versionId, String name, byte[] value) {
+            this(choice, bucket, key, versionId, name, value, false);
         }
     }
 

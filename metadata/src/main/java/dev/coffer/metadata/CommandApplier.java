@@ -78,7 +78,7 @@ final class CommandApplier {
             return writer.deleteLatest(batch, choice, object(c.bucket(), c.key()));
         }
         if (command instanceof CatalogCommand.DeleteVersion c) {
-            return writer.deleteVersion(batch, choice, object(c.bucket(), c.key()), c.versionId());
+            return writer.deleteVersion(batch, choice, object(c.bucket(), c.key()), c.versionId(), c.bypassGovernance());
         }
         if (command instanceof CatalogCommand.PutPart c) {
             uploads.putPart(batch, choice, upload(c.bucket(), c.key(), c.uploadId()), c.part());
@@ -97,6 +97,9 @@ final class CommandApplier {
         }
         if (command instanceof CatalogCommand.CreateBucket c) {
             String name = c.bucket().name();
+            if (c.bucket().objectLock() && c.bucket().versioning() != Versioning.ENABLED) {
+                throw new IllegalArgumentException("a bucket with Object Lock is created with versioning enabled");
+            }
             if (buckets.get(name).isPresent()) throw new BucketExistsException(name);
             buckets.put(batch, name, c.bucket());
             return null;
@@ -110,11 +113,22 @@ final class CommandApplier {
                 throw new IllegalArgumentException("a bucket never returns to unversioned");
             }
             BucketRecord b = buckets.get(c.bucket()).orElseThrow(() -> new NoSuchBucketException(c.bucket()));
+            if (b.objectLock() && c.state() != Versioning.ENABLED) {
+                throw new ObjectLockStateException(c.bucket(), ObjectLockStateException.Problem.LOCK_KEEPS_VERSIONING);
+            }
             buckets.put(batch, c.bucket(), b.withVersioning(c.state()));
             return null;
         }
         if (command instanceof CatalogCommand.Iam c) {
             return iam.apply(batch, c);
+        }
+        if (command instanceof CatalogCommand.SetObjectLockConfiguration c) {
+            BucketRecord b = buckets.get(c.bucket()).orElseThrow(() -> new NoSuchBucketException(c.bucket()));
+            if (!b.objectLock() && b.versioning() != Versioning.ENABLED) {
+                throw new ObjectLockStateException(c.bucket(), ObjectLockStateException.Problem.VERSIONING_NOT_ENABLED);
+            }
+            buckets.put(batch, c.bucket(), b.withObjectLock(c.rule()));
+            return null;
         }
         if (command instanceof CatalogCommand.CompleteGc c) {
             gc.remove(batch, c.done());
@@ -126,7 +140,8 @@ final class CommandApplier {
             return null;
         }
         if (command instanceof CatalogCommand.SetObjectAttribute c) {
-            return writer.setAttribute(batch, object(c.bucket(), c.key()), c.versionId(), c.name(), c.value());
+            return writer.setAttribute(batch, choice, object(c.bucket(), c.key()), c.versionId(), c.name(), c.value(),
+                    c.bypassGovernance());
         }
         if (command instanceof CatalogCommand.SetJobCursor c) {
             jobs.set(batch, c.job(), c.cursor());

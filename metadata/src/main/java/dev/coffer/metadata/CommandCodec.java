@@ -35,6 +35,12 @@ final class CommandCodec {
     // 65-69: event notifications.
     static final int REQUESTED = 65;
     static final int COMPLETE_EVENTS = 66;
+    // Object Lock: 40-44.
+    /** DeleteVersion with its governance bypass set; kind 6 is DeleteVersion without. */
+    static final int DELETE_VERSION_BYPASSING_GOVERNANCE = 40;
+    static final int SET_OBJECT_LOCK_CONFIGURATION = 41;
+    /** SetObjectAttribute with its governance bypass set; kind 13 is SetObjectAttribute without. */
+    static final int SET_OBJECT_ATTRIBUTE_BYPASSING_GOVERNANCE = 42;
 
     static byte[] encode(CatalogCommand command) {
         ValueOutput out = new ValueOutput(V1);
@@ -59,6 +65,11 @@ final class CommandCodec {
             strings(out, o.bucket(), o.key());
         } else if (command instanceof CatalogCommand.DeleteVersion o) {
             strings(out, o.bucket(), o.key(), o.versionId());
+        } else if (command instanceof CatalogCommand.SetObjectLockConfiguration l) {
+            out.writeString(l.bucket());
+            out.writeByte(l.rule() == null ? 0 : l.rule().mode().ordinal() + 1);
+            out.writeVarLong(l.rule() == null ? 0 : l.rule().days());
+            out.writeVarLong(l.rule() == null ? 0 : l.rule().years());
         } else if (command instanceof CatalogCommand.CreateUpload u) {
             out.writeBytes(UploadValueCodecs.UPLOAD.encode(u.upload()));
         } else if (command instanceof CatalogCommand.PutPart u) {
@@ -112,6 +123,10 @@ final class CommandCodec {
                     ValueCodecs.OBJECT.decode(in.readBytes()), condition(in));
             case DELETE_OBJECT -> new CatalogCommand.DeleteObject(c, in.readString(), in.readString());
             case DELETE_VERSION -> new CatalogCommand.DeleteVersion(c, in.readString(), in.readString(), in.readString());
+            case DELETE_VERSION_BYPASSING_GOVERNANCE ->
+                    new CatalogCommand.DeleteVersion(c, in.readString(), in.readString(), in.readString(), true);
+            case SET_OBJECT_LOCK_CONFIGURATION -> new CatalogCommand.SetObjectLockConfiguration(c, in.readString(),
+                    defaultRetention(in.readByte(), in.readVarLong(), in.readVarLong()));
             case CREATE_UPLOAD -> new CatalogCommand.CreateUpload(c, UploadValueCodecs.UPLOAD.decode(in.readBytes()));
             case PUT_PART -> new CatalogCommand.PutPart(c, in.readString(), in.readString(), in.readString(),
                     UploadValueCodecs.PART.decode(in.readBytes()));
@@ -136,6 +151,8 @@ final class CommandCodec {
                     in.readBytes());
             case SET_OBJECT_ATTRIBUTE -> new CatalogCommand.SetObjectAttribute(c, in.readString(), in.readString(),
                     in.readString(), in.readString(), in.readBytes());
+            case SET_OBJECT_ATTRIBUTE_BYPASSING_GOVERNANCE -> new CatalogCommand.SetObjectAttribute(c, in.readString(), in.readString(),
+                    in.readString(), in.readString(), in.readBytes(), true);
             case SET_JOB_CURSOR -> new CatalogCommand.SetJobCursor(c, in.readString(), in.readBytes());
             case EXPIRE_CURRENT -> new CatalogCommand.ExpireCurrent(c, in.readString(), in.readString(), in.readString(),
                     in.readLong());
@@ -167,14 +184,19 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.SetVersioning) return SET_VERSIONING;
         if (command instanceof CatalogCommand.PutObject) return PUT_OBJECT;
         if (command instanceof CatalogCommand.DeleteObject) return DELETE_OBJECT;
-        if (command instanceof CatalogCommand.DeleteVersion) return DELETE_VERSION;
+        if (command instanceof CatalogCommand.DeleteVersion d) {
+            return d.bypassGovernance() ? DELETE_VERSION_BYPASSING_GOVERNANCE : DELETE_VERSION;
+        }
+        if (command instanceof CatalogCommand.SetObjectLockConfiguration) return SET_OBJECT_LOCK_CONFIGURATION;
         if (command instanceof CatalogCommand.CreateUpload) return CREATE_UPLOAD;
         if (command instanceof CatalogCommand.PutPart) return PUT_PART;
         if (command instanceof CatalogCommand.AbortUpload) return ABORT_UPLOAD;
         if (command instanceof CatalogCommand.CompleteUpload) return COMPLETE_UPLOAD;
         if (command instanceof CatalogCommand.CompleteGc) return COMPLETE_GC;
         if (command instanceof CatalogCommand.SetBucketConfig) return SET_BUCKET_CONFIG;
-        if (command instanceof CatalogCommand.SetObjectAttribute) return SET_OBJECT_ATTRIBUTE;
+        if (command instanceof CatalogCommand.SetObjectAttribute a) {
+            return a.bypassGovernance() ? SET_OBJECT_ATTRIBUTE_BYPASSING_GOVERNANCE : SET_OBJECT_ATTRIBUTE;
+        }
         if (command instanceof CatalogCommand.Iam i) return IamCodecs.kind(i);
         if (command instanceof CatalogCommand.SetJobCursor) return SET_JOB_CURSOR;
         if (command instanceof CatalogCommand.ExpireCurrent) return EXPIRE_CURRENT;
@@ -207,6 +229,19 @@ final class CommandCodec {
             case 2 -> new WriteCondition.IfEtagMatches(in.readString());
             default -> throw new MetadataException("command: unknown write condition " + tag);
         };
+    }
+
+    /** byte mode (0 none, 1 GOVERNANCE, 2 COMPLIANCE) | var days | var years. */
+    private static DefaultRetention defaultRetention(int mode, long days, long years) {
+        if (mode == 0 && days == 0 && years == 0) return null;
+        if (mode < 1 || mode > RetentionMode.values().length || days > Integer.MAX_VALUE || years > Integer.MAX_VALUE) {
+            throw new MetadataException("command: bad default retention");
+        }
+        try {
+            return new DefaultRetention(RetentionMode.values()[mode - 1], (int) days, (int) years);
+        } catch (IllegalArgumentException e) {
+            throw new MetadataException("command: bad default retention");
+        }
     }
 
     private static Versioning versioning(int state) {

@@ -97,6 +97,7 @@ final class CommandRunner {
         if (c instanceof CatalogCommand.CreateBucket b) return locks.withBucketExclusive(b.bucket().name(), body);
         if (c instanceof CatalogCommand.DeleteBucket b) return locks.withBucketExclusive(b.bucket(), body);
         if (c instanceof CatalogCommand.SetVersioning b) return locks.withBucketExclusive(b.bucket(), body);
+        if (c instanceof CatalogCommand.SetObjectLockConfiguration b) return locks.withBucketExclusive(b.bucket(), body);
         if (c instanceof CatalogCommand.PutObject o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
         if (c instanceof CatalogCommand.DeleteObject o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
         if (c instanceof CatalogCommand.DeleteVersion o) return locks.withKeyInBucket(o.bucket(), o.key(), body);

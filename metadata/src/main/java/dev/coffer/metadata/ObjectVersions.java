@@ -40,6 +40,18 @@ public final class ObjectVersions {
     }
 
     /**
+     * PutObjectLockConfiguration: enables Object Lock on the bucket, for good, with {@code rule}
+     * (null: none) as its default retention.
+     *
+     * @throws NoSuchBucketException if absent
+     * @throws ObjectLockStateException if the bucket has no Object Lock yet and its versioning is not Enabled
+     */
+    public void setObjectLockConfiguration(String bucket, DefaultRetention rule) {
+        ensureOpen.run();
+        runner.submit(new CatalogCommand.SetObjectLockConfiguration(runner.choose(), Objects.requireNonNull(bucket), rule));
+    }
+
+    /**
      * Publishes {@code record} as {@link Catalog#putObject} does, and returns it as published:
      * with its new version id in an Enabled bucket.
      */
@@ -105,17 +117,28 @@ public final class ObjectVersions {
 
     /** DeleteObject with a version id: removes that version for good; a missing version is no error. */
     public DeleteOutcome deleteVersion(String bucket, String key, String versionId) {
-        return deleteVersion(bucket, key, versionId, null);
+        return deleteVersion(bucket, key, versionId, false, null);
     }
 
     /** {@link #deleteVersion}, its event naming the request; origin may be null. */
     public DeleteOutcome deleteVersion(String bucket, String key, String versionId, EventOrigin origin) {
+        return deleteVersion(bucket, key, versionId, false, origin);
+    }
+
+    /**
+     * {@link #deleteVersion(String, String, String, EventOrigin)}, bypassing a GOVERNANCE retention
+     * when {@code bypassGovernance} (the caller checked the requester may).
+     *
+     * @throws ObjectLockedException if Object Lock protects the version (nothing written)
+     */
+    public DeleteOutcome deleteVersion(String bucket, String key, String versionId, boolean bypassGovernance,
+                                       EventOrigin origin) {
         ObjectKey id = named(bucket, key);
         if (!VersionIds.isWellFormed(versionId)) {
             throw new IllegalArgumentException("malformed version id");
         }
-        return (DeleteOutcome) runner.submit(requested(
-                new CatalogCommand.DeleteVersion(runner.choose(), id.bucket(), id.key(), versionId), origin));
+        return (DeleteOutcome) runner.submit(requested(new CatalogCommand.DeleteVersion(runner.choose(), id.bucket(),
+                id.key(), versionId, bypassGovernance), origin));
     }
 
     /** One page of ListObjectVersions; O(page). NoSuchBucketException if absent. */

@@ -21,6 +21,9 @@ import org.rocksdb.WriteBatch;
  *   <li>Suspended: the write is the null version, replacing (and queuing) any earlier null
  *       version; other versions are kept.
  * </ul>
+ *
+ * Object Lock ({@link ObjectLockRules}): a version it protects is never removed or replaced in
+ * place; a record carrying a retention or legal hold is refused in a bucket without Object Lock.
  */
 final class ObjectWriter {
     /** What a put published, and the version it replaced as current (kept or removed). */
@@ -44,13 +47,16 @@ final class ObjectWriter {
      */
     Result put(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id, ObjectRecord record,
                WriteCondition condition) {
-        Versioning state = versioning(id);
+        BucketRecord bucket = bucket(id);
+        Versioning state = bucket.versioning();
         Optional<ObjectRecord> current = chain.current(id);
         if (!holds(condition, current)) {
             throw new ConditionalWriteConflict(id.bucket(), id.key(), condition, current.isPresent());
         }
+        ObjectLockRules.checkLockable(bucket, record);
         ObjectRecord published;
         if (state == Versioning.UNVERSIONED) {
+            if (current.isPresent()) ObjectLockRules.checkRemovable(id, current.get(), choice.millis(), false);
             published = record.withVersionId(null);
             chain.setCurrent(batch, id, published);
             current.ifPresent(o -> gc.enqueue(batch, choice, chunksOnlyIn(o, published)));
@@ -75,6 +81,7 @@ final class ObjectWriter {
         Optional<ObjectRecord> current = chain.current(id);
         if (state == Versioning.UNVERSIONED) {
             current.ifPresent(c -> {
+                ObjectLockRules.checkRemovable(id, c, choice.millis(), false);
                 chain.removeCurrent(batch, id, c);
                 gc.enqueue(batch, choice, chunksOnlyIn(c, null));
             });
@@ -102,7 +109,8 @@ final class ObjectWriter {
      * the next newer version that is not a delete marker becomes current again. Deleting a version
      * that does not exist changes nothing, as in S3.
      */
-    DeleteOutcome deleteVersion(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id, String versionId) {
+    DeleteOutcome deleteVersion(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id, String versionId,
+                                boolean bypassGovernance) {
         if (!VersionIds.isWellFormed(versionId)) {
             throw new IllegalArgumentException("malformed version id");
         }
@@ -110,6 +118,7 @@ final class ObjectWriter {
         ObjectRecord removed;
         if (current.isPresent() && VersionChain.named(current.get(), versionId)) {
             removed = current.get();
+            ObjectLockRules.checkRemovable(id, removed, choice.millis(), bypassGovernance);
             chain.removeCurrent(batch, id, removed);
             restoreAfter(batch, id, chain.newestStored(id, 1));
         } else {
@@ -118,6 +127,7 @@ final class ObjectWriter {
                 return new DeleteOutcome(versionId, false, null);
             }
             removed = found.get().record();
+            ObjectLockRules.checkRemovable(id, removed, choice.millis(), bypassGovernance);
             chain.removeStored(batch, id, found.get());
             List<VersionChain.Stored> newest = chain.newestStored(id, 2);
             if (current.isEmpty() && newest.get(0).at().equals(found.get().at())) {
@@ -133,13 +143,15 @@ final class ObjectWriter {
      *
      * @return the version id changed (null for the null version)
      */
-    String setAttribute(WriteBatch batch, ObjectKey id, String versionId, String name, byte[] value) {
-        versioning(id); // the bucket must exist
+    String setAttribute(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id, String versionId, String name,
+                        byte[] value, boolean bypassGovernance) {
+        BucketRecord bucket = bucket(id); // the bucket must exist
         Optional<ObjectRecord> current = chain.current(id);
         if (versionId == null || current.isPresent() && VersionChain.named(current.get(), versionId)) {
             if (current.isEmpty()) {
                 throw new NoSuchKeyException(id.bucket(), id.key());
             }
+            ObjectLockRules.checkAttributeChange(bucket, id, current.get(), name, value, choice.millis(), bypassGovernance);
             chain.replaceCurrent(batch, id, current.get().withAttribute(name, value));
             return current.get().versionId();
         }
@@ -151,6 +163,7 @@ final class ObjectWriter {
         if (found.record().deleteMarker()) {
             throw new DeleteMarkerRefusal(id.bucket(), id.key(), versionId);
         }
+        ObjectLockRules.checkAttributeChange(bucket, id, found.record(), name, value, choice.millis(), bypassGovernance);
         chain.replaceStored(batch, found, found.record().withAttribute(name, value));
         return found.record().versionId();
     }
@@ -168,19 +181,25 @@ final class ObjectWriter {
         ObjectRecord old;
         if (current.isPresent() && current.get().versionId() == null) {
             old = current.get(); // overwritten in place by the caller's write
+            ObjectLockRules.checkRemovable(id, old, choice.millis(), false);
         } else {
             Optional<VersionChain.Stored> stored = chain.findStored(id, VersionIds.NULL);
             if (stored.isEmpty()) {
                 return;
             }
-            chain.removeStored(batch, id, stored.get());
             old = stored.get().record();
+            ObjectLockRules.checkRemovable(id, old, choice.millis(), false);
+            chain.removeStored(batch, id, stored.get());
         }
         gc.enqueue(batch, choice, chunksOnlyIn(old, next));
     }
 
     private Versioning versioning(ObjectKey id) {
-        return buckets.get(id.bucket()).orElseThrow(() -> new NoSuchBucketException(id.bucket())).versioning();
+        return bucket(id).versioning();
+    }
+
+    private BucketRecord bucket(ObjectKey id) {
+        return buckets.get(id.bucket()).orElseThrow(() -> new NoSuchBucketException(id.bucket()));
     }
 
     static boolean holds(WriteCondition condition, Optional<ObjectRecord> current) {

@@ -35,7 +35,8 @@ final class UploadWriter {
     }
 
     void create(WriteBatch batch, UploadRecord upload) {
-        if (buckets.get(upload.bucket()).isEmpty()) throw new NoSuchBucketException(upload.bucket());
+        BucketRecord bucket = buckets.get(upload.bucket()).orElseThrow(() -> new NoSuchBucketException(upload.bucket()));
+        ObjectLockRules.checkLockable(bucket, upload.attributes());
         uploads.put(batch, new UploadKey(upload.bucket(), upload.key(), upload.uploadId()), upload);
     }
 

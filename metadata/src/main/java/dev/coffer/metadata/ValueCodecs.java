@@ -15,6 +15,8 @@ import java.util.List;
  * <pre>
  * BucketRecord v1 : 0x01 | str name | i64 createdMillis | str region | str owner
  * BucketRecord v2 : 0x02 | as v1 | byte versioning (0 unversioned, 1 enabled, 2 suspended)
+ * BucketRecord v3 : 0x03 | as v2 | byte objectLock (0 off, 1 on)
+ *                   | byte default mode (0 no default retention, 1 GOVERNANCE, 2 COMPLIANCE) | var days | var years
  * ObjectRecord v1 : 0x01 | var size | str etag | i64 lastModifiedMillis
  *                   | map contentHeaders | map userMetadata | map checksums
  *                   | var (inline length + 1, 0 = no inline bytes) | inline bytes
@@ -45,18 +47,23 @@ final class ValueCodecs {
     static final Codec<BucketRecord> BUCKET = new Codec<>() {
         @Override
         public byte[] encode(BucketRecord b) {
-            ValueOutput out = new ValueOutput(V2);
+            ValueOutput out = new ValueOutput(V3);
             out.writeString(b.name());
             out.writeLong(b.createdMillis());
             out.writeString(b.region());
             out.writeString(b.owner());
             out.writeByte(b.versioning().ordinal());
+            out.writeByte(b.objectLock() ? 1 : 0);
+            DefaultRetention rule = b.defaultRetention();
+            out.writeByte(rule == null ? 0 : rule.mode().ordinal() + 1);
+            out.writeVarLong(rule == null ? 0 : rule.days());
+            out.writeVarLong(rule == null ? 0 : rule.years());
             return out.toByteArray();
         }
 
         @Override
         public BucketRecord decode(byte[] bytes) {
-            ValueInput in = new ValueInput(bytes, V1, V2, "bucket record");
+            ValueInput in = new ValueInput(bytes, V1, V3, "bucket record");
             BucketRecord b = new BucketRecord(in.readString(), in.readLong(), in.readString(), in.readString());
             if (in.version() >= V2) {
                 int state = in.readByte();
@@ -64,6 +71,23 @@ final class ValueCodecs {
                     throw new MetadataException("bucket record: bad versioning state " + state);
                 }
                 b = b.withVersioning(Versioning.values()[state]);
+            }
+            if (in.version() >= V3) {
+                boolean lock = readFlag(in);
+                int mode = in.readByte();
+                long days = in.readVarLong();
+                long years = in.readVarLong();
+                if (mode > RetentionMode.values().length || days > Integer.MAX_VALUE || years > Integer.MAX_VALUE) {
+                    throw new MetadataException("bucket record: bad default retention");
+                }
+                DefaultRetention rule;
+                try {
+                    rule = mode == 0 ? null : new DefaultRetention(RetentionMode.values()[mode - 1], (int) days, (int) years);
+                } catch (IllegalArgumentException e) {
+                    throw new MetadataException("bucket record: bad default retention");
+                }
+                if (lock) b = b.withObjectLock(rule);
+                else if (rule != null) throw new MetadataException("bucket record: default retention without object lock");
             }
             in.end();
             return b;

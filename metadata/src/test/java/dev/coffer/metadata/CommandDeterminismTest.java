@@ -30,6 +30,7 @@ class CommandDeterminismTest {
     @Test
     void randomSequencesGiveByteIdenticalCataloguesAndRefusalsChangeNothing() {
         int refusals = 0;
+        int lockRefusals = 0;
         int applied = 0;
         long events = 0;
         for (int seed = 1; seed <= SEEDS; seed++) {
@@ -47,6 +48,7 @@ class CommandDeterminismTest {
                     assertEquals(refusedA, refusedB, "seed " + seed + " command " + i + ": " + command);
                     if (refusedA != null) {
                         refusals++;
+                        if (refusedA.startsWith("ObjectLock")) lockRefusals++;
                         assertEquals(before, a.dump(), "a refused command changes nothing: " + command);
                     } else {
                         applied++;
@@ -58,6 +60,7 @@ class CommandDeterminismTest {
         }
         assertTrue(refusals > 50 && applied > 1000, "exercised both paths: " + applied + " applied, " + refusals + " refused");
         assertTrue(events > 0, "changes wrote events to the outbox");
+        assertTrue(lockRefusals > 20, "Object Lock refused some commands: " + lockRefusals);
     }
 
     /** Applies the command; the refusal's class name, or null if it applied. */
@@ -101,6 +104,7 @@ class CommandDeterminismTest {
             String bucket = pick(BUCKETS);
             String key = pick(KEYS);
             if (random.nextInt(10) == 0) return configOrAttribute(c, bucket, key);
+            if (random.nextInt(8) == 0) return objectLock(c, bucket, key);
             int roll = random.nextInt(100);
             if (roll < 6) return new CatalogCommand.CreateBucket(c, new BucketRecord(bucket, millis, "us-east-1", "o"));
             if (roll < 9) return new CatalogCommand.SetVersioning(c, bucket,
@@ -111,7 +115,7 @@ class CommandDeterminismTest {
             if (roll < 49) return expire(c, bucket, key);
             if (roll < 50) return new CatalogCommand.SetJobCursor(c, pick(List.of("sweep", "scrub")),
                     random.nextInt(4) == 0 ? null : longBytes(random.nextLong()));
-            if (roll < 58) return requested(new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds)));
+            if (roll < 58) return requested(new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds), random.nextBoolean()));
             if (roll < 64) {
                 UploadKey id = new UploadKey(bucket, key, String.format("%012x", millis)
                         + HexFormat.of().formatHex(longBytes(random.nextLong())).substring(0, 20));
@@ -139,6 +143,41 @@ class CommandDeterminismTest {
             }
             List<GcEntry> pending = a.pendingGc(Long.MAX_VALUE, 1 + random.nextInt(4));
             return new CatalogCommand.CompleteGc(c, pending);
+        }
+
+        /**
+         * Object Lock's commands, and writes that meet it: lock-enabled buckets, default rules,
+         * versions put with a retention (a date a few commands ahead, so some pass while the
+         * run goes on) or legal hold, retentions and holds changed with and without a bypass.
+         */
+        private CatalogCommand objectLock(CatalogCommand.Choice c, String bucket, String key) {
+            int roll = random.nextInt(6);
+            if (roll == 0) return new CatalogCommand.CreateBucket(c, BucketRecord.lockEnabled(bucket, millis, "us-east-1", "o"));
+            if (roll == 1) {
+                DefaultRetention rule = random.nextBoolean() ? null : new DefaultRetention(mode(), 1 + random.nextInt(3), 0);
+                return new CatalogCommand.SetObjectLockConfiguration(c, bucket, rule);
+            }
+            if (roll == 2) {
+                Map<String, byte[]> lock = new java.util.TreeMap<>();
+                if (random.nextBoolean()) lock.put(Retention.ATTRIBUTE, retention().encode());
+                if (random.nextBoolean()) lock.put(LegalHold.ATTRIBUTE, LegalHold.encode(random.nextBoolean()));
+                return new CatalogCommand.PutObject(c, bucket, key, record(c).withAttributes(lock), WriteCondition.NONE);
+            }
+            String versionId = random.nextInt(3) == 0 || versionIds.isEmpty() ? null : pick(versionIds);
+            if (roll == 3) {
+                return new CatalogCommand.SetObjectAttribute(c, bucket, key, versionId, LegalHold.ATTRIBUTE,
+                        random.nextInt(4) == 0 ? null : LegalHold.encode(random.nextBoolean()), false);
+            }
+            return new CatalogCommand.SetObjectAttribute(c, bucket, key, versionId, Retention.ATTRIBUTE,
+                    random.nextInt(4) == 0 ? null : retention().encode(), random.nextBoolean());
+        }
+
+        private RetentionMode mode() {
+            return random.nextBoolean() ? RetentionMode.GOVERNANCE : RetentionMode.COMPLIANCE;
+        }
+
+        private Retention retention() {
+            return new Retention(mode(), millis + random.nextInt(40));
         }
 
         /** A bucket configuration set or removed, or an attribute of some version set or removed. */

@@ -71,7 +71,7 @@ class ValueCodecTest {
     @Test
     void recordStartsWithItsFormatVersion() {
         assertEquals(3, ValueCodecs.OBJECT.encode(everyField())[0], "v3 adds the attributes");
-        assertEquals(2, ValueCodecs.BUCKET.encode(Records.bucket("b"))[0], "v2 adds the versioning state");
+        assertEquals(3, ValueCodecs.BUCKET.encode(Records.bucket("b"))[0], "v3 adds Object Lock");
         assertEquals(1, ValueCodecs.GC_ENTRY.encode(new GcEntry(1, 2, "c"))[0]);
     }
 

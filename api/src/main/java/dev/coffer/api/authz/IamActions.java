@@ -45,6 +45,8 @@ public final class IamActions {
         bucket(S3Operation.DELETE_BUCKET_ENCRYPTION, "s3:PutEncryptionConfiguration");
         bucket(S3Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION, "s3:GetBucketNotification");
         bucket(S3Operation.PUT_BUCKET_NOTIFICATION_CONFIGURATION, "s3:PutBucketNotification");
+        bucket(S3Operation.GET_OBJECT_LOCK_CONFIGURATION, "s3:GetBucketObjectLockConfiguration");
+        bucket(S3Operation.PUT_OBJECT_LOCK_CONFIGURATION, "s3:PutBucketObjectLockConfiguration");
         bucket(S3Operation.LIST_OBJECTS, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECTS_V2, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECT_VERSIONS, "s3:ListBucketVersions");
@@ -78,6 +80,11 @@ public final class IamActions {
         // so that s3:RequestObjectTag/… and s3:RequestObjectTagKeys hold the tags it sets.
         TABLE.put(S3Operation.PUT_OBJECT_TAGGING, s3 -> List.of());
         versioned(S3Operation.DELETE_OBJECT_TAGGING, "s3:DeleteObjectTagging", "s3:DeleteObjectVersionTagging");
+        // One action for the object and its versions; a governance bypass asks s3:BypassGovernanceRetention too (GovernanceBypass).
+        object(S3Operation.GET_OBJECT_RETENTION, "s3:GetObjectRetention");
+        object(S3Operation.PUT_OBJECT_RETENTION, "s3:PutObjectRetention");
+        object(S3Operation.GET_OBJECT_LEGAL_HOLD, "s3:GetObjectLegalHold");
+        object(S3Operation.PUT_OBJECT_LEGAL_HOLD, "s3:PutObjectLegalHold");
         object(S3Operation.CREATE_MULTIPART_UPLOAD, "s3:PutObject");
         object(S3Operation.UPLOAD_PART, "s3:PutObject");
         object(S3Operation.UPLOAD_PART_COPY, "s3:PutObject"); // + s3:GetObject on the source, by the handler

@@ -28,6 +28,9 @@ import dev.coffer.api.handler.GetObjectHandler;
 import dev.coffer.api.handler.HeadObjectHandler;
 import dev.coffer.api.handler.ListObjectsHandlers;
 import dev.coffer.api.handler.MultipartHandlers;
+import dev.coffer.api.handler.ObjectLockHandlers;
+import dev.coffer.api.lock.DefaultRetentions;
+import dev.coffer.api.lock.ObjectLockService;
 import dev.coffer.api.handler.Owners;
 import dev.coffer.api.handler.PutObjectHandler;
 import dev.coffer.api.acl.AccountDirectory;
@@ -149,7 +152,8 @@ public class CofferConfiguration {
                             DriveCors driveCors, BrowserRedirect browserRedirect,
                             dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps,
                             Encryption encryption, ObjectProvider<MeterRegistry> registry,
-                            dev.coffer.api.notify.NotificationProperties notifications) {
+                            dev.coffer.api.notify.NotificationProperties notifications,
+                            dev.coffer.api.jobs.JobsProperties jobs) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -158,7 +162,9 @@ public class CofferConfiguration {
         Owners owners = new Owners(identities);
         BucketService buckets = new BucketService(io, catalog);
         CorsStore cors = new CatalogCorsStore(io, catalog, xml);
-        ObjectService objects = new ObjectService(io, catalog, chunks, leases, encryption);
+        // A retention "day" is a lifecycle day: coffer.jobs.day-seconds (shortened for tests; README).
+        ObjectService objects = new ObjectService(io, catalog, chunks, leases, encryption,
+                new DefaultRetentions(1000L * jobs.daySeconds()));
         ObjectStreamer streamer = new ObjectStreamer(io, chunks, leases);
         // A cluster replicates the catalogue but not yet chunk files: there every byte lives in
         // its record, so that any node can serve it (docs/cluster.md).
@@ -195,6 +201,7 @@ public class CofferConfiguration {
         handlers.addAll(BucketPolicyHandlers.all(policies, xml, bodies));
         handlers.addAll(PublicAccessBlockHandlers.all(policies, xml, bodies));
         handlers.addAll(AclHandlers.all(acls, accounts, xml, bodies, policies::effectivePublicAccessBlock));
+        handlers.addAll(ObjectLockHandlers.all(new ObjectLockService(io, catalog, objects.versions()), xml, bodies));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml, objectAcls));
         Authorizer authorizer = new Authorizer();

@@ -81,6 +81,7 @@ public enum S3ErrorCode {
     NoSuchPublicAccessBlockConfiguration("NoSuchPublicAccessBlockConfiguration", 404,
             "The public access block configuration was not found"),
     NoSuchLifecycleConfiguration("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
+    NoSuchObjectLockConfiguration("NoSuchObjectLockConfiguration", 404, "The specified object does not have a ObjectLock configuration"),
     NoSuchTagSet("NoSuchTagSet", 404, "The TagSet does not exist"),
     NoSuchUpload("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, or the upload "
             + "may have been aborted or completed."),

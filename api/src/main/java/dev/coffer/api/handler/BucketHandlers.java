@@ -89,7 +89,8 @@ public final class BucketHandlers {
     }
 
     /**
-     * CreateBucket, with its Object Ownership and ACL ({@link NewBucketAcls}).
+     * CreateBucket, with its Object Ownership and ACL ({@link NewBucketAcls}), and with Object Lock
+     * (and so versioning) enabled from the start when asked.
      * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
      */
     record CreateBucket(BucketService buckets, S3Xml xml, SmallBodies bodies, Owners owners, String region,
@@ -111,6 +112,7 @@ public final class BucketHandlers {
                         ? alreadyYours(call, name, new BucketExistsException(name)).then(created(call, name))
                         : Mono.error(refused));
             }
+            boolean objectLock = objectLockEnabled(call.header("x-amz-bucket-object-lock-enabled"));
             return bodies.read(call).flatMap(body -> {
                 String location = region;
                 if (body.bytes().length > 0) {
@@ -123,7 +125,10 @@ public final class BucketHandlers {
                     // records it, so clients configured for any region can create buckets.
                     if (given != null && !given.isBlank()) location = given;
                 }
-                return buckets.create(new BucketRecord(name, System.currentTimeMillis(), location, owners.id(call)))
+                long now = System.currentTimeMillis();
+                BucketRecord bucket = objectLock ? BucketRecord.lockEnabled(name, now, location, owners.id(call))
+                        : new BucketRecord(name, now, location, owners.id(call));
+                return buckets.create(bucket)
                         .then(acls.apply(name, plan))
                         .onErrorResume(BucketExistsException.class, exists -> alreadyYours(call, name, exists));
             }).then(created(call, name));
@@ -134,6 +139,14 @@ public final class BucketHandlers {
                 call.responseHeaders().set("Location", "/" + name);
                 return call.empty(HttpStatus.OK);
             });
+        }
+
+        /** x-amz-bucket-object-lock-enabled: true creates the bucket with Object Lock, and so versioning, enabled. */
+        private static boolean objectLockEnabled(String value) {
+            if (value == null || value.trim().equalsIgnoreCase("false")) return false;
+            if (value.trim().equalsIgnoreCase("true")) return true;
+            throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Invalid x-amz-bucket-object-lock-enabled value")
+                    .with("ArgumentName", "x-amz-bucket-object-lock-enabled").with("ArgumentValue", value);
         }
 
         /**

@@ -6,6 +6,7 @@ import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.lock.LockHeaders;
 import dev.coffer.api.http.Preconditions;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
@@ -66,7 +67,12 @@ public final class CopyObjectHandler implements S3Handler {
                     + "website redirect location or encryption attributes.");
         }
         Preconditions.Conditions conditions = CopySource.conditions(call);
-        var attributes = ObjectTagging.forCopy(call.header("x-amz-tagging-directive"), call.header("x-amz-tagging"));
+        // A copy takes the source's tags (as the tagging directive says) but none of its Object Lock:
+        // the lock comes from the request's headers or the target bucket's default, as in S3.
+        var tags = ObjectTagging.forCopy(call.header("x-amz-tagging-directive"), call.header("x-amz-tagging"));
+        var lock = LockHeaders.attributes(call.requestHeaders(), System.currentTimeMillis());
+        java.util.function.Function<dev.coffer.metadata.ObjectRecord, java.util.Map<String, byte[]>> attributes =
+                src -> LockHeaders.plus(tags.apply(src), lock);
         var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
         var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
         return call.access().require(IamActions.copySource(source.bucket(), source.key(), source.versionId()))

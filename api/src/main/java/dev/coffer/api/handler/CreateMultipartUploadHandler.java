@@ -3,6 +3,7 @@ package dev.coffer.api.handler;
 import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.lock.LockHeaders;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
@@ -20,8 +21,8 @@ import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
- * CreateMultipartUpload: starts an upload that keeps the object's headers, metadata and checksum
- * choice until completion.
+ * CreateMultipartUpload: starts an upload that keeps the object's headers, metadata, checksum
+ * choice and Object Lock (retention, legal hold) until completion.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html
  */
 public final class CreateMultipartUploadHandler implements S3Handler {
@@ -56,7 +57,9 @@ public final class CreateMultipartUploadHandler implements S3Handler {
         uploads.encryption().checkTransport(call);
         SseRequest sse = SseRequest.parse(call.requestHeaders());
         // Kept on the upload, the completed object starts with them.
-        Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
+        Map<String, byte[]> attributes = LockHeaders.plus(
+                ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging"))),
+                LockHeaders.attributes(call.requestHeaders(), System.currentTimeMillis()));
         return acls.attributes(call.access(), bucket, key, call::header)
                 .flatMap(acl -> uploads.create((id, now) -> new UploadRecord(bucket, key, id, now, contentHeaders,
                         userMetadata, checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner,

@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.lock.GovernanceBypass;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
@@ -9,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * DeleteObject: removes the key, or with {@code versionId} one version; in a versioned bucket a
- * delete without a version id adds a delete marker. 204 whether or not anything existed.
+ * delete without a version id adds a delete marker. 204 whether or not anything existed. A version
+ * Object Lock protects is refused (AccessDenied), GOVERNANCE unless the request bypasses it.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html
  */
 public final class DeleteObjectHandler implements S3Handler {
@@ -26,8 +28,9 @@ public final class DeleteObjectHandler implements S3Handler {
 
     @Override
     public Mono<Void> handle(S3Call call) {
-        return objects.versions().delete(call.s3().bucket(), call.s3().key(), call.s3().param("versionId"),
-                        dev.coffer.api.notify.EventOrigins.of(call, null))
+        return GovernanceBypass.granted(call, call.s3().bucket(), call.s3().key())
+                .flatMap(bypass -> objects.versions().delete(call.s3().bucket(), call.s3().key(),
+                        call.s3().param("versionId"), bypass, dev.coffer.api.notify.EventOrigins.of(call, null)))
                 .flatMap(outcome -> {
                     VersionHeaders.deleted(call, outcome);
                     return call.empty(HttpStatus.NO_CONTENT);

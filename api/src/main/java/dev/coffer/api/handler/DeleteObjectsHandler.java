@@ -3,6 +3,7 @@ package dev.coffer.api.handler;
 import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.lock.GovernanceBypass;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * DeleteObjects: up to 1,000 keys in one request; each missing key is reported deleted, as S3 does.
+ * DeleteObjects: up to 1,000 keys in one request; each missing key is reported deleted, as S3 does,
+ * and each version Object Lock protects is reported as an AccessDenied error of its own.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
  */
 public final class DeleteObjectsHandler implements S3Handler {
@@ -67,8 +69,9 @@ public final class DeleteObjectsHandler implements S3Handler {
         }
         return call.access().allows(IamActions.deleteKey(bucket, o.key(), o.versionId()))
                 .flatMap(allowed -> allowed
-                        ? objects.versions().delete(bucket, o.key(), o.versionId(),
-                                        dev.coffer.api.notify.EventOrigins.of(call, null))
+                        ? GovernanceBypass.granted(call, bucket, o.key()).flatMap(bypass ->
+                                objects.versions().delete(bucket, o.key(), o.versionId(), bypass,
+                                        dev.coffer.api.notify.EventOrigins.of(call, null)))
                                 .<Object>map(outcome -> VersionedDeletes.deleted(o.key(), o.versionId(), outcome))
                         : Mono.just(new DeleteResult.Error(o.key(), o.versionId(), S3ErrorCode.AccessDenied.code(),
                                 S3ErrorCode.AccessDenied.defaultMessage())))

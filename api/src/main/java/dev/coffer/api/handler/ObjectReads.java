@@ -2,6 +2,7 @@ package dev.coffer.api.handler;
 
 import dev.coffer.api.http.ByteRange;
 import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.lock.LockHeaders;
 import dev.coffer.api.http.Preconditions;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.ObjectService;
@@ -44,6 +45,7 @@ final class ObjectReads {
             ObjectHeaders.write(record, call.s3().query(), out);
             ObjectTagging.writeCount(record, out);
             SseResponseHeaders.write(SseAttribute.of(record), out);
+            LockHeaders.write(record, out);
             if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
             PartReads.writeHeaders(call, record, range.isPresent(), out);
             long first = range.map(ByteRange::first).orElse(0L);

@@ -5,6 +5,7 @@ import dev.coffer.api.checksum.ChecksumRequest;
 import dev.coffer.api.http.ETags;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
+import dev.coffer.api.lock.LockHeaders;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
@@ -45,7 +46,10 @@ public final class PutObjectHandler implements S3Handler {
         Names.checkKey(call.s3().key());
         puts.encryption().checkTransport(call);
         UploadRules.checkStorageClass(call);
-        Map<String, byte[]> attributes = ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging")));
+        LockHeaders.requireIntegrity(call.requestHeaders());
+        Map<String, byte[]> attributes = LockHeaders.plus(
+                ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging"))),
+                LockHeaders.attributes(call.requestHeaders(), System.currentTimeMillis()));
         BodyCheck check = new BodyCheck(UploadRules.declaredLength(call), UploadRules.contentMd5(call),
                 ChecksumRequest.from(call.requestHeaders()));
         return acls.attributes(call.access(), call.s3().bucket(), call.s3().key(), call::header)

@@ -12,18 +12,17 @@ import java.util.function.Predicate;
  * Request headers (and POST form fields) that ask for something Coffer does not do yet. S3's
  * rule, and ours: such a header is answered, never silently ignored — an SSE-C upload stored in
  * plaintext, or a retention date that protects nothing, is worse than a refusal. The one list of
- * them: the change that implements a feature removes its rows (Object Lock: issue 17). Tagging,
- * server-side encryption (issue 16) and ACLs (issue 15) are implemented: the operations in
- * {@link #ACL_OPERATIONS} read {@code x-amz-acl}, {@code x-amz-grant-*} and (CreateBucket)
+ * them: the change that implements a feature removes its rows. Tagging, server-side encryption
+ * (issue 16), Object Lock (issue 17, read by {@code LockHeaders}) and ACLs (issue 15) are
+ * implemented: the operations in {@link #ACL_OPERATIONS} read {@code x-amz-acl}, {@code x-amz-grant-*} and (CreateBucket)
  * {@code x-amz-object-ownership} themselves; on any other operation those headers still ask for
  * what it does not do, and only the values that change nothing pass ({@code x-amz-acl: private}
  * or {@code bucket-owner-full-control}, {@code x-amz-object-ownership: BucketOwnerEnforced}).
  *
  * <p>Accepted on purpose, because they already describe what Coffer does:
- * {@code x-amz-storage-class: STANDARD}, {@code x-amz-bucket-object-lock-enabled: false}.
+ * {@code x-amz-storage-class: STANDARD}.
  * Not listed: {@code x-amz-request-payer} (no Coffer bucket is Requester
- * Pays, and S3 ignores the header on such buckets) and {@code x-amz-bypass-governance-retention}
- * (no object has a retention to bypass).
+ * Pays, and S3 ignores the header on such buckets).
  */
 public final class UnimplementedHeaders {
     /** S3's storage classes: all but STANDARD are NotImplemented, anything else InvalidStorageClass. */
@@ -51,9 +50,6 @@ public final class UnimplementedHeaders {
             // Server-side encryption is implemented (dev.coffer.api.sse) but for a KMS encryption
             // context, which the built-in key ring does not keep.
             new Rule("x-amz-server-side-encryption-context", false, NONE, Refusal.NOT_IMPLEMENTED),
-            // Object Lock.
-            new Rule("x-amz-object-lock-", true, NONE, Refusal.NOT_IMPLEMENTED),
-            new Rule("x-amz-bucket-object-lock-enabled", false, "false"::equalsIgnoreCase, Refusal.NOT_IMPLEMENTED),
             // ACLs: S3 answers AccessControlListNotSupported on a bucket that enforces its ownership.
             new Rule("x-amz-acl", false, v -> v.equals("private") || v.equals("bucket-owner-full-control"), Refusal.ACL),
             new Rule("x-amz-grant-", true, NONE, Refusal.ACL),

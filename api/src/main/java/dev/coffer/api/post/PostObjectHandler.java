@@ -15,6 +15,7 @@ import dev.coffer.api.service.SseAttribute;
 import dev.coffer.api.sse.Encryption;
 import dev.coffer.api.sse.SseRequest;
 import dev.coffer.api.sse.SseResponseHeaders;
+import dev.coffer.api.lock.LockHeaders;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.AuthenticatesItself;
 import dev.coffer.api.server.S3Call;
@@ -166,7 +167,9 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         String tagging = form.get("tagging");
         Map<String, String> tags = tagging == null ? Map.of()
                 : TagSets.fromXml(xml, tagging.getBytes(StandardCharsets.UTF_8), TagSets.Scope.OBJECT);
-        Map<String, byte[]> attributes = tagging == null ? Map.of() : ObjectTagging.attributes(tags);
+        // The Object Lock fields, as headers would be; refused before the file is received.
+        Map<String, byte[]> attributes = LockHeaders.plus(tagging == null ? Map.of() : ObjectTagging.attributes(tags),
+                LockHeaders.attributes(form.asHeaders(), System.currentTimeMillis()));
         Optional<ChecksumRequest> checksum = ChecksumRequest.from(form.asHeaders());
         Optional<PostPolicy.LengthRange> range = verified.policy().contentLengthRange();
         long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));

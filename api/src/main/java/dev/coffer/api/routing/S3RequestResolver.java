@@ -19,11 +19,11 @@ public final class S3RequestResolver {
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
             "abac", "accelerate", "analytics", "annotation",
-            "intelligent-tiering", "inventory", "legal-hold", "lifecycle", "logging",
+            "intelligent-tiering", "inventory", "lifecycle", "logging",
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
-            "metadataJournalTable", "metadataTable", "metrics", "object-lock",
+            "metadataJournalTable", "metadataTable", "metrics",
             "replication",
-            "requestPayment", "restore", "retention", "select", "torrent", "website", "session",
+            "requestPayment", "restore", "select", "torrent", "website", "session",
             "renameObject");
 
     /** Bucket subresources Coffer serves on a bucket only; on an object they are unsupported. */
@@ -98,6 +98,7 @@ public final class S3RequestResolver {
                 if (q.containsKey("policy")) return S3Operation.GET_BUCKET_POLICY;
                 if (q.containsKey("policyStatus")) return S3Operation.GET_BUCKET_POLICY_STATUS;
                 if (q.containsKey("publicAccessBlock")) return S3Operation.GET_PUBLIC_ACCESS_BLOCK;
+                if (q.containsKey("object-lock")) return S3Operation.GET_OBJECT_LOCK_CONFIGURATION;
                 if (q.containsKey("versions")) return S3Operation.LIST_OBJECT_VERSIONS;
                 if (q.containsKey("uploads")) return S3Operation.LIST_MULTIPART_UPLOADS;
                 if ("2".equals(q.get("list-type"))) return S3Operation.LIST_OBJECTS_V2;
@@ -107,6 +108,7 @@ public final class S3RequestResolver {
                 if (q.containsKey("tagging")) return S3Operation.PUT_BUCKET_TAGGING;
                 if (q.containsKey("policy")) return S3Operation.PUT_BUCKET_POLICY;
                 if (q.containsKey("publicAccessBlock")) return S3Operation.PUT_PUBLIC_ACCESS_BLOCK;
+                if (q.containsKey("object-lock")) return S3Operation.PUT_OBJECT_LOCK_CONFIGURATION;
                 return S3Operation.CREATE_BUCKET;
             case "HEAD":
                 return S3Operation.HEAD_BUCKET;
@@ -180,6 +182,8 @@ public final class S3RequestResolver {
                 if (q.containsKey("uploadId")) return S3Operation.LIST_PARTS;
                 if (q.containsKey("attributes")) return S3Operation.GET_OBJECT_ATTRIBUTES;
                 if (q.containsKey("tagging")) return S3Operation.GET_OBJECT_TAGGING;
+                if (q.containsKey("retention")) return S3Operation.GET_OBJECT_RETENTION;
+                if (q.containsKey("legal-hold")) return S3Operation.GET_OBJECT_LEGAL_HOLD;
                 return S3Operation.GET_OBJECT;
             case "HEAD":
                 return S3Operation.HEAD_OBJECT;
@@ -188,6 +192,8 @@ public final class S3RequestResolver {
                 if (q.containsKey("partNumber") && q.containsKey("uploadId")) {
                     return copy ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
                 }
+                if (q.containsKey("retention")) return S3Operation.PUT_OBJECT_RETENTION;
+                if (q.containsKey("legal-hold")) return S3Operation.PUT_OBJECT_LEGAL_HOLD;
                 return copy ? S3Operation.COPY_OBJECT : S3Operation.PUT_OBJECT;
             case "POST":
                 if (q.containsKey("uploads")) return S3Operation.CREATE_MULTIPART_UPLOAD;

@@ -14,6 +14,8 @@ import dev.coffer.metadata.DeleteMarkerRefusal;
 import dev.coffer.metadata.NoSuchKeyException;
 import dev.coffer.metadata.NoSuchVersionException;
 import dev.coffer.metadata.NoSuchUploadException;
+import dev.coffer.metadata.ObjectLockStateException;
+import dev.coffer.metadata.ObjectLockedException;
 import dev.coffer.metadata.PartChangedException;
 import dev.coffer.metadata.WriteCondition;
 import java.util.Map;
@@ -91,7 +93,24 @@ public final class ExceptionTranslator {
             }
             return S3Exception.of(S3ErrorCode.PreconditionFailed).with("Condition", header(c.failed()));
         }
+        if (e instanceof ObjectLockedException) {
+            return S3Exception.of(S3ErrorCode.AccessDenied).withMessage("Access Denied because object protected by object lock.");
+        }
+        if (e instanceof ObjectLockStateException s) return fromObjectLockState(s);
         return S3Exception.of(S3ErrorCode.InternalError).withCause(e);
+    }
+
+    private static S3Exception fromObjectLockState(ObjectLockStateException e) {
+        return switch (e.problem()) {
+            case VERSIONING_NOT_ENABLED -> S3Exception.of(S3ErrorCode.InvalidBucketState)
+                    .withMessage("Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration")
+                    .with("BucketName", e.bucket());
+            case LOCK_KEEPS_VERSIONING -> S3Exception.of(S3ErrorCode.InvalidBucketState)
+                    .withMessage("An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.")
+                    .with("BucketName", e.bucket());
+            case BUCKET_NOT_LOCK_ENABLED -> S3Exception.of(S3ErrorCode.InvalidRequest)
+                    .withMessage("Bucket is missing Object Lock Configuration");
+        };
     }
 
     /** The request header a write condition came from. */

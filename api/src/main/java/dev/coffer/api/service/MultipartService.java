@@ -1,8 +1,10 @@
 package dev.coffer.api.service;
 
 import dev.coffer.api.checksum.ChecksumAlgorithm;
+import dev.coffer.api.lock.DefaultRetentions;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.CatalogRefusal;
+import dev.coffer.metadata.Retention;
 import dev.coffer.metadata.MultipartUploads;
 import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.ObjectRecord;
@@ -39,9 +41,11 @@ public final class MultipartService {
     private final ChunkCopier copier;
     private final VersionService versions;
     private final ObjectService objects;
+    private final DefaultRetentions defaults;
 
     public MultipartService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, ObjectService objects) {
         this.objects = objects;
+        this.defaults = objects.defaultRetentions();
         this.io = io;
         this.catalog = catalog;
         this.uploads = catalog.uploads();
@@ -139,7 +143,14 @@ public final class MultipartService {
     /** Completes the upload if {@code condition} holds at the key (else nothing changes and the upload stays). */
     public Mono<UploadCompletion> complete(String bucket, String key, String uploadId, UploadCompletion.Plan plan,
                                            WriteCondition condition, dev.coffer.metadata.EventOrigin origin) {
-        return io.call(() -> uploads.complete(bucket, key, uploadId, plan, condition, origin));
+        // The bucket's default retention, for an upload that did not name its own retention.
+        UploadCompletion.Plan dated = (upload, parts) -> {
+            ObjectRecord record = plan.build(upload, parts);
+            if (upload.attributes().containsKey(Retention.ATTRIBUTE)) return record;
+            return record.withAttributes(defaults.apply(catalog.requireBucket(bucket), record.attributes(),
+                    record.lastModifiedMillis()));
+        };
+        return io.call(() -> uploads.complete(bucket, key, uploadId, dated, condition, origin));
     }
 
     private PartRecord publishPart(UploadRecord upload, PartRecord part, List<ChunkRef> written) throws IOException {

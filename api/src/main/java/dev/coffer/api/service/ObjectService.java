@@ -1,5 +1,7 @@
 package dev.coffer.api.service;
 
+import dev.coffer.api.lock.DefaultRetentions;
+import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.CatalogRefusal;
 import dev.coffer.metadata.ChunkPointer;
@@ -25,14 +27,27 @@ public final class ObjectService {
     private final ChunkCopier copier;
     private final VersionService versions;
     private final Encryption encryption;
+    private final DefaultRetentions defaults;
 
     public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, Encryption encryption) {
+        this(io, catalog, chunks, leases, encryption, DefaultRetentions.standard());
+    }
+
+    /** @param defaults how a bucket's default retention dates a new version (the length of a day) */
+    public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, Encryption encryption,
+                         DefaultRetentions defaults) {
+        this.defaults = defaults;
         this.io = io;
         this.catalog = catalog;
         this.chunks = chunks;
         this.copier = new ChunkCopier(chunks, leases);
         this.versions = new VersionService(io, catalog);
         this.encryption = encryption;
+    }
+
+    /** How a bucket's default retention dates new versions (multipart completions use it too). */
+    public DefaultRetentions defaultRetentions() {
+        return defaults;
     }
 
     /** Server-side encryption's decisions (keys to seal and open versions with). */
@@ -89,7 +104,7 @@ public final class ObjectService {
                              dev.coffer.metadata.EventOrigin origin) throws java.io.IOException {
         try {
             // As published: with its version id when the bucket's versioning is enabled.
-            return catalog.versions().publish(bucket, key, record, condition, origin);
+            return catalog.versions().publish(bucket, key, withDefaultRetention(bucket, record), condition, origin);
         } catch (CatalogRefusal e) {
             // Refused: nothing was written. Any other failure (RocksDB's) may have left the command in
             // the WAL, to replay at the next start: its chunks stay for the orphan sweep to judge.
@@ -142,6 +157,7 @@ public final class ObjectService {
             List<ChunkRef> copied = source.inline() != null ? List.of() : copier.copyAll(source, sourceKey, targetKey);
             ObjectRecord record = SseAttribute.sealedCopy(ObjectRecord.ofCopy(source, contentHeaders, userMetadata,
                     pointers(copied), System.currentTimeMillis()).withAttributes(attributes.apply(source)), sourceKey, sealed);
+            record = withDefaultRetention(dstBucket, record);
             try {
                 return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE,
                         origin));
@@ -150,6 +166,13 @@ public final class ObjectService {
                 throw e;
             }
         });
+    }
+
+    /** The record with the bucket's default retention added, unless it names its own ({@link DefaultRetentions}). */
+    private ObjectRecord withDefaultRetention(String bucket, ObjectRecord record) {
+        BucketRecord b = catalog.requireBucket(bucket);
+        if (b.defaultRetention() == null) return record;
+        return record.withAttributes(defaults.apply(b, record.attributes(), record.lastModifiedMillis()));
     }
 
     public Mono<Void> checkBucket(String bucket) {

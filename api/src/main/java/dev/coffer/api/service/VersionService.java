@@ -85,11 +85,21 @@ public final class VersionService {
     /** DeleteObject: the latest (by the bucket's versioning) or one version; NoSuchBucket if absent. */
     public Mono<DeleteOutcome> delete(String bucket, String key, String versionId,
                                       dev.coffer.metadata.EventOrigin origin) {
+        return delete(bucket, key, versionId, false, origin);
+    }
+
+    /**
+     * {@link #delete(String, String, String, dev.coffer.metadata.EventOrigin)}; a version under
+     * GOVERNANCE retention is removed only when {@code bypassGovernance} (the caller checked the
+     * requester may bypass it). Object Lock's refusals come from the catalogue ({@code ObjectLockedException}).
+     */
+    public Mono<DeleteOutcome> delete(String bucket, String key, String versionId, boolean bypassGovernance,
+                                      dev.coffer.metadata.EventOrigin origin) {
         return io.call(() -> {
             checkVersionId(versionId);
             catalog.requireBucket(bucket);
             return versionId == null ? versions.deleteLatest(bucket, key, origin)
-                    : versions.deleteVersion(bucket, key, versionId, origin);
+                    : versions.deleteVersion(bucket, key, versionId, bypassGovernance, origin);
         });
     }
 

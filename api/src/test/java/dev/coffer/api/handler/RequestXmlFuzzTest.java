@@ -10,6 +10,9 @@ import dev.coffer.api.tagging.TagSets;
 import dev.coffer.api.xml.CompleteMultipartUpload;
 import dev.coffer.api.xml.CreateBucketConfiguration;
 import dev.coffer.api.xml.Delete;
+import dev.coffer.api.xml.LegalHold;
+import dev.coffer.api.xml.ObjectLockConfiguration;
+import dev.coffer.api.xml.Retention;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.api.xml.VersioningConfiguration;
 import dev.coffer.metadata.ChunkPointer;
@@ -26,9 +29,10 @@ import java.util.Map;
  * {@link CompletionPlan} against three uploaded parts (CompleteMultipartUpload), the key-count
  * check (Delete), {@link PutBucketVersioningHandler#state} (VersioningConfiguration), S3's tag
  * rules ({@link TagSets}: a Tagging document, and an x-amz-tagging header read from the same
- * bytes). The first byte of an input picks the document (0 CompleteMultipartUpload, 1 Delete, 2
- * CreateBucketConfiguration, 3 VersioningConfiguration, 4 Tagging, 5 x-amz-tagging; modulo 6);
- * the rest is the body. Seeds:
+ * bytes), the Object Lock readers ({@link ObjectLockHandlers}). The first byte of an input picks
+ * the document (0 CompleteMultipartUpload, 1 Delete, 2 CreateBucketConfiguration, 3
+ * VersioningConfiguration, 4 Tagging, 5 x-amz-tagging, 6 ObjectLockConfiguration, 7 Retention,
+ * 8 LegalHold; modulo 9); the rest is the body. Seeds:
  * the AWS reference's request examples and what the SDKs send, in
  * {@code RequestXmlFuzzTestInputs/read}.
  *
@@ -50,7 +54,7 @@ class RequestXmlFuzzTest {
         if (input.length == 0) return;
         byte[] body = Arrays.copyOfRange(input, 1, input.length);
         try {
-            switch ((input[0] & 0xFF) % 6) {
+            switch ((input[0] & 0xFF) % 9) {
                 case 0 -> {
                     CompleteMultipartUpload complete = XML.read(body, CompleteMultipartUpload.class);
                     assertNotNull(complete.parts());
@@ -63,8 +67,11 @@ class RequestXmlFuzzTest {
                 case 2 -> XML.read(body, CreateBucketConfiguration.class);
                 case 3 -> assertNotNull(PutBucketVersioningHandler.state(XML.read(body, VersioningConfiguration.class)));
                 case 4 -> assertTrue(TagSets.fromXml(XML, body, TagSets.Scope.BUCKET).size() <= TagSets.Scope.BUCKET.max());
-                default -> assertTrue(TagSets.fromHeader(new String(body, StandardCharsets.ISO_8859_1)).size()
+                case 5 -> assertTrue(TagSets.fromHeader(new String(body, StandardCharsets.ISO_8859_1)).size()
                         <= TagSets.Scope.OBJECT.max());
+                case 6 -> ObjectLockHandlers.PutObjectLockConfiguration.rule(XML.read(body, ObjectLockConfiguration.class));
+                case 7 -> ObjectLockHandlers.PutObjectRetention.retention(XML.read(body, Retention.class), 0);
+                default -> XML.read(body, LegalHold.class);
             }
         } catch (S3Exception refused) {
             int status = refused.code().status();

@@ -15,10 +15,6 @@ class UnimplementedHeadersTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             x-amz-server-side-encryption-context             | e30=
-            x-amz-object-lock-mode                           | GOVERNANCE
-            x-amz-object-lock-retain-until-date              | 2030-01-01T00:00:00Z
-            x-amz-object-lock-legal-hold                     | ON
-            x-amz-bucket-object-lock-enabled                 | true
             x-amz-object-ownership                           | ObjectWriter
             x-amz-website-redirect-location                  | /elsewhere
             x-amz-storage-class                              | GLACIER

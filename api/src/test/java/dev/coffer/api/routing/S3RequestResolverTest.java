@@ -105,6 +105,9 @@ class S3RequestResolverTest {
                     OPTIONS_OBJECT, "b", "k"),
             path("OPTIONS on the service", "OPTIONS", "/", null, "", OPTIONS_OBJECT, null, null),
             vhost("virtual-hosted OPTIONS", "OPTIONS", "photos.s3.local:9000", "/k", null, OPTIONS_OBJECT, "photos", "k"),
+            path("GetObjectLockConfiguration", "GET", "/b", "object-lock", "", GET_OBJECT_LOCK_CONFIGURATION, "b", null),
+            path("PutObjectLockConfiguration", "PUT", "/b", "object-lock", "content-md5:x",
+                    PUT_OBJECT_LOCK_CONFIGURATION, "b", null),
             path("DeleteObjects", "POST", "/b", "delete", "content-md5:x", DELETE_OBJECTS, "b", null),
             path("PostObject", "POST", "/b", null, "content-type:multipart/form-data; boundary=9431149156168",
                     POST_OBJECT, "b", null),
@@ -114,6 +117,11 @@ class S3RequestResolverTest {
                     "content-type:application/json", UNSUPPORTED, "b", null),
 
             // Object operations, path-style.
+            path("GetObjectRetention", "GET", "/b/k", "retention&versionId=v", "", GET_OBJECT_RETENTION, "b", "k"),
+            path("PutObjectRetention", "PUT", "/b/k", "retention", "content-md5:x", PUT_OBJECT_RETENTION, "b", "k"),
+            path("GetObjectLegalHold", "GET", "/b/k", "legal-hold", "", GET_OBJECT_LEGAL_HOLD, "b", "k"),
+            path("PutObjectLegalHold", "PUT", "/b/k", "legal-hold&versionId=v", "content-md5:x",
+                    PUT_OBJECT_LEGAL_HOLD, "b", "k"),
             path("PutObject", "PUT", "/b/k", null, "", PUT_OBJECT, "b", "k"),
             path("PutObject as SDK v2 sends it", "PUT", "/b/k", "x-id=PutObject", "", PUT_OBJECT, "b", "k"),
             path("CopyObject", "PUT", "/b/k", null, "x-amz-copy-source:/src/key", COPY_OBJECT, "b", "k"),
@@ -196,8 +204,6 @@ class S3RequestResolverTest {
             path("DeleteObjectAnnotation", "DELETE", "/b/k", "annotation", "", UNSUPPORTED, "b", "k"),
             path("RestoreObject", "POST", "/b/k", "restore", "", UNSUPPORTED, "b", "k"),
             path("SelectObjectContent", "POST", "/b/k", "select&select-type=2", "", UNSUPPORTED, "b", "k"),
-            path("PutObjectRetention", "PUT", "/b/k", "retention", "", UNSUPPORTED, "b", "k"),
-            path("PutObjectLegalHold", "PUT", "/b/k", "legal-hold", "", UNSUPPORTED, "b", "k"),
             path("CreateSession", "GET", "/b", "session", "", UNSUPPORTED, "b", null),
             path("object POST with no multipart parameter", "POST", "/b/k", null, "", UNSUPPORTED, "b", "k"),
 

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code java -jar coffer-exec.jar} in its own process on a loopback port, over a data directory
@@ -70,6 +73,17 @@ public final class KillableServer implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The SDK's sync client with its default settings (retries included) on this server; the caller closes it. */
+    public S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(CofferServer.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY)))
+                .forcePathStyle(true)
+                .build();
     }
 
     /** SIGKILL, then waits for the process to be gone. */
