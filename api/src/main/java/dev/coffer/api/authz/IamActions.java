@@ -47,6 +47,9 @@ public final class IamActions {
         bucket(S3Operation.PUT_BUCKET_NOTIFICATION_CONFIGURATION, "s3:PutBucketNotification");
         bucket(S3Operation.GET_OBJECT_LOCK_CONFIGURATION, "s3:GetBucketObjectLockConfiguration");
         bucket(S3Operation.PUT_OBJECT_LOCK_CONFIGURATION, "s3:PutBucketObjectLockConfiguration");
+        bucket(S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION, "s3:GetLifecycleConfiguration");
+        bucket(S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION, "s3:PutLifecycleConfiguration");
+        bucket(S3Operation.DELETE_BUCKET_LIFECYCLE, "s3:PutLifecycleConfiguration"); // as AWS documents: no action of its own
         bucket(S3Operation.LIST_OBJECTS, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECTS_V2, "s3:ListBucket");
         bucket(S3Operation.LIST_OBJECT_VERSIONS, "s3:ListBucketVersions");

@@ -26,6 +26,9 @@ import dev.coffer.api.handler.PutBucketVersioningHandler;
 import dev.coffer.api.handler.DeleteObjectsHandler;
 import dev.coffer.api.handler.GetObjectHandler;
 import dev.coffer.api.handler.HeadObjectHandler;
+import dev.coffer.api.handler.LifecycleHandlers;
+import dev.coffer.api.lifecycle.ExpirationHeader;
+import dev.coffer.api.lifecycle.LifecycleConfigs;
 import dev.coffer.api.handler.ListObjectsHandlers;
 import dev.coffer.api.handler.MultipartHandlers;
 import dev.coffer.api.handler.ObjectLockHandlers;
@@ -153,7 +156,8 @@ public class CofferConfiguration {
                             dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps,
                             Encryption encryption, ObjectProvider<MeterRegistry> registry,
                             dev.coffer.api.notify.NotificationProperties notifications,
-                            dev.coffer.api.jobs.JobsProperties jobs) {
+                            dev.coffer.api.jobs.JobsProperties jobs,
+                            LifecycleConfigs lifecycle, ExpirationHeader expiration) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -179,9 +183,10 @@ public class CofferConfiguration {
         handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region(),
                 new NewBucketAcls(acls, accounts, aclProps.defaultObjectOwnership(), publicAccess.settings())));
         handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
-        handlers.add(new PutObjectHandler(new ObjectPut(io, objects, receiver), objectAcls));
-        handlers.add(new GetObjectHandler(objects, streamer));
-        handlers.add(new HeadObjectHandler(objects, streamer));
+        handlers.add(new PutObjectHandler(new ObjectPut(io, objects, receiver), objectAcls, expiration));
+        handlers.add(new GetObjectHandler(objects, streamer, expiration));
+        handlers.add(new HeadObjectHandler(objects, streamer, expiration));
+        handlers.addAll(LifecycleHandlers.all(io, catalog, lifecycle, xml, bodies));
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
         handlers.add(new CopyObjectHandler(objects, xml, objectAcls));

@@ -15,7 +15,11 @@ public final class GetObjectHandler implements S3Handler {
     private final ObjectReads reads;
 
     public GetObjectHandler(ObjectService objects, ObjectStreamer streamer) {
-        this.reads = new ObjectReads(objects, streamer);
+        this(objects, streamer, null);
+    }
+
+    public GetObjectHandler(ObjectService objects, ObjectStreamer streamer, dev.coffer.api.lifecycle.ExpirationHeader expiration) {
+        this.reads = new ObjectReads(objects, streamer, expiration);
     }
 
     @Override

@@ -15,7 +15,11 @@ public final class HeadObjectHandler implements S3Handler {
     private final ObjectReads reads;
 
     public HeadObjectHandler(ObjectService objects, ObjectStreamer streamer) {
-        this.reads = new ObjectReads(objects, streamer);
+        this(objects, streamer, null);
+    }
+
+    public HeadObjectHandler(ObjectService objects, ObjectStreamer streamer, dev.coffer.api.lifecycle.ExpirationHeader expiration) {
+        this.reads = new ObjectReads(objects, streamer, expiration);
     }
 
     @Override

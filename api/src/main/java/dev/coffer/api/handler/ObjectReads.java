@@ -1,6 +1,7 @@
 package dev.coffer.api.handler;
 
 import dev.coffer.api.http.ByteRange;
+import dev.coffer.api.lifecycle.ExpirationHeader;
 import dev.coffer.api.http.ObjectHeaders;
 import dev.coffer.api.lock.LockHeaders;
 import dev.coffer.api.http.Preconditions;
@@ -23,10 +24,13 @@ import reactor.core.publisher.Mono;
 final class ObjectReads {
     private final ObjectService objects;
     private final ObjectStreamer streamer;
+    private final ExpirationHeader expiration;
 
-    ObjectReads(ObjectService objects, ObjectStreamer streamer) {
+    /** {@code expiration} null: no x-amz-expiration (handler tests without a catalogue of rules). */
+    ObjectReads(ObjectService objects, ObjectStreamer streamer, ExpirationHeader expiration) {
         this.objects = objects;
         this.streamer = streamer;
+        this.expiration = expiration;
     }
 
     Mono<Void> serve(S3Call call, boolean withBody) {
@@ -35,27 +39,35 @@ final class ObjectReads {
         objects.encryption().checkTransport(call);
         CustomerKey customerKey = CustomerKey.target(call.requestHeaders()).orElse(null);
         return objects.versions().resolve(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
-            ObjectRecord record = version.record();
-            // The key is checked before the conditions, so a wrong key learns nothing from a 304 or 412.
-            DataKey key = objects.openKey(record, customerKey, Encryption.Use.READ);
-            Preconditions.checkRead(conditions(call), record.etag(), record.lastModifiedMillis());
-            Optional<ByteRange> range = PartReads.range(call, record)
-                    .or(() -> ByteRange.parse(call.header(HttpHeaders.RANGE), record.size()));
-            HttpHeaders out = call.responseHeaders();
-            ObjectHeaders.write(record, call.s3().query(), out);
-            ObjectTagging.writeCount(record, out);
-            SseResponseHeaders.write(SseAttribute.of(record), out);
-            LockHeaders.write(record, out);
-            if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
-            PartReads.writeHeaders(call, record, range.isPresent(), out);
-            long first = range.map(ByteRange::first).orElse(0L);
-            long last = range.map(ByteRange::last).orElse(record.size() - 1);
-            out.setContentLength(last - first + 1);
-            range.ifPresent(r -> out.set(HttpHeaders.CONTENT_RANGE, r.contentRange(record.size())));
-            call.response().setStatusCode(range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
-            if (!withBody) return call.response().setComplete();
-            return call.response().writeWith(streamer.stream(record, key, first, last, call.response().bufferFactory()));
+            Mono<Void> expires = versionId == null && expiration != null // a current version: when its rule expires it
+                    ? expiration.write(call.s3().bucket(), call.s3().key(), version.record(), call.responseHeaders())
+                    : Mono.empty();
+            return expires.then(Mono.defer(() -> respond(call, version, customerKey, withBody)));
         });
+    }
+
+    private Mono<Void> respond(S3Call call, dev.coffer.metadata.ObjectVersion version, CustomerKey customerKey,
+                               boolean withBody) {
+        ObjectRecord record = version.record();
+        // The key is checked before the conditions, so a wrong key learns nothing from a 304 or 412.
+        DataKey key = objects.openKey(record, customerKey, Encryption.Use.READ);
+        Preconditions.checkRead(conditions(call), record.etag(), record.lastModifiedMillis());
+        Optional<ByteRange> range = PartReads.range(call, record)
+                .or(() -> ByteRange.parse(call.header(HttpHeaders.RANGE), record.size()));
+        HttpHeaders out = call.responseHeaders();
+        ObjectHeaders.write(record, call.s3().query(), out);
+        ObjectTagging.writeCount(record, out);
+        SseResponseHeaders.write(SseAttribute.of(record), out);
+        LockHeaders.write(record, out);
+        if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
+        PartReads.writeHeaders(call, record, range.isPresent(), out);
+        long first = range.map(ByteRange::first).orElse(0L);
+        long last = range.map(ByteRange::last).orElse(record.size() - 1);
+        out.setContentLength(last - first + 1);
+        range.ifPresent(r -> out.set(HttpHeaders.CONTENT_RANGE, r.contentRange(record.size())));
+        call.response().setStatusCode(range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
+        if (!withBody) return call.response().setComplete();
+        return call.response().writeWith(streamer.stream(record, key, first, last, call.response().bufferFactory()));
     }
 
     private static Preconditions.Conditions conditions(S3Call call) {

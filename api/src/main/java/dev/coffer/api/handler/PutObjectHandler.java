@@ -31,9 +31,17 @@ public final class PutObjectHandler implements S3Handler {
     private final ObjectPut puts;
     private final ObjectAcls acls;
 
+    private final dev.coffer.api.lifecycle.ExpirationHeader expiration;
+
     public PutObjectHandler(ObjectPut puts, ObjectAcls acls) {
+        this(puts, acls, null);
+    }
+
+    /** {@code expiration} null: no x-amz-expiration. */
+    public PutObjectHandler(ObjectPut puts, ObjectAcls acls, dev.coffer.api.lifecycle.ExpirationHeader expiration) {
         this.puts = puts;
         this.acls = acls;
+        this.expiration = expiration;
     }
 
     @Override
@@ -63,7 +71,9 @@ public final class PutObjectHandler implements S3Handler {
             SseResponseHeaders.write(SseAttribute.of(version.record()), call.responseHeaders());
             VersionHeaders.written(call, version);
             ObjectHeaders.writeChecksums(version.record(), call.responseHeaders());
-            return call.empty(HttpStatus.OK);
+            if (expiration == null) return call.empty(HttpStatus.OK);
+            return expiration.write(call.s3().bucket(), call.s3().key(), version.record(), call.responseHeaders())
+                    .then(Mono.defer(() -> call.empty(HttpStatus.OK)));
         });
     }
 }

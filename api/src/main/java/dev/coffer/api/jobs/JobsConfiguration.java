@@ -2,7 +2,13 @@ package dev.coffer.api.jobs;
 
 import dev.coffer.api.cluster.ClusterRuntime;
 import dev.coffer.api.config.CofferProperties;
+import dev.coffer.api.lifecycle.ExpirationHeader;
+import dev.coffer.api.lifecycle.LifecycleClock;
+import dev.coffer.api.lifecycle.LifecycleConfigs;
+import dev.coffer.api.lifecycle.LifecycleJob;
+import dev.coffer.api.service.BlockingIo;
 import dev.coffer.api.service.ChunkLeases;
+import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.storage.ChunkStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,6 +35,29 @@ public class JobsConfiguration {
     @Bean
     Scrub scrub(Catalog catalog, ChunkStore chunks, JobsProperties props, PrometheusMeterRegistry registry) {
         return new Scrub(catalog, chunks, props.scrubBytesPerSecond(), props.scrubInterval(), registry);
+    }
+
+    @Bean
+    LifecycleConfigs lifecycleConfigs(Catalog catalog) {
+        return new LifecycleConfigs(catalog, new S3Xml());
+    }
+
+    @Bean
+    LifecycleClock lifecycleClock(JobsProperties props) {
+        return LifecycleClock.ofDaySeconds(props.daySeconds());
+    }
+
+    @Bean
+    ExpirationHeader expirationHeader(LifecycleConfigs configs, LifecycleClock clock, BlockingIo io) {
+        return new ExpirationHeader(configs, clock, io);
+    }
+
+    /** A pass every quarter "day", between 500 ms (tests' 2-second days) and an hour. */
+    @Bean
+    LifecycleJob lifecycleJob(Catalog catalog, LifecycleConfigs configs, LifecycleClock clock, JobsProperties props) {
+        long quarter = props.daySeconds() * 250;
+        Duration interval = Duration.ofMillis(Math.max(500, Math.min(quarter, Duration.ofHours(1).toMillis())));
+        return new LifecycleJob(catalog, configs, clock, interval);
     }
 
     @Bean

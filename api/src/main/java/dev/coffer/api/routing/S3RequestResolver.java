@@ -19,7 +19,7 @@ public final class S3RequestResolver {
      */
     private static final Set<String> UNSUPPORTED_SUBRESOURCES = Set.of(
             "abac", "accelerate", "analytics", "annotation",
-            "intelligent-tiering", "inventory", "lifecycle", "logging",
+            "intelligent-tiering", "inventory", "logging",
             "metadataAnnotationTable", "metadataConfiguration", "metadataInventoryTable",
             "metadataJournalTable", "metadataTable", "metrics",
             "replication",
@@ -86,6 +86,7 @@ public final class S3RequestResolver {
         if (q.containsKey("ownershipControls")) return key == null ? ownershipOperation(method) : S3Operation.UNSUPPORTED;
         if (q.containsKey("acl")) return aclOperation(method, key != null);
         if (q.containsKey("notification")) return key == null ? notificationOperation(method) : S3Operation.UNSUPPORTED;
+        if (q.containsKey("lifecycle")) return key == null ? lifecycleOperation(method) : S3Operation.UNSUPPORTED;
         return key == null ? bucketOperation(method, q, headers) : objectOperation(method, q, headers);
     }
 
@@ -132,6 +133,15 @@ public final class S3RequestResolver {
             case "GET" -> S3Operation.GET_BUCKET_ENCRYPTION;
             case "PUT" -> S3Operation.PUT_BUCKET_ENCRYPTION;
             case "DELETE" -> S3Operation.DELETE_BUCKET_ENCRYPTION;
+            default -> S3Operation.METHOD_NOT_ALLOWED;
+        };
+    }
+
+    private static S3Operation lifecycleOperation(String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "PUT" -> S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "DELETE" -> S3Operation.DELETE_BUCKET_LIFECYCLE;
             default -> S3Operation.METHOD_NOT_ALLOWED;
         };
     }
