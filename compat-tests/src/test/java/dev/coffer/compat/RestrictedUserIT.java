@@ -283,6 +283,32 @@ class RestrictedUserIT {
     }
 
     @Test
+    void aCopyOfANamedVersionIsJudgedOnThatVersionsTags() {
+        String bucket = server.createBucket("ru-vtags");
+        server.s3().putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+        String publicVersion = server.s3().putObject(b -> b.bucket(bucket).key("doc").tagging("class=public"),
+                RequestBody.fromString("v1")).versionId();
+        String secretVersion = server.s3().putObject(b -> b.bucket(bucket).key("doc").tagging("class=secret"),
+                RequestBody.fromString("v2")).versionId();
+        AccessKey vera = user("vera-" + Long.toHexString(System.nanoTime()), "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:GetObjectVersion\"],\"Resource\":\"arn:aws:s3:::"
+                + bucket + "/*\",\"Condition\":{\"StringEquals\":{\"s3:ExistingObjectTag/class\":\"public\"}}},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/copies/*\"}]}");
+        try (S3Client s3 = server.newClient(vera.accessKeyId(), vera.secretAccessKey())) {
+            // The current version is secret: a copy of it is refused; the older, public version may be copied.
+            assertThat(errorCode(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("doc")
+                    .destinationBucket(bucket).destinationKey("copies/current")))).isEqualTo("AccessDenied");
+            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("doc").sourceVersionId(publicVersion)
+                    .destinationBucket(bucket).destinationKey("copies/old"));
+            assertThat(errorCode(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("doc").sourceVersionId(secretVersion)
+                    .destinationBucket(bucket).destinationKey("copies/secret")))).isEqualTo("AccessDenied");
+        }
+        assertThat(server.s3().getObjectAsBytes(b -> b.bucket(bucket).key("copies/old")).asUtf8String()).isEqualTo("v1");
+        assertThat(server.s3().listObjectsV2(b -> b.bucket(bucket).prefix("copies/")).contents())
+                .extracting(o -> o.key()).containsExactly("copies/old");
+    }
+
+    @Test
     void denialsAreCountedByActionInTheMetrics() throws Exception {
         double before = denials("s3:PutBucketVersioning");
         for (int i = 0; i < 3; i++) {

@@ -59,4 +59,14 @@ public final class RequestAccess {
     public RequestAccess withKeys(Map<String, List<String>> keys) {
         return new RequestAccess(checks, principal, context.with(keys));
     }
+
+    /**
+     * The read of a CopyObject or UploadPartCopy source. A named version is the one its
+     * conditions are judged on (s3:VersionId, and s3:ExistingObjectTag/… read from that version,
+     * not the current one).
+     */
+    public Mono<Void> requireCopySource(String bucket, String key, String versionId) {
+        RequestAccess source = versionId == null ? this : withKeys(Map.of("s3:VersionId", List.of(versionId)));
+        return source.require(IamActions.copySource(bucket, key, versionId));
+    }
 }
