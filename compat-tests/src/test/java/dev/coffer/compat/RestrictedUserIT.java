@@ -309,6 +309,34 @@ class RestrictedUserIT {
     }
 
     @Test
+    void objectLockHeadersOnAWriteNeedTheLockPermissionsAsInAws() {
+        String bucket = "ru-lock-" + Long.toHexString(System.nanoTime());
+        server.s3().createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
+        String writeOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
+        AccessKey wes = user("wes-" + Long.toHexString(System.nanoTime()), writeOnly);
+        AccessKey holly = user("holly-" + Long.toHexString(System.nanoTime()), writeOnly.replace("\"s3:PutObject\"",
+                "[\"s3:PutObject\",\"s3:PutObjectLegalHold\"]"));
+        try (S3Client w = server.newClient(wes.accessKeyId(), wes.secretAccessKey());
+             S3Client h = server.newClient(holly.accessKeyId(), holly.secretAccessKey())) {
+            w.putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromString("p"));
+            assertThat(errorCode(() -> w.putObject(b -> b.bucket(bucket).key("held").objectLockLegalHoldStatus("ON"),
+                    RequestBody.fromString("h")))).isEqualTo("AccessDenied");
+            assertThat(errorCode(() -> w.putObject(b -> b.bucket(bucket).key("kept").objectLockMode("COMPLIANCE")
+                    .objectLockRetainUntilDate(java.time.Instant.now().plus(Duration.ofDays(1))),
+                    RequestBody.fromString("k")))).isEqualTo("AccessDenied");
+            h.putObject(b -> b.bucket(bucket).key("held").objectLockLegalHoldStatus("ON"), RequestBody.fromString("h"));
+            assertThat(errorCode(() -> h.putObject(b -> b.bucket(bucket).key("kept").objectLockMode("COMPLIANCE")
+                    .objectLockRetainUntilDate(java.time.Instant.now().plus(Duration.ofDays(1))),
+                    RequestBody.fromString("k")))).isEqualTo("AccessDenied");
+        }
+        assertThat(server.s3().listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactly("held", "plain");
+        String held = server.s3().headObject(b -> b.bucket(bucket).key("held")).versionId();
+        server.s3().putObjectLegalHold(b -> b.bucket(bucket).key("held").versionId(held).legalHold(l -> l.status("OFF")));
+    }
+
+    @Test
     void denialsAreCountedByActionInTheMetrics() throws Exception {
         double before = denials("s3:PutBucketVersioning");
         for (int i = 0; i < 3; i++) {

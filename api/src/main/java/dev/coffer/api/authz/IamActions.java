@@ -122,7 +122,24 @@ public final class IamActions {
             checks = new ArrayList<>(checks);
             checks.add(objectCheck("s3:PutObjectTagging", s3));
         }
+        if (createsVersion(s3.operation())) {
+            // Object Lock headers on a write need the permissions of setting them afterwards (S3 User
+            // Guide, "Object Lock considerations": s3:PutObjectRetention, s3:PutObjectLegalHold).
+            if (headers.containsKey("x-amz-object-lock-mode") || headers.containsKey("x-amz-object-lock-retain-until-date")) {
+                checks = new ArrayList<>(checks);
+                checks.add(objectCheck("s3:PutObjectRetention", s3));
+            }
+            if (headers.containsKey("x-amz-object-lock-legal-hold")) {
+                checks = new ArrayList<>(checks);
+                checks.add(objectCheck("s3:PutObjectLegalHold", s3));
+            }
+        }
         return Optional.of(List.copyOf(checks));
+    }
+
+    private static boolean createsVersion(S3Operation operation) {
+        return operation == S3Operation.PUT_OBJECT || operation == S3Operation.CREATE_MULTIPART_UPLOAD
+                || operation == S3Operation.COPY_OBJECT;
     }
 
     private static boolean setsTags(S3Operation operation, Map<String, String> headers) {

@@ -177,4 +177,24 @@ class IamActionsTest {
         assertThat(IamActions.putObjectTagging("photos", "k", null).action()).isEqualTo("s3:PutObjectTagging");
         assertThat(IamActions.putObjectTagging("photos", "k", "v1").action()).isEqualTo("s3:PutObjectVersionTagging");
     }
+
+    @Test
+    void aWriteWithObjectLockHeadersNeedsTheRetentionAndLegalHoldPermissionsToo() {
+        S3Request put = new S3Request(PUT_OBJECT, "vault", "k", Map.of(), false);
+        assertThat(IamActions.of(put, Map.of("x-amz-object-lock-mode", "GOVERNANCE",
+                "x-amz-object-lock-retain-until-date", "2030-01-01T00:00:00Z")).orElseThrow())
+                .extracting(ActionCheck::action).containsExactly("s3:PutObject", "s3:PutObjectRetention");
+        assertThat(IamActions.of(put, Map.of("x-amz-object-lock-legal-hold", "ON")).orElseThrow())
+                .extracting(ActionCheck::action).containsExactly("s3:PutObject", "s3:PutObjectLegalHold");
+        S3Request create = new S3Request(CREATE_MULTIPART_UPLOAD, "vault", "k", Map.of("uploads", ""), false);
+        assertThat(IamActions.of(create, Map.of("x-amz-object-lock-mode", "COMPLIANCE",
+                "x-amz-object-lock-legal-hold", "OFF")).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:PutObject", "s3:PutObjectRetention", "s3:PutObjectLegalHold");
+        S3Request copy = new S3Request(COPY_OBJECT, "vault", "k", Map.of(), false);
+        assertThat(IamActions.of(copy, Map.of("x-amz-object-lock-legal-hold", "ON")).orElseThrow())
+                .extracting(ActionCheck::action).containsExactly("s3:PutObject", "s3:PutObjectLegalHold");
+        S3Request get = new S3Request(GET_OBJECT, "vault", "k", Map.of(), false);
+        assertThat(IamActions.of(get, Map.of("x-amz-object-lock-legal-hold", "ON")).orElseThrow())
+                .extracting(ActionCheck::action).containsExactly("s3:GetObject");
+    }
 }
