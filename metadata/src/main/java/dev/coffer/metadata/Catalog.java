@@ -33,7 +33,7 @@ public final class Catalog implements AutoCloseable {
     private final CatalogReplica replica;
     private final IamCatalog iam;
     private final JobStates jobs;
-    private final Outbox outbox;
+    private final EventOutbox events;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -51,7 +51,7 @@ public final class Catalog implements AutoCloseable {
         this.replica = new CatalogReplica(store, runner);
         this.iam = new IamCatalog(store, runner, this::ensureOpen);
         this.jobs = new JobStates(store);
-        this.outbox = new Outbox(store, configs);
+        this.events = new EventOutbox(new Outbox(store, configs), runner, this::ensureOpen);
     }
 
     /** Opens or creates the catalogue in {@code dir}. {@code syncWrites} false skips the WAL fsync. */
@@ -315,30 +315,9 @@ public final class Catalog implements AutoCloseable {
                 Objects.requireNonNull(key, "key"), versionId, lastModifiedMillis));
     }
 
-    // ---- event notifications: the outbox
-
-    /** The targets (ARNs) that have events waiting, in key order. */
-    public List<String> eventTargets() {
-        ensureOpen();
-        return outbox.targets();
-    }
-
-    /** Up to {@code max} of the target's waiting events, oldest command first. */
-    public List<NotificationEvent> pendingEvents(String target, int max) {
-        ensureOpen();
-        return outbox.pending(Objects.requireNonNull(target, "target"), max);
-    }
-
-    /** How many events the target has waiting, counting no further than {@code limit}. */
-    public long countEvents(String target, long limit) {
-        ensureOpen();
-        return outbox.count(Objects.requireNonNull(target, "target"), limit);
-    }
-
-    /** Removes events delivered or dropped; a command of its own (kind 66). */
-    public void completeEvents(List<NotificationEvent.Key> done) {
-        ensureOpen();
-        if (!done.isEmpty()) runner.submit(new CatalogCommand.CompleteEvents(runner.choose(), done));
+    /** The outbox of event notifications (kinds 65-66). */
+    public EventOutbox events() {
+        return events;
     }
 
     /** Objects, bytes and GC backlog at one snapshot; a full scan (see {@link CatalogStatistics}). */

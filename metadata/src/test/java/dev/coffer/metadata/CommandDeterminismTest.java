@@ -136,8 +136,8 @@ class CommandDeterminismTest {
             if (roll < 95) return requested(complete(c, u));
             if (roll < 97) { // some delivered events leave the outbox
                 List<NotificationEvent.Key> done = new ArrayList<>();
-                for (String target : a.eventTargets()) {
-                    a.pendingEvents(target, 1 + random.nextInt(3)).forEach(e -> done.add(e.key()));
+                for (String target : a.events().targets()) {
+                    a.events().pending(target, 1 + random.nextInt(3)).forEach(e -> done.add(e.key()));
                 }
                 return new CatalogCommand.CompleteEvents(c, done);
             }

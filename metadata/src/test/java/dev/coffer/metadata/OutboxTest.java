@@ -28,7 +28,7 @@ class OutboxTest {
     }
 
     private static List<String> names(Catalog catalog, String target) {
-        return catalog.pendingEvents(target, 100).stream().map(e -> e.eventName() + " " + e.objectKey()).toList();
+        return catalog.events().pending(target, 100).stream().map(e -> e.eventName() + " " + e.objectKey()).toList();
     }
 
     @Test
@@ -45,8 +45,8 @@ class OutboxTest {
             catalog.deleteObject("b", "images/never.jpg"); // nothing removed: no event
             assertEquals(List.of("ObjectCreated:Copy images/a.jpg", "ObjectRemoved:Delete images/a.jpg"),
                     names(catalog, REDIS));
-            assertEquals(List.of(REDIS), catalog.eventTargets());
-            NotificationEvent created = catalog.pendingEvents(REDIS, 1).get(0);
+            assertEquals(List.of(REDIS), catalog.events().targets());
+            NotificationEvent created = catalog.events().pending(REDIS, 1).get(0);
             assertEquals("images", created.ruleId());
             assertEquals("e1", created.etag());
             assertEquals(new EventOrigin("Copy", "AIDAX", "10.0.0.1", "req-1"), created.origin());
@@ -79,7 +79,7 @@ class OutboxTest {
                     WriteCondition.NONE);
             DeleteOutcome marker = catalog.versions().deleteLatest("b", "images/a.jpg");
             catalog.versions().deleteVersion("b", "images/a.jpg", v1.record().versionId());
-            List<NotificationEvent> redis = catalog.pendingEvents(REDIS, 100);
+            List<NotificationEvent> redis = catalog.events().pending(REDIS, 100);
             assertEquals(List.of("ObjectCreated:Put", "ObjectCreated:Put", "ObjectRemoved:DeleteMarkerCreated",
                     "ObjectRemoved:Delete"), redis.stream().map(NotificationEvent::eventName).toList());
             assertEquals(v2.record().versionId(), redis.get(1).versionId());
@@ -110,9 +110,9 @@ class OutboxTest {
             for (int i = 0; i < 3; i++) {
                 catalog.putObject("b", "images/" + i + ".jpg", Records.chunked("e" + i, "c" + i), WriteCondition.NONE);
             }
-            List<NotificationEvent> first = catalog.pendingEvents(REDIS, 1);
-            catalog.completeEvents(first.stream().map(NotificationEvent::key).toList());
-            assertEquals(2, catalog.countEvents(REDIS, 100));
+            List<NotificationEvent> first = catalog.events().pending(REDIS, 1);
+            catalog.events().complete(first.stream().map(NotificationEvent::key).toList());
+            assertEquals(2, catalog.events().count(REDIS, 100));
         }
         try (Catalog catalog = Catalog.open(dir, true)) { // no GC entry left: sequences restart from the outbox's
             catalog.putObject("b", "images/9.jpg", Records.chunked("e9", "c9"), WriteCondition.NONE);

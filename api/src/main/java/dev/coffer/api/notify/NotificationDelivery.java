@@ -67,16 +67,16 @@ public final class NotificationDelivery implements Job {
     public Step step() {
         long done = 0;
         boolean more = false;
-        for (String arn : catalog.eventTargets()) {
+        for (String arn : catalog.events().targets()) {
             TargetState state = state(arn);
             if (clock.getAsLong() < state.retryAt) continue; // backing off; its events wait on disk
-            long backlog = catalog.countEvents(arn, props.maxBacklog() + props.batch());
+            long backlog = catalog.events().count(arn, props.maxBacklog() + props.batch());
             if (backlog > props.maxBacklog()) {
                 dropOldest(arn, state, backlog - props.maxBacklog());
                 backlog = props.maxBacklog();
             }
             state.backlog = backlog;
-            List<NotificationEvent> events = catalog.pendingEvents(arn, props.batch());
+            List<NotificationEvent> events = catalog.events().pending(arn, props.batch());
             state.oldestMillis = events.isEmpty() ? 0 : events.get(0).millis();
             if (events.isEmpty()) continue;
             if (state.target == null) {
@@ -99,7 +99,7 @@ public final class NotificationDelivery implements Job {
                 state.retryAt = 0;
                 delivered.add(e.key());
             }
-            catalog.completeEvents(delivered); // a kill -9 before this commits sends these again
+            catalog.events().complete(delivered); // a kill -9 before this commits sends these again
             state.delivered.increment(delivered.size());
             state.backlog = Math.max(0, backlog - delivered.size());
             done += delivered.size();
@@ -111,7 +111,7 @@ public final class NotificationDelivery implements Job {
 
     /** Targets with nothing waiting show a backlog and lag of 0. */
     private void refreshIdle() {
-        List<String> waiting = catalog.eventTargets();
+        List<String> waiting = catalog.events().targets();
         states.forEach((arn, s) -> {
             if (!waiting.contains(arn)) {
                 s.backlog = 0;
@@ -134,10 +134,10 @@ public final class NotificationDelivery implements Job {
 
     private void dropOldest(String arn, TargetState state, long excess) {
         List<NotificationEvent.Key> drop = new ArrayList<>();
-        for (NotificationEvent e : catalog.pendingEvents(arn, (int) Math.min(excess, Integer.MAX_VALUE))) {
+        for (NotificationEvent e : catalog.events().pending(arn, (int) Math.min(excess, Integer.MAX_VALUE))) {
             drop.add(e.key());
         }
-        catalog.completeEvents(drop);
+        catalog.events().complete(drop);
         state.dropped.increment(drop.size());
         log.warn("notification target {} has more than coffer.notifications.max-backlog={} events waiting: "
                 + "dropped the {} oldest", arn, props.maxBacklog(), drop.size());
