@@ -245,6 +245,25 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         }
     }
 
+    /**
+     * On the leader, how long ago each follower last answered it, in milliseconds, by id (Ratis's
+     * {@code lastRpcElapsedTime}); empty on a follower, which does not track its peers.
+     */
+    public Map<String, Long> followersLastContactMillis() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try {
+            org.apache.ratis.proto.RaftProtos.RoleInfoProto role = server.getDivision(GROUP).getInfo().getRoleInfoProto();
+            if (role.hasLeaderInfo()) {
+                for (org.apache.ratis.proto.RaftProtos.ServerRpcProto f : role.getLeaderInfo().getFollowerInfoList()) {
+                    out.put(f.getId().getId().toStringUtf8(), f.getLastRpcElapsedTimeMs());
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
     /** Whether this node is the group's leader now, as far as it knows. */
     public boolean isLeader() {
         try {

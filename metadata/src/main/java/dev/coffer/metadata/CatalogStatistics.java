@@ -3,37 +3,61 @@ package dev.coffer.metadata;
 import org.rocksdb.RocksDB;
 
 /**
- * Counts objects, their bytes and the GC queue in one full scan at one snapshot. O(objects): the
- * caller runs it rarely (a metrics refresh every minute or so), never per request.
+ * Counts objects, old versions, delete markers, unfinished multipart uploads (with their parts'
+ * bytes) and the GC queue in one full scan at one snapshot. O(rows): the caller runs it rarely (a
+ * metrics refresh every minute or so, or an operator's explicit recount), never per request.
  */
 final class CatalogStatistics {
     private final RocksDB db;
-    private final TypedTable<ObjectKey, ObjectRecord> objects;
-    private final TypedTable<GcQueue.Key, GcEntry> gc;
+    private final RocksStore store;
 
     CatalogStatistics(RocksStore store) {
         this.db = store.db();
-        this.objects = store.table(CatalogTables.OBJECTS);
-        this.gc = store.table(CatalogTables.GC);
+        this.store = store;
     }
 
     CatalogStats read() {
         try (CatalogSnapshot view = new CatalogSnapshot(db, false)) {
             long count = 0;
             long bytes = 0;
-            try (TableScan<ObjectKey, ObjectRecord> scan = objects.scan(null, view).seekToFirst()) {
+            try (TableScan<ObjectKey, ObjectRecord> scan = store.table(CatalogTables.OBJECTS).scan(null, view).seekToFirst()) {
                 for (; scan.valid(); scan.next()) {
                     count++;
                     bytes += scan.value().size();
                 }
             }
+            long versions = 0;
+            long versionBytes = 0;
+            long markers = 0;
+            try (TableScan<VersionKey, ObjectRecord> scan = store.table(CatalogTables.VERSIONS).scan(null, view).seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
+                    if (scan.value().deleteMarker()) {
+                        markers++;
+                    } else {
+                        versions++;
+                        versionBytes += scan.value().size();
+                    }
+                }
+            }
+            long uploads = 0;
+            try (TableScan<UploadKey, UploadRecord> scan = store.table(UploadTables.UPLOADS).scan(null, view).seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
+                    uploads++;
+                }
+            }
+            long uploadBytes = 0;
+            try (TableScan<PartKey, PartRecord> scan = store.table(UploadTables.PARTS).scan(null, view).seekToFirst()) {
+                for (; scan.valid(); scan.next()) {
+                    uploadBytes += scan.value().size();
+                }
+            }
             long backlog = 0;
-            try (TableScan<GcQueue.Key, GcEntry> scan = gc.scan(null, view).seekToFirst()) {
+            try (TableScan<GcQueue.Key, GcEntry> scan = store.table(CatalogTables.GC).scan(null, view).seekToFirst()) {
                 for (; scan.valid(); scan.next()) {
                     backlog++;
                 }
             }
-            return new CatalogStats(count, bytes, backlog);
+            return new CatalogStats(count, bytes, backlog, versions, versionBytes, markers, uploads, uploadBytes);
         }
     }
 }

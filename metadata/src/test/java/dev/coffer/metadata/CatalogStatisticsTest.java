@@ -41,4 +41,23 @@ class CatalogStatisticsTest {
             assertEquals(new CatalogStats(0, 0, 0), catalog.stats());
         }
     }
+
+    @Test
+    void oldVersionsDeleteMarkersAndUnfinishedUploadsAreCountedApart() {
+        try (Catalog catalog = Catalog.open(dir, true)) {
+            catalog.createBucket(Records.bucket("b"));
+            catalog.versions().setVersioning("b", Versioning.ENABLED);
+            catalog.versions().publish("b", "k", Records.chunked("e1", "c1", "c2"), WriteCondition.NONE);
+            catalog.versions().publish("b", "k", Records.chunked("e2", "c3"), WriteCondition.NONE);
+            catalog.versions().publish("b", "gone", Records.chunked("e3", "c4"), WriteCondition.NONE);
+            catalog.deleteObject("b", "gone");
+            String id = UploadIds.next(1_000);
+            catalog.uploads().create(MultipartUploadsTest.upload("big", id));
+            catalog.uploads().putPart("b", "big", id, MultipartUploadsTest.part(1, "p1", "p2", "p3"));
+            catalog.uploads().putPart("b", "big", id, MultipartUploadsTest.part(2, "p4"));
+            CatalogStats stats = catalog.stats();
+            assertEquals(new CatalogStats(1, 10, 0, 2, 20 + 10, 1, 1, 30 + 10), stats);
+            assertEquals(10 + 30 + 40, stats.allBytes());
+        }
+    }
 }

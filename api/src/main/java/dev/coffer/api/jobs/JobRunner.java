@@ -70,6 +70,15 @@ public final class JobRunner implements SmartLifecycle {
         return out;
     }
 
+    /** Each kind's state as its metrics tell it, for the console's storage overview. */
+    public List<JobStatus> statuses() {
+        List<JobStatus> out = new ArrayList<>();
+        jobs.forEach((job, stats) -> out.add(new JobStatus(job.kind(), job.backlog(), stats.doneCount(),
+                stats.failedCount(), stats.consecutiveFailures(), stats.lastRunSeconds(),
+                stats.lastDurationSeconds(), job.scope() == Job.Scope.EVERY_NODE || leads.getAsBoolean())));
+        return out;
+    }
+
     /** Runs one pass of {@code job} now on the caller's thread; for start-up work and tests. */
     public boolean runPass(Job job) {
         JobStats stats = jobs.get(job);

@@ -56,4 +56,16 @@ final class JobStats {
     long doneCount() {
         return done.get();
     }
+
+    long failedCount() {
+        return failed.get();
+    }
+
+    double lastRunSeconds() {
+        return lastRunSeconds;
+    }
+
+    double lastDurationSeconds() {
+        return lastDurationSeconds;
+    }
 }

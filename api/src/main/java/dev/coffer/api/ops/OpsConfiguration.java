@@ -73,6 +73,15 @@ public class OpsConfiguration {
     }
 
     @Bean
+    ReservedPaths.Endpoint overviewEndpoint(StoredStats stats, JobRunner jobs, StoreHealth store,
+                                            dev.coffer.api.cluster.ClusterRuntime cluster, RootCredentials root) {
+        RequestAuthenticator rootOnly = new RequestAuthenticator(accessKey -> accessKey.equals(root.accessKey())
+                ? Optional.of(root.secretKey()) : Optional.empty(), Clock.systemUTC());
+        return new ReservedPaths.Endpoint(OverviewEndpoint.PATH, new OverviewEndpoint(
+                OverviewEndpoint.sources(stats, jobs::statuses, store, cluster::node), new RootSignature(rootOnly, root.accessKey())));
+    }
+
+    @Bean
     StoredStats storedStats(Catalog catalog, BlockingIo io, MetricsProperties props, PrometheusMeterRegistry registry) {
         return new StoredStats(catalog, io, props.statsInterval(), registry);
     }

@@ -28,6 +28,9 @@ public final class StoredStats implements SmartLifecycle {
     private final BlockingIo io;
     private final Duration interval;
     private final AtomicReference<CatalogStats> last = new AtomicReference<>(new CatalogStats(0, 0, 0));
+    private volatile long countedAtMillis;
+    /** The recount in flight, shared by every caller that asks meanwhile: at most one scan at a time. */
+    private final AtomicReference<Mono<CatalogStats>> inFlight = new AtomicReference<>();
     private final ReentrantLock scanning = new ReentrantLock();
     private volatile boolean stopped;
     private volatile Disposable loop;
@@ -46,7 +49,28 @@ public final class StoredStats implements SmartLifecycle {
 
     /** Recounts now, off the caller's thread; empty once stopped. */
     public Mono<CatalogStats> refresh() {
-        return io.call(this::count).doOnNext(last::set);
+        return io.call(this::count).doOnNext(stats -> {
+            last.set(stats);
+            countedAtMillis = System.currentTimeMillis();
+        });
+    }
+
+    /**
+     * Recounts now for a caller who wants fresh figures (the console's overview): joins the recount
+     * already running, if any, so that many callers cost one scan.
+     */
+    public Mono<CatalogStats> recount() {
+        for (;;) {
+            Mono<CatalogStats> running = inFlight.get();
+            if (running != null) return running;
+            Mono<CatalogStats> mine = refresh().doFinally(s -> inFlight.set(null)).cache();
+            if (inFlight.compareAndSet(null, mine)) return mine;
+        }
+    }
+
+    /** When the figures of {@link #last()} were counted, epoch millis; 0 before the first count. */
+    public long countedAtMillis() {
+        return countedAtMillis;
     }
 
     /** Holds the scan lock so that {@link #stop()} can wait for a scan before the catalogue closes. */
@@ -59,7 +83,7 @@ public final class StoredStats implements SmartLifecycle {
         }
     }
 
-    CatalogStats last() {
+    public CatalogStats last() {
         return last.get();
     }
 

@@ -125,6 +125,11 @@ public final class S3HttpHandler implements HttpHandler {
         out.set(HttpHeaders.DATE, HttpDates.formatCached(System.currentTimeMillis()));
         boolean head = "HEAD".equals(request.getMethod().name());
         String resource = request.getURI().getRawPath();
+        // The drive's grant comes first: its admin console calls the IAM API and /_coffer/admin/… too.
+        if (driveCors.isDrivePreflight(request)) {
+            return driveCors.preflight(request, response);
+        }
+        boolean fromDrive = driveCors.grant(request, response);
         if (ReservedPaths.isReserved(resource)) {
             return reserved.handle(request, response);
         }
@@ -132,10 +137,6 @@ public final class S3HttpHandler implements HttpHandler {
             RequestTrace.of(request).resolved("IAM", null, null);
             return iam.handle(request, response, requestId, caughtUp());
         }
-        if (driveCors.isDrivePreflight(request)) {
-            return driveCors.preflight(request, response);
-        }
-        boolean fromDrive = driveCors.grant(request, response);
         if (browserRedirect.applies(request)) {
             return browserRedirect.send(request, response);
         }
