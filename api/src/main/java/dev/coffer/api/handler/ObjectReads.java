@@ -3,7 +3,7 @@ package dev.coffer.api.handler;
 import dev.coffer.api.http.ByteRange;
 import dev.coffer.api.lifecycle.ExpirationHeader;
 import dev.coffer.api.http.ObjectHeaders;
-import dev.coffer.api.lock.LockHeaders;
+import dev.coffer.api.lock.LockVisibility;
 import dev.coffer.api.http.Preconditions;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.ObjectService;
@@ -42,12 +42,13 @@ final class ObjectReads {
             Mono<Void> expires = versionId == null && expiration != null // a current version: when its rule expires it
                     ? expiration.write(call.s3().bucket(), call.s3().key(), version.record(), call.responseHeaders())
                     : Mono.empty();
-            return expires.then(Mono.defer(() -> respond(call, version, customerKey, withBody)));
+            return expires.then(LockVisibility.of(call, version.record()))
+                    .flatMap(lock -> respond(call, version, customerKey, withBody, lock));
         });
     }
 
     private Mono<Void> respond(S3Call call, dev.coffer.metadata.ObjectVersion version, CustomerKey customerKey,
-                               boolean withBody) {
+                               boolean withBody, LockVisibility lock) {
         ObjectRecord record = version.record();
         // The key is checked before the conditions, so a wrong key learns nothing from a 304 or 412.
         DataKey key = objects.openKey(record, customerKey, Encryption.Use.READ);
@@ -58,7 +59,7 @@ final class ObjectReads {
         ObjectHeaders.write(record, call.s3().query(), out);
         ObjectTagging.writeCount(record, out);
         SseResponseHeaders.write(SseAttribute.of(record), out);
-        LockHeaders.write(record, out);
+        lock.write(record, out);
         if (version.reportedVersionId() != null) out.set("x-amz-version-id", version.reportedVersionId());
         PartReads.writeHeaders(call, record, range.isPresent(), out);
         long first = range.map(ByteRange::first).orElse(0L);

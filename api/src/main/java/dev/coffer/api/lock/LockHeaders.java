@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * The Object Lock headers of a write (PutObject, CopyObject, CreateMultipartUpload, POST fields)
- * and of a read (GetObject, HeadObject): {@code x-amz-object-lock-mode},
+ * and of a read (GetObject, HeadObject, written by {@link LockVisibility}): {@code x-amz-object-lock-mode},
  * {@code x-amz-object-lock-retain-until-date}, {@code x-amz-object-lock-legal-hold}.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html
  */
@@ -77,16 +77,6 @@ public final class LockHeaders {
         if (!bucket.objectLock() && (attributes.containsKey(Retention.ATTRIBUTE) || attributes.containsKey(LegalHold.ATTRIBUTE))) {
             throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("Bucket is missing Object Lock Configuration");
         }
-    }
-
-    /** The version's retention and legal hold as GET/HEAD report them. */
-    public static void write(ObjectRecord record, HttpHeaders response) {
-        Retention retention = retention(record);
-        if (retention != null) {
-            response.set(MODE, retention.mode().name());
-            response.set(RETAIN_UNTIL, LockDates.format(retention.retainUntilMillis()));
-        }
-        record.attribute(LegalHold.ATTRIBUTE).ifPresent(b -> response.set(LEGAL_HOLD, LegalHold.decode(b) ? "ON" : "OFF"));
     }
 
     public static Retention retention(ObjectRecord record) {

@@ -205,6 +205,12 @@ public final class CofferServer implements AutoCloseable {
                 .build();
     }
 
+    /** A new default IAM client (global region) signed by the root; the caller closes it. */
+    public software.amazon.awssdk.services.iam.IamClient newIamClient() {
+        return software.amazon.awssdk.services.iam.IamClient.builder().endpointOverride(endpoint)
+                .region(Region.AWS_GLOBAL).credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY)).build();
+    }
+
     /** A new presigner with other credentials; the caller closes it. */
     public S3Presigner newPresigner(String accessKey, String secretKey) {
         return S3Presigner.builder()
