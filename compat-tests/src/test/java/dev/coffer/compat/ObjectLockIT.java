@@ -97,6 +97,14 @@ class ObjectLockIT {
     }
 
     @Test
+    void anObjectLockTokenIsNotImplementedAndChangesNothing() {
+        String bucket = server.createVersionedBucket("lock-token");
+        assertS3Error(501, "NotImplemented", () -> s3.putObjectLockConfiguration(b -> b.bucket(bucket)
+                .token("token-from-aws-support").objectLockConfiguration(c -> c.objectLockEnabled(ObjectLockEnabled.ENABLED))));
+        assertS3Error(404, "ObjectLockConfigurationNotFoundError", () -> s3.getObjectLockConfiguration(b -> b.bucket(bucket)));
+    }
+
+    @Test
     void governanceRefusesDeletionAndShorteningWithoutTheBypassHeaderAndAllowsThemWithIt() {
         String bucket = lockedBucket(server, "lock-gov");
         Instant until = inAnHour();

@@ -54,6 +54,10 @@ public final class UnimplementedHeaders {
             new Rule("x-amz-acl", false, v -> v.equals("private") || v.equals("bucket-owner-full-control"), Refusal.ACL),
             new Rule("x-amz-grant-", true, NONE, Refusal.ACL),
             new Rule("x-amz-object-ownership", false, "BucketOwnerEnforced"::equals, Refusal.NOT_IMPLEMENTED),
+            // PutObjectLockConfiguration's token (issued by AWS Support to turn Object Lock on for an
+            // existing bucket): Coffer issues none and needs none (a versioned bucket takes the
+            // configuration as it is), so a token names a grant Coffer cannot check.
+            new Rule("x-amz-bucket-object-lock-token", false, NONE, Refusal.NOT_IMPLEMENTED),
             // Static website hosting, storage classes, appends (directory buckets only in S3).
             new Rule("x-amz-website-redirect-location", false, NONE, Refusal.NOT_IMPLEMENTED),
             new Rule("x-amz-storage-class", false, "STANDARD"::equals, Refusal.STORAGE_CLASS),
