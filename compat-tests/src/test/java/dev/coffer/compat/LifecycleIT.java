@@ -139,6 +139,30 @@ class LifecycleIT {
     }
 
     @Test
+    void copyObjectAndCompleteMultipartUploadNameTheRuleThatExpiresTheirObject() {
+        String bucket = server.createBucket("lc-header");
+        rules(bucket, rule("far-off", "far/").expiration(e -> e.days(1000)).build());
+        put(bucket, "src", "s");
+        assertThat(s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("far/copy")).expiration()).endsWith("rule-id=\"far-off\"");
+        assertThat(s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket)
+                .destinationKey("near/copy")).expiration()).isNull();
+        for (String key : List.of("far/mpu", "near/mpu")) {
+            String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+            String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(upload).partNumber(1),
+                    RequestBody.fromString("part")).eTag();
+            String expiration = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload)
+                    .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag)))).expiration();
+            if (key.startsWith("far/")) {
+                assertThat(expiration).matches("expiry-date=\"\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\", "
+                        + "rule-id=\"far-off\"");
+            } else {
+                assertThat(expiration).isNull();
+            }
+        }
+    }
+
+    @Test
     @Timeout(60)
     void inAVersionedBucketExpirationAddsADeleteMarkerAndKeepsTheVersion() throws Exception {
         String bucket = versioned("lc-marker");

@@ -189,7 +189,7 @@ public class CofferConfiguration {
         handlers.addAll(LifecycleHandlers.all(io, catalog, lifecycle, xml, bodies));
         handlers.add(new DeleteObjectHandler(objects));
         handlers.add(new DeleteObjectsHandler(objects, xml, bodies));
-        handlers.add(new CopyObjectHandler(objects, xml, objectAcls));
+        handlers.add(new CopyObjectHandler(objects, xml, objectAcls, expiration));
         handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
         handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners, buckets));
@@ -201,7 +201,8 @@ public class CofferConfiguration {
                 notifications::declares));
         handlers.add(new PreflightHandler(cors, buckets::exists));
         if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
-            handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners, objectAcls));
+            handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners, objectAcls,
+                    expiration));
         }
         handlers.addAll(BucketPolicyHandlers.all(policies, xml, bodies));
         handlers.addAll(PublicAccessBlockHandlers.all(policies, xml, bodies));

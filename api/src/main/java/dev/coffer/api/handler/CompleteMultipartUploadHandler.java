@@ -3,6 +3,7 @@ package dev.coffer.api.handler;
 import dev.coffer.api.checksum.ChecksumAlgorithm;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.lifecycle.ExpirationHeader;
 import dev.coffer.api.http.ETags;
 import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
@@ -34,11 +35,15 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
     private final MultipartService uploads;
     private final S3Xml xml;
     private final SmallBodies bodies;
+    private final ExpirationHeader expiration;
 
-    public CompleteMultipartUploadHandler(MultipartService uploads, S3Xml xml, SmallBodies bodies) {
+    /** {@code expiration} null: no x-amz-expiration. */
+    public CompleteMultipartUploadHandler(MultipartService uploads, S3Xml xml, SmallBodies bodies,
+                                          ExpirationHeader expiration) {
         this.uploads = uploads;
         this.xml = xml;
         this.bodies = bodies;
+        this.expiration = expiration;
     }
 
     @Override
@@ -79,9 +84,12 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
                     ObjectRecord record = done.record();
                     VersionHeaders.written(call, done.version());
                     SseResponseHeaders.write(SseAttribute.of(record), call.responseHeaders());
-                    return call.xml(HttpStatus.OK, xml.write(new CompleteMultipartUploadResult(location(call),
-                            bucket, key, ETags.quote(record.etag()), ChecksumValues.of(record.checksums()),
-                            record.checksums().isEmpty() ? null : record.checksumType())));
+                    Mono<Void> expires = expiration == null ? Mono.empty()
+                            : expiration.write(bucket, key, record, call.responseHeaders());
+                    return expires.then(Mono.defer(() -> call.xml(HttpStatus.OK, xml.write(
+                            new CompleteMultipartUploadResult(location(call), bucket, key, ETags.quote(record.etag()),
+                                    ChecksumValues.of(record.checksums()),
+                                    record.checksums().isEmpty() ? null : record.checksumType())))));
                 });
     }
 

@@ -3,6 +3,7 @@ package dev.coffer.api.handler;
 import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.lifecycle.ExpirationHeader;
 import dev.coffer.api.http.Names;
 import dev.coffer.api.http.ObjectHeaders;
 import dev.coffer.api.lock.LockHeaders;
@@ -35,11 +36,14 @@ public final class CopyObjectHandler implements S3Handler {
     private final ObjectService objects;
     private final S3Xml xml;
     private final ObjectAcls acls;
+    private final ExpirationHeader expiration;
 
-    public CopyObjectHandler(ObjectService objects, S3Xml xml, ObjectAcls acls) {
+    /** {@code expiration} null: no x-amz-expiration. */
+    public CopyObjectHandler(ObjectService objects, S3Xml xml, ObjectAcls acls, ExpirationHeader expiration) {
         this.objects = objects;
         this.xml = xml;
         this.acls = acls;
+        this.expiration = expiration;
     }
 
     @Override
@@ -88,8 +92,10 @@ public final class CopyObjectHandler implements S3Handler {
                     ObjectRecord record = copied.target().record();
                     SseResponseHeaders.write(SseAttribute.of(record), call.responseHeaders());
                     VersionHeaders.copy(call, copied.source(), copied.target());
-                    return call.xml(HttpStatus.OK, xml.write(CopyObjectResult.of(
-                            Instant.ofEpochMilli(record.lastModifiedMillis()), "\"" + record.etag() + "\"")));
+                    Mono<Void> expires = expiration == null ? Mono.empty()
+                            : expiration.write(bucket, key, record, call.responseHeaders());
+                    return expires.then(Mono.defer(() -> call.xml(HttpStatus.OK, xml.write(CopyObjectResult.of(
+                            Instant.ofEpochMilli(record.lastModifiedMillis()), "\"" + record.etag() + "\"")))));
                 });
     }
 

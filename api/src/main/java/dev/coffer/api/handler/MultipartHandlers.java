@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.lifecycle.ExpirationHeader;
 import dev.coffer.api.acl.ObjectAcls;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.BlockingIo;
@@ -18,7 +19,7 @@ public final class MultipartHandlers {
 
     public static List<S3Handler> all(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                                       ObjectService objects, S3Xml xml, SmallBodies bodies, Owners owners,
-                                      ObjectAcls acls) {
+                                      ObjectAcls acls, ExpirationHeader expiration) {
         MultipartService uploads = new MultipartService(io, catalog, chunks, leases, objects);
         // Threshold 0: a part is never inline, so completion adopts every part's chunks as they are.
         BodyReceiver partReceiver = new BodyReceiver(io, chunks, 0);
@@ -26,7 +27,7 @@ public final class MultipartHandlers {
                 new CreateMultipartUploadHandler(uploads, xml, owners, acls),
                 new UploadPartHandler(uploads, partReceiver),
                 new UploadPartCopyHandler(uploads, xml),
-                new CompleteMultipartUploadHandler(uploads, xml, bodies),
+                new CompleteMultipartUploadHandler(uploads, xml, bodies, expiration),
                 new AbortMultipartUploadHandler(uploads),
                 new ListPartsHandler(uploads, xml, owners),
                 new ListMultipartUploadsHandler(uploads, xml, owners),

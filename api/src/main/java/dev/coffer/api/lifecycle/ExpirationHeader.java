@@ -9,7 +9,8 @@ import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code x-amz-expiration} on PutObject, GetObject and HeadObject of a current version, as S3
+ * {@code x-amz-expiration} on PutObject, CopyObject, CompleteMultipartUpload, GetObject and
+ * HeadObject of a current version, as S3
  * sends it: {@code expiry-date="Fri, 23 Dec 2012 00:00:00 GMT", rule-id="picture-deletion-rule"},
  * naming the enabled rule whose Expiration (Days or Date) comes first for that object. Absent when
  * no such rule matches.
