@@ -6,12 +6,16 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
@@ -22,6 +26,7 @@ import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
+import org.apache.ratis.util.ProtoUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +59,18 @@ final class CatalogStateMachine extends BaseStateMachine {
         this.replica = replica;
         this.self = self;
         this.work = work;
+    }
+
+    /** Told every membership the log commits (also while it replays), so clients can follow it. */
+    private volatile Consumer<List<RaftPeer>> onMembers = peers -> { };
+
+    void onMembers(Consumer<List<RaftPeer>> listener) {
+        this.onMembers = listener;
+    }
+
+    @Override
+    public void notifyConfigurationChanged(long term, long index, RaftConfigurationProto newConf) {
+        onMembers.accept(ProtoUtils.toRaftPeers(newConf.getPeersList()));
     }
 
     /** The result of this node's own apply of its proposal {@code number}, once applied. */

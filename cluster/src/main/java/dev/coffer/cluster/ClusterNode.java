@@ -55,7 +55,10 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
     private final Catalog catalog;
     private final CatalogStateMachine machine;
     private final RaftServer server;
-    private final RaftClient client;
+    private final RaftProperties properties;
+    /** Replaced when the group's membership changes: a client knows only the peers it was built with. */
+    private volatile RaftClient client;
+    private volatile java.util.Set<RaftPeer> clientPeers;
     private final long self = ThreadLocalRandom.current().nextLong();
     private final AtomicLong proposals = new AtomicLong();
 
@@ -64,7 +67,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         this.catalog = catalog;
         Path ratis = config.storage().resolve("ratis");
         this.machine = new CatalogStateMachine(catalog.replica(), self, config.storage().resolve("checkpoints"));
-        RaftProperties properties = properties(config, ratis);
+        this.properties = properties(config, ratis);
         RaftGroup group = config.join() ? RaftGroup.valueOf(GROUP) : RaftGroup.valueOf(GROUP, peers(config.peers()));
         boolean formatted = Files.isDirectory(ratis.resolve(GROUP.getUuid().toString()));
         this.server = RaftServer.newBuilder()
@@ -74,13 +77,47 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
                 .setStateMachine(machine)
                 .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
-        this.client = RaftClient.newBuilder()
+        this.clientPeers = java.util.Set.copyOf(peers(config.peers()));
+        this.client = client(clientPeers);
+        machine.onMembers(this::followMembers);
+    }
+
+    private RaftClient client(Collection<RaftPeer> peers) {
+        return RaftClient.newBuilder()
                 .setProperties(properties)
-                .setRaftGroup(RaftGroup.valueOf(GROUP, peers(config.peers())))
+                .setRaftGroup(RaftGroup.valueOf(GROUP, peers))
                 .setClientId(ClientId.randomId())
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                         300, TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
                 .build();
+    }
+
+    /**
+     * A membership committed to the log (an added or removed node, or one replayed at start): the
+     * client that proposes and reads is rebuilt with it, since a Ratis client tries only the peers
+     * it knows when its leader is unreachable. Calls in flight finish on the old client, closed a
+     * minute later (past every call's timeout).
+     */
+    private synchronized void followMembers(List<RaftPeer> members) {
+        java.util.Set<RaftPeer> now = java.util.Set.copyOf(members);
+        if (members.isEmpty() || now.equals(clientPeers) || closed) return;
+        RaftClient old = client;
+        clientPeers = now;
+        client = client(now);
+        CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(() -> closeQuietly(old));
+    }
+
+    /** The ids of the peers this node's client knows (for tests). */
+    java.util.Set<String> clientPeerIds() {
+        return clientPeers.stream().map(p -> p.getId().toString()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static void closeQuietly(RaftClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            // a retired client: nothing depends on it any more
+        }
     }
 
     /**
@@ -282,8 +319,13 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         return catalog.replica().applied();
     }
 
+    private volatile boolean closed;
+
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            closed = true;
+        }
         try {
             client.close();
         } finally {

@@ -105,6 +105,15 @@ class CatalogGroupTest {
             assertEquals(Map.of("n1", group.peers.get("n1"), "n2", group.peers.get("n2"), "n3", group.peers.get("n3"),
                     "n4", group.peers.get("n4")), group.nodes.get("n2").members());
             assertTrue(snapshotInstalled(group.dir.resolve("n4")), "n4 received a snapshot file");
+            for (String id : List.of("n1", "n2", "n3")) { // built before n4 existed, their clients follow the log
+                assertEquals(java.util.Set.of("n1", "n2", "n3", "n4"), group.nodes.get(id).clientPeerIds(), id);
+            }
+            group.nodes.get("n3").removeMember("n1");
+            group.stop("n1");
+            group.catalogs.get("n2").createBucket(bucket("after-n1-left"));
+            group.nodes.get("n4").readBarrier().get(60, TimeUnit.SECONDS);
+            assertTrue(names(group.catalogs.get("n4")).contains("after-n1-left"));
+            assertEquals(java.util.Set.of("n2", "n3", "n4"), group.nodes.get("n2").clientPeerIds());
         }
     }
 

@@ -116,9 +116,11 @@ public class CofferConfiguration {
     }
 
     @Bean
-    SecretSealer secretSealer(CofferProperties props) throws IOException {
+    SecretSealer secretSealer(CofferProperties props, ClusterProperties cluster, RootCredentials root) throws IOException {
         DurableDirectories.create(props.dataDir());
-        return SecretSealer.open(props.dataDir());
+        // A cluster's nodes seal under a key they all derive from the root secret they share.
+        return cluster.enabled() ? SecretSealer.shared(props.dataDir(), root.secretKey())
+                : SecretSealer.single(props.dataDir(), root.secretKey());
     }
 
     /** Accounts and their keys; creates the first account (the server root's) at first start. */

@@ -98,11 +98,16 @@ final class LocalCluster implements AutoCloseable {
 
     /** An SDK client of node {@code i} that never retries: each call is one attempt, for the history. */
     S3Client client(int i) {
+        return client(i, ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** As {@link #client(int)}, signed by another key (an IAM user's). */
+    S3Client client(int i, String accessKey, String secretKey) {
         return S3Client.builder()
                 .endpointOverride(endpoints.get(i - 1))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 // Generous bounds: on a loaded 2-core machine an election after a kill -9 can keep a
                 // call waiting longer than the SDK's 30 s socket timeout; the history needs its answer.
                 .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofSeconds(120)))
