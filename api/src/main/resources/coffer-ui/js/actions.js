@@ -1,12 +1,16 @@
-// What can be done to selected items: download, share, rename/move, delete, new folder, and
-// the bucket's versioning switch. Each resolves to true when the folder should be listed again.
+// What can be done to selected items: download (one by one, or as one zip), share, rename, move
+// (to a folder picked by browsing the bucket), delete, new folder, and the bucket's versioning
+// switch. Each resolves to false (nothing changed), true (list the folder again), or
+// { gone: keys no longer here, focus: the key to focus once listed again }.
 import { h } from './dom.js';
 import { baseName } from './format.js';
 import { confirmAction, openDialog, promptText, toast } from './dialogs.js';
 import { describe } from './errors.js';
+import { pickFolder } from './folder-picker.js';
 export { preview } from './preview.js';
 export { details } from './details.js';
 export { share } from './share.js';
+export { downloadAsZip } from './zip.js';
 
 /** Each file as its own download, through a short-lived presigned URL that asks for an attachment. */
 export async function download(ctx, bucket, files, versionId) {
@@ -64,7 +68,7 @@ export async function remove(ctx, bucket, entries) {
   } finally {
     note.remove();
   }
-  return true;
+  return { gone: entries.map((e) => e.key) };
 }
 
 function targetProblem(value) {
@@ -73,23 +77,35 @@ function targetProblem(value) {
   return null;
 }
 
-/**
- * One item: a new name or path (a rename, or a move when the folders differ). Several: a target
- * folder. Each object is copied (CopyObject) and then deleted; folders move with everything in them.
- */
-export async function renameOrMove(ctx, bucket, prefix, entries) {
-  if (!entries.length) return false;
-  const single = entries.length === 1 ? entries[0] : null;
-  const answer = await promptText(single
-    ? { title: single.type === 'folder' ? 'Rename or move folder' : 'Rename or move', label: 'New path in the bucket', value: single.key.replace(/\/$/, ''),
-      confirmLabel: 'Rename', hint: 'Change the name, or the folders before it to move.', validate: targetProblem }
-    : { title: `Move ${entries.length} items`, label: 'To folder', value: prefix, confirmLabel: 'Move', hint: 'A path in the bucket; empty means its top level.',
-      validate: targetProblem });
+/** One item: a new name or path (a rename, or a move when the folders differ). */
+export async function rename(ctx, bucket, prefix, entries) {
+  if (entries.length !== 1) return false;
+  const [entry] = entries;
+  const answer = await promptText({ title: entry.type === 'folder' ? 'Rename folder' : 'Rename', label: 'New path in the bucket',
+    value: entry.key.replace(/\/$/, ''), confirmLabel: 'Rename', hint: 'Change the name, or the folders before it to move.', validate: targetProblem });
   if (answer == null) return false;
+  const target = answer.replace(/\/$/, '') + (entry.type === 'folder' ? '/' : '');
+  return relocate(ctx, bucket, [[entry, target]], `Renamed to ${baseName(target)}.`);
+}
+
+/** Several items (or one) into a folder chosen in the folder picker. */
+export async function move(ctx, bucket, prefix, entries) {
+  if (!entries.length) return false;
+  const folder = await pickFolder(ctx, bucket, { title: entries.length === 1 ? `Move “${entries[0].name}”` : `Move ${entries.length} items`,
+    start: prefix, excluded: entries.filter((e) => e.type === 'folder').map((e) => e.key) });
+  if (folder == null) return false;
+  return relocate(ctx, bucket, entries.map((e) => [e, folder + e.name + (e.type === 'folder' ? '/' : '')]),
+    `Moved ${entries.length === 1 ? `“${entries[0].name}”` : `${entries.length} items`} to ${folder ? folder.replace(/\/$/, '') : 'the top of ' + bucket}.`);
+}
+
+/**
+ * Each object is copied (CopyObject) and then deleted; folders move with everything in them.
+ * Resolves to the keys gone from where they were, and the new key of a single item.
+ */
+async function relocate(ctx, bucket, pairs, done) {
   const moves = []; // [source key, target key]
-  for (const entry of entries) {
-    const target = single ? answer.replace(/\/$/, '') + (entry.type === 'folder' ? '/' : '')
-      : (answer ? answer.replace(/\/?$/, '/') : '') + entry.name + (entry.type === 'folder' ? '/' : '');
+  const gone = [];
+  for (const [entry, target] of pairs) {
     if (target === entry.key) continue;
     if (entry.type === 'folder') {
       if (target.startsWith(entry.key)) throw Object.assign(new Error('A folder cannot be moved into itself.'), { code: 'MoveIntoSelf' });
@@ -99,6 +115,7 @@ export async function renameOrMove(ctx, bucket, prefix, entries) {
         message: `“${target}” already exists. Replace it with “${entry.name}”?` }))) return false;
       moves.push([entry.key, target]);
     }
+    gone.push(entry.key);
   }
   if (!moves.length) return false;
   const note = toast('Moving…', 'info', 0);
@@ -109,11 +126,11 @@ export async function renameOrMove(ctx, bucket, prefix, entries) {
     }
     const failed = await ctx.client.deleteObjects(bucket, moves.map(([from]) => from));
     if (failed.length) toast(`Copied, but ${failed.length} originals could not be removed.`, 'error');
-    else toast(single ? `Renamed to ${baseName(moves.length === 1 ? moves[0][1] : answer)}.` : `Moved ${entries.length} items.`, 'success');
+    else toast(done, 'success');
   } finally {
     note.remove();
   }
-  return true;
+  return { gone, focus: pairs.length === 1 ? pairs[0][1] : null };
 }
 
 async function exists(ctx, bucket, key) {

@@ -41,10 +41,17 @@ function setBreadcrumbs(bucket, prefix) {
     }
   }
   const list = h('ol', {});
+  nav.classList.remove('expanded');
   crumbs.forEach((c, i) => {
     const last = i === crumbs.length - 1;
+    // On a phone, the crumbs between the first and the last two fold into "…" (press to unfold).
+    const middle = i > 0 && i < crumbs.length - 2;
+    if (middle && i === 1) {
+      list.append(h('li', { class: 'crumb-ellipsis' }, h('button', { type: 'button', class: 'link-button', 'aria-label': 'Show the whole path',
+        onclick: () => nav.classList.add('expanded') }, '…')));
+    }
     // The current folder's crumb lists it again (its href would not change the hash).
-    list.append(h('li', {}, h('a', { href: c.href, 'aria-current': last ? 'page' : null, onclick: last ? (e) => { e.preventDefault(); route(); } : null }, c.label)));
+    list.append(h('li', { class: middle ? 'crumb-middle' : null }, h('a', { href: c.href, 'aria-current': last ? 'page' : null, onclick: last ? (e) => { e.preventDefault(); route(); } : null }, c.label)));
   });
   nav.append(list);
   document.title = (bucket ? crumbs[crumbs.length - 1].label + ' · ' : '') + 'Coffer Drive';

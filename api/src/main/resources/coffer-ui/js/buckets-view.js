@@ -1,5 +1,6 @@
-// The bucket list: name, creation date, object count and total size (summed from listings, page
-// by page, since S3 has no call that returns them), create and delete.
+// The bucket list: name, creation date, versioning (GetBucketVersioning of each), object count
+// and total size (summed from listings, page by page, since S3 has no call that returns them),
+// create and delete.
 import { clear, h } from './dom.js';
 import { icons } from './icons.js';
 import { formatCount, formatDate, formatSize } from './format.js';
@@ -35,7 +36,7 @@ export class BucketsView {
           h('span', { class: 'button-icon', html: icons.plus }), h('span', { class: 'label' }, 'New bucket'))),
       this.status,
       h('table', { class: 'table bucket-table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Created'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Created'), h('th', { scope: 'col' }, 'Versioning'),
           h('th', { scope: 'col', class: 'num' }, 'Objects'), h('th', { scope: 'col', class: 'num' }, 'Size'),
           h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
         this.body)));
@@ -45,6 +46,7 @@ export class BucketsView {
       this.status.textContent = buckets.length ? '' : 'No buckets yet. Create one to start uploading.';
       this.status.hidden = buckets.length > 0;
       const rows = buckets.map((b) => this.row(b));
+      await Promise.all(rows.map(({ versioning }) => versioning()));
       for (const { count } of rows) await count();
     } catch (e) {
       if (!this.abort.signal.aborted) {
@@ -57,11 +59,12 @@ export class BucketsView {
   row(bucket) {
     const objects = h('td', { class: 'num', 'data-label': 'Objects' }, h('span', { class: 'muted' }, '…'));
     const size = h('td', { class: 'num', 'data-label': 'Size' }, h('span', { class: 'muted' }, '…'));
+    const state = h('td', { class: 'versioning', 'data-label': 'Versioning' }, h('span', { class: 'muted' }, '…'));
     const tr = h('tr', { 'data-bucket': bucket.name },
       h('th', { scope: 'row' }, h('a', { class: 'bucket-link', href: this.ctx.hrefFor(bucket.name, '') },
         h('span', { class: 'row-icon', html: icons.bucket }), bucket.name)),
       h('td', { 'data-label': 'Created' }, formatDate(bucket.created)),
-      objects, size,
+      state, objects, size,
       h('td', { class: 'actions' }, h('button', { type: 'button', class: 'icon-button danger-hover', 'aria-label': `Delete bucket ${bucket.name}`,
         title: 'Delete bucket', html: icons.trash, onclick: () => this.remove(bucket.name) })));
     this.body.append(tr);
@@ -77,7 +80,17 @@ export class BucketsView {
         if (!this.abort.signal.aborted) objects.textContent = size.textContent = '—';
       }
     };
-    return { count };
+    const versioning = async () => {
+      try {
+        const status = await this.ctx.client.getVersioning(bucket.name);
+        const words = { Enabled: ['On', 'on'], Suspended: ['Suspended', 'suspended'], Off: ['Off', 'off'] }[status] || [status, 'off'];
+        state.dataset.state = words[1];
+        state.replaceChildren(h('span', { class: 'state-badge ' + words[1], title: `Versioning: ${words[0].toLowerCase()}` }, words[0]));
+      } catch (e) {
+        if (!this.abort.signal.aborted) state.textContent = '—';
+      }
+    };
+    return { count, versioning };
   }
 
   async create() {

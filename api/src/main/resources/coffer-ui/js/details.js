@@ -1,8 +1,10 @@
 // Object details from HeadObject (with x-amz-checksum-mode: ENABLED): size, type, ETag, dates,
-// user metadata and checksums; and, when the bucket is versioned, its versions with download
-// and restore (restore copies that version over the current one, as S3's console does).
+// user metadata and checksums; and, when the bucket is versioned, its versions (times to the
+// second) with preview, download and restore (restore copies that version over the current one,
+// as S3's console does).
 import { h } from './dom.js';
-import { baseName, formatDate, formatSize } from './format.js';
+import { baseName, formatDateTime, formatSize } from './format.js';
+import { kindOf } from './icons.js';
 import { confirmAction, openDialog, toast } from './dialogs.js';
 import { describe } from './errors.js';
 
@@ -23,13 +25,19 @@ async function versionsSection(ctx, bucket, key) {
   for (const v of versions) {
     const label = v.deleteMarker ? 'Deleted' : formatSize(v.size);
     list.append(h('li', { class: 'version' },
-      h('div', {}, h('strong', {}, formatDate(v.modified)), v.latest ? h('span', { class: 'badge' }, 'current') : null,
+      h('div', {}, h('strong', { class: 'version-time' }, formatDateTime(v.modified)), v.latest ? h('span', { class: 'badge' }, 'current') : null,
         h('div', { class: 'muted mono small' }, `${label} · ${v.versionId}`)),
       v.deleteMarker ? null : h('div', { class: 'version-actions' },
+        kindOf(key) ? h('button', { type: 'button', class: 'button small', onclick: () => previewVersion(ctx, bucket, key, v) }, 'Preview') : null,
         h('button', { type: 'button', class: 'button small', onclick: () => downloadVersion(ctx, bucket, key, v.versionId) }, 'Download'),
         v.latest ? null : h('button', { type: 'button', class: 'button small', onclick: () => restore(ctx, bucket, key, v) }, 'Restore'))));
   }
   return h('section', {}, h('h3', {}, `Versions (${versions.length})`), list);
+}
+
+async function previewVersion(ctx, bucket, key, version) {
+  const { preview } = await import('./preview.js');
+  preview(ctx, bucket, { type: 'file', key, name: baseName(key), size: version.size }, { versionId: version.versionId });
 }
 
 async function downloadVersion(ctx, bucket, key, versionId) {
@@ -60,7 +68,7 @@ async function copyOntoItself(ctx, bucket, key, versionId) {
 
 async function restore(ctx, bucket, key, version) {
   const ok = await confirmAction({ title: 'Restore version', confirmLabel: 'Restore', danger: false,
-    message: `Make the version of ${formatDate(version.modified)} the current one? The current version is kept as an earlier version.` });
+    message: `Make the version of ${formatDateTime(version.modified)} the current one? The current version is kept as an earlier version.` });
   if (!ok) return;
   try {
     await copyOntoItself(ctx, bucket, key, version.versionId);
@@ -87,7 +95,7 @@ export async function details(ctx, bucket, key) {
         ['Path', h('span', { class: 'mono' }, key)],
         ['Size', `${formatSize(size)} (${size.toLocaleString()} bytes)`],
         ['Type', headers.get('content-type')],
-        ['Last modified', formatDate(headers.get('last-modified'))],
+        ['Last modified', formatDateTime(headers.get('last-modified'))],
         ['ETag', h('span', { class: 'mono' }, headers.get('etag'))],
         ['Storage class', headers.get('x-amz-storage-class') || 'STANDARD'],
         ['Version', headers.get('x-amz-version-id')],

@@ -1,19 +1,22 @@
-// The rows of a folder: pages loaded on demand as the list nears its end, and only the rows in
-// and near the viewport in the DOM (each placed at index × row height), so a folder of 100,000
-// objects costs no more to scroll than one of 100. Selection by checkbox, Ctrl/Shift-click and
-// keyboard (a grid with one roving tab stop: arrows, Home/End, Enter opens, Space selects,
-// Delete, F2).
+// The rows of a folder, as a list or a grid of tiles: pages loaded on demand as the list nears its
+// end, and only the rows in and near the viewport in the DOM (each placed by its index), so a
+// folder of 100,000 objects costs no more to scroll than one of 100. Selection by checkbox,
+// Ctrl/Shift-click and keyboard (a grid with one roving tab stop: arrows, Home/End, Enter opens,
+// Space selects, Delete, F2, the context-menu key). Each row has a ⋯ menu, and a right-click menu.
+// A search (list.search set) loads a page of matches at a time, on request ("More results").
 import { clear, h } from './dom.js';
 import { iconFor, icons } from './icons.js';
 import { baseName, formatCount, formatDate, formatSize } from './format.js';
 
-const OVERSCAN = 20; // rows kept above and below the viewport
+const OVERSCAN = 20; // rows kept above and below the viewport (lines of tiles in the grid: 4)
 const LOOKAHEAD = 300; // load the next page when the window comes this close to the last row
 const COLUMNS = [['name', 'Name'], ['size', 'Size'], ['date', 'Modified']];
 
 export class FileList {
   constructor(options) {
     this.o = options;
+    this.mode = options.mode || 'list';
+    this.search = null;
     this.entries = [];
     this.view = [];
     this.selected = new Set();
@@ -23,13 +26,16 @@ export class FileList {
     this.sortButtons = Object.fromEntries(COLUMNS.map(([by, label]) =>
       [by, h('button', { type: 'button', class: 'sort', 'data-sort': by, onclick: () => this.o.onSort(by) }, label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }))]));
     this.headCells = Object.fromEntries(COLUMNS.map(([by]) => [by, h('div', { role: 'columnheader', class: `cell-${by}` }, this.sortButtons[by])]));
-    this.rows = h('div', { role: 'rowgroup', class: 'rows', onclick: (e) => this.onClick(e), onkeydown: (e) => this.onKey(e) });
+    this.rows = h('div', { role: 'rowgroup', class: 'rows', onclick: (e) => this.onClick(e), onkeydown: (e) => this.onKey(e),
+      oncontextmenu: (e) => this.onContextMenu(e) });
     this.live = new Map(); // index -> row element in the DOM
     this.status = h('div', { class: 'list-status', role: 'status' });
-    this.element = h('div', { class: 'file-list', role: 'grid', 'aria-label': 'Files and folders', 'aria-multiselectable': 'true' },
+    this.more = h('button', { type: 'button', class: 'button small', id: 'search-more', hidden: true, onclick: () => this.fetchPage() }, 'More results');
+    this.element = h('div', { class: 'file-list' + (this.mode === 'grid' ? ' grid' : ''), role: 'grid', 'aria-label': 'Files and folders', 'aria-multiselectable': 'true' },
       h('div', { role: 'rowgroup', class: 'list-head' }, h('div', { role: 'row', class: 'row head', 'aria-rowindex': '1' },
-        h('div', { role: 'columnheader', class: 'cell-check' }, this.selectAll), Object.values(this.headCells))),
-      this.rows, this.status);
+        h('div', { role: 'columnheader', class: 'cell-check' }, this.selectAll), Object.values(this.headCells),
+        h('div', { role: 'columnheader', class: 'cell-more' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+      this.rows, h('div', { class: 'list-foot' }, this.status, this.more));
     this.onScroll = () => {
       if (this.scrollPending) return;
       this.scrollPending = true;
@@ -39,16 +45,33 @@ export class FileList {
       });
     };
     this.onResize = () => {
-      this.rowHeight = 0;
+      this.geometry = null;
       this.rerender();
     };
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onResize);
   }
 
-  get height() {
-    if (!this.rowHeight) this.rowHeight = parseFloat(getComputedStyle(this.element).getPropertyValue('--row')) || 48;
-    return this.rowHeight;
+  /** Where rows go: one column of list rows, or as many tiles as fit in a line. */
+  get layout() {
+    if (!this.geometry) {
+      const style = getComputedStyle(this.element);
+      if (this.mode === 'grid') {
+        const width = this.rows.clientWidth || this.element.clientWidth || 800;
+        const cols = Math.max(2, Math.floor(width / (parseFloat(style.getPropertyValue('--tile')) || 180)));
+        this.geometry = { cols, width: width / cols, height: parseFloat(style.getPropertyValue('--tile-height')) || 200, overscan: 4 };
+      } else {
+        this.geometry = { cols: 1, width: 0, height: parseFloat(style.getPropertyValue('--row')) || 48, overscan: OVERSCAN };
+      }
+    }
+    return this.geometry;
+  }
+
+  setMode(mode) {
+    this.mode = mode;
+    this.element.classList.toggle('grid', mode === 'grid');
+    this.geometry = null;
+    this.rerender();
   }
 
   destroy() {
@@ -70,9 +93,16 @@ export class FileList {
     if (sort.by !== 'name') await this.resort(sort);
   }
 
-  async fetchPage(generation = this.generation) {
-    if (this.loading || this.done) return;
+  /** Loads the next page; while one is loading, resolves when that one is in. */
+  fetchPage(generation = this.generation) {
+    if (this.loading) return this.pending;
+    if (this.done) return Promise.resolve();
     this.loading = true;
+    this.pending = this.loadPage(generation);
+    return this.pending;
+  }
+
+  async loadPage(generation) {
     this.setStatus();
     try {
       const page = await this.o.load(this.token, this.abort.signal);
@@ -106,8 +136,7 @@ export class FileList {
   async resort(sort) {
     this.sort = sort;
     const generation = this.generation;
-    while (sort.by !== 'name' && !this.done && !this.failed && generation === this.generation) {
-      this.loading = false;
+    while (sort.by !== 'name' && !this.search && !this.done && !this.failed && generation === this.generation) {
       await this.fetchPage(generation);
     }
     if (generation !== this.generation) return;
@@ -139,13 +168,13 @@ export class FileList {
 
   /** Puts the rows in and near the viewport into the DOM, removes the others, loads ahead. */
   updateWindow() {
-    const h = this.height;
+    const { cols, width, height, overscan } = this.layout;
     const n = this.view.length;
-    this.rows.style.height = n * h + 'px';
+    this.rows.style.height = Math.ceil(n / cols) * height + 'px';
     this.element.setAttribute('aria-rowcount', String(n + 1));
     const top = this.rows.getBoundingClientRect().top;
-    const first = Math.max(0, Math.floor(-top / h) - OVERSCAN);
-    const last = Math.min(n, Math.ceil((window.innerHeight - top) / h) + OVERSCAN);
+    const first = Math.max(0, Math.floor(-top / height) - overscan) * cols;
+    const last = Math.min(n, (Math.ceil((window.innerHeight - top) / height) + overscan) * cols);
     for (const [i, el] of this.live) {
       if ((i < first || i >= last || i >= n) && el !== document.activeElement) {
         el.remove();
@@ -156,36 +185,56 @@ export class FileList {
     for (let i = first; i < last; i++) {
       if (this.live.has(i)) continue;
       const el = this.row(this.view[i], i);
-      el.style.transform = `translateY(${i * h}px)`;
+      el.style.transform = `translate(${(i % cols) * width}px, ${Math.floor(i / cols) * height}px)`;
+      if (cols > 1) el.style.width = width + 'px';
       this.live.set(i, el);
       fragment.append(el);
     }
     this.rows.append(fragment);
-    if (last >= n - LOOKAHEAD && !this.done && !this.loading && !this.failed) this.fetchPage();
+    if (!this.search && last >= n - LOOKAHEAD && !this.done && !this.loading && !this.failed) this.fetchPage();
   }
 
   row(entry, index) {
     const selected = this.selected.has(entry.key);
     const name = entry.type === 'folder'
       ? h('a', { class: 'name', href: this.o.hrefFor(entry.key), tabindex: '-1' }, entry.name)
-      : h('span', { class: 'name' }, entry.name);
-    return h('div', { role: 'row', class: 'row' + (selected ? ' selected' : ''), tabindex: index === this.focusIndex ? '0' : '-1',
+      : h('span', { class: 'name', title: entry.name }, entry.name);
+    const where = this.search ? h('span', { class: 'path muted' }, entry.key.slice(0, entry.key.length - entry.name.length - (entry.type === 'folder' ? 1 : 0)) || '/') : null;
+    const icon = h('span', { class: 'row-icon ' + entry.type, html: entry.type === 'folder' ? icons.folder : iconFor(entry.key) });
+    const el = h('div', { role: 'row', class: 'row' + (selected ? ' selected' : ''), tabindex: index === this.focusIndex ? '0' : '-1',
       'data-index': String(index), 'data-key': entry.key, 'data-type': entry.type, 'aria-selected': String(selected), 'aria-rowindex': String(index + 2) },
       h('div', { role: 'gridcell', class: 'cell-check' },
         h('input', { type: 'checkbox', tabindex: '-1', checked: selected, 'aria-label': `Select ${entry.name}` })),
-      h('div', { role: 'gridcell', class: 'cell-name' },
-        h('span', { class: 'row-icon ' + entry.type, html: entry.type === 'folder' ? icons.folder : iconFor(entry.key) }), name),
+      h('div', { role: 'gridcell', class: 'cell-name' }, icon, h('span', { class: 'name-lines' }, name, where)),
       h('div', { role: 'gridcell', class: 'cell-size' }, entry.type === 'file' ? formatSize(entry.size) : ''),
-      h('div', { role: 'gridcell', class: 'cell-date' }, entry.type === 'file' ? formatDate(entry.modified) : ''));
+      h('div', { role: 'gridcell', class: 'cell-date' }, entry.type === 'file' ? formatDate(entry.modified) : ''),
+      h('div', { role: 'gridcell', class: 'cell-more' }, h('button', { type: 'button', class: 'icon-button row-menu', tabindex: '-1',
+        'aria-label': `More actions for ${entry.name}`, 'aria-haspopup': 'menu', html: icons.more })));
+    if (this.mode === 'grid' && entry.type === 'file' && this.o.thumbnail) {
+      this.o.thumbnail(entry).then((url) => {
+        if (!url) return;
+        icon.replaceChildren(h('img', { class: 'thumb', src: url, alt: '' }));
+        el.dataset.thumb = 'ready';
+      }, () => {});
+    }
+    return el;
   }
 
   setStatus() {
     const n = this.view.length;
     let text;
-    if (this.loading && !n) text = 'Loading…';
-    else if (!n) text = this.failed ? 'This folder could not be listed.' : 'Nothing here yet. Drop files here or use Upload.';
+    const q = this.search;
+    if (q) {
+      const seen = this.o.searched ? formatCount(this.o.searched()) : '';
+      if (this.loading) text = n ? `${formatCount(n)} match${n === 1 ? '' : 'es'} · searching…` : 'Searching…';
+      else if (this.failed) text = 'The bucket could not be searched.';
+      else if (!n) text = `No matches for “${q}”` + (this.done ? ' in this bucket.' : ` in the first ${seen} objects.`);
+      else text = `${formatCount(n)} match${n === 1 ? '' : 'es'} for “${q}”` + (this.done ? '' : ` in the first ${seen} objects`);
+    } else if (this.loading && !n) text = 'Loading…';
+    else if (!n) text = this.failed ? 'This folder could not be listed.' : this.o.filtered && this.o.filtered() ? `No names here start with “${this.o.filtered()}”.` : 'Nothing here yet. Drop files here or use Upload.';
     else text = `${formatCount(n)} item${n === 1 ? '' : 's'}` + (this.done ? '' : this.loading ? ' · loading more…' : ' · scroll for more');
     this.status.textContent = text;
+    this.more.hidden = !q || this.done || this.loading || this.failed;
     this.element.classList.toggle('empty', !n && !this.loading);
     this.selectAll.checked = n > 0 && this.selected.size >= n;
   }
@@ -207,6 +256,33 @@ export class FileList {
     }
   }
 
+  /** Selects only this row (a right-click or ⋯ on a row outside the selection). */
+  selectOnly(index) {
+    for (const key of [...this.selected]) {
+      const i = this.view.findIndex((e) => e.key === key);
+      if (i >= 0) this.setSelected(i, false);
+      this.selected.delete(key);
+    }
+    this.setSelected(index, true);
+    this.anchor = index;
+    this.setStatus();
+    this.o.onSelection();
+  }
+
+  /** Drops keys that are gone (deleted, moved away) from the selection. */
+  forget(keys) {
+    for (const key of keys) this.selected.delete(key);
+    this.o.onSelection();
+  }
+
+  /** Focuses the row of `key` once it is listed (after a rename); false when it is not in this folder. */
+  focusKey(key) {
+    const index = this.view.findIndex((e) => e.key === key);
+    if (index < 0) return false;
+    this.focusRow(index);
+    return true;
+  }
+
   toggleAll() {
     const on = this.selectAll.checked;
     this.view.forEach((_, i) => this.setSelected(i, on));
@@ -215,11 +291,11 @@ export class FileList {
 
   focusRow(index) {
     if (index < 0 || index >= this.view.length) return;
-    const h = this.height;
-    const rowTop = this.rows.getBoundingClientRect().top + index * h;
-    const headroom = 130; // the sticky top bar and the list head
+    const { cols, height } = this.layout;
+    const rowTop = this.rows.getBoundingClientRect().top + Math.floor(index / cols) * height;
+    const headroom = this.o.headroom ? this.o.headroom() : 130; // the sticky bars above the rows
     if (rowTop < headroom) window.scrollBy(0, rowTop - headroom);
-    else if (rowTop + h > window.innerHeight) window.scrollBy(0, rowTop + h - window.innerHeight + 8);
+    else if (rowTop + height > window.innerHeight) window.scrollBy(0, rowTop + height - window.innerHeight + 8);
     const previous = this.live.get(this.focusIndex);
     if (previous) previous.tabIndex = -1;
     this.focusIndex = index;
@@ -229,11 +305,34 @@ export class FileList {
     el.focus({ preventScroll: true });
   }
 
+  menuAt(index, point) {
+    const entry = this.view[index];
+    if (!entry) return;
+    if (!this.selected.has(entry.key)) this.selectOnly(index);
+    this.o.onMenu(entry, point);
+  }
+
+  onContextMenu(event) {
+    const el = event.target.closest('.row');
+    if (!el) return;
+    event.preventDefault();
+    this.focusRow(Number(el.dataset.index));
+    this.menuAt(Number(el.dataset.index), { x: event.clientX, y: event.clientY });
+  }
+
   onClick(event) {
     const el = event.target.closest('.row');
     if (!el) return;
     const index = Number(el.dataset.index);
     const entry = this.view[index];
+    const menuButton = event.target.closest('.row-menu');
+    if (menuButton) {
+      event.preventDefault();
+      this.focusRow(index);
+      const r = menuButton.getBoundingClientRect();
+      this.menuAt(index, { x: r.right, y: r.bottom, alignRight: true, returnFocus: el });
+      return;
+    }
     if (event.target.matches('input[type=checkbox]')) {
       this.setSelected(index, event.target.checked);
       this.anchor = index;
@@ -261,9 +360,12 @@ export class FileList {
     if (!el) return;
     const index = Number(el.dataset.index);
     const entry = this.view[index];
+    const { cols } = this.layout;
     const keys = {
-      ArrowDown: () => this.focusRow(index + 1),
-      ArrowUp: () => this.focusRow(index - 1),
+      ArrowDown: () => this.focusRow(Math.min(index + cols, this.view.length - 1)),
+      ArrowUp: () => this.focusRow(index - cols),
+      ArrowRight: () => cols > 1 && this.focusRow(index + 1),
+      ArrowLeft: () => cols > 1 && this.focusRow(index - 1),
       Home: () => this.focusRow(0),
       End: () => this.focusRow(this.view.length - 1),
       Enter: () => this.o.onOpen(entry),
@@ -271,12 +373,14 @@ export class FileList {
       Escape: () => { this.view.forEach((_, i) => this.setSelected(i, false)); this.o.onSelection(); },
       Delete: () => { if (!this.selected.size) this.setSelected(index, true); this.o.onSelection(); this.o.onDeleteKey(); },
       F2: () => { if (!this.selected.size) this.setSelected(index, true); this.o.onSelection(); this.o.onRenameKey(); },
+      ContextMenu: () => { const r = el.getBoundingClientRect(); this.menuAt(index, { x: r.left + 48, y: r.bottom, returnFocus: el }); },
     };
+    const key = event.shiftKey && event.key === 'F10' ? 'ContextMenu' : event.key;
     if ((event.ctrlKey || event.metaKey) && event.key === 'a') {
       this.selectAll.checked = true;
       this.toggleAll();
-    } else if (keys[event.key]) {
-      keys[event.key]();
+    } else if (keys[key]) {
+      keys[key]();
     } else {
       return;
     }

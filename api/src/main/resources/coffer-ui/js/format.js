@@ -23,6 +23,15 @@ export function formatDate(iso) {
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
+const secondsFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** A date and time to the second (versions of one object may be seconds apart). */
+export function formatDateTime(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : secondsFormat.format(date);
+}
+
 export function formatDuration(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) return '';
   if (seconds < 60) return `${Math.ceil(seconds)} s`;

@@ -26,6 +26,14 @@ export const icons = {
   history: svg('<path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3"/>'),
   retry: svg('<path d="M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7"/>'),
   chevron: svg('<path d="M9 6l6 6-6 6"/>'),
+  more: svg('<circle cx="5" cy="12" r="1.3"/><circle cx="12" cy="12" r="1.3"/><circle cx="19" cy="12" r="1.3"/>'),
+  grid: svg('<rect x="4" y="4" width="7" height="7" rx="1.5"/><rect x="13" y="4" width="7" height="7" rx="1.5"/><rect x="4" y="13" width="7" height="7" rx="1.5"/><rect x="13" y="13" width="7" height="7" rx="1.5"/>'),
+  list: svg('<path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01"/>'),
+  search: svg('<circle cx="11" cy="11" r="7"/><path d="M20 20l-4-4"/>'),
+  zip: svg('<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z"/><path d="M14 3v5h5M11 4v2M11 8v2M11 12v2M10 16h2v3h-2z"/>'),
+  office: svg('<path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z"/><path d="M14 3v5h5M8.5 12l1.2 5 1.3-3.5 1.3 3.5 1.2-5"/>'),
+  prev: svg('<path d="M15 6l-6 6 6 6"/>'),
+  next: svg('<path d="M9 6l6 6-6 6"/>'),
 };
 
 const TYPES = [
@@ -35,10 +43,11 @@ const TYPES = [
   ['pdf', /\.pdf$/i],
   ['markdown', /\.(md|markdown)$/i],
   ['json', /\.(json|geojson)$/i],
+  ['office', /\.(docx?|xlsx?|pptx?|od[tspg]|rtf|pages|numbers|key)$/i],
   ['text', /\.(txt|log|csv|tsv|xml|ya?ml|toml|ini|conf|cfg|properties|sh|py|js|mjs|ts|java|go|rs|c|h|cpp|css|html?|sql|env)$/i],
 ];
 
-/** The preview kind of a key: image, video, audio, pdf, markdown, json, text or null. */
+/** The preview kind of a key: image, video, audio, pdf, markdown, json, office, text or null. */
 export function kindOf(key) {
   const match = TYPES.find(([, re]) => re.test(key));
   return match ? match[0] : null;
