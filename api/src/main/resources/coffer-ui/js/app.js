@@ -9,6 +9,8 @@ import { toast } from './dialogs.js';
 import { BucketsView } from './buckets-view.js';
 import { BrowserView } from './browser-view.js';
 import { UploadPanel } from './upload-panel.js';
+import { ConsoleView } from './console-view.js';
+import { CONSOLE, CONSOLE_ICON } from './console-ui.js';
 
 const SIGNED_OUT_CODES = new Set(['SessionExpired', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken']);
 let ctx = null;
@@ -32,7 +34,9 @@ function parseHash() {
 function setBreadcrumbs(bucket, prefix) {
   const nav = clear($('#breadcrumbs'));
   const crumbs = [{ label: 'Buckets', href: '#/' }];
-  if (bucket) {
+  if (bucket === CONSOLE) {
+    crumbs.push({ label: 'Console', href: '#/' + CONSOLE + '/' });
+  } else if (bucket) {
     crumbs.push({ label: bucket, href: hrefFor(bucket, '') });
     let acc = '';
     for (const part of prefix.split('/').filter(Boolean)) {
@@ -62,7 +66,10 @@ function route() {
   const { bucket, prefix } = parseHash();
   if (current) current.hide();
   setBreadcrumbs(bucket, prefix);
-  current = bucket ? new BrowserView(ctx, bucket, prefix) : new BucketsView(ctx);
+  // On a phone the Console button shows on the bucket list and in the console, not in a folder,
+  // where the breadcrumbs need the width (console.css).
+  $('#shell').dataset.view = bucket === CONSOLE ? 'console' : bucket ? 'folder' : 'buckets';
+  current = bucket === CONSOLE ? new ConsoleView(ctx, prefix) : bucket ? new BrowserView(ctx, bucket, prefix) : new BucketsView(ctx);
   current.show();
 }
 
@@ -148,6 +155,7 @@ async function init() {
   $('#signin-logo').innerHTML = icons.logo;
   $('#topbar-logo').innerHTML = icons.logo;
   $('#signout-icon').innerHTML = icons.signOut;
+  $('#console-icon').innerHTML = CONSOLE_ICON;
   $('#signin-form').addEventListener('submit', onSignIn);
   $('#signout').addEventListener('click', () => signOut());
   window.addEventListener('hashchange', route);

@@ -80,14 +80,15 @@ async function signature(signingKey, amzDate, scope, canonical) {
 /**
  * Signs a request for the Authorization header. `path` is the encoded path as sent; `headers`
  * are the headers to sign besides host, x-amz-date and x-amz-content-sha256, which are added.
- * Returns the headers to send (without host, which the browser sets itself).
+ * Returns the headers to send (without host, which the browser sets itself). `service` is s3, or
+ * iam for the IAM API the admin console calls.
  */
-export async function signHeaders({ method, path, query = {}, headers = {}, payloadHash = UNSIGNED_PAYLOAD, host, credentials, now }) {
+export async function signHeaders({ method, path, query = {}, headers = {}, payloadHash = UNSIGNED_PAYLOAD, host, credentials, now, service = 's3' }) {
   const { amzDate, dateStamp } = amzDates(now);
-  const scope = `${dateStamp}/${credentials.region}/s3/aws4_request`;
+  const scope = `${dateStamp}/${credentials.region}/${service}/aws4_request`;
   const signed = { ...headers, host, 'x-amz-date': amzDate, 'x-amz-content-sha256': payloadHash };
   const { text, signedHeaders } = canonicalRequest(method, path, query, signed, payloadHash);
-  const sig = await signature(await credentials.signingKey(dateStamp), amzDate, scope, text);
+  const sig = await signature(await credentials.signingKey(dateStamp, service), amzDate, scope, text);
   const out = { ...headers, 'x-amz-date': amzDate, 'x-amz-content-sha256': payloadHash };
   out.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKey}/${scope}, SignedHeaders=${signedHeaders}, Signature=${sig}`;
   return out;
