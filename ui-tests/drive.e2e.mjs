@@ -325,6 +325,7 @@ await steps.run('versioned bucket: the versions list downloads and restores an e
   await waitUploaded(page, 'doc.txt');
   await page.getByRole('button', { name: 'Clear finished' }).click();
   await dropFiles(page, [{ name: 'doc.txt', type: 'text/plain', text: 'second version' }]);
+  await pressDialogButton(page, 'Keep as a version'); // the name exists: the drive asks before it uploads
   await waitUploaded(page, 'doc.txt');
   await waitForRows(page, (k) => k.includes('doc.txt'), 'with doc.txt');
   await select(page, ['doc.txt']);

@@ -56,12 +56,22 @@ function describeItems(entries) {
 
 export async function remove(ctx, bucket, entries) {
   if (!entries.length) return false;
+  const folders = entries.some((e) => e.type === 'folder');
+  let keys = entries.map((e) => e.key);
+  if (folders) {
+    const note = toast('Counting what the folders hold…', 'info', 0);
+    try {
+      keys = await expand(ctx, bucket, entries); // counted before asking: the question says how many go
+    } finally {
+      note.remove();
+    }
+  }
+  const count = folders ? ` That is ${keys.length} object${keys.length === 1 ? '' : 's'}.` : '';
   const ok = await confirmAction({ title: 'Delete', confirmLabel: 'Delete',
-    message: `Delete ${describeItems(entries)}? This cannot be undone (in a versioned bucket, earlier versions are kept).` });
+    message: `Delete ${describeItems(entries)}?${count} This cannot be undone (in a versioned bucket, earlier versions are kept).` });
   if (!ok) return false;
   const note = toast('Deleting…', 'info', 0);
   try {
-    const keys = await expand(ctx, bucket, entries);
     const failed = await ctx.client.deleteObjects(bucket, keys, (n) => { note.firstChild.textContent = `Deleting… ${n} of ${keys.length}`; });
     if (failed.length) toast(`${failed.length} of ${keys.length} objects could not be deleted (${failed[0].code}).`, 'error');
     else toast(`Deleted ${describeItems(entries)}.`, 'success');

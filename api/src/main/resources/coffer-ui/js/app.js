@@ -11,6 +11,7 @@ import { BrowserView } from './browser-view.js';
 import { UploadPanel } from './upload-panel.js';
 import { ConsoleView } from './console-view.js';
 import { CONSOLE, CONSOLE_ICON } from './console-ui.js';
+import { bucketPage } from './bucket-pages.js';
 
 const SIGNED_OUT_CODES = new Set(['SessionExpired', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken']);
 let ctx = null;
@@ -31,7 +32,8 @@ function parseHash() {
   return { bucket, prefix };
 }
 
-function setBreadcrumbs(bucket, prefix) {
+/** `page`: the label of a bucket page (bucket-pages.js) shown after the folder. */
+function setBreadcrumbs(bucket, prefix, page) {
   const nav = clear($('#breadcrumbs'));
   const crumbs = [{ label: 'Buckets', href: '#/' }];
   if (bucket === CONSOLE) {
@@ -44,6 +46,7 @@ function setBreadcrumbs(bucket, prefix) {
       crumbs.push({ label: part, href: hrefFor(bucket, acc) });
     }
   }
+  if (page) crumbs.push({ label: page, href: location.hash });
   const list = h('ol', {});
   nav.classList.remove('expanded');
   crumbs.forEach((c, i) => {
@@ -65,6 +68,14 @@ function route() {
   if (!ctx) return;
   const { bucket, prefix } = parseHash();
   if (current) current.hide();
+  const page = bucket && bucketPage(ctx, bucket, prefix);
+  if (page) {
+    setBreadcrumbs(page.bucket, page.prefix, page.label);
+    $('#shell').dataset.view = 'folder';
+    current = page.view;
+    current.show();
+    return;
+  }
   setBreadcrumbs(bucket, prefix);
   // On a phone the Console button shows on the bucket list and in the console, not in a folder,
   // where the breadcrumbs need the width (console.css).
@@ -91,6 +102,7 @@ function startShell(client) {
     navigate: (bucket, prefix) => { location.hash = hrefFor(bucket, prefix); },
   };
   ctx.uploads = new UploadPanel(ctx, $('#uploads'));
+  ctx.uploads.restore().catch((e) => console.warn('unfinished uploads not restored', e));
   $('#account-key').textContent = client.credentials.accessKey;
   $('#signin').hidden = true;
   $('#shell').hidden = false;

@@ -15,6 +15,7 @@ import { BucketSearch } from './search.js';
 
 const VIEW_KEY = 'coffer-drive.view';
 const savedMode = () => { try { return localStorage.getItem(VIEW_KEY) === 'grid' ? 'grid' : 'list'; } catch { return 'list'; } };
+import { bucketLinks } from './bucket-pages.js';
 
 export class BrowserView {
   constructor(ctx, bucket, prefix) {
@@ -86,6 +87,7 @@ export class BrowserView {
           a('new-folder', icons.newFolder, 'New folder', () => this.run(actions.createFolder(this.ctx, this.bucket, this.prefix))),
           a('bucket-settings', icons.history, 'Versioning', () => actions.versioningSettings(this.ctx, this.bucket)),
           this.viewToggle,
+          bucketLinks(this.ctx, this.bucket, this.prefix),
           this.fileInput, this.folderInput)),
       this.subbar,
       this.list.element,
@@ -240,7 +242,7 @@ export class BrowserView {
       depth = 0;
       show(false);
       try {
-        this.enqueue((await collectDropped(e.dataTransfer)).map(({ path, file }) => ({ key: this.prefix + path, file })));
+        this.enqueue((await collectDropped(e.dataTransfer)).map(({ path, ...rest }) => ({ key: this.prefix + path, ...rest })));
       } catch (err) {
         this.ctx.reportError(err);
       }

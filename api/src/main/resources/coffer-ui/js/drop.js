@@ -1,5 +1,7 @@
 // Files and whole folders from a drop: directory entries are walked recursively, and each file
-// keeps its path relative to the drop ("photos/2025/a.jpg").
+// keeps its path relative to the drop ("photos/2025/a.jpg"). A file dropped by itself also
+// brings its File System Access handle where the browser gives one, so that an interrupted
+// upload of it can go on after a reload without asking for the file again.
 function readAll(reader) {
   return new Promise((resolve, reject) => {
     const out = [];
@@ -23,16 +25,28 @@ async function walk(entry, path, out) {
   }
 }
 
-/** Resolves to [{path, file}] for everything dropped. */
+function handleOf(item) {
+  try {
+    return item.getAsFileSystemHandle ? item.getAsFileSystemHandle().catch(() => null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resolves to [{path, file, handle?}] for everything dropped. */
 export async function collectDropped(dataTransfer) {
   const out = [];
   const items = Array.from(dataTransfer.items || []).filter((i) => i.kind === 'file');
   // Entries and files must be taken synchronously, before the first await.
-  const taken = items.map((item) => ({ entry: item.webkitGetAsEntry ? item.webkitGetAsEntry() : null, file: item.getAsFile() }));
+  const taken = items.map((item) => ({ entry: item.webkitGetAsEntry ? item.webkitGetAsEntry() : null, file: item.getAsFile(),
+    handle: handleOf(item) }));
   if (!taken.length) for (const file of dataTransfer.files || []) taken.push({ entry: null, file });
-  for (const { entry, file } of taken) {
+  for (const { entry, file, handle } of taken) {
     if (entry && entry.isDirectory) await walk(entry, '', out);
-    else if (file) out.push({ path: file.name, file });
+    else if (file) {
+      const fileHandle = await handle;
+      out.push({ path: file.name, file, handle: fileHandle && fileHandle.kind === 'file' ? fileHandle : null });
+    }
   }
   return out;
 }

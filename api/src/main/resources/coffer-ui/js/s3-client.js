@@ -119,13 +119,17 @@ export class S3Client {
     return this.request({ method: 'PUT', bucket, key, body: '' });
   }
 
-  /** DeleteObjects in batches of 1,000; resolves to the keys the server refused, with reasons. */
+  /**
+   * DeleteObjects in batches of 1,000; resolves to the keys the server refused, with reasons. A
+   * key may be given as {key, versionId} to delete that version (or delete marker).
+   */
   async deleteObjects(bucket, keys, onProgress) {
     const failed = [];
     for (let i = 0; i < keys.length; i += 1000) {
       const batch = keys.slice(i, i + 1000);
       const body = '<Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Quiet>true</Quiet>'
-        + batch.map((k) => `<Object><Key>${escapeXml(k)}</Key></Object>`).join('') + '</Delete>';
+        + batch.map((k) => (typeof k === 'string' ? `<Object><Key>${escapeXml(k)}</Key></Object>`
+          : `<Object><Key>${escapeXml(k.key)}</Key><VersionId>${escapeXml(k.versionId)}</VersionId></Object>`)).join('') + '</Delete>';
       const checksum = base64(await sha256Bytes(body));
       const root = await this.xml({ method: 'POST', bucket, query: { delete: '' }, body,
         headers: { 'content-type': 'application/xml', 'x-amz-checksum-sha256': checksum, 'x-amz-sdk-checksum-algorithm': 'SHA256' } });

@@ -1,10 +1,16 @@
 // The upload panel: one line per file with a progress bar, percent, speed, time left, and
-// Cancel or Retry; the header sums them up and can be collapsed.
+// Cancel or Retry; the header sums them up and can be collapsed. Names that exist are asked
+// about first (conflicts.js); uploads an earlier page left unfinished come back here, going on at
+// once where the browser still holds the file, else asking for it again; while uploads run,
+// leaving the page asks first.
 import { clear, h } from './dom.js';
 import { icons } from './icons.js';
 import { baseName, formatDuration, formatSize } from './format.js';
 import { describe } from './errors.js';
+import { toast } from './dialogs.js';
 import { UploadQueue } from './upload.js';
+import { resolveConflicts } from './conflicts.js';
+import * as store from './resume-store.js';
 
 export class UploadPanel {
   constructor(ctx, element) {
@@ -21,16 +27,81 @@ export class UploadPanel {
         h('button', { type: 'button', class: 'button ghost small', onclick: () => this.clearFinished() }, 'Clear finished'),
         this.toggle),
       this.list);
+    this.picker = h('input', { type: 'file', hidden: true, id: 'resume-picker' });
+    element.append(this.picker);
+    this.onLeave = (e) => {
+      if (!this.queue.busy) return;
+      e.preventDefault();
+      e.returnValue = 'Uploads are still running.'; // the browser shows its own "leave this page?" words
+    };
+    window.addEventListener('beforeunload', this.onLeave);
   }
 
-  add(bucket, entries) {
+  /** Asks about names that exist, then queues the rest. */
+  async add(bucket, entries) {
+    let chosen;
+    try {
+      chosen = await resolveConflicts(this.ctx.client, bucket, entries);
+    } catch (e) {
+      this.ctx.reportError(e);
+      return;
+    }
+    if (!chosen.length) return;
+    this.show();
+    this.queue.add(this.ctx.client, bucket, chosen);
+  }
+
+  show() {
     this.element.hidden = false;
-    this.element.classList.remove('collapsed');
-    this.queue.add(this.ctx.client, bucket, entries);
+    if (this.element.classList.contains('collapsed')) this.collapse();
   }
 
+  /** Brings back the uploads this endpoint and key left unfinished; resolves to how many. */
+  async restore() {
+    const records = await store.list(this.ctx.client.origin, this.ctx.client.credentials.accessKey);
+    for (const record of records) {
+      if (this.queue.items.some((u) => u.record && u.record.id === record.id)) continue;
+      const upload = this.queue.addResumed(this.ctx.client, record);
+      this.show();
+      const file = await store.fileFromHandle(record.handle, false);
+      if (file) await this.supply(upload, file);
+    }
+    return records.length;
+  }
+
+  /** The uploads waiting for their file, by record id (for the unfinished-uploads page). */
+  resumable(recordId) {
+    return this.queue.items.find((u) => u.record && u.record.id === recordId && u.state !== 'cancelled' && u.state !== 'done');
+  }
+
+  async supply(upload, file) {
+    const problem = await upload.provide(file);
+    if (problem) {
+      toast(problem, 'error');
+      return false;
+    }
+    this.queue.pump();
+    return true;
+  }
+
+  /** The file for a resumed upload: from its stored handle (asking permission), else picked again. */
+  async findFile(upload) {
+    const file = await store.fileFromHandle(upload.record.handle, true);
+    if (file) return this.supply(upload, file);
+    return new Promise((resolve) => {
+      this.picker.onchange = async () => {
+        const picked = this.picker.files[0];
+        this.picker.value = '';
+        resolve(picked ? await this.supply(upload, picked) : false);
+      };
+      this.picker.click();
+    });
+  }
+
+  /** Signing out: running uploads stop and are aborted; those waiting for their file stay for a later sign-in. */
   cancelAll() {
-    for (const u of this.queue.items) u.cancel();
+    window.removeEventListener('beforeunload', this.onLeave);
+    for (const u of this.queue.items) if (u.state !== 'needs-file') u.cancel();
   }
 
   collapse() {
@@ -79,19 +150,25 @@ export class UploadPanel {
     row.progress.setAttribute('aria-valuenow', String(percent));
     row.percent.textContent = percent + '%';
     const size = `${formatSize(u.loaded)} of ${formatSize(u.total)}`;
-    const detail = {
+    const detail = u.warning && u.state === 'done' ? u.warning : {
       queued: `Waiting · ${formatSize(u.total)}`,
+      waiting: `The server cannot be reached. Trying again by itself${u.retryAt ? ` in ${Math.max(1, Math.round((u.retryAt - Date.now()) / 1000))} s` : ''} · ${formatSize(u.loaded)} of ${formatSize(u.total)} kept`,
+      'needs-file': `Unfinished · ${formatSize(u.loaded)} of ${formatSize(u.total)} uploaded. Choose “${u.record ? u.record.name : baseName(u.key)}” again to go on.`,
       uploading: u.speed > 0 ? `${size} · ${formatSize(u.speed)}/s · ${formatDuration((u.total - u.loaded) / u.speed)} left` : size,
       done: `Uploaded · ${formatSize(u.total)}`,
       failed: u.error ? describe(u.error) : 'Failed.',
       cancelled: 'Cancelled.',
     }[u.state];
     if (row.detail.textContent !== detail) row.detail.textContent = detail;
-    const wanted = u.state === 'uploading' || u.state === 'queued' ? 'cancel' : u.state === 'failed' || u.state === 'cancelled' ? 'retry' : '';
+    const wanted = u.state === 'needs-file' ? 'pick' : ['uploading', 'queued', 'waiting'].includes(u.state) ? 'cancel' : u.state === 'failed' || u.state === 'cancelled' ? 'retry' : '';
     if (row.actions.dataset.kind !== wanted) {
       row.actions.dataset.kind = wanted;
       clear(row.actions);
       if (wanted === 'cancel') row.actions.append(h('button', { type: 'button', class: 'icon-button', 'aria-label': `Cancel upload of ${baseName(u.key)}`, title: 'Cancel', html: icons.close, onclick: () => u.cancel() }));
+      if (wanted === 'pick') {
+        row.actions.append(h('button', { type: 'button', class: 'button small', 'aria-label': `Choose the file to resume ${baseName(u.key)}`, onclick: () => this.findFile(u) }, 'Choose file'),
+          h('button', { type: 'button', class: 'icon-button', 'aria-label': `Abort upload of ${baseName(u.key)}`, title: 'Abort', html: icons.close, onclick: () => u.cancel() }));
+      }
       if (wanted === 'retry') row.actions.append(h('button', { type: 'button', class: 'button small', 'aria-label': `Retry upload of ${baseName(u.key)}`, onclick: () => this.queue.retry(u) }, h('span', { class: 'button-icon', html: icons.retry }), 'Retry'));
     }
     this.updateSummary();
@@ -101,7 +178,10 @@ export class UploadPanel {
     const items = this.queue.items;
     const done = items.filter((u) => u.state === 'done').length;
     const failed = items.filter((u) => u.state === 'failed').length;
-    this.summary.textContent = `Uploads · ${done} of ${items.length} done` + (failed ? ` · ${failed} failed` : '');
+    const waiting = items.filter((u) => u.state === 'waiting').length;
+    const paused = items.filter((u) => u.state === 'needs-file').length;
+    this.summary.textContent = `Uploads · ${done} of ${items.length} done` + (failed ? ` · ${failed} failed` : '')
+      + (waiting ? ' · waiting for the connection' : '') + (paused ? ` · ${paused} to resume` : '');
     clearTimeout(this.collapseTimer);
     const settled = items.every((u) => u.state === 'done' || u.state === 'cancelled');
     if (items.length && settled && !this.element.classList.contains('collapsed')) {
