@@ -126,7 +126,7 @@ public final class CofferServer implements AutoCloseable {
     }
 
     private static CofferServer startInProcess(boolean ownLoops, Path dataDir, String... settings) {
-        List<String> args = new ArrayList<>(List.of(
+        List<String> defaults = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--coffer.ui.port=0",
                 "--coffer.data-dir=" + dataDir,
@@ -136,6 +136,15 @@ public final class CofferServer implements AutoCloseable {
                 // One access-log line per request would bury the test report (the UI tests make
                 // 100,000 objects); the line format has its own unit tests in api/ops.
                 "--logging.level.coffer.access=WARN"));
+        // A setting given by the caller replaces the default of the same name (e.g. fixed ports
+        // for a restart on the same address): Spring would join two values with a comma.
+        List<String> args = new ArrayList<>();
+        for (String d : defaults) {
+            String name = d.substring(0, d.indexOf('=') + 1);
+            if (Stream.of(settings).noneMatch(s -> s.startsWith(name))) {
+                args.add(d);
+            }
+        }
         args.addAll(List.of(settings));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CofferApplication.class);
         if (ownLoops) {
@@ -166,6 +175,27 @@ public final class CofferServer implements AutoCloseable {
 
     public int port() {
         return endpoint.getPort();
+    }
+
+    /**
+     * Stops this in-process server, keeping its data, and starts another on the same data
+     * directory and the same S3 and drive ports, as an operator's restart does; the caller closes
+     * the new one. Between the two, clients find nothing listening.
+     */
+    public Restart stopForRestart() {
+        closeKeepingData();
+        int drivePort = drive.getPort();
+        return extra -> {
+            List<String> settings = new ArrayList<>(List.of("--server.port=" + port(), "--coffer.ui.port=" + drivePort));
+            settings.addAll(List.of(extra));
+            return startInProcessOn(dataDir, settings.toArray(String[]::new));
+        };
+    }
+
+    /** The second half of {@link #stopForRestart()}. */
+    @FunctionalInterface
+    public interface Restart {
+        CofferServer start(String... settings);
     }
 
     /** The server's data directory, or null when the suite runs against an external endpoint. */

@@ -1,0 +1,97 @@
+package dev.coffer.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.NodeScripts;
+import dev.coffer.compat.ui.BrowserTests;
+
+/**
+ * Coffer Drive never loses a file, in a real headless Chromium against a real server of this
+ * test's own (it is stopped and restarted in the middle): {@code ui-tests/drive-uploads.e2e.mjs}
+ * uploads over existing names (replace, keep both, keep as a version; one question for a batch),
+ * deletes and restores files and a folder from "Recently deleted", reloads the page in the middle
+ * of a 50 MiB upload and finishes it, loses the network and the server during uploads that then
+ * finish without a click, and resumes and aborts from the unfinished-uploads page — at desktop and
+ * phone sizes, saving docs/screenshots/drive-uploads-*.png. The script stops and starts the server
+ * through a small control endpoint of this test ({@code GET /stop}, {@code GET /start}).
+ */
+class DriveUploadsUiIT {
+
+    private static volatile CofferServer server;
+    private static volatile CofferServer.Restart restart;
+    private static HttpServer control;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = CofferServer.startInProcess();
+        control = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        control.createContext("/stop", exchange -> answer(exchange, () -> restart = server.stopForRestart()));
+        control.createContext("/start", exchange -> answer(exchange, () -> server = restart.start()));
+        control.start();
+    }
+
+    private static void answer(HttpExchange exchange, Runnable action) throws IOException {
+        String reply;
+        int status;
+        try {
+            action.run();
+            reply = "done";
+            status = 200;
+        } catch (RuntimeException e) {
+            reply = e.toString();
+            status = 500;
+        }
+        byte[] body = reply.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (control != null) {
+            control.stop(0);
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES) // a browser session with a server restart, not one S3 call
+    void noUploadOrDeletedFileIsLost() throws Exception {
+        BrowserTests.requireAvailable();
+        String controlUrl = "http://127.0.0.1:" + control.getAddress().getPort();
+        NodeScripts.Result result = BrowserTests.run("drive-uploads.e2e.mjs", 330, server.driveUrl().toString(),
+                server.endpoint().toString(), CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, controlUrl);
+        assertThat(result.output()).as(result.output())
+                .contains("ok - uploading over an existing name asks: keep both, replace, or skip; one question for a batch")
+                .contains("ok - a folder upload over existing names asks once")
+                .contains("ok - phone: the overwrite question fits and keeps both")
+                .contains("ok - versioned bucket: keep the old file as a version, or replace it for good")
+                .contains("ok - deleting a folder says how many objects go")
+                .contains("ok - recently deleted lists deleted files and folders and restores them")
+                .contains("ok - an unversioned bucket says it keeps no deleted files")
+                .contains("ok - a reload in the middle of a 50 MiB upload: leaving asks first, the upload goes on after choosing the file again")
+                .contains("ok - the unfinished-uploads page shows size, resumes and aborts")
+                .contains("ok - a dropped network: the upload waits and goes on by itself when the browser is online again")
+                .contains("ok - the server stopped and restarted during an upload: it completes without a click")
+                .contains(" 0 failed")
+                .doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+}

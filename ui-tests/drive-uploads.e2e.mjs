@@ -1,0 +1,376 @@
+// Coffer Drive never loses a file, in headless Chromium:
+//   node drive-uploads.e2e.mjs <driveUrl> <s3Endpoint> <accessKey> <secretKey> <controlUrl>
+// Uploads over existing names ask first; deleted files and folders come back from "Recently
+// deleted"; a reload, a dropped network and a server restart in the middle of uploads lose
+// nothing; the unfinished-uploads page resumes and aborts. <controlUrl> is DriveUploadsUiIT's
+// endpoint that stops (GET /stop) and starts again (GET /start) the server on the same port.
+// Screenshots go to docs/screenshots/drive-uploads-*.png.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assert, DESKTOP, failureShot, launch, PHONE, screenshot as shot, Steps } from './lib/harness.mjs';
+import { dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
+
+const [driveUrl, endpoint, accessKey, secretKey, controlUrl] = process.argv.slice(2);
+if (!driveUrl || !endpoint || !accessKey || !secretKey || !controlUrl) {
+  console.error('usage: node drive-uploads.e2e.mjs <driveUrl> <s3Endpoint> <accessKey> <secretKey> <controlUrl>');
+  process.exit(2);
+}
+const MIB = 1024 * 1024;
+const stamp = Date.now().toString(36);
+const plain = 'uploads-' + stamp;
+const versioned = 'uploads-v-' + stamp;
+const steps = new Steps();
+const { context, close } = await launch(DESKTOP);
+const page = context.pages()[0] || (await context.newPage());
+page.on('pageerror', (e) => console.log(`page error - ${e.message}`));
+const screenshot = (p, name) => shot(p, 'drive-uploads-' + name);
+/** A screenshot at phone size, after checking that nothing scrolls sideways. */
+async function phoneScreenshot(name) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 0, `no sideways scrolling on a phone (${overflow}px too wide)`);
+  await screenshot(page, name);
+}
+const tmp = mkdtempSync(join(tmpdir(), 'drive-uploads-'));
+const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+let partsDone = 0; // UploadPart requests the server accepted
+page.on('requestfinished', async (request) => {
+  const status = (await request.response())?.status();
+  if (request.method() === 'PUT' && /[?&]partNumber=/.test(request.url()) && status === 200) partsDone++;
+});
+steps.onFailure = async (name) => {
+  await failureShot(page, name);
+  while (await openDialog(page).count()) await page.keyboard.press('Escape');
+};
+
+/** An S3 call signed by the drive's own modules in the page (its session), e.g. to read back what was uploaded. */
+async function s3(request) {
+  return page.evaluate(async ({ method = 'GET', bucket, key, query = {}, body = null, digest = false }) => {
+    const { restore } = await import(new URL('js/session.js', location.href).href);
+    const { S3Client } = await import(new URL('js/s3-client.js', location.href).href);
+    const config = await (await fetch('config.json')).json();
+    const response = await new S3Client(restore(), config.s3Endpoint).request({ method, bucket, key, query, body });
+    if (!digest) return response.text();
+    const bytes = await response.arrayBuffer();
+    return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  }, request);
+}
+
+const read = (bucket, key, versionId) => s3({ bucket, key, query: versionId ? { versionId } : {} });
+
+async function versionsOf(bucket, key) {
+  const xml = await s3({ bucket, query: { versions: '', prefix: key } });
+  return [...xml.matchAll(/<(Version|DeleteMarker)>(.*?)<\/\1>/gs)]
+    .map(([, kind, inner]) => ({ kind, key: /<Key>(.*?)<\/Key>/.exec(inner)[1], id: /<VersionId>(.*?)<\/VersionId>/.exec(inner)[1] }))
+    .filter((v) => v.key === key);
+}
+
+/** Opens a folder, listed afresh even when it is the one shown (its current crumb lists it again). */
+async function openFolder(bucket, prefix = '') {
+  await page.goto(`${driveUrl}#/${bucket}/${prefix}`);
+  await page.locator('.browser-view').waitFor();
+  await page.locator('#breadcrumbs a[aria-current=page]').click();
+  await page.locator('.browser-view').waitFor();
+}
+
+async function clearFinished() {
+  const button = page.getByRole('button', { name: 'Clear finished' });
+  if (await button.isVisible()) await button.click();
+}
+
+/** Drops one text file and waits for its upload (after answering `answer` when the name exists). */
+async function dropText(name, text, answer, uploadedAs = name) {
+  await clearFinished();
+  await dropFiles(page, [{ name, type: 'text/plain', text }]);
+  if (answer) {
+    await openDialog(page).waitFor();
+    await pressDialogButton(page, answer);
+  }
+  await waitUploaded(page, uploadedAs);
+}
+
+async function pick(button, paths) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(button)]);
+  await chooser.setFiles(paths);
+}
+
+async function waitFor(predicate, description, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    assert(Date.now() < deadline, description);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Reloads while uploads run: the page must ask "leave this page?" first; the test says yes. */
+async function reloadThroughTheLeavePrompt() {
+  let asked = null;
+  page.once('dialog', (d) => { asked = d.type(); d.accept(); });
+  await page.reload();
+  assert(asked === 'beforeunload', `leaving asked first (dialog: ${asked})`);
+  await page.locator('#shell').waitFor();
+}
+
+const control = async (what) => {
+  const response = await fetch(`${controlUrl}/${what}`);
+  assert(response.ok, `server ${what}: ${await response.text()}`);
+};
+
+async function must(name, fn) {
+  if (!(await steps.run(name, fn))) {
+    await close();
+    process.exit(steps.summary());
+  }
+}
+
+await must('sign in and make an unversioned and a versioned bucket', async () => {
+  await page.goto(driveUrl);
+  await signIn(page, accessKey, secretKey);
+  await page.locator('.buckets-view').waitFor();
+  await s3({ method: 'PUT', bucket: plain });
+  await s3({ method: 'PUT', bucket: versioned });
+  await s3({ method: 'PUT', bucket: versioned, query: { versioning: '' },
+    body: '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>' });
+});
+
+await steps.run('uploading over an existing name asks: keep both, replace, or skip; one question for a batch', async () => {
+  await openFolder(plain);
+  await dropText('a.txt', 'one');
+  await clearFinished();
+  await dropFiles(page, [{ name: 'a.txt', type: 'text/plain', text: 'two' }]);
+  await openDialog(page).waitFor();
+  const buttons = await openDialog(page).locator('.dialog-actions button').allTextContents();
+  assert(JSON.stringify(buttons) === JSON.stringify(['Skip', 'Keep both', 'Replace']), `no version choice on an unversioned bucket: ${buttons}`);
+  assert(/“a\.txt” already exists/.test(await openDialog(page).textContent()), 'the question names the file');
+  await pressDialogButton(page, 'Keep both');
+  await waitUploaded(page, 'a (1).txt');
+  await dropText('a.txt', 'three', 'Keep both', 'a (2).txt');
+  await dropText('a.txt', 'four', 'Replace');
+  assert(await read(plain, 'a.txt') === 'four', 'Replace replaced a.txt');
+  assert(await read(plain, 'a (1).txt') === 'two' && await read(plain, 'a (2).txt') === 'three', 'Keep both kept both, numbered');
+
+  await clearFinished();
+  await dropFiles(page, [{ name: 'a.txt', type: 'text/plain', text: 'five' }, { name: 'b.txt', type: 'text/plain', text: 'bee' },
+    { name: 'a (1).txt', type: 'text/plain', text: 'six' }]);
+  await openDialog(page).waitFor();
+  assert(/2 files already exist/.test(await openDialog(page).locator('h2').textContent()), 'one question for the batch');
+  assert(await openDialog(page).locator('#conflict-all').isChecked(), '"do the same for the other" is ticked');
+  await pressDialogButton(page, 'Skip');
+  await waitUploaded(page, 'b.txt');
+  assert(await openDialog(page).count() === 0, 'no second question');
+  assert(await read(plain, 'a.txt') === 'four' && await read(plain, 'a (1).txt') === 'two', 'skipped files were left alone');
+  await waitForRows(page, (k) => ['a.txt', 'a (1).txt', 'a (2).txt', 'b.txt'].every((x) => k.includes(x)), 'with every upload');
+});
+
+await steps.run('a folder upload over existing names asks once', async () => {
+  const album = join(tmp, 'album');
+  mkdirSync(album);
+  writeFileSync(join(album, 'p1.txt'), 'p1');
+  writeFileSync(join(album, 'p2.txt'), 'p2');
+  await clearFinished();
+  await pick('#upload-folder', album);
+  await waitUploaded(page, 'album/p2.txt');
+  await clearFinished();
+  await pick('#upload-folder', album);
+  await openDialog(page).waitFor();
+  assert(/2 files already exist/.test(await openDialog(page).locator('h2').textContent()), 'one question for the folder');
+  await openDialog(page).locator('#conflict-all').uncheck();
+  await pressDialogButton(page, 'Keep both');
+  await openDialog(page).locator('h2', { hasText: 'File already exists' }).waitFor(); // unticked: the last name is asked about
+  await pressDialogButton(page, 'Skip');
+  await waitUploaded(page, 'album/p1 (1).txt');
+  const listed = await s3({ bucket: plain, query: { 'list-type': '2', prefix: 'album/' } });
+  assert(listed.includes('<Key>album/p1 (1).txt</Key>') && !listed.includes('p2 (1)'), `kept both of p1, skipped p2: ${listed}`);
+});
+
+await steps.run('phone: the overwrite question fits and keeps both', async () => {
+  await page.setViewportSize(PHONE);
+  await clearFinished();
+  await dropFiles(page, [{ name: 'a.txt', type: 'text/plain', text: 'seven' }]);
+  await openDialog(page).waitFor();
+  const box = await openDialog(page).boundingBox();
+  assert(box.x >= 0 && box.x + box.width <= PHONE.width, `the question fits the phone (${JSON.stringify(box)})`);
+  await screenshot(page, 'phone-conflict');
+  await pressDialogButton(page, 'Keep both');
+  await waitUploaded(page, 'a (3).txt');
+  assert(await read(plain, 'a (3).txt') === 'seven', 'the next free number');
+  await page.setViewportSize(DESKTOP);
+});
+
+await steps.run('versioned bucket: keep the old file as a version, or replace it for good', async () => {
+  await openFolder(versioned);
+  await dropText('v.txt', 'old');
+  await clearFinished();
+  await dropFiles(page, [{ name: 'v.txt', type: 'text/plain', text: 'new' }]);
+  await openDialog(page).getByRole('button', { name: 'Keep as a version' }).waitFor();
+  await screenshot(page, 'desktop-conflict');
+  await pressDialogButton(page, 'Keep as a version');
+  await waitUploaded(page, 'v.txt');
+  let versions = await versionsOf(versioned, 'v.txt');
+  assert(versions.length === 2 && await read(versioned, 'v.txt', versions[1].id) === 'old', `the old file is a version: ${JSON.stringify(versions)}`);
+  await dropText('v.txt', 'newest', 'Replace');
+  versions = await versionsOf(versioned, 'v.txt');
+  const texts = await Promise.all(versions.map((v) => read(versioned, 'v.txt', v.id)));
+  assert(JSON.stringify(texts) === JSON.stringify(['newest', 'old']), `Replace deleted the replaced version: ${texts}`);
+});
+
+await steps.run('deleting a folder says how many objects go', async () => {
+  for (const key of ['docs/', 'docs/x.txt', 'docs/y.txt']) await s3({ method: 'PUT', bucket: versioned, key, body: key.endsWith('/') ? '' : key });
+  await openFolder(versioned);
+  await waitForRows(page, (k) => k.includes('docs/') && k.includes('v.txt'), 'docs/ and v.txt');
+  await select(page, ['docs/', 'v.txt']);
+  await page.click('#action-delete');
+  const message = await openDialog(page).locator('.dialog-body').textContent();
+  assert(/That is 4 objects\./.test(message), `the question counts the objects: ${message}`);
+  await pressDialogButton(page, 'Delete');
+  await page.locator('.file-list.empty').waitFor();
+});
+
+await steps.run('recently deleted lists deleted files and folders and restores them', async () => {
+  await page.click('#recently-deleted');
+  await page.locator('.deleted-view tr[data-key="v.txt"]').waitFor();
+  const folder = page.locator('.deleted-view tr[data-key="docs/"]');
+  assert(/2 files/.test(await folder.textContent()), `the folder row counts its files: ${await folder.textContent()}`);
+  assert(/Recently deleted/.test(await page.locator('#breadcrumbs').textContent()), 'the breadcrumbs say where we are');
+  await screenshot(page, 'desktop-recently-deleted');
+  await page.getByRole('button', { name: 'Restore v.txt' }).click();
+  await page.locator('.toast.success', { hasText: 'Restored v.txt.' }).waitFor();
+  await page.locator('.deleted-view tr[data-key="v.txt"]').waitFor({ state: 'detached' });
+  assert(await read(versioned, 'v.txt') === 'newest', 'v.txt is back as it was');
+  const versions = await versionsOf(versioned, 'v.txt');
+  assert(versions.length === 2 && versions.every((v) => v.kind === 'Version'), `restore removed the delete marker, copied nothing: ${JSON.stringify(versions)}`);
+
+  await page.setViewportSize(PHONE);
+  await folder.locator('a').click();
+  await page.locator('.deleted-view tr[data-key="docs/x.txt"]').waitFor();
+  await page.locator('#breadcrumbs a', { hasText: versioned }).click();
+  await page.locator('.browser-view').waitFor();
+  await page.click('#recently-deleted');
+  await folder.waitFor();
+  await phoneScreenshot('phone-recently-deleted');
+  await page.getByRole('button', { name: 'Restore docs' }).click();
+  await pressDialogButton(page, 'Restore');
+  await page.locator('.toast.success', { hasText: 'Restored docs (2 files).' }).waitFor();
+  await page.locator('.deleted-view [role=status]', { hasText: 'Nothing deleted here.' }).waitFor();
+  await page.setViewportSize(DESKTOP);
+  await page.getByRole('link', { name: 'Back to the files' }).click();
+  await waitForRows(page, (k) => k.includes('docs/') && k.includes('v.txt'), 'docs/ and v.txt back');
+  assert(await read(versioned, 'docs/y.txt') === 'docs/y.txt', 'the folder\'s files are back');
+});
+
+await steps.run('an unversioned bucket says it keeps no deleted files', async () => {
+  await openFolder(plain);
+  await page.click('#recently-deleted');
+  await page.locator('.deleted-view [role=status]', { hasText: 'does not keep versions' }).waitFor();
+});
+
+const big = join(tmp, 'big.bin');
+const bigBytes = randomBytes(50 * MIB);
+writeFileSync(big, bigBytes);
+mkdirSync(join(tmp, 'other'));
+const impostor = join(tmp, 'other', 'big.bin'); // same name, size and date; other bytes
+writeFileSync(impostor, randomBytes(50 * MIB));
+const sameDate = new Date(Math.floor(Date.now() / 1000) * 1000 - 3600_000);
+for (const f of [big, impostor]) utimesSync(f, sameDate, sameDate);
+
+await steps.run('a reload in the middle of a 50 MiB upload: leaving asks first, the upload goes on after choosing the file again', async () => {
+  await openFolder(plain);
+  await clearFinished();
+  const held = /[?&]partNumber=([3-9])&/;
+  await page.route(held, () => {}); // parts 3… hang, so the reload comes while they are in flight
+  const before = partsDone;
+  await pick('#upload-files', big);
+  await waitFor(async () => partsDone - before >= 2, 'two parts went up');
+  await page.locator('.upload[data-key="big.bin"][data-state=uploading]').waitFor();
+  await reloadThroughTheLeavePrompt();
+  await page.unroute(held);
+  const item = page.locator('.upload[data-key="big.bin"]');
+  await page.locator('.upload[data-key="big.bin"][data-state="needs-file"]').waitFor();
+  assert(/Choose “big\.bin” again/.test(await item.locator('.upload-detail').textContent()), 'the panel asks for the file again');
+  await screenshot(page, 'desktop-resume');
+  await pick(`button[aria-label="Choose the file to resume big.bin"]`, impostor);
+  await page.locator('.toast.error', { hasText: 'has changed since the upload started' }).waitFor();
+  assert(await item.getAttribute('data-state') === 'needs-file', 'another file with the same name, size and date is refused');
+});
+
+await steps.run('the unfinished-uploads page shows size, resumes and aborts', async () => {
+  await page.click('#unfinished-uploads');
+  const line = page.locator('.uploads-view tr[data-key="big.bin"]');
+  await line.locator('td.num', { hasText: 'parts' }).waitFor();
+  const size = await line.locator('td.num').textContent();
+  assert(/16\.8 MB of 52\.4 MB · 2 parts/.test(size), `size of what is held: ${size}`);
+  await screenshot(page, 'desktop-unfinished-uploads');
+  const before = partsDone;
+  await pick('button[aria-label="Resume big.bin"]', big);
+  await page.locator('.toast.success', { hasText: 'Resuming big.bin.' }).waitFor();
+  await waitUploaded(page, 'big.bin');
+  assert(partsDone - before === 5, `only the 5 missing parts were sent (${partsDone - before})`);
+  assert(await s3({ bucket: plain, key: 'big.bin', digest: true }) === sha(bigBytes), 'the 50 MiB read back are the bytes picked');
+
+  // An upload cut off by a reload, aborted from the page, at phone size.
+  await page.setViewportSize(PHONE);
+  const mid = join(tmp, 'mid.bin');
+  writeFileSync(mid, randomBytes(20 * MIB));
+  await openFolder(plain);
+  await clearFinished();
+  const held = /[?&]partNumber=([2-9])&/;
+  await page.route(held, () => {});
+  const started = partsDone;
+  await pick('#upload-files', mid);
+  await waitFor(async () => partsDone - started >= 1, 'one part went up');
+  await reloadThroughTheLeavePrompt();
+  await page.unroute(held);
+  await page.locator('.upload[data-key="mid.bin"][data-state="needs-file"]').waitFor();
+  await screenshot(page, 'phone-resume');
+  await page.click('#unfinished-uploads');
+  await page.locator('.uploads-view tr[data-key="mid.bin"] td.num', { hasText: '1 part' }).waitFor();
+  await phoneScreenshot('phone-unfinished-uploads');
+  await page.getByRole('button', { name: 'Abort mid.bin' }).click();
+  await pressDialogButton(page, 'Abort upload');
+  await page.locator('.uploads-view [role=status]', { hasText: 'No unfinished uploads' }).waitFor();
+  assert(!(await s3({ bucket: plain, query: { uploads: '' } })).includes('<Upload>'), 'the server holds no unfinished upload');
+  await page.locator('.upload[data-key="mid.bin"][data-state="cancelled"]').waitFor();
+  await page.setViewportSize(DESKTOP);
+});
+
+/** Drops `name` (size bytes), lets part 1 go up and holds the others until `cut` has run, then lets them fail. */
+async function uploadThroughAnOutage(name, size, cut, restore) {
+  await openFolder(plain);
+  await clearFinished();
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const held = /[?&]partNumber=([2-9])&/;
+  await page.route(held, async (route) => { await released; await route.abort('connectionrefused').catch(() => {}); });
+  const before = partsDone;
+  const hashes = await dropFiles(page, [{ name, randomBytes: size }]);
+  await waitFor(async () => partsDone - before >= 1, 'part 1 went up');
+  await cut();
+  await page.unroute(held);
+  release();
+  const item = page.locator(`.upload[data-key="${name}"]`);
+  await page.locator(`.upload[data-key="${name}"][data-state=waiting]`).waitFor({ timeout: 60000 });
+  assert(/cannot be reached\. Trying again by itself/.test(await item.locator('.upload-detail').textContent()), 'the panel says it will go on by itself');
+  await restore();
+  await waitUploaded(page, name, 150000); // no click: it goes on by itself
+  assert(await s3({ bucket: plain, key: name, digest: true }) === hashes[name], `${name} read back is the bytes dropped`);
+}
+
+await steps.run('a dropped network: the upload waits and goes on by itself when the browser is online again', async () => {
+  await uploadThroughAnOutage('net.bin', 20 * MIB, () => context.setOffline(true), async () => {
+    assert(await page.evaluate(() => navigator.onLine) === false, 'the browser is offline');
+    await context.setOffline(false);
+  });
+});
+
+await steps.run('the server stopped and restarted during an upload: it completes without a click', async () => {
+  await uploadThroughAnOutage('restart.bin', 40 * MIB, () => control('stop'), async () => {
+    await screenshot(page, 'desktop-server-away');
+    await control('start');
+  });
+});
+
+await close();
+rmSync(tmp, { recursive: true, force: true });
+process.exit(steps.summary());
