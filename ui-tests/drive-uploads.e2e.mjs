@@ -245,9 +245,7 @@ await steps.run('recently deleted lists deleted files and folders and restores t
   await page.setViewportSize(PHONE);
   await folder.locator('a').click();
   await page.locator('.deleted-view tr[data-key="docs/x.txt"]').waitFor();
-  await page.locator('#breadcrumbs a', { hasText: versioned }).click();
-  await page.locator('.browser-view').waitFor();
-  await page.click('#recently-deleted');
+  await page.goBack();
   await folder.waitFor();
   await phoneScreenshot('phone-recently-deleted');
   await page.getByRole('button', { name: 'Restore docs' }).click();
