@@ -24,8 +24,8 @@ const plain = 'uploads-' + stamp;
 const versioned = 'uploads-v-' + stamp;
 const steps = new Steps();
 const { context, close } = await launch(DESKTOP);
-const page = context.pages()[0] || (await context.newPage());
-page.on('pageerror', (e) => console.log(`page error - ${e.message}`));
+let page = context.pages()[0] || (await context.newPage()); // a new tab replaces it when the test closes one
+context.on('weberror', (e) => console.log(`page error - ${e.error().message}`));
 const screenshot = (p, name) => shot(p, 'drive-uploads-' + name);
 /** A screenshot at phone size, after checking that nothing scrolls sideways. */
 async function phoneScreenshot(name) {
@@ -36,7 +36,7 @@ async function phoneScreenshot(name) {
 const tmp = mkdtempSync(join(tmpdir(), 'drive-uploads-'));
 const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
 let partsDone = 0; // UploadPart requests the server accepted
-page.on('requestfinished', async (request) => {
+context.on('requestfinished', async (request) => {
   const status = (await request.response())?.status();
   if (request.method() === 'PUT' && /[?&]partNumber=/.test(request.url()) && status === 200) partsDone++;
 });
@@ -331,6 +331,29 @@ await steps.run('the unfinished-uploads page shows size, resumes and aborts', as
   assert(!(await s3({ bucket: plain, query: { uploads: '' } })).includes('<Upload>'), 'the server holds no unfinished upload');
   await page.locator('.upload[data-key="mid.bin"][data-state="cancelled"]').waitFor();
   await page.setViewportSize(DESKTOP);
+});
+
+await steps.run('a closed tab: after signing in again in a new tab, the upload goes on', async () => {
+  const file = join(tmp, 'tab.bin');
+  const bytes = randomBytes(20 * MIB);
+  writeFileSync(file, bytes);
+  await openFolder(plain);
+  await clearFinished();
+  await page.route(/[?&]partNumber=([2-9])&/, () => {});
+  const before = partsDone;
+  await pick('#upload-files', file);
+  await waitFor(async () => partsDone - before >= 1, 'one part went up');
+  await page.close(); // the tab goes, and its session with it
+  page = await context.newPage();
+  await page.goto(`${driveUrl}#/${plain}/`);
+  await page.locator('#signin-form').waitFor();
+  await signIn(page, accessKey, secretKey);
+  await page.locator('.upload[data-key="tab.bin"][data-state="needs-file"]').waitFor();
+  const after = partsDone;
+  await pick('button[aria-label="Choose the file to resume tab.bin"]', file);
+  await waitUploaded(page, 'tab.bin');
+  assert(partsDone - after === 2, `only the 2 missing parts were sent (${partsDone - after})`);
+  assert(await s3({ bucket: plain, key: 'tab.bin', digest: true }) === sha(bytes), 'tab.bin read back is the bytes picked');
 });
 
 /** Drops `name` (size bytes), lets part 1 go up and holds the others until `cut` has run, then lets them fail. */
