@@ -333,6 +333,47 @@ await steps.run('the unfinished-uploads page shows size, resumes and aborts', as
   await page.setViewportSize(DESKTOP);
 });
 
+await steps.run('an upload started elsewhere resumes from the unfinished-uploads page once its file is checked', async () => {
+  const file = join(tmp, 'else.bin');
+  const bytes = randomBytes(20 * MIB);
+  writeFileSync(file, bytes);
+  mkdirSync(join(tmp, 'else'));
+  const wrong = join(tmp, 'else', 'else.bin');
+  writeFileSync(wrong, randomBytes(20 * MIB));
+  await openFolder(plain);
+  await clearFinished();
+  const held = /[?&]partNumber=([2-9])&/;
+  await page.route(held, () => {});
+  const before = partsDone;
+  await pick('#upload-files', file);
+  await waitFor(async () => partsDone - before >= 1, 'one part went up');
+  await reloadThroughTheLeavePrompt();
+  await page.unroute(held);
+  await page.locator('.upload[data-key="else.bin"][data-state="needs-file"]').waitFor();
+  await page.evaluate(() => new Promise((resolve, reject) => { // forget it, as another browser never knew it
+    const open = indexedDB.open('coffer-drive');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('uploads', 'readwrite');
+      tx.objectStore('uploads').clear();
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await page.locator('#shell').waitFor();
+  await page.click('#unfinished-uploads');
+  const line = page.locator('.uploads-view tr[data-key="else.bin"]');
+  await line.locator('.hint', { hasText: 'Started elsewhere' }).waitFor();
+  await pick('button[aria-label="Resume else.bin"]', wrong);
+  await page.locator('.toast.error', { hasText: 'part 1 differs' }).waitFor();
+  const after = partsDone;
+  await pick('button[aria-label="Resume else.bin"]', file);
+  await page.locator('.toast.success', { hasText: 'Resuming else.bin.' }).waitFor();
+  await waitUploaded(page, 'else.bin');
+  assert(partsDone - after === 2, `only the 2 missing parts were sent (${partsDone - after})`);
+  assert(await s3({ bucket: plain, key: 'else.bin', digest: true }) === sha(bytes), 'else.bin read back is the bytes picked');
+});
+
 await steps.run('a closed tab: after signing in again in a new tab, the upload goes on', async () => {
   const file = join(tmp, 'tab.bin');
   const bytes = randomBytes(20 * MIB);

@@ -86,16 +86,28 @@ export class UploadPanel {
 
   /** The file for a resumed upload: from its stored handle (asking permission), else picked again. */
   async findFile(upload) {
-    const file = await store.fileFromHandle(upload.record.handle, true);
-    if (file) return this.supply(upload, file);
+    const file = (await store.fileFromHandle(upload.record.handle, true)) || (await this.pickFile());
+    return file ? this.supply(upload, file) : false;
+  }
+
+  /** Asks for one file; resolves to it, or null when none was chosen. */
+  pickFile() {
     return new Promise((resolve) => {
-      this.picker.onchange = async () => {
-        const picked = this.picker.files[0];
+      this.picker.onchange = () => {
+        const picked = this.picker.files[0] || null;
         this.picker.value = '';
-        resolve(picked ? await this.supply(upload, picked) : false);
+        resolve(picked);
       };
       this.picker.click();
     });
+  }
+
+  /** Goes on with an upload this browser has no record of, once `file` is checked against it (adopt.js). */
+  async adopt(record, file) {
+    await store.put(record);
+    const upload = this.queue.addResumed(this.ctx.client, record);
+    this.show();
+    return this.supply(upload, file);
   }
 
   /** Signing out: running uploads stop and are aborted; those waiting for their file stay for a later sign-in. */

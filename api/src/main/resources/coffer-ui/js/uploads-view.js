@@ -1,6 +1,7 @@
 // The bucket's unfinished multipart uploads (ListMultipartUploads, every page), each with what
-// it holds so far (ListParts, every page): resume one this browser knows (its file kept, or
-// chosen again and checked), or abort one (AbortMultipartUpload frees its parts).
+// it holds so far (ListParts, every page): resume one (its file kept by this browser, or chosen
+// again and checked — for an upload started elsewhere, against its parts' SHA-256), or abort one
+// (AbortMultipartUpload frees its parts).
 import { clear, h } from './dom.js';
 import { TablePage } from './page-view.js';
 import { icons } from './icons.js';
@@ -8,6 +9,7 @@ import { baseName, formatCount, formatDate, formatSize } from './format.js';
 import { confirmAction, toast } from './dialogs.js';
 import { kids, text } from './xml.js';
 import * as store from './resume-store.js';
+import { adoptionRecord } from './adopt.js';
 
 const decode = (value, encoded) => (encoded && value != null ? decodeURIComponent(value.replace(/\+/g, '%20')) : value);
 
@@ -75,15 +77,13 @@ export class UploadsView extends TablePage {
       const size = h('td', { class: 'num', 'data-label': 'Uploaded' }, '…');
       const record = known.get(u.uploadId);
       const actions = h('td', { class: 'actions' });
-      if (record) {
-        actions.append(h('button', { type: 'button', class: 'button small', 'aria-label': `Resume ${baseName(u.key)}`, onclick: () => this.resume(record) },
-          h('span', { class: 'button-icon', html: icons.upload }), h('span', { class: 'label' }, 'Resume')));
-      }
+      actions.append(h('button', { type: 'button', class: 'button small', 'aria-label': `Resume ${baseName(u.key)}`, onclick: () => (record ? this.resume(record) : this.adopt(u)) },
+        h('span', { class: 'button-icon', html: icons.upload }), h('span', { class: 'label' }, 'Resume')));
       actions.append(h('button', { type: 'button', class: 'button small danger-outline', 'aria-label': `Abort ${baseName(u.key)}`, onclick: () => this.abortUpload(u, record) },
         h('span', { class: 'button-icon', html: icons.trash }), h('span', { class: 'label' }, 'Abort')));
       this.body.append(h('tr', { 'data-key': u.key, 'data-upload-id': u.uploadId },
         h('th', { scope: 'row' }, h('span', { class: 'bucket-link' }, h('span', { class: 'row-icon', html: icons.file }), u.key),
-          record ? null : h('small', { class: 'hint block' }, 'Started elsewhere: this browser does not know its file, so it can only be aborted here.')),
+          record ? null : h('small', { class: 'hint block' }, 'Started elsewhere: to resume, choose its file; it is checked against the parts already uploaded.')),
         h('td', { 'data-label': 'Started' }, formatDate(u.initiated)),
         size, actions));
       partsOf(client, this.bucket, u.key, u.uploadId, this.abort.signal).then(({ parts, bytes }) => {
@@ -102,6 +102,23 @@ export class UploadsView extends TablePage {
       return;
     }
     if (await panel.findFile(upload)) toast(`Resuming ${baseName(record.key)}.`, 'success');
+  }
+
+  /** An upload started elsewhere: the file is chosen, checked part by part (adopt.js), and the upload goes on. */
+  async adopt(u) {
+    const file = await this.ctx.uploads.pickFile();
+    if (!file) return;
+    const note = toast(`Checking ${file.name} against the uploaded parts…`, 'info', 0);
+    try {
+      const record = await adoptionRecord(this.ctx.client, this.bucket, u, file, (i, n) => { note.firstChild.textContent = `Checking ${file.name}: part ${i} of ${n}…`; });
+      note.remove();
+      if (typeof record === 'string') toast(record, 'error');
+      else if (await this.ctx.uploads.adopt(record, file)) toast(`Resuming ${baseName(u.key)}.`, 'success');
+    } catch (e) {
+      note.remove();
+      this.ctx.reportError(e);
+    }
+    await this.load();
   }
 
   async abortUpload(u, record) {

@@ -26,9 +26,10 @@ import dev.coffer.compat.ui.BrowserTests;
  * deletes and restores files and a folder from "Recently deleted", reloads the page in the middle
  * of a 50 MiB upload and finishes it, closes the tab of another and finishes it after a new
  * sign-in, loses the network and the server during uploads that then finish without a click, and
- * resumes and aborts from the unfinished-uploads page — at desktop and phone sizes, saving
- * docs/screenshots/drive-uploads-*.png. The script stops and starts the server through a small
- * control endpoint of this test ({@code GET /stop}, {@code GET /start}).
+ * resumes (one it started, one it forgot) and aborts from the unfinished-uploads page — at
+ * desktop and phone sizes, saving docs/screenshots/drive-uploads-*.png. The script stops and
+ * starts the server through a small control endpoint of this test ({@code GET /stop},
+ * {@code GET /start}).
  */
 class DriveUploadsUiIT {
 
@@ -89,6 +90,7 @@ class DriveUploadsUiIT {
                 .contains("ok - an unversioned bucket says it keeps no deleted files")
                 .contains("ok - a reload in the middle of a 50 MiB upload: leaving asks first, the upload goes on after choosing the file again")
                 .contains("ok - the unfinished-uploads page shows size, resumes and aborts")
+                .contains("ok - an upload started elsewhere resumes from the unfinished-uploads page once its file is checked")
                 .contains("ok - a closed tab: after signing in again in a new tab, the upload goes on")
                 .contains("ok - a dropped network: the upload waits and goes on by itself when the browser is online again")
                 .contains("ok - the server stopped and restarted during an upload: it completes without a click")
