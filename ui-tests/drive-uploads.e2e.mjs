@@ -113,6 +113,20 @@ async function reloadThroughTheLeavePrompt() {
   await page.locator('#shell').waitFor();
 }
 
+/** Picks `path` in the folder of `plain`, lets part 1 go up and holds the rest, then reloads: the upload waits for its file. */
+async function pickThenReload(path, name) {
+  await openFolder(plain);
+  await clearFinished();
+  const held = /[?&]partNumber=([2-9])&/;
+  await page.route(held, () => {});
+  const before = partsDone;
+  await pick('#upload-files', path);
+  await waitFor(async () => partsDone - before >= 1, 'one part went up');
+  await reloadThroughTheLeavePrompt();
+  await page.unroute(held);
+  await page.locator(`.upload[data-key="${name}"][data-state="needs-file"]`).waitFor();
+}
+
 const control = async (what) => {
   const response = await fetch(`${controlUrl}/${what}`);
   assert(response.ok, `server ${what}: ${await response.text()}`);
@@ -311,16 +325,7 @@ await steps.run('the unfinished-uploads page shows size, resumes and aborts', as
   await page.setViewportSize(PHONE);
   const mid = join(tmp, 'mid.bin');
   writeFileSync(mid, randomBytes(20 * MIB));
-  await openFolder(plain);
-  await clearFinished();
-  const held = /[?&]partNumber=([2-9])&/;
-  await page.route(held, () => {});
-  const started = partsDone;
-  await pick('#upload-files', mid);
-  await waitFor(async () => partsDone - started >= 1, 'one part went up');
-  await reloadThroughTheLeavePrompt();
-  await page.unroute(held);
-  await page.locator('.upload[data-key="mid.bin"][data-state="needs-file"]').waitFor();
+  await pickThenReload(mid, 'mid.bin');
   await screenshot(page, 'phone-resume');
   await page.click('#unfinished-uploads');
   await page.locator('.uploads-view tr[data-key="mid.bin"] td.num', { hasText: '1 part' }).waitFor();
@@ -340,16 +345,7 @@ await steps.run('an upload started elsewhere resumes from the unfinished-uploads
   mkdirSync(join(tmp, 'else'));
   const wrong = join(tmp, 'else', 'else.bin');
   writeFileSync(wrong, randomBytes(20 * MIB));
-  await openFolder(plain);
-  await clearFinished();
-  const held = /[?&]partNumber=([2-9])&/;
-  await page.route(held, () => {});
-  const before = partsDone;
-  await pick('#upload-files', file);
-  await waitFor(async () => partsDone - before >= 1, 'one part went up');
-  await reloadThroughTheLeavePrompt();
-  await page.unroute(held);
-  await page.locator('.upload[data-key="else.bin"][data-state="needs-file"]').waitFor();
+  await pickThenReload(file, 'else.bin');
   await page.evaluate(() => new Promise((resolve, reject) => { // forget it, as another browser never knew it
     const open = indexedDB.open('coffer-drive');
     open.onsuccess = () => {
