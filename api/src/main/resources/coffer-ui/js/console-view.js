@@ -46,6 +46,9 @@ export class ConsoleView {
     const body = h('div', { class: 'console-body' });
     clear(this.ctx.main).append(h('section', { class: 'view console-view' },
       h('div', { class: 'view-head' }, h('h1', {}, 'Console')), nav, body));
+    // On a phone the tabs scroll sideways: keep the current one in sight.
+    const here = nav.querySelector('[aria-current]');
+    if (here) nav.scrollLeft = here.offsetLeft - nav.offsetLeft - (nav.clientWidth - here.offsetWidth) / 2;
     const Section = SECTIONS.find((s) => s[0] === this.section)[2];
     this.current = new Section({ ...this.ctx, api: this.api, signal: this.abort.signal }, body, this.name);
     this.current.show().catch((e) => {
