@@ -100,6 +100,7 @@ await steps.run('grid view: a toggle that is remembered, thumbnails of small ima
   assert((await row(page, 'photos/d-huge.png').locator('img.thumb').count()) === 0, 'the 5 MiB image shows its icon');
   const width = await row(page, 'photos/a-sunrise.png').locator('img.thumb').evaluate((img) => img.naturalWidth);
   assert(width === 320, `the thumbnail is drawn down to 320 px (${width})`);
+  await toastGone();
   await screenshot(page, 'drive-browse-desktop-grid');
   const before = gets.length;
   await page.reload();
@@ -330,6 +331,7 @@ await steps.run('versions to the second, preview and download of an earlier vers
   await page.locator(`tr[data-bucket="${bucket}"] td.versioning[data-state=on]`).waitFor();
   await page.locator(`tr[data-bucket="${searchBucket}"] td.versioning[data-state=off]`).waitFor();
   assert((await page.locator(`tr[data-bucket="${bucket}"] td.versioning`).textContent()) === 'On', 'the bucket reads On');
+  await toastGone();
   await screenshot(page, 'drive-browse-desktop-buckets');
 });
 
