@@ -100,6 +100,11 @@ await steps.run('grid view: a toggle that is remembered, thumbnails of small ima
   assert((await row(page, 'photos/d-huge.png').locator('img.thumb').count()) === 0, 'the 5 MiB image shows its icon');
   const width = await row(page, 'photos/a-sunrise.png').locator('img.thumb').evaluate((img) => img.naturalWidth);
   assert(width === 320, `the thumbnail is drawn down to 320 px (${width})`);
+  await row(page, 'photos/a-sunrise.png').focus();
+  await page.keyboard.press('ArrowRight');
+  assert(await page.evaluate(() => document.activeElement.dataset.key) === 'photos/b-portrait.png', 'ArrowRight goes to the next tile');
+  await page.keyboard.press('ArrowLeft');
+  assert(await page.evaluate(() => document.activeElement.dataset.key) === 'photos/a-sunrise.png', 'ArrowLeft comes back');
   await toastGone();
   await screenshot(page, 'drive-browse-desktop-grid');
   const before = gets.length;
