@@ -326,7 +326,7 @@ await steps.run('desktop: a share link is signed by the dedicated read-only key,
 await close();
 
 // ---------------------------------------------------------------- phone
-await steps.run('phone: overview, a user with a key shown once, a bucket setting, a share link and its revocation, nothing wider than the screen', async () => {
+await steps.run('phone: overview, a user with a key shown once (deactivated, activated) and a managed policy attached, a bucket setting, a share link and its revocation, nothing wider than the screen', async () => {
   page = await open(PHONE);
   await signedIn(page, rootKey, rootSecret);
   await overview(page, 'phone');
@@ -338,7 +338,16 @@ await steps.run('phone: overview, a user with a key shown once, a bucket setting
   await page.locator('#new-secret').waitFor();
   await shot(page, 'console-phone-new-key');
   await pressDialogButton(page, 'I have kept the secret');
-  await page.locator('#keys-list li[data-key-id]').waitFor();
+  const key = page.locator('#keys-list li[data-key-id]');
+  await key.waitFor();
+  await key.locator('button:has-text("Deactivate")').click();
+  await key.locator('.badge.off').waitFor();
+  await key.locator('button:has-text("Activate")').click();
+  await key.locator('button:has-text("Deactivate")').waitFor();
+  await page.click('#attach-policy');
+  await page.selectOption('#attach-choice', { label: 'deny-deletes' });
+  await pressDialogButton(page, 'Attach');
+  await page.locator('#attached-policies li[data-policy="deny-deletes"]').waitFor();
   await noSideways(page, 'user');
 
   await page.goto(driveUrl + '#/_console/buckets/' + settingsBucket);

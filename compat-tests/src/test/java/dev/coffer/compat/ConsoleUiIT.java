@@ -132,6 +132,10 @@ class ConsoleUiIT {
                     .policyDocument()).contains("s3%3AGetObject");
             assertThat(iam.listPolicies(b -> b.scope("Local")).policies()).extracting(p -> p.policyName())
                     .containsExactly("deny-deletes");
+            assertThat(iam.listAttachedUserPolicies(b -> b.userName("phone-user")).attachedPolicies())
+                    .extracting(p -> p.policyName()).containsExactly("deny-deletes");
+            assertThat(iam.listAccessKeys(b -> b.userName("phone-user")).accessKeyMetadata())
+                    .extracting(k -> k.statusAsString()).containsExactly("Active");
         }
     }
 
