@@ -13,6 +13,7 @@ import java.util.List;
  * PartRecord v1      : 0x01 | var partNumber | var size | str etag | i64 lastModifiedMillis
  *                      | str checksumAlgorithm | str checksum
  *                      | var chunk count | per chunk: str chunkId, var length
+ * PartRecord v2      : 0x02 | as v1 | replicas (ValueCodecs; written only when a chunk names a replica)
  * CompletedUpload v1 : 0x01 | str bucket | str key | str uploadId | str etag
  *                      | i64 lastModifiedMillis | i64 completedMillis
  * </pre>
@@ -52,7 +53,8 @@ final class UploadValueCodecs {
     static final Codec<PartRecord> PART = new Codec<>() {
         @Override
         public byte[] encode(PartRecord p) {
-            ValueOutput out = new ValueOutput(ValueCodecs.V1);
+            boolean replicated = ChunkPointer.anyReplicas(p.chunks());
+            ValueOutput out = new ValueOutput(replicated ? ValueCodecs.V2 : ValueCodecs.V1);
             out.writeVarLong(p.partNumber());
             out.writeVarLong(p.size());
             out.writeString(p.etag());
@@ -64,12 +66,13 @@ final class UploadValueCodecs {
                 out.writeString(c.chunkId());
                 out.writeVarLong(c.length());
             }
+            if (replicated) ChunkPointer.writeReplicas(out, p.chunks());
             return out.toByteArray();
         }
 
         @Override
         public PartRecord decode(byte[] bytes) {
-            ValueInput in = new ValueInput(bytes, ValueCodecs.V1, "part record");
+            ValueInput in = new ValueInput(bytes, ValueCodecs.V1, ValueCodecs.V2, "part record");
             int number = (int) in.readVarLong();
             long size = in.readVarLong();
             String etag = in.readString();
@@ -81,6 +84,7 @@ final class UploadValueCodecs {
             for (int i = 0; i < count; i++) {
                 chunks.add(new ChunkPointer(in.readString(), in.readVarLong()));
             }
+            if (in.version() >= ValueCodecs.V2) chunks = ChunkPointer.readReplicas(in, chunks, "part record");
             in.end();
             return new PartRecord(number, size, etag, modified, algorithm, checksum, chunks);
         }

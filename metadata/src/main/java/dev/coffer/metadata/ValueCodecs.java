@@ -25,6 +25,8 @@ import java.util.List;
  * ObjectRecord v2 : 0x02 | as v1 | str versionId | byte deleteMarker (0/1) | str checksumType
  *                   | var part count | per part: var partNumber, var size, str etag, str checksum
  * ObjectRecord v3 : 0x03 | as v2 | attrs
+ * ObjectRecord v4 : 0x04 | as v3 | replicas   (written only when a chunk names a replica)
+ * replicas        : var count (= chunk count) | per chunk, in order: var n | n x str nodeId
  * attrs           : var count | per attribute, in name order: str name, bytes value
  * GcEntry v1      : 0x01 | i64 sequence | i64 queuedMillis | str chunkId
  * </pre>
@@ -32,7 +34,9 @@ import java.util.List;
  * A v1 object record ends after its chunks: the null version of a single-part object, its checksum
  * (if any) FULL_OBJECT. Builds of late November 2026 appended the v2 tail while still writing
  * 0x01; a v1 record with bytes after its chunks is read as carrying that tail. Records are
- * written as v3 only; v1 and v2 records read as having no attributes.
+ * written as v3, or v4 when a chunk names its replicas (a cluster's), so a single node writes
+ * exactly what it wrote before; v1 and v2 records read as having no attributes, v1-v3 records
+ * as naming no replica.
  *
  * <p>The name and the sequence repeat their row's key: a value then decodes alone, and the few
  * bytes are cheap next to the clarity.
@@ -43,6 +47,7 @@ final class ValueCodecs {
     static final byte V1 = 1;
     static final byte V2 = 2;
     static final byte V3 = 3;
+    static final byte V4 = 4;
 
     static final Codec<BucketRecord> BUCKET = new Codec<>() {
         @Override
@@ -97,7 +102,8 @@ final class ValueCodecs {
     static final Codec<ObjectRecord> OBJECT = new Codec<>() {
         @Override
         public byte[] encode(ObjectRecord o) {
-            ValueOutput out = new ValueOutput(V3);
+            boolean replicated = ChunkPointer.anyReplicas(o.chunks());
+            ValueOutput out = new ValueOutput(replicated ? V4 : V3);
             out.writeVarLong(o.size());
             out.writeString(o.etag());
             out.writeLong(o.lastModifiedMillis());
@@ -121,12 +127,13 @@ final class ValueCodecs {
                 out.writeString(p.checksum());
             }
             writeAttributes(out, o.attributes());
+            if (replicated) ChunkPointer.writeReplicas(out, o.chunks());
             return out.toByteArray();
         }
 
         @Override
         public ObjectRecord decode(byte[] bytes) {
-            ValueInput in = new ValueInput(bytes, V1, V3, "object record");
+            ValueInput in = new ValueInput(bytes, V1, V4, "object record");
             long size = in.readVarLong();
             String etag = in.readString();
             long lastModified = in.readLong();
@@ -151,6 +158,7 @@ final class ValueCodecs {
                 parts.add(new PartInfo((int) in.readVarLong(), in.readVarLong(), in.readString(), in.readString()));
             }
             var attributes = in.version() >= V3 ? readAttributes(in) : java.util.Map.<String, byte[]>of();
+            if (in.version() >= V4) chunks = ChunkPointer.readReplicas(in, chunks, "object record");
             in.end();
             return new ObjectRecord(size, etag, lastModified, headers, userMetadata, checksums, inline, chunks,
                     versionId, deleteMarker, checksumType, parts, attributes);

@@ -78,9 +78,9 @@ class ValueCodecTest {
     @Test
     void unknownVersionByteIsRejected() {
         byte[] bytes = ValueCodecs.OBJECT.encode(everyField());
-        bytes[0] = 4;
+        bytes[0] = 5;
         MetadataException e = assertThrows(MetadataException.class, () -> ValueCodecs.OBJECT.decode(bytes));
-        assertTrue(e.getMessage().contains("version 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 5"), e.getMessage());
         byte[] bucket = ValueCodecs.BUCKET.encode(Records.bucket("b"));
         bucket[0] = (byte) 0xFF;
         assertThrows(MetadataException.class, () -> ValueCodecs.BUCKET.decode(bucket));
@@ -189,5 +189,26 @@ class ValueCodecTest {
         assertEquals(b, ValueCodecs.BUCKET.decode(ValueCodecs.BUCKET.encode(b)));
         GcEntry g = new GcEntry(Long.MAX_VALUE, -1, "chunk-😀");
         assertEquals(g, ValueCodecs.GC_ENTRY.decode(ValueCodecs.GC_ENTRY.encode(g)));
+    }
+
+    @Test
+    void chunkReplicasRoundTripAndASingleNodesRecordKeepsItsFormat() {
+        ObjectRecord plain = everyField();
+        assertEquals(3, ValueCodecs.OBJECT.encode(plain)[0], "no replica named: format 3, as before");
+        List<ChunkPointer> replicated = List.of(new ChunkPointer("c-1", 8L << 20, List.of("n1", "n3", "n2")),
+                new ChunkPointer("c-2", 0, List.of()));
+        ObjectRecord in = new ObjectRecord(plain.size(), plain.etag(), plain.lastModifiedMillis(), plain.contentHeaders(),
+                plain.userMetadata(), plain.checksums(), plain.inline(), replicated, plain.versionId(), false,
+                plain.checksumType(), plain.parts());
+        byte[] bytes = ValueCodecs.OBJECT.encode(in);
+        assertEquals(4, bytes[0]);
+        assertEquals(replicated, ValueCodecs.OBJECT.decode(bytes).chunks());
+
+        PartRecord part = new PartRecord(3, 10, "e", 5L, null, null, List.of(new ChunkPointer("p", 10)));
+        assertEquals(1, UploadValueCodecs.PART.encode(part)[0]);
+        PartRecord placed = new PartRecord(3, 10, "e", 5L, null, null, List.of(new ChunkPointer("p", 10, List.of("n2", "n1"))));
+        byte[] partBytes = UploadValueCodecs.PART.encode(placed);
+        assertEquals(2, partBytes[0]);
+        assertEquals(placed.chunks(), UploadValueCodecs.PART.decode(partBytes).chunks());
     }
 }
