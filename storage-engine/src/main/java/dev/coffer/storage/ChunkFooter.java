@@ -5,7 +5,6 @@ import static dev.coffer.storage.ChunkFormat.*;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
@@ -36,7 +35,7 @@ record ChunkFooter(long payloadLength, int[] crcs) {
      * @throws ChunkCorruptedException if any check of FORMAT.md fails but the version check
      * @throws IOException if the footer is sound but of a version this code does not know
      */
-    static ChunkFooter read(FileChannel channel, ChunkId id) throws IOException {
+    static ChunkFooter read(ChunkBytes channel, ChunkId id) throws IOException {
         long size = channel.size();
         if (size < TRAILER_SIZE) throw new ChunkCorruptedException(id, "file of " + size + " bytes");
         ByteBuffer trailer = readAt(channel, id, size - TRAILER_SIZE, TRAILER_SIZE);
@@ -70,11 +69,11 @@ record ChunkFooter(long payloadLength, int[] crcs) {
         return new ChunkFooter(payloadLength, crcs);
     }
 
-    private static ByteBuffer readAt(FileChannel channel, ChunkId id, long position, int length)
+    private static ByteBuffer readAt(ChunkBytes channel, ChunkId id, long position, int length)
             throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
-            FileIo.readFully(channel, buffer, position);
+            channel.readFully(buffer, position);
         } catch (EOFException e) {
             throw new ChunkCorruptedException(id, "file shrank while its footer was read");
         }

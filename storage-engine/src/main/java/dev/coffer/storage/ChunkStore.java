@@ -1,6 +1,9 @@
 package dev.coffer.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -140,6 +143,91 @@ public final class ChunkStore implements AutoCloseable {
     public ChunkReader openReader(ChunkId id, DataKey key) throws IOException {
         requireOpen();
         return VerifyingChunkReader.open(layout, id, key);
+    }
+
+    /**
+     * A reader of a chunk's file bytes from elsewhere (another node's replica), checked block by
+     * block as {@link #openReader(ChunkId, DataKey)} checks a local one; a failed check throws
+     * {@link ChunkCorruptedException} and quarantines nothing here. Closing the reader closes
+     * {@code bytes}.
+     */
+    public static ChunkReader openReader(ChunkId id, DataKey key, ChunkBytes bytes) throws IOException {
+        return VerifyingChunkReader.open(null, id, key, bytes);
+    }
+
+    /** The size of the file of a chunk of {@code payloadLength} bytes (FORMAT.md, "Chunk file layout"). */
+    public static long fileSize(long payloadLength) {
+        return payloadLength + ChunkFormat.footerSize(ChunkFormat.blockCount(payloadLength));
+    }
+
+    /**
+     * A published chunk's file, to send its bytes as they are (a replica's transfer).
+     *
+     * @throws java.nio.file.NoSuchFileException if it is not published
+     */
+    public FileChannel openFile(ChunkId id) throws IOException {
+        requireOpen();
+        return FileChannel.open(layout.chunkPath(id), StandardOpenOption.READ);
+    }
+
+    /**
+     * Publishes a chunk file received whole from another node ({@code fileSize} bytes from
+     * {@code in}): written to tmp/, fsynced, its footer and every block checked, then renamed into
+     * chunks/ and the directory fsynced, as a writer publishes (FORMAT.md, "Receiving a replica").
+     * When the chunk is already published nothing is written. On any failure nothing is left.
+     *
+     * @throws ChunkCorruptedException if the bytes fail a check
+     */
+    public void receive(ChunkId id, InputStream in, long fileSize) throws IOException {
+        requireOpen();
+        if (Files.exists(layout.chunkPath(id))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return;
+        }
+        space.requireRoom(fileSize);
+        Path temp = layout.tempPath(id).resolveSibling(id.value() + "-" + ChunkId.random().value() + ChunkFormat.TEMP_SUFFIX);
+        boolean published = false;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.READ)) {
+            long written = channel.transferFrom(Channels.newChannel(in), 0, fileSize);
+            if (written != fileSize || in.read() >= 0) {
+                throw new ChunkCorruptedException(id, "received " + written + " bytes (or more) of " + fileSize);
+            }
+            layout.ops().force(channel, temp);
+            verifyAll(id, channel);
+            Path dir = layout.ensurePrefixDir(id);
+            layout.ops().atomicMove(temp, layout.chunkPath(id));
+            published = true;
+            layout.ops().fsyncDirectory(dir);
+        } finally {
+            if (!published) Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads every block of the file open in {@code channel} through a verifying reader. */
+    private static void verifyAll(ChunkId id, FileChannel channel) throws IOException {
+        ChunkBytes bytes = ChunkBytes.of(channel);
+        ChunkBytes unclosed = new ChunkBytes() { // the caller closes the channel
+            @Override
+            public long size() throws IOException {
+                return bytes.size();
+            }
+
+            @Override
+            public void readFully(java.nio.ByteBuffer dst, long position) throws IOException {
+                bytes.readFully(dst, position);
+            }
+
+            @Override
+            public void close() {}
+        };
+        ChunkReader reader = VerifyingChunkReader.open(null, id, null, unclosed);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(16 * ChunkFormat.BLOCK_SIZE);
+        for (long at = 0; at < reader.length(); ) {
+            int n = reader.read(at, buffer.clear());
+            if (n <= 0) throw new ChunkCorruptedException(id, "payload ends at " + at);
+            at += n;
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
 final class VerifyingChunkReader implements ChunkReader {
     private final ChunkId id;
     private final StoreLayout layout;
-    private final FileChannel channel;
+    private final ChunkBytes channel;
     private final long length;
     private final int[] crcs;
     private final CRC32C crc = new CRC32C();
@@ -29,7 +29,7 @@ final class VerifyingChunkReader implements ChunkReader {
     private boolean corrupted;
     private boolean closed;
 
-    private VerifyingChunkReader(ChunkId id, StoreLayout layout, FileChannel channel, ChunkFooter footer, DataKey key) {
+    private VerifyingChunkReader(ChunkId id, StoreLayout layout, ChunkBytes channel, ChunkFooter footer, DataKey key) {
         this.id = id;
         this.crypto = key == null ? null : new BlockCrypto(key, id);
         this.layout = layout;
@@ -40,12 +40,20 @@ final class VerifyingChunkReader implements ChunkReader {
 
     /** @throws java.nio.file.NoSuchFileException if {@code id} is not published */
     static VerifyingChunkReader open(StoreLayout layout, ChunkId id, DataKey key) throws IOException {
-        FileChannel channel = FileChannel.open(layout.chunkPath(id), StandardOpenOption.READ);
+        return open(layout, id, key, ChunkBytes.of(FileChannel.open(layout.chunkPath(id), StandardOpenOption.READ)));
+    }
+
+    /**
+     * A reader of {@code channel}'s bytes (closed with the reader); a failed check quarantines the
+     * published chunk of {@code layout}, or nothing when it is null (bytes that are not this
+     * store's published file: another node's replica, a transfer not yet published).
+     */
+    static VerifyingChunkReader open(StoreLayout layout, ChunkId id, DataKey key, ChunkBytes channel) throws IOException {
         try {
             return new VerifyingChunkReader(id, layout, channel, ChunkFooter.read(channel, id), key);
         } catch (ChunkCorruptedException e) {
             channel.close();
-            throw Quarantine.move(layout, e);
+            throw layout == null ? e : Quarantine.move(layout, e);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -127,7 +135,7 @@ final class VerifyingChunkReader implements ChunkReader {
 
     private void readFully(ByteBuffer dst, long position) throws IOException {
         try {
-            FileIo.readFully(channel, dst, position);
+            channel.readFully(dst, position);
         } catch (EOFException e) {
             throw corrupt(position / BLOCK_SIZE);
         }
@@ -142,7 +150,8 @@ final class VerifyingChunkReader implements ChunkReader {
     private ChunkCorruptedException corrupt(long index) {
         corrupted = true;
         cachedBlock = -1;
-        return Quarantine.move(layout, new ChunkCorruptedException(id, "block " + index + " failed its CRC32C check"));
+        ChunkCorruptedException e = new ChunkCorruptedException(id, "block " + index + " failed its CRC32C check");
+        return layout == null ? e : Quarantine.move(layout, e);
     }
 
     private int blockLength(long index) {

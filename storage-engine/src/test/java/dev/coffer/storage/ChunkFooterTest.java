@@ -42,7 +42,7 @@ class ChunkFooterTest {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             channel.write(new ChunkFooter(length, crcs).encode(), length);
-            ChunkFooter read = ChunkFooter.read(channel, ChunkId.random());
+            ChunkFooter read = ChunkFooter.read(ChunkBytes.of(channel), ChunkId.random());
             assertEquals(length, read.payloadLength());
             assertArrayEquals(crcs, read.crcs());
         }
