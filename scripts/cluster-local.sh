@@ -65,7 +65,7 @@ launch() { # node dir (holds node.env)
   # shellcheck disable=SC2086
   setsid java ${JAVA_OPTS:--Xmx256m} -jar "$JAR" --server.port="$S3_PORT" --coffer.ui.port=-1 \
     --coffer.data-dir="$node/data" --coffer.cluster.enabled=true --coffer.cluster.node-id="$NODE_ID" \
-    --coffer.cluster.peers="$PEERS" $join_flag $(cat "$node/../cluster-args") \
+    --coffer.cluster.peers="$PEERS" --coffer.cluster.http-peers="$HTTP_PEERS" $join_flag $(cat "$node/../cluster-args") \
     >> "$node/coffer.log" 2>&1 < /dev/null &
   echo $! > "$node/coffer.pid"
 }
@@ -147,17 +147,19 @@ case "$cmd" in
     [ -z "$(all_nodes "$dir")" ] || die "$dir already holds nodes; use restart, or down and another DIR"
     ensure_jar
     credentials "$dir"
-    peers=""
+    peers=""; http_peers=""
     declare -a s3ports
     for i in $(seq 1 "$n"); do
       s3ports[$i]=$(free_port)
       peers="${peers:+$peers,}n$i=127.0.0.1:$(free_port)"
+      http_peers="${http_peers:+$http_peers,}n$i=127.0.0.1:${s3ports[$i]}"
     done
     echo "$peers" > "$dir/peers"
+    echo "$http_peers" > "$dir/http-peers"
     echo "${COFFER_CLUSTER_ARGS:-}" > "$dir/cluster-args"  # every later restart and add uses them too
     for i in $(seq 1 "$n"); do
       node="$dir/node-$i"; mkdir -p "$node"
-      printf 'NODE_ID=n%s\nS3_PORT=%s\nPEERS=%s\nJOIN=false\n' "$i" "${s3ports[$i]}" "$peers" > "$node/node.env"
+      printf 'NODE_ID=n%s\nS3_PORT=%s\nPEERS=%s\nHTTP_PEERS=%s\nJOIN=false\n' "$i" "${s3ports[$i]}" "$peers" "$http_peers" > "$node/node.env"
       launch "$node"
     done
     mapfile -t nodes < <(all_nodes "$dir")
@@ -193,8 +195,11 @@ case "$cmd" in
     raft="127.0.0.1:$(free_port)"
     peers="$(cat "$dir/peers"),n$i=$raft"
     echo "$peers" > "$dir/peers"
+    s3=$(free_port)
+    http_peers="$(cat "$dir/http-peers"),n$i=127.0.0.1:$s3"  # the older nodes do not learn it (docs/cluster.md)
+    echo "$http_peers" > "$dir/http-peers"
     node="$dir/node-$i"; mkdir -p "$node"
-    printf 'NODE_ID=n%s\nS3_PORT=%s\nPEERS=%s\nJOIN=true\n' "$i" "$(free_port)" "$peers" > "$node/node.env"
+    printf 'NODE_ID=n%s\nS3_PORT=%s\nPEERS=%s\nHTTP_PEERS=%s\nJOIN=true\n' "$i" "$s3" "$peers" "$http_peers" > "$node/node.env"
     launch "$node"
     # shellcheck disable=SC1091
     . "$node/node.env"

@@ -33,6 +33,7 @@ public final class Catalog implements AutoCloseable {
     private final CatalogReplica replica;
     private final IamCatalog iam;
     private final JobStates jobs;
+    private final NodeStates nodes;
     private final EventOutbox events;
     private volatile boolean closed;
 
@@ -51,6 +52,7 @@ public final class Catalog implements AutoCloseable {
         this.replica = new CatalogReplica(store, runner);
         this.iam = new IamCatalog(store, runner, this::ensureOpen);
         this.jobs = new JobStates(store);
+        this.nodes = new NodeStates(store);
         this.events = new EventOutbox(new Outbox(store, configs), runner, this::ensureOpen);
     }
 
@@ -286,6 +288,20 @@ public final class Catalog implements AutoCloseable {
             if (candidates.contains(id)) found.add(id);
         });
         return found;
+    }
+
+    // ---- cluster nodes
+
+    /** The cluster nodes marked draining (they receive no new chunk replicas). */
+    public java.util.Set<String> drainingNodes() {
+        ensureOpen();
+        return nodes.draining();
+    }
+
+    /** Marks a cluster node draining, or clears the mark; a command of its own (kind 70). */
+    public void setNodeDraining(String node, boolean draining) {
+        ensureOpen();
+        runner.submit(new CatalogCommand.SetNodeDraining(runner.choose(), node, draining));
     }
 
     // ---- background jobs

@@ -147,6 +147,16 @@ public sealed interface CatalogCommand {
     }
 
     /**
+     * Marks a cluster node draining (it receives no new chunk replicas) or clears the mark. Never
+     * refused. Kind 70.
+     */
+    record SetNodeDraining(Choice choice, String node, boolean draining) implements CatalogCommand {
+        public SetNodeDraining {
+            Objects.requireNonNull(node, "node");
+        }
+    }
+
+    /**
      * A lifecycle expiration of a key's current version: DeleteObject without a version id
      * (removes the key, or adds a delete marker), but only if the current version is still the one
      * the rule was judged against: the same version id ({@code null} for the null version) and the

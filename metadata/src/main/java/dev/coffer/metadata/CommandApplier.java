@@ -31,12 +31,14 @@ final class CommandApplier {
     private final BucketConfigs configs;
     private final IamWriter iam;
     private final JobStates jobs;
+    private final NodeStates nodes;
     private final VersionChain chain;
     private final Outbox outbox;
     private final ChangeEvents events;
 
     CommandApplier(RocksStore store, GcQueue gc) {
         this.jobs = new JobStates(store);
+        this.nodes = new NodeStates(store);
         this.chain = new VersionChain(store);
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.objects = store.table(CatalogTables.OBJECTS);
@@ -145,6 +147,10 @@ final class CommandApplier {
         }
         if (command instanceof CatalogCommand.SetJobCursor c) {
             jobs.set(batch, c.job(), c.cursor());
+            return null;
+        }
+        if (command instanceof CatalogCommand.SetNodeDraining c) {
+            nodes.set(batch, c.node(), c.draining());
             return null;
         }
         if (command instanceof CatalogCommand.CompleteEvents c) {

@@ -31,6 +31,7 @@ final class CommandCodec {
     static final int SET_OBJECT_ATTRIBUTE = 13;
     // 45-54: background jobs and lifecycle.
     static final int SET_JOB_CURSOR = 45;
+    static final int SET_NODE_DRAINING = 70;
     static final int EXPIRE_CURRENT = 46;
     // 65-69: event notifications.
     static final int REQUESTED = 65;
@@ -97,6 +98,9 @@ final class CommandCodec {
         } else if (command instanceof CatalogCommand.SetJobCursor j) {
             out.writeString(j.job());
             out.writeBytes(j.cursor());
+        } else if (command instanceof CatalogCommand.SetNodeDraining d) {
+            out.writeString(d.node());
+            out.writeByte(d.draining() ? 1 : 0);
         } else if (command instanceof CatalogCommand.ExpireCurrent x) {
             strings(out, x.bucket(), x.key(), x.versionId());
             out.writeLong(x.lastModifiedMillis());
@@ -154,6 +158,7 @@ final class CommandCodec {
             case SET_OBJECT_ATTRIBUTE_BYPASSING_GOVERNANCE -> new CatalogCommand.SetObjectAttribute(c, in.readString(), in.readString(),
                     in.readString(), in.readString(), in.readBytes(), true);
             case SET_JOB_CURSOR -> new CatalogCommand.SetJobCursor(c, in.readString(), in.readBytes());
+            case SET_NODE_DRAINING -> new CatalogCommand.SetNodeDraining(c, in.readString(), in.readByte() == 1);
             case EXPIRE_CURRENT -> new CatalogCommand.ExpireCurrent(c, in.readString(), in.readString(), in.readString(),
                     in.readLong());
             case REQUESTED -> {
@@ -199,6 +204,7 @@ final class CommandCodec {
         }
         if (command instanceof CatalogCommand.Iam i) return IamCodecs.kind(i);
         if (command instanceof CatalogCommand.SetJobCursor) return SET_JOB_CURSOR;
+        if (command instanceof CatalogCommand.SetNodeDraining) return SET_NODE_DRAINING;
         if (command instanceof CatalogCommand.ExpireCurrent) return EXPIRE_CURRENT;
         if (command instanceof CatalogCommand.Requested) return REQUESTED;
         if (command instanceof CatalogCommand.CompleteEvents) return COMPLETE_EVENTS;

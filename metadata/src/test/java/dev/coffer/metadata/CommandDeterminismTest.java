@@ -113,6 +113,9 @@ class CommandDeterminismTest {
             if (roll < 40) return requested(new CatalogCommand.PutObject(c, bucket, key, record(c), condition(bucket, key)));
             if (roll < 47) return requested(new CatalogCommand.DeleteObject(c, bucket, key));
             if (roll < 49) return expire(c, bucket, key);
+            if (roll < 50 && random.nextInt(3) == 0) {
+                return new CatalogCommand.SetNodeDraining(c, pick(List.of("n1", "n2")), random.nextBoolean());
+            }
             if (roll < 50) return new CatalogCommand.SetJobCursor(c, pick(List.of("sweep", "scrub")),
                     random.nextInt(4) == 0 ? null : longBytes(random.nextLong()));
             if (roll < 58) return requested(new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds), random.nextBoolean()));
@@ -254,7 +257,8 @@ class CommandDeterminismTest {
             }
             return ObjectRecord.ofBody(20, "e" + c.sequence(), c.millis(), Map.of("content-type", "a/b"), Map.of(),
                     Map.of("CRC32", "AAAAAA=="), null,
-                    List.of(new ChunkPointer("c" + c.sequence() + "-0", 10), new ChunkPointer("c" + c.sequence() + "-1", 10)));
+                    List.of(new ChunkPointer("c" + c.sequence() + "-0", 10),
+                            new ChunkPointer("c" + c.sequence() + "-1", 10, random.nextBoolean() ? List.of() : List.of("n2", "n1"))));
         }
 
         private WriteCondition condition(String bucket, String key) {

@@ -12,6 +12,14 @@ import dev.coffer.cluster.ClusterConfig;
 import dev.coffer.cluster.ClusterNode;
 import dev.coffer.metadata.Catalog;
 import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import dev.coffer.api.service.ChunkPlacement;
+import dev.coffer.storage.ChunkStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,9 +38,61 @@ public class ClusterConfiguration {
         if (cluster.nodeId().isBlank() || cluster.peers().isBlank()) {
             throw new IllegalStateException("coffer.cluster.enabled needs coffer.cluster.node-id and coffer.cluster.peers");
         }
+        httpPeers(cluster); // fails the start at once when a member has no S3 address
         ClusterConfig config = new ClusterConfig(cluster.nodeId(), ClusterConfig.parsePeers(cluster.peers()),
                 props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join());
         return new ClusterRuntime(ClusterNode.start(config, catalog));
+    }
+
+    /** Where chunks are written and read: this node's disk alone, or R nodes of the cluster. */
+    @Bean
+    ChunkPlacement chunkPlacement(ClusterRuntime runtime, ClusterProperties cluster, ChunkStore chunks, RootCredentials root,
+                                  Catalog catalog) {
+        if (runtime.node().isEmpty()) return ChunkPlacement.local(chunks);
+        ClusterNode node = runtime.node().get();
+        Map<String, URI> addresses = httpPeers(cluster);
+        Supplier<List<String>> members = () -> {
+            try {
+                return List.copyOf(node.members().keySet());
+            } catch (IOException e) {
+                return List.copyOf(addresses.keySet());
+            }
+        };
+        return new ClusterChunks(chunks, node.nodeId(), cluster.replicas(), members, catalog::drainingNodes,
+                new PeerChunks(addresses, new NodeAuth(root.secretKey(), Clock.systemUTC())));
+    }
+
+    /** {@code /_coffer/cluster/draining}: nodes that receive no new replica. */
+    @Bean
+    ReservedPaths.Endpoint drainingEndpoint(ClusterRuntime runtime, Catalog catalog, RootCredentials root) {
+        RequestAuthenticator rootOnly = new RequestAuthenticator(accessKey -> accessKey.equals(root.accessKey())
+                ? Optional.of(root.secretKey()) : Optional.empty(), Clock.systemUTC());
+        return new ReservedPaths.Endpoint(DrainingEndpoint.PATH, new DrainingEndpoint(catalog, runtime.node().isPresent(),
+                new RootSignature(rootOnly, root.accessKey())));
+    }
+
+    /** {@code /_coffer/chunks/…}: other nodes' transfers to and from this one (404 on a single node). */
+    @Bean
+    ReservedPaths.Endpoint chunkTransferEndpoint(ClusterRuntime runtime, ChunkStore chunks, RootCredentials root) {
+        NodeAuth auth = runtime.node().isEmpty() ? null : new NodeAuth(root.secretKey(), Clock.systemUTC());
+        return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks, auth));
+    }
+
+    /**
+     * {@code coffer.cluster.http-peers} by node id, as base URIs; it must name every member of
+     * {@code peers}, since chunks are placed on them and read from them.
+     */
+    static Map<String, URI> httpPeers(ClusterProperties cluster) {
+        Map<String, URI> out = new LinkedHashMap<>();
+        ClusterConfig.parsePeers(cluster.httpPeers()).forEach((id, address) -> out.put(id, URI.create("http://" + address + "/")));
+        Set<String> missing = new java.util.TreeSet<>(ClusterConfig.parsePeers(cluster.peers()).keySet());
+        missing.removeAll(out.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("coffer.cluster.http-peers must give the S3 address (id=host:port) of every"
+                    + " member of coffer.cluster.peers; missing: " + missing);
+        }
+        if (cluster.replicas() < 1) throw new IllegalStateException("coffer.cluster.replicas must be at least 1");
+        return out;
     }
 
     @Bean

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param peers every member as {@code id=host:port} (the Raft port), comma-separated, this node's
  *     included; its own entry is the address its Raft server listens on
  * @param join start outside the group and wait for a member to add this node at run time
- * @param maxObjectSize the largest object a cluster stores: every byte lives in the replicated
- *     catalogue until chunks are replicated too
+ * @param httpPeers every member's S3 address ({@code id=host:port}, comma-separated), where its
+ *     chunk transfer endpoint answers; must name every member of {@code peers}
+ * @param replicas R: the nodes each chunk is written to (fewer while fewer members answer)
  * @param snapshotEvery take a catalogue snapshot every this many log entries
  * @param logSegmentSize bytes of one Raft log segment (only whole segments before a snapshot are purged)
  */
@@ -23,6 +24,7 @@ public record ClusterProperties(
         @DefaultValue("") String nodeId,
         @DefaultValue("") String peers,
         @DefaultValue("false") boolean join,
-        @DefaultValue("1048576") int maxObjectSize,
+        @DefaultValue("") String httpPeers,
+        @DefaultValue("3") int replicas,
         @DefaultValue("10000") long snapshotEvery,
         @DefaultValue("8388608") long logSegmentSize) {}

@@ -155,11 +155,12 @@ public class CofferConfiguration {
                             Catalog catalog, ChunkStore chunks, ChunkLeases leases,
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
                             DriveCors driveCors, BrowserRedirect browserRedirect,
-                            dev.coffer.api.cluster.ClusterRuntime cluster, ClusterProperties clusterProps,
+                            dev.coffer.api.cluster.ClusterRuntime cluster,
                             Encryption encryption, ObjectProvider<MeterRegistry> registry,
                             dev.coffer.api.notify.NotificationProperties notifications,
                             dev.coffer.api.jobs.JobsProperties jobs,
-                            LifecycleConfigs lifecycle, ExpirationHeader expiration) {
+                            LifecycleConfigs lifecycle, ExpirationHeader expiration,
+                            dev.coffer.api.service.ChunkPlacement placement) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -169,14 +170,13 @@ public class CofferConfiguration {
         BucketService buckets = new BucketService(io, catalog);
         CorsStore cors = new CatalogCorsStore(io, catalog, xml);
         // A retention "day" is a lifecycle day: coffer.jobs.day-seconds (shortened for tests; README).
+        // In a cluster, chunks go to R nodes before a write is published and are read from any
+        // good replica (docs/cluster.md, "Chunks on several nodes"); a single node's stay local.
         ObjectService objects = new ObjectService(io, catalog, chunks, leases, encryption,
-                new DefaultRetentions(1000L * jobs.daySeconds()));
-        ObjectStreamer streamer = new ObjectStreamer(io, chunks, leases);
-        // A cluster replicates the catalogue but not yet chunk files: there every byte lives in
-        // its record, so that any node can serve it (docs/cluster.md).
+                new DefaultRetentions(1000L * jobs.daySeconds()), placement);
+        ObjectStreamer streamer = new ObjectStreamer(io, leases, placement);
         boolean clustered = cluster.node().isPresent();
-        BodyReceiver receiver = clustered ? BodyReceiver.inlineOnly(io, chunks, clusterProps.maxObjectSize())
-                : new BodyReceiver(io, chunks, props.inlineThreshold());
+        BodyReceiver receiver = new BodyReceiver(io, chunks, props.inlineThreshold(), placement);
         BucketPolicies policies = new BucketPolicies(io, catalog, publicAccess.settings(), identities::ownerAccount);
         AccountDirectory accounts = new IdentityAccounts(identities);
         AclService acls = new AclService(io, catalog, objects.versions(), identities::ownerAccount);
@@ -202,10 +202,8 @@ public class CofferConfiguration {
         handlers.addAll(dev.coffer.api.handler.BucketNotificationHandlers.all(io, catalog, xml, bodies,
                 notifications::declares));
         handlers.add(new PreflightHandler(cors, buckets::exists));
-        if (!clustered) { // parts are chunk files: NotImplemented in a cluster until chunks are replicated
-            handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners, objectAcls,
-                    expiration));
-        }
+        handlers.addAll(MultipartHandlers.all(io, catalog, chunks, leases, objects, xml, bodies, owners, objectAcls,
+                expiration));
         handlers.addAll(BucketPolicyHandlers.all(policies, xml, bodies));
         handlers.addAll(PublicAccessBlockHandlers.all(policies, xml, bodies));
         handlers.addAll(AclHandlers.all(acls, accounts, xml, bodies, policies::effectivePublicAccessBlock));

@@ -22,7 +22,7 @@ public final class MultipartHandlers {
                                       ObjectAcls acls, ExpirationHeader expiration) {
         MultipartService uploads = new MultipartService(io, catalog, chunks, leases, objects);
         // Threshold 0: a part is never inline, so completion adopts every part's chunks as they are.
-        BodyReceiver partReceiver = new BodyReceiver(io, chunks, 0);
+        BodyReceiver partReceiver = new BodyReceiver(io, chunks, 0, objects.placement());
         return List.of(
                 new CreateMultipartUploadHandler(uploads, xml, owners, acls),
                 new UploadPartHandler(uploads, partReceiver),

@@ -75,6 +75,6 @@ public final class UploadPartHandler implements S3Handler {
                 .then(Mono.defer(() -> uploads.putPart(upload, new PartRecord(partNumber, body.size(),
                         HexFormat.of().formatHex(body.md5()), System.currentTimeMillis(),
                         algorithm == null ? null : algorithm.name(), body.checksum(),
-                        body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList()), body)));
+                        dev.coffer.api.service.ObjectService.pointers(body.chunks())), body)));
     }
 }

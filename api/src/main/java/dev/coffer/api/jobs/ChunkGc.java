@@ -1,6 +1,7 @@
 package dev.coffer.api.jobs;
 
 import dev.coffer.api.service.ChunkLeases;
+import dev.coffer.api.service.ChunkPlacement;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.GcEntry;
 import dev.coffer.storage.ChunkId;
@@ -22,13 +23,18 @@ public final class ChunkGc implements Job {
     static final int BACKLOG_CAP = 100_000;
 
     private final Catalog catalog;
-    private final ChunkStore chunks;
+    private final ChunkPlacement chunks;
     private final ChunkLeases leases;
     private final Duration grace;
     private final Duration interval;
     private volatile long backlog;
 
     public ChunkGc(Catalog catalog, ChunkStore chunks, ChunkLeases leases, Duration grace, Duration interval) {
+        this(catalog, ChunkPlacement.local(chunks), leases, grace, interval);
+    }
+
+    /** @param chunks where a collected chunk is deleted: here, or on every node of a cluster */
+    public ChunkGc(Catalog catalog, ChunkPlacement chunks, ChunkLeases leases, Duration grace, Duration interval) {
         this.catalog = catalog;
         this.chunks = chunks;
         this.leases = leases;

@@ -23,13 +23,18 @@ import org.springframework.context.annotation.Configuration;
 public class JobsConfiguration {
 
     @Bean
-    ChunkGc chunkGc(Catalog catalog, ChunkStore chunks, ChunkLeases leases, CofferProperties props) {
-        return new ChunkGc(catalog, chunks, leases, props.gcGrace(), props.gcInterval());
+    ChunkGc chunkGc(Catalog catalog, dev.coffer.api.service.ChunkPlacement placement, ChunkLeases leases,
+                    CofferProperties props) {
+        // In a cluster the leader's collector deletes a chunk on every member (docs/cluster.md).
+        return new ChunkGc(catalog, placement, leases, props.gcGrace(), props.gcInterval());
     }
 
     @Bean
-    OrphanSweep orphanSweep(Catalog catalog, ChunkStore chunks, JobsProperties props) {
-        return new OrphanSweep(catalog, chunks, System.currentTimeMillis(), props.sweepMinAge(), props.sweepInterval());
+    OrphanSweep orphanSweep(Catalog catalog, ChunkStore chunks, JobsProperties props, ClusterRuntime cluster) {
+        // In a cluster a chunk from before this start may be a replica whose command committed
+        // while this node was down and is not applied here yet: only the minimum age spares it.
+        long started = cluster.node().isPresent() ? Long.MIN_VALUE : System.currentTimeMillis();
+        return new OrphanSweep(catalog, chunks, started, props.sweepMinAge(), props.sweepInterval());
     }
 
     @Bean

@@ -246,7 +246,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         return SseAttribute.with(ObjectRecord.ofBody(body.size(), HexFormat.of().formatHex(body.md5()),
                 System.currentTimeMillis(), ObjectHeaders.contentHeaders(form.asHeaders()),
                 ObjectHeaders.userMetadata(form.asHeaders()), checksums, body.inline(),
-                body.chunks().stream().map(c -> new ChunkPointer(c.id().value(), c.length())).toList())
+                dev.coffer.api.service.ObjectService.pointers(body.chunks()))
                 .withAttributes(upload.attributes()), upload.sealed());
     }
 

@@ -22,27 +22,18 @@ public final class BodyReceiver {
     private final BlockingIo io;
     private final ChunkStore chunks;
     private final int inlineThreshold;
-    /** False: every body stays inline, and one past the threshold is EntityTooLarge. */
-    private final boolean chunked;
+    private final ChunkPlacement placement;
 
     public BodyReceiver(BlockingIo io, ChunkStore chunks, int inlineThreshold) {
-        this(io, chunks, inlineThreshold, true);
+        this(io, chunks, inlineThreshold, ChunkPlacement.local(chunks));
     }
 
-    private BodyReceiver(BlockingIo io, ChunkStore chunks, int inlineThreshold, boolean chunked) {
+    /** @param placement where the chunks of a body go once written here (in a cluster, R nodes) */
+    public BodyReceiver(BlockingIo io, ChunkStore chunks, int inlineThreshold, ChunkPlacement placement) {
         this.io = io;
         this.chunks = chunks;
         this.inlineThreshold = inlineThreshold;
-        this.chunked = chunked;
-    }
-
-    /**
-     * A receiver that keeps every body inside its record and refuses one past {@code maxInline}
-     * bytes (EntityTooLarge): a cluster, whose catalogue replicates records but not yet chunk
-     * files, so that every node holds every byte it may be asked for.
-     */
-    public static BodyReceiver inlineOnly(BlockingIo io, ChunkStore chunks, int maxInline) {
-        return new BodyReceiver(io, chunks, maxInline, false);
+        this.placement = placement;
     }
 
     /**
@@ -84,7 +75,7 @@ public final class BodyReceiver {
         long room = overLimit == S3ErrorCode.IncompleteBody ? limit : 0;
         return Mono.fromCallable(() -> {
             chunks.requireRoom(room);
-            return new UploadSink(chunked ? chunks : null, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode),
+            return new UploadSink(chunks, placement, inlineThreshold, limit, overLimit, PayloadDecoder.of(mode),
                     checksum,
                     key);
         }).subscribeOn(io.scheduler()).flatMap(sink -> {

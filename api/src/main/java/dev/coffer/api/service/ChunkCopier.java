@@ -25,10 +25,16 @@ import java.util.List;
 final class ChunkCopier {
     private final ChunkStore chunks;
     private final ChunkLeases leases;
+    private final ChunkPlacement placement;
 
     ChunkCopier(ChunkStore chunks, ChunkLeases leases) {
+        this(chunks, leases, ChunkPlacement.local(chunks));
+    }
+
+    ChunkCopier(ChunkStore chunks, ChunkLeases leases, ChunkPlacement placement) {
         this.chunks = chunks;
         this.leases = leases;
+        this.placement = placement;
     }
 
     /** What a copy produced: durable, unpublished chunks, their size and digests (null when not asked). */
@@ -67,7 +73,7 @@ final class ChunkCopier {
             } else {
                 copyChunks(source.chunks(), sourceKey, first, last, sink);
             }
-            List<ChunkRef> written = writer.finish();
+            List<ChunkRef> written = placement.replicate(writer.finish());
             return new Copied(written, last - first + 1,
                     digest != null ? HexFormat.of().formatHex(digest.digest()) : knownMd5,
                     checksum == null ? null : checksum.base64());
@@ -82,7 +88,7 @@ final class ChunkCopier {
         for (ChunkPointer pointer : pointers) {
             long chunkEnd = chunkStart + pointer.length(); // exclusive
             if (chunkEnd > first && chunkStart <= last) {
-                try (ChunkReader reader = chunks.openReader(new ChunkId(pointer.chunkId()), key)) {
+                try (ChunkReader reader = placement.open(pointer, key)) {
                     long position = Math.max(first, chunkStart) - chunkStart;
                     long end = Math.min(last + 1, chunkEnd) - chunkStart;
                     while (position < end) {

@@ -50,7 +50,7 @@ public final class MultipartService {
         this.catalog = catalog;
         this.uploads = catalog.uploads();
         this.chunks = chunks;
-        this.copier = new ChunkCopier(chunks, leases);
+        this.copier = new ChunkCopier(chunks, leases, objects.placement());
         this.versions = new VersionService(io, catalog);
     }
 

@@ -28,6 +28,7 @@ public final class ObjectService {
     private final VersionService versions;
     private final Encryption encryption;
     private final DefaultRetentions defaults;
+    private final ChunkPlacement placement;
 
     public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, Encryption encryption) {
         this(io, catalog, chunks, leases, encryption, DefaultRetentions.standard());
@@ -36,13 +37,25 @@ public final class ObjectService {
     /** @param defaults how a bucket's default retention dates a new version (the length of a day) */
     public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, Encryption encryption,
                          DefaultRetentions defaults) {
+        this(io, catalog, chunks, leases, encryption, defaults, ChunkPlacement.local(chunks));
+    }
+
+    /** @param placement where new chunks are copied to and chunks read from (a cluster's replicas) */
+    public ObjectService(BlockingIo io, Catalog catalog, ChunkStore chunks, ChunkLeases leases, Encryption encryption,
+                         DefaultRetentions defaults, ChunkPlacement placement) {
+        this.placement = placement;
         this.defaults = defaults;
         this.io = io;
         this.catalog = catalog;
         this.chunks = chunks;
-        this.copier = new ChunkCopier(chunks, leases);
+        this.copier = new ChunkCopier(chunks, leases, placement);
         this.versions = new VersionService(io, catalog);
         this.encryption = encryption;
+    }
+
+    /** Where chunks are copied to and read from (multipart uploads use it too). */
+    public ChunkPlacement placement() {
+        return placement;
     }
 
     /** How a bucket's default retention dates new versions (multipart completions use it too). */
@@ -179,7 +192,7 @@ public final class ObjectService {
         return io.run(() -> catalog.requireBucket(bucket));
     }
 
-    static List<ChunkPointer> pointers(List<ChunkRef> refs) {
-        return refs.stream().map(r -> new ChunkPointer(r.id().value(), r.length())).toList();
+    public static List<ChunkPointer> pointers(List<ChunkRef> refs) {
+        return refs.stream().map(r -> new ChunkPointer(r.id().value(), r.length(), r.replicas())).toList();
     }
 }

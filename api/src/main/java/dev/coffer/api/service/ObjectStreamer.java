@@ -27,13 +27,18 @@ public final class ObjectStreamer {
     private static final int PREFETCH = 4;
 
     private final BlockingIo io;
-    private final ChunkStore chunks;
     private final ChunkLeases leases;
+    private final ChunkPlacement placement;
 
     public ObjectStreamer(BlockingIo io, ChunkStore chunks, ChunkLeases leases) {
+        this(io, leases, ChunkPlacement.local(chunks));
+    }
+
+    /** @param placement where chunks are read from (in a cluster, any good replica) */
+    public ObjectStreamer(BlockingIo io, ChunkLeases leases, ChunkPlacement placement) {
         this.io = io;
-        this.chunks = chunks;
         this.leases = leases;
+        this.placement = placement;
     }
 
     /** Bytes [first, last] of the object (inclusive); an empty range for an empty object when last < first. */
@@ -68,7 +73,7 @@ public final class ObjectStreamer {
                 return c;
             }
             while (c.offsetInChunk >= c.chunkLength()) c.advance();
-            if (c.reader == null) c.reader = chunks.openReader(new ChunkId(c.pointers.get(c.index).chunkId()), key);
+            if (c.reader == null) c.reader = placement.open(c.pointers.get(c.index), key);
             int toBlockEnd = (int) (BLOCK - c.offsetInChunk % BLOCK);
             int n = (int) Math.min(Math.min(toBlockEnd, c.remaining), c.chunkLength() - c.offsetInChunk);
             DataBuffer buffer = factory.allocateBuffer(n);

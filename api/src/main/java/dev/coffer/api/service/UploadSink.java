@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class UploadSink {
     private final ChunkStore chunks;
+    private final ChunkPlacement placement;
     private final int inlineThreshold;
     private final long maxSize;
     private final S3ErrorCode overLimit;
@@ -33,8 +34,9 @@ final class UploadSink {
     private long size;
     private boolean done;
 
-    UploadSink(ChunkStore chunks, int inlineThreshold, long maxSize, S3ErrorCode overLimit, PayloadDecoder decoder,
-               ChecksumAlgorithm algorithm, DataKey key) {
+    UploadSink(ChunkStore chunks, ChunkPlacement placement, int inlineThreshold, long maxSize, S3ErrorCode overLimit,
+               PayloadDecoder decoder, ChecksumAlgorithm algorithm, DataKey key) {
+        this.placement = placement;
         this.key = key;
         this.overLimit = overLimit;
         this.checksum = algorithm == null ? null : algorithm.newCalculator();
@@ -72,10 +74,6 @@ final class UploadSink {
                 small.write(copy, 0, n);
                 return;
             }
-            if (writer == null && chunks == null) {
-                // Inline only (a cluster before chunks are replicated): the body outgrew the record.
-                throw S3Exception.of(S3ErrorCode.EntityTooLarge).with("MaxSizeAllowed", Integer.toString(inlineThreshold));
-            }
             if (writer == null) {
                 writer = chunks.newWriter(key);
                 writer.write(ByteBuffer.wrap(small.toByteArray()));
@@ -95,7 +93,7 @@ final class UploadSink {
             byte[] inline = key == null ? small.toByteArray() : key.cryptInline(small.toByteArray());
             return new StoredBody(size, md5.digest(), checksumValue(), inline, List.of(), trailers);
         }
-        List<ChunkRef> refs = writer.finish(); // the last fsync, while the MD5 catches up
+        List<ChunkRef> refs = placement.replicate(writer.finish()); // the last fsync, while the MD5 catches up
         return new StoredBody(size, md5.digest(), checksumValue(), null, refs, trailers);
     }
 

@@ -128,22 +128,6 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
-    void anObjectPastTheClusterLimitIsRefusedAndMultipartIsNotImplementedYet() {
-        try (S3Client a = cluster.client(1)) {
-            assertThatThrownBy(() -> a.putObject(r -> r.bucket("made-on-a").key("big"),
-                    RequestBody.fromBytes(new byte[(1 << 20) + 1])))
-                    .isInstanceOfSatisfying(S3Exception.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(400);
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityTooLarge");
-                    });
-            assertThatThrownBy(() -> a.createMultipartUpload(r -> r.bucket("made-on-a").key("parts")))
-                    .isInstanceOfSatisfying(S3Exception.class, e ->
-                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented"));
-        }
-    }
-
-    @Test
     @Order(5)
     @Timeout(600)
     void killNineOfTheLeaderDuringWritesLosesNoAcknowledgedWriteAndTheHistoryStaysLinearizable() throws Exception {

@@ -1,0 +1,141 @@
+package dev.coffer.api.cluster;
+
+import dev.coffer.storage.ChunkCorruptedException;
+import dev.coffer.storage.ChunkId;
+import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.StorageFullException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The server side of the chunk transfer between cluster nodes, on each node's S3 port, for
+ * requests signed by another node ({@link NodeAuth}) only:
+ *
+ * <pre>
+ * PUT /_coffer/chunks/{id}   body: the whole chunk file (Content-Length); 201 once it is fsynced, checked and published
+ * GET /_coffer/chunks/{id}   Range: bytes=a-b of the chunk file, as stored; 206, or 404 when this node holds none
+ * DELETE /_coffer/chunks/{id} 204 once this node holds no replica of it (the collector's, on the leader)
+ * </pre>
+ *
+ * On a single node every path answers 404.
+ */
+public final class ChunkTransferEndpoint implements HttpHandler {
+    public static final String PATH = "/_coffer/chunks";
+    /** The largest range one GET serves: a remote reader asks for {@link PeerChunks#WINDOW}. */
+    private static final int MAX_RANGE = 8 << 20;
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
+    private static final Logger log = LoggerFactory.getLogger(ChunkTransferEndpoint.class);
+
+    private final ChunkStore chunks;
+    private final NodeAuth auth;
+    /**
+     * Not the request path's io pool: a node whose io threads all wait on sends to another node
+     * must still be able to receive that node's sends, or two busy nodes would wait on each other.
+     */
+    private final Scheduler blocking = Schedulers.boundedElastic();
+
+    /** @param auth null on a single node: every request is answered 404 */
+    ChunkTransferEndpoint(ChunkStore chunks, NodeAuth auth) {
+        this.chunks = chunks;
+        this.auth = auth;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+        if (auth == null) return reply(response, HttpStatus.NOT_FOUND, "this node is not part of a cluster");
+        String path = request.getURI().getRawPath();
+        HttpMethod method = request.getMethod();
+        if (!auth.verify(method.name(), path, request.getHeaders().getFirst(NodeAuth.HEADER))) {
+            return reply(response, HttpStatus.FORBIDDEN, "not signed by a cluster node");
+        }
+        ChunkId id;
+        try {
+            id = new ChunkId(path.substring(PATH.length() + 1));
+        } catch (RuntimeException e) {
+            return reply(response, HttpStatus.NOT_FOUND, "no such chunk path");
+        }
+        if (HttpMethod.PUT.equals(method)) return receive(id, request, response);
+        if (HttpMethod.GET.equals(method)) return send(id, request, response);
+        if (HttpMethod.DELETE.equals(method)) {
+            return Mono.fromCallable(() -> {
+                        chunks.delete(id);
+                        return true;
+                    }).subscribeOn(blocking)
+                    .then(Mono.defer(() -> {
+                        response.setStatusCode(HttpStatus.NO_CONTENT);
+                        return response.setComplete();
+                    }))
+                    .onErrorResume(e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
+        }
+        return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET or DELETE");
+    }
+
+    private Mono<Void> receive(ChunkId id, ServerHttpRequest request, ServerHttpResponse response) {
+        long length = request.getHeaders().getContentLength();
+        if (length < 0) return reply(response, HttpStatus.LENGTH_REQUIRED, "Content-Length is required");
+        return Mono.fromCallable(() -> {
+                    chunks.receive(id, DataBufferUtils.subscriberInputStream(request.getBody(), 4), length);
+                    return true;
+                }).subscribeOn(blocking)
+                .then(Mono.defer(() -> reply(response, HttpStatus.CREATED, "")))
+                .onErrorResume(e -> {
+                    log.warn("receiving chunk {} failed: {}", id.value(), e.toString());
+                    HttpStatus status = e instanceof ChunkCorruptedException ? HttpStatus.BAD_REQUEST
+                            : e instanceof StorageFullException ? HttpStatus.INSUFFICIENT_STORAGE
+                            : HttpStatus.INTERNAL_SERVER_ERROR;
+                    return reply(response, status, String.valueOf(e.getMessage()));
+                });
+    }
+
+    private Mono<Void> send(ChunkId id, ServerHttpRequest request, ServerHttpResponse response) {
+        String range = request.getHeaders().getFirst(HttpHeaders.RANGE);
+        Matcher m = range == null ? null : RANGE.matcher(range);
+        if (m == null || !m.matches()) return reply(response, HttpStatus.BAD_REQUEST, "Range: bytes=a-b is required");
+        long first = Long.parseLong(m.group(1));
+        long last = Long.parseLong(m.group(2));
+        if (last < first || last - first + 1 > MAX_RANGE) {
+            return reply(response, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "a range of at most " + MAX_RANGE + " bytes");
+        }
+        return Mono.fromCallable(() -> {
+            try (FileChannel file = chunks.openFile(id)) {
+                long end = Math.min(last + 1, file.size());
+                ByteBuffer bytes = ByteBuffer.allocate((int) Math.max(0, end - first));
+                while (bytes.hasRemaining()) {
+                    if (file.read(bytes, first + bytes.position()) < 0) break;
+                }
+                return bytes.flip();
+            }
+        }).subscribeOn(blocking).flatMap(bytes -> {
+            response.setStatusCode(HttpStatus.PARTIAL_CONTENT);
+            response.getHeaders().setContentLength(bytes.remaining());
+            response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        }).onErrorResume(NoSuchFileException.class, e -> reply(response, HttpStatus.NOT_FOUND, "no replica here"))
+                .onErrorResume(IOException.class, e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
+    }
+
+    private static Mono<Void> reply(ServerHttpResponse response, HttpStatus status, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        response.setStatusCode(status);
+        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.coffer.api.cluster;
+
+import dev.coffer.storage.ChunkBytes;
+import dev.coffer.storage.ChunkId;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The client side of the chunk transfer (docs/cluster.md, "Chunks on several nodes"): sends a
+ * chunk file whole to another node, and reads another node's replica by byte ranges. Blocking.
+ */
+final class PeerChunks {
+    /** Bytes fetched per range request of a remote read: 16 blocks of 64 KiB. */
+    static final int WINDOW = 1 << 20;
+
+    /** A node that could not be reached at all (as opposed to one that answered with an error). */
+    static final class Unreachable extends IOException {
+        Unreachable(String node, Throwable cause) {
+            super("node " + node + " cannot be reached", cause);
+        }
+    }
+
+    private final Map<String, URI> nodes;
+    private final NodeAuth auth;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
+
+    /** @param nodes each node's base address ({@code http://host:port}) by node id */
+    PeerChunks(Map<String, URI> nodes, NodeAuth auth) {
+        this.nodes = Map.copyOf(nodes);
+        this.auth = auth;
+    }
+
+    boolean knows(String node) {
+        return nodes.containsKey(node);
+    }
+
+    /** Sends the chunk file open in {@code file} to {@code node}; returns once it is durable there. */
+    void send(String node, ChunkId id, FileChannel file) throws IOException {
+        long size = file.size();
+        String path = ChunkTransferEndpoint.PATH + "/" + id.value();
+        HttpRequest request = HttpRequest.newBuilder(uri(node, path))
+                .timeout(Duration.ofSeconds(60 + size / (8 << 20)))
+                .header(NodeAuth.HEADER, auth.sign("PUT", path))
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> {
+                            try {
+                                return Channels.newInputStream(file.position(0));
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }), size))
+                .build();
+        HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IOException("node " + node + " refused chunk " + id.value() + ": " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
+    /** Deletes {@code node}'s replica of {@code id}, if it has one. */
+    void delete(String node, ChunkId id) throws IOException {
+        String path = ChunkTransferEndpoint.PATH + "/" + id.value();
+        HttpRequest request = HttpRequest.newBuilder(uri(node, path))
+                .timeout(Duration.ofSeconds(30))
+                .header(NodeAuth.HEADER, auth.sign("DELETE", path))
+                .DELETE().build();
+        HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new IOException("node " + node + " answered " + response.statusCode() + " to deleting " + id.value());
+        }
+    }
+
+    /** The file bytes of {@code node}'s replica of {@code id}, whose file is {@code fileSize} bytes. */
+    ChunkBytes remote(String node, ChunkId id, long fileSize) {
+        String path = ChunkTransferEndpoint.PATH + "/" + id.value();
+        return new ChunkBytes() {
+            private byte[] window = new byte[0];
+            private long windowStart = -1;
+
+            @Override
+            public long size() {
+                return fileSize;
+            }
+
+            @Override
+            public void readFully(ByteBuffer dst, long position) throws IOException {
+                while (dst.hasRemaining()) {
+                    if (position >= fileSize) throw new EOFException("replica ends at " + fileSize);
+                    if (windowStart < 0 || position < windowStart || position >= windowStart + window.length) {
+                        long end = Math.min(fileSize, position + Math.max(WINDOW, dst.remaining()));
+                        window = fetch(position, end);
+                        windowStart = position;
+                    }
+                    int offset = (int) (position - windowStart);
+                    int n = Math.min(dst.remaining(), window.length - offset);
+                    dst.put(window, offset, n);
+                    position += n;
+                }
+            }
+
+            private byte[] fetch(long start, long end) throws IOException {
+                HttpRequest request = HttpRequest.newBuilder(uri(node, path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header(NodeAuth.HEADER, auth.sign("GET", path))
+                        .header("Range", "bytes=" + start + "-" + (end - 1))
+                        .GET().build();
+                HttpResponse<byte[]> response = exchange(node, request, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 404) throw new NoSuchFileException(node + ":" + id.value());
+                if (response.statusCode() != 206) {
+                    throw new IOException("node " + node + " answered " + response.statusCode() + " for chunk " + id.value());
+                }
+                if (response.body().length == 0) throw new EOFException("replica on " + node + " ends at " + start);
+                return response.body();
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    private URI uri(String node, String path) throws IOException {
+        URI base = nodes.get(node);
+        if (base == null) throw new IOException("no address for node " + node + " (coffer.cluster.http-peers)");
+        return base.resolve(path);
+    }
+
+    private <T> HttpResponse<T> exchange(String node, HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
+        try {
+            return http.send(request, handler);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new Unreachable(node, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while talking to node " + node, e);
+        }
+    }
+
+}

@@ -1,0 +1,54 @@
+package dev.coffer.api.service;
+
+import dev.coffer.metadata.ChunkPointer;
+import dev.coffer.storage.ChunkId;
+import dev.coffer.storage.ChunkReader;
+import dev.coffer.storage.ChunkRef;
+import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.DataKey;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where an object's chunks live and are read from. A single node ({@link #local}): on its own
+ * disk, nothing more. A cluster (docs/cluster.md, "Chunks on several nodes"): on R nodes, read
+ * from whichever replica answers with good bytes. Blocking: call off the event loop.
+ */
+public interface ChunkPlacement {
+
+    /**
+     * Makes chunks just written and published on this node durable wherever they must be, before
+     * the command that publishes them is proposed, and returns them naming the nodes that hold
+     * them. On failure the chunks are deleted here, and the exception says why.
+     */
+    List<ChunkRef> replicate(List<ChunkRef> written) throws IOException;
+
+    /**
+     * Deletes a chunk no version names any more (the collector's): here and, in a cluster, on every
+     * other member, as far as they answer (a copy left behind is an orphan for that node's sweep).
+     */
+    void delete(ChunkId id) throws IOException;
+
+    /** Opens one chunk of a version for reading, each block checked before it is returned. */
+    ChunkReader open(ChunkPointer pointer, DataKey key) throws IOException;
+
+    /** A single node's: chunks stay where they were written and are read there. */
+    static ChunkPlacement local(ChunkStore chunks) {
+        return new ChunkPlacement() {
+            @Override
+            public List<ChunkRef> replicate(List<ChunkRef> written) {
+                return written;
+            }
+
+            @Override
+            public void delete(ChunkId id) throws IOException {
+                chunks.delete(id);
+            }
+
+            @Override
+            public ChunkReader open(ChunkPointer pointer, DataKey key) throws IOException {
+                return chunks.openReader(new ChunkId(pointer.chunkId()), key);
+            }
+        };
+    }
+}
