@@ -19,9 +19,10 @@ export function bucketPage(ctx, first, rest) {
 }
 
 /** The links to these pages for a folder's toolbar. */
+/** The links to these pages for a folder's toolbar, labelled short so that the toolbar keeps to one line. */
 export function bucketLinks(ctx, bucket, prefix) {
-  const link = (id, href, icon, label) => h('a', { class: 'button', id, href, title: label },
+  const link = (id, href, icon, label, title) => h('a', { class: 'button', id, href, title, 'aria-label': title },
     h('span', { class: 'button-icon', html: icon }), h('span', { class: 'label' }, label));
-  return [link('recently-deleted', deletedHref(ctx, bucket, prefix), icons.trash, 'Recently deleted'),
-    link('unfinished-uploads', '#/~uploads' + ctx.hrefFor(bucket, '').slice(1), icons.upload, 'Unfinished uploads')];
+  return [link('recently-deleted', deletedHref(ctx, bucket, prefix), icons.trash, 'Deleted', 'Recently deleted'),
+    link('unfinished-uploads', '#/~uploads' + ctx.hrefFor(bucket, '').slice(1), icons.upload, 'Unfinished', 'Unfinished uploads')];
 }
