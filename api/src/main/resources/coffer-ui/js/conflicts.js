@@ -8,13 +8,17 @@ import { openDialog } from './dialogs.js';
 
 const PARALLEL_HEADS = 6;
 
-/** The current version's id ("null" when unversioned) when the key exists, else undefined. */
+/**
+ * The current version's id ("null" when unversioned) when the key exists, else undefined. A 403
+ * also counts as "not known to exist": S3 answers 403 for a missing key to whoever may not list
+ * the bucket, and such a person (one allowed only s3:PutObject, say) must still be able to upload.
+ */
 async function exists(client, bucket, key) {
   try {
     const response = await client.request({ method: 'HEAD', bucket, key });
     return response.headers.get('x-amz-version-id') || 'null';
   } catch (e) {
-    if (e.status === 404) return undefined;
+    if (e.status === 404 || e.status === 403) return undefined;
     throw e;
   }
 }
