@@ -5,7 +5,10 @@
 #     file the runtime stage copies from the build stage exists;
 #  2. the compose file parses: `docker compose config`, else docker-compose v1's `config`,
 #     else python3's yaml module with structural checks;
-#  3. nginx accepts docker/nginx.conf (`nginx -t`, with the upstream host pointed at loopback).
+#  3. nginx accepts docker/nginx.conf (`nginx -t`, with the upstream host pointed at loopback);
+#  4. the cluster's files: docker/compose.cluster.yaml parses and names three nodes that agree on
+#     one peers list, each with its own volume, and nginx accepts docker/nginx-cluster.conf, whose
+#     upstreams are exactly those nodes with passive health settings and unbuffered bodies.
 # Usage: scripts/check-docker.sh   (exit status 0 = every available check passed; under CI=true a
 #        missing nginx fails rather than skips check 3)
 set -euo pipefail
@@ -82,5 +85,60 @@ elif [ "${CI:-}" = true ]; then
   echo "  nginx not installed, and CI=true needs every check (apt-get install nginx)"; exit 1
 else
   echo "  nginx not installed: skipped (NginxProxyIT skips too; under CI=true both fail)"
+fi
+echo "== 4. cluster: compose.cluster.yaml and nginx-cluster.conf"
+cp "$ROOT/docker/compose.cluster.yaml" "$ROOT/docker/nginx-cluster.conf" "$WORK/docker/"
+if docker compose version >/dev/null 2>&1; then
+  (cd "$WORK/docker" && docker compose -f compose.cluster.yaml config -q) && echo "  docker compose config: ok"
+elif command -v docker-compose >/dev/null 2>&1; then
+  (cd "$WORK/docker" && docker-compose -f compose.cluster.yaml config -q) && echo "  docker-compose (v1) config: ok"
+fi
+# Structure, with or without a compose CLI: what the cluster needs of the file.
+python3 - "$WORK/docker/compose.cluster.yaml" "$WORK/docker/nginx-cluster.conf" <<'PY'
+import re, sys, yaml
+c = yaml.safe_load(open(sys.argv[1]))
+conf = open(sys.argv[2]).read()
+s = c["services"]
+nodes = sorted(n for n in s if n.startswith("coffer"))
+assert nodes == ["coffer1", "coffer2", "coffer3"], nodes
+peers, ids, volumes = set(), set(), set()
+for n in nodes:
+    svc, env = s[n], s[n]["environment"]
+    assert svc["build"]["dockerfile"] == "docker/Dockerfile" and svc["image"] == "coffer:local", n
+    assert svc["env_file"], n  # the shared root key: every node checks signatures and unseals IAM secrets with it
+    assert env["COFFER_CLUSTER_ENABLED"] == "true", n
+    ids.add(env["COFFER_CLUSTER_NODE_ID"])
+    peers.add(env["COFFER_CLUSTER_PEERS"])
+    (vol,) = [v for v in svc["volumes"] if v.endswith(":/data")]
+    volumes.add(vol.split(":")[0])
+    assert "9870" in [str(p) for p in svc["expose"]], n
+    assert "ports" not in svc, n + " must not publish its ports: nginx is the way in"
+assert len(peers) == 1, "every node must be given the same peers list: %s" % peers
+listed = dict(p.split("=") for p in peers.pop().split(","))
+assert set(listed) == ids and len(ids) == 3, (listed, ids)
+for nid, addr in listed.items():
+    assert addr.split(":")[0] in nodes and addr.endswith(":9870"), addr
+assert len(volumes) == 3 and volumes <= set(c["volumes"]), volumes
+ng = s["nginx"]
+assert "./nginx-cluster.conf:/etc/nginx/nginx.conf:ro" in ng["volumes"]
+assert "9000:9000" in ng["ports"] and "9001:9001" in ng["ports"]
+assert sorted(ng["depends_on"]) == nodes and all(d["condition"] == "service_healthy" for d in ng["depends_on"].values())
+up = re.search(r"upstream coffer \{(.*?)\}", conf, re.S).group(1)
+servers = re.findall(r"^\s*server (\S+):9000 (.*);", up, re.M)
+assert sorted(h for h, _ in servers) == nodes, servers
+assert all("max_fails=" in opts and "fail_timeout=" in opts for _, opts in servers), servers
+assert re.search(r"^\s*keepalive \d+;", up, re.M), "keep-alive to the nodes"
+for directive in ("proxy_request_buffering off;", "proxy_buffering off;", "client_max_body_size 0;",
+                  "proxy_http_version 1.1;", 'proxy_set_header Connection "";', "proxy_set_header Host $http_host;",
+                  "proxy_next_upstream error timeout;", "proxy_read_timeout", "proxy_connect_timeout"):
+    assert directive in conf, "nginx-cluster.conf lacks " + directive
+print("  compose.cluster.yaml structure and nginx-cluster.conf upstreams: ok")
+PY
+if [ -n "${NGINX:-}" ]; then
+  sed -e 's/server coffer\([0-9]\):\(900[01]\)/server 127.0.0.\1:\2/' -e "s#^pid .*#pid $WORK/nginx/nginx.pid;#" \
+      -e 's/listen 9000 default_server;/listen 127.0.0.1:9000 default_server;/' -e '/listen \[::\]:900[01]/d' \
+      -e 's/listen 9001;/listen 127.0.0.1:9001;/' \
+      "$ROOT/docker/nginx-cluster.conf" > "$WORK/nginx/nginx-cluster.conf"
+  "$NGINX" -t -q -p "$WORK/nginx" -c "$WORK/nginx/nginx-cluster.conf" && echo "  nginx -t nginx-cluster.conf: ok"
 fi
 echo "docker/ checks passed"

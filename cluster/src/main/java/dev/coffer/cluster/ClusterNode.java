@@ -24,6 +24,8 @@ import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
+import org.apache.ratis.proto.RaftProtos.ServerRpcProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -287,18 +289,31 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
      * {@code lastRpcElapsedTime}); empty on a follower, which does not track its peers.
      */
     public Map<String, Long> followersLastContactMillis() {
-        Map<String, Long> out = new java.util.TreeMap<>();
         try {
-            org.apache.ratis.proto.RaftProtos.RoleInfoProto role = server.getDivision(GROUP).getInfo().getRoleInfoProto();
-            if (role.hasLeaderInfo()) {
-                for (org.apache.ratis.proto.RaftProtos.ServerRpcProto f : role.getLeaderInfo().getFollowerInfoList()) {
-                    out.put(f.getId().getId().toStringUtf8(), f.getLastRpcElapsedTimeMs());
-                }
-            }
+            RaftStatus status = status();
+            return status.role().equals("leader") ? status.lastContactMillis() : Map.of();
         } catch (IOException e) {
             return Map.of();
         }
-        return out;
+    }
+
+    /** This node's view of the group now: role, term, commit and applied index, contact with peers. */
+    public RaftStatus status() throws IOException {
+        RaftServer.Division division = server.getDivision(GROUP);
+        org.apache.ratis.server.DivisionInfo info = division.getInfo();
+        RoleInfoProto role = info.getRoleInfoProto();
+        Map<String, Long> contact = new java.util.TreeMap<>();
+        if (role.hasLeaderInfo()) {
+            for (ServerRpcProto follower : role.getLeaderInfo().getFollowerInfoList()) {
+                contact.put(follower.getId().getId().toStringUtf8(), follower.getLastRpcElapsedTimeMs());
+            }
+        } else if (role.hasFollowerInfo() && role.getFollowerInfo().hasLeaderInfo()) {
+            ServerRpcProto leader = role.getFollowerInfo().getLeaderInfo();
+            contact.put(leader.getId().getId().toStringUtf8(), leader.getLastRpcElapsedTimeMs());
+        }
+        return new RaftStatus(config.nodeId(), info.getCurrentRole().name().toLowerCase(java.util.Locale.ROOT),
+                info.getCurrentTerm(), division.getRaftLog().getLastCommittedIndex(), info.getLastAppliedIndex(),
+                leader(), members().keySet(), contact);
     }
 
     /** Whether this node is the group's leader now, as far as it knows. */

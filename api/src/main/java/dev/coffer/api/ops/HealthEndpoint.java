@@ -18,7 +18,9 @@ import reactor.core.scheduler.Schedulers;
  * ({@code JobRunner.failingKinds}) is named in {@code "failingJobs":["scrub"]}, present only then;
  * the status stays as it is, since the node still serves requests. Likewise a storage problem
  * ({@link StoreHealth}: disk full, catalogue refusing changes, a damaged catalogue file) is told in
- * {@code "problems":["…"]}, present only then: reads, listings and deletes go on meanwhile.
+ * {@code "problems":["…"]}, present only then: reads, listings and deletes go on meanwhile. On a
+ * cluster node, a {@code "cluster"} object tells its Raft role, term, indexes and peers
+ * ({@code ClusterHealth}), and a node that knows no leader or lost a peer says so in the problems.
  */
 public final class HealthEndpoint implements HttpHandler {
     public static final String PATH = "/_coffer/health";
@@ -26,6 +28,7 @@ public final class HealthEndpoint implements HttpHandler {
     private final Readiness readiness;
     private final Supplier<List<String>> failingJobs;
     private final Supplier<List<String>> problems;
+    private final Supplier<String> more;
 
     public HealthEndpoint(Readiness readiness) {
         this(readiness, List::of);
@@ -37,9 +40,16 @@ public final class HealthEndpoint implements HttpHandler {
 
     /** @param problems storage problems, in words; blocking, so called off the event loop */
     public HealthEndpoint(Readiness readiness, Supplier<List<String>> failingJobs, Supplier<List<String>> problems) {
+        this(readiness, failingJobs, problems, () -> "");
+    }
+
+    /** @param more more members of the document ({@code ,"cluster":{…}}), or "" */
+    public HealthEndpoint(Readiness readiness, Supplier<List<String>> failingJobs, Supplier<List<String>> problems,
+                          Supplier<String> more) {
         this.readiness = readiness;
         this.failingJobs = failingJobs;
         this.problems = problems;
+        this.more = more;
     }
 
     @Override
@@ -49,9 +59,9 @@ public final class HealthEndpoint implements HttpHandler {
         }
         Readiness.State state = readiness.state();
         boolean ready = state == Readiness.State.READY;
-        return Mono.fromCallable(problems::get).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+        return Mono.fromCallable(() -> problems(problems.get()) + more.get()).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
             String body = "{\"status\":\"" + state.name().toLowerCase(Locale.ROOT) + "\",\"live\":true,\"ready\":" + ready
-                    + failing() + problems(found) + "}\n";
+                    + failing() + found + "}\n";
             return OpsResponses.text(request, response, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
                     "application/json", body);
         });

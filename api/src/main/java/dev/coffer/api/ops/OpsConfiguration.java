@@ -1,5 +1,6 @@
 package dev.coffer.api.ops;
 
+import dev.coffer.api.cluster.ClusterRuntime;
 import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.config.RootCredentials;
 import dev.coffer.api.jobs.JobRunner;
@@ -59,8 +60,17 @@ public class OpsConfiguration {
     }
 
     @Bean
-    ReservedPaths.Endpoint healthEndpoint(Readiness readiness, JobRunner jobs, StoreHealth store) {
-        return new ReservedPaths.Endpoint(HealthEndpoint.PATH, new HealthEndpoint(readiness, jobs::failingKinds, store::problems));
+    ClusterHealth clusterHealth(ClusterRuntime runtime, PrometheusMeterRegistry registry) {
+        return new ClusterHealth(runtime).register(registry);
+    }
+
+    @Bean
+    ReservedPaths.Endpoint healthEndpoint(Readiness readiness, JobRunner jobs, StoreHealth store, ClusterHealth cluster) {
+        return new ReservedPaths.Endpoint(HealthEndpoint.PATH, new HealthEndpoint(readiness, jobs::failingKinds, () -> {
+            List<String> problems = new java.util.ArrayList<>(store.problems());
+            problems.addAll(cluster.problems());
+            return problems;
+        }, cluster::json));
     }
 
     @Bean

@@ -88,4 +88,16 @@ class HealthEndpointTest {
         assertThat(response.getBodyAsString().block()).isEqualTo(
                 "{\"status\":\"ready\",\"live\":true,\"ready\":true,\"problems\":[\"catalogue refuses changes: IOError (\\\"x\\\")\"]}\n");
     }
+
+    @Test
+    void aClusterNodeAddsItsRaftViewAfterTheProblems() {
+        readiness.start();
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        new HealthEndpoint(readiness, java.util.List::of, () -> java.util.List.of("cluster: n3 has not answered for 9 s"),
+                () -> ",\"cluster\":{\"node\":\"n1\",\"role\":\"leader\"}")
+                .handle(MockServerHttpRequest.get(HealthEndpoint.PATH).build(), response).block();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBodyAsString().block()).isEqualTo("{\"status\":\"ready\",\"live\":true,\"ready\":true,"
+                + "\"problems\":[\"cluster: n3 has not answered for 9 s\"],\"cluster\":{\"node\":\"n1\",\"role\":\"leader\"}}\n");
+    }
 }
