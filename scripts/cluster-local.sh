@@ -12,6 +12,9 @@
 #                                          wait until it knows the leader, print its endpoint
 #   scripts/cluster-local.sh add DIR       start one more node and add it to the group at run
 #                                          time (Ratis admin API), print its endpoint
+#   scripts/cluster-local.sh replace I DIR node I lost its disk: stop it if it runs, remove it from
+#                                          the group, empty its data directory, start it as a
+#                                          joining node and add it again (it receives a snapshot)
 #   scripts/cluster-local.sh status DIR    each node's view: leader, members, applied index
 #
 # All nodes share the root key: COFFER_ACCESS_KEY / COFFER_SECRET_KEY when set, else a pair
@@ -137,6 +140,56 @@ stop_node() { # node dir
   rm -f "$node/coffer.pid"
 }
 
+member_call() { # METHOD PATH DIR SKIP-NODE-DIR: the first running member (not SKIP) that accepts the root-signed call
+  local method=$1 path=$2 dir=$3 skip=$4 m port
+  for m in $(all_nodes "$dir"); do
+    [ "$m" = "$skip" ] && continue
+    running "$m" || continue
+    port=$(. "$m/node.env"; echo "$S3_PORT")
+    if curl -sf -m 120 -X "$method" --aws-sigv4 "aws:amz:us-east-1:s3" --user "$COFFER_ACCESS_KEY:$COFFER_SECRET_KEY" \
+        -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' "http://127.0.0.1:$port$path" > /dev/null; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+await_started() { # node dir: until it answers /_coffer/health (a joining node cannot serve S3 before it is added)
+  local node=$1
+  # shellcheck disable=SC1091
+  . "$node/node.env"
+  for _ in $(seq $((WAIT * 2))); do
+    running "$node" || die "node $NODE_ID exited; see $node/coffer.log"
+    curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/_coffer/health" && return 0
+    sleep 0.5
+  done
+  die "node $NODE_ID did not start within $WAIT s; see $node/coffer.log"
+}
+
+stop_existing() { # I DIR: sets dir and node (node I of DIR, which must exist), stops it if it runs
+  dir=$(cd "$2" && pwd); node="$dir/node-$1"
+  [ -f "$node/node.env" ] || die "no node $1 in $dir"
+  ensure_jar
+  credentials "$dir"
+  stop_node "$node"
+}
+
+admit() { # DIR node-dir ID RAFT-ADDRESS: start the node as a joining one, have a member add it, wait, print its endpoint
+  local dir=$1 node=$2 id=$3 raft=$4 m
+  launch "$node"
+  await_started "$node"
+  member_call PUT "/_coffer/cluster/members/$id?address=${raft/:/%3A}" "$dir" "$node" \
+    || die "no member accepted $id; see $dir/node-*/coffer.log"
+  local live=()
+  for m in $(all_nodes "$dir"); do running "$m" && live+=("$m"); done
+  wait_agreed "$dir" "${live[@]}"
+  endpoint "$node"
+}
+
+raft_address() { # DIR ID: the member's Raft address in DIR/peers
+  tr ',' '\n' < "$1/peers" | sed -n "s/^$2=//p"
+}
+
 cmd=${1:-}
 case "$cmd" in
   up)
@@ -173,11 +226,7 @@ case "$cmd" in
     ;;
   restart)
     [ $# -eq 3 ] || die "usage: restart I DIR"
-    dir=$(cd "$3" && pwd); node="$dir/node-$2"
-    [ -f "$node/node.env" ] || die "no node $2 in $dir"
-    ensure_jar
-    credentials "$dir"
-    stop_node "$node"
+    stop_existing "$2" "$3"
     launch "$node"
     mapfile -t nodes < <(all_nodes "$dir")
     live=()
@@ -200,29 +249,20 @@ case "$cmd" in
     echo "$http_peers" > "$dir/http-peers"
     node="$dir/node-$i"; mkdir -p "$node"
     printf 'NODE_ID=n%s\nS3_PORT=%s\nPEERS=%s\nHTTP_PEERS=%s\nJOIN=true\n' "$i" "$s3" "$peers" "$http_peers" > "$node/node.env"
-    launch "$node"
+    admit "$dir" "$node" "n$i" "$raft"
+    ;;
+  replace)
+    [ $# -eq 3 ] || die "usage: replace I DIR"
+    stop_existing "$2" "$3"
     # shellcheck disable=SC1091
-    . "$node/node.env"
-    for _ in $(seq $((WAIT * 2))); do
-      running "$node" || die "node n$i exited; see $node/coffer.log"
-      curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/_coffer/health" && break
-      sleep 0.5
-    done
-    added=""
-    for m in "${nodes[@]}"; do
-      running "$m" || continue
-      port=$(. "$m/node.env"; echo "$S3_PORT")
-      if curl -sf -m 120 -X PUT --aws-sigv4 "aws:amz:us-east-1:s3" --user "$COFFER_ACCESS_KEY:$COFFER_SECRET_KEY" \
-          -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \
-          "http://127.0.0.1:$port/_coffer/cluster/members/n$i?address=${raft/:/%3A}" > /dev/null; then
-        added=yes; break
-      fi
-    done
-    [ -n "$added" ] || die "no member accepted n$i; see $dir/node-*/coffer.log"
-    live=()
-    for m in $(all_nodes "$dir"); do running "$m" && live+=("$m"); done
-    wait_agreed "$dir" "${live[@]}"
-    endpoint "$node"
+    id=$(. "$node/node.env"; echo "$NODE_ID")
+    raft=$(raft_address "$dir" "$id")
+    [ -n "$raft" ] || die "$id has no Raft address in $dir/peers"
+    # Its log and votes are gone with its disk: it leaves the group before it may come back empty.
+    member_call DELETE "/_coffer/cluster/members/$id" "$dir" "$node" || die "no member removed $id; see $dir/node-*/coffer.log"
+    rm -rf "$node/data"
+    sed -i 's/^JOIN=.*/JOIN=true/' "$node/node.env"
+    admit "$dir" "$node" "$id" "$raft"
     ;;
   status)
     [ $# -eq 2 ] || die "usage: status DIR"
@@ -235,6 +275,6 @@ case "$cmd" in
     done
     ;;
   *)
-    die "usage: up N DIR | down DIR | restart I DIR | add DIR | status DIR"
+    die "usage: up N DIR | down DIR | restart I DIR | add DIR | replace I DIR | status DIR"
     ;;
 esac

@@ -74,6 +74,11 @@ final class LocalCluster implements AutoCloseable {
         run("restart", Integer.toString(i), dir.toString());
     }
 
+    /** Node {@code i} lost its disk: removed from the group, started empty, added again (the script's replace). */
+    void replace(int i) throws Exception {
+        run("replace", Integer.toString(i), dir.toString());
+    }
+
     /** SIGKILL to node {@code i}: no shutdown hook runs, nothing is flushed. */
     void killNine(int i) throws Exception {
         long pid = Long.parseLong(Files.readString(node(i).resolve("coffer.pid")).trim());
@@ -123,6 +128,17 @@ final class LocalCluster implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
                 .build();
+    }
+
+    /** {@code /_coffer/health} of node {@code i}, unsigned (as a load balancer asks), whatever its status. */
+    String health(int i) throws Exception {
+        Process p = new ProcessBuilder("curl", "-s", "-m", "60", endpoints.get(i - 1).resolve("/_coffer/health").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("curl /_coffer/health on node " + i + " failed: " + out);
+        }
+        return out;
     }
 
     /** GET of a {@code /_coffer/...} path on node {@code i}, signed by the root key (curl, as an operator does). */

@@ -19,6 +19,7 @@ import dev.coffer.compat.support.Tools;
  */
 public final class NginxProcess implements AutoCloseable {
     private static final Path CONF = Path.of("..", "docker", "nginx.conf");
+    private static final Path CLUSTER_CONF = Path.of("..", "docker", "nginx-cluster.conf");
 
     private final Process process;
     private final int port;
@@ -52,6 +53,8 @@ public final class NginxProcess implements AutoCloseable {
                 + "    scgi_temp_path " + prefix.resolve("scgi") + ";\n";
         String out = conf
                 .replace("server coffer:9000;", "server 127.0.0.1:" + upstreamPort + ";")
+                .replace("server coffer:9000 ", "server 127.0.0.1:" + upstreamPort + " ")
+                .replace("server coffer:9001 ", "server 127.0.0.1:" + driveUpstreamPort + " ")
                 .replace("listen 9000 default_server;", "listen 127.0.0.1:" + listenPort + " default_server;")
                 .replace("listen [::]:9000 default_server;", "")
                 .replace("server coffer:9001;", "server 127.0.0.1:" + driveUpstreamPort + ";")
@@ -59,7 +62,7 @@ public final class NginxProcess implements AutoCloseable {
                 .replace("listen [::]:9001;", "")
                 .replace("pid /var/run/nginx.pid;", "pid " + prefix.resolve("nginx.pid") + ";")
                 .replace("http {\n", "http {\n" + temp);
-        if (out.contains("server coffer:9000;") || !out.contains("server 127.0.0.1:" + upstreamPort + ";")
+        if (out.contains("server coffer:9000") || !out.contains("server 127.0.0.1:" + upstreamPort)
                 || out.contains("coffer:9001") || out.contains("listen 9001")) {
             throw new IllegalStateException("docker/nginx.conf no longer has the upstream line this test rewrites");
         }
@@ -68,12 +71,42 @@ public final class NginxProcess implements AutoCloseable {
 
     /** nginx in front of Coffer's S3 port and drive port, on two free loopback ports ({@link #port()}, {@link #drivePort()}). */
     public static NginxProcess start(int upstreamPort, int driveUpstreamPort) throws IOException, InterruptedException {
-        Path nginx = binary();
+        binary();
         Path prefix = Files.createTempDirectory("coffer-nginx-");
         int port = FreePort.next();
         int drivePort = FreePort.next();
+        return launch(prefix, localConf(Files.readString(CONF), upstreamPort, port, driveUpstreamPort, drivePort, prefix),
+                port, drivePort);
+    }
+
+    /**
+     * docker/nginx-cluster.conf in front of cluster nodes whose S3 ports are {@code nodePorts} (node
+     * {@code i} is compose's {@code coffer<i>}), rewritten as {@link #localConf} does; the drive's
+     * upstreams point at ports nothing listens on (the nodes run without the drive).
+     */
+    public static NginxProcess startCluster(List<Integer> nodePorts) throws IOException, InterruptedException {
+        binary();
+        Path prefix = Files.createTempDirectory("coffer-nginx-cluster-");
+        int port = FreePort.next();
+        int drivePort = FreePort.next();
+        String conf = localConf(Files.readString(CLUSTER_CONF).replace("server coffer1:9000 ", "server coffer:9000 ")
+                .replace("server coffer1:9001 ", "server coffer:9001 "), nodePorts.get(0), port, FreePort.next(), drivePort, prefix);
+        for (int i = 2; i <= nodePorts.size(); i++) {
+            String node = "server coffer" + i + ":9000 ";
+            if (!conf.contains(node)) throw new IllegalStateException("docker/nginx-cluster.conf has no " + node);
+            conf = conf.replace(node, "server 127.0.0.1:" + nodePorts.get(i - 1) + " ")
+                    .replace("server coffer" + i + ":9001 ", "server 127.0.0.1:" + FreePort.next() + " ");
+        }
+        if (conf.matches("(?s).*server coffer\\d*:900.*")) {
+            throw new IllegalStateException("docker/nginx-cluster.conf names more nodes than the cluster has");
+        }
+        return launch(prefix, conf, port, drivePort);
+    }
+
+    private static NginxProcess launch(Path prefix, String text, int port, int drivePort) throws IOException, InterruptedException {
+        Path nginx = binary();
         Path conf = prefix.resolve("nginx.conf");
-        Files.writeString(conf, localConf(Files.readString(CONF), upstreamPort, port, driveUpstreamPort, drivePort, prefix));
+        Files.writeString(conf, text);
         Process process = new ProcessBuilder(List.of(nginx.toString(), "-p", prefix.toString(), "-c", conf.toString(),
                 "-g", "daemon off;"))
                 .redirectErrorStream(true)
