@@ -39,14 +39,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * docker/nginx-cluster.conf run by Debian's nginx on loopback in front of three real nodes
  * (scripts/cluster-local.sh). The AWS SDK at its defaults (its standard retries included) and the
- * aws CLI write objects of 1 KiB to 1 MiB (the cluster's limit until chunks are replicated)
- * through nginx, while the leader and later a follower die by SIGKILL; afterwards every object a
+ * aws CLI write objects of 1 KiB to 5 MiB through nginx, while the leader and later a follower die by SIGKILL; afterwards every object a
  * client was told is stored reads back byte for byte through nginx, and from the follower once it
  * came back on an empty disk ({@code cluster-local.sh replace}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterNginxIT {
-    private static final int[] SIZES = {1 << 10, 16 << 10, 100 << 10, 1 << 20};
+    /** Inline in the record (up to 32 KiB) and chunked (larger, on R nodes); below the CLI's 8 MiB multipart threshold. */
+    private static final int[] SIZES = {1 << 10, 16 << 10, 100 << 10, 1 << 20, 5 << 20};
     private static final String BUCKET = "behind-nginx";
 
     private static LocalCluster cluster;
