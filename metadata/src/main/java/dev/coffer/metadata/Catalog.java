@@ -382,6 +382,16 @@ public final class Catalog implements AutoCloseable {
         runner.useLog(log);
     }
 
+    /**
+     * {@code listener} is told, with the bucket's name, after each command that changed a bucket's
+     * record or configurations commits — on every replica as it applies the command, so a cache of
+     * them stays right in a cluster — and with null after a checkpoint replaced every row. It runs
+     * on the committing thread: it must be quick and must not call back into the catalogue.
+     */
+    public void onBucketChange(Consumer<String> listener) {
+        runner.onBucketChange(listener);
+    }
+
     /** This catalogue as a replica of a log: applies its entries, makes and installs checkpoints. */
     public CatalogReplica replica() {
         ensureOpen();

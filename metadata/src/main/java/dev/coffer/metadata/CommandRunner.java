@@ -21,6 +21,9 @@ final class CommandRunner {
     private final Object identityLock = new Object();
     /** Told after each identity command commits, before it returns (the identity snapshot). */
     private volatile Runnable identityChanged = () -> { };
+    /** Told after each command that changed a bucket's record or configurations commits (caches of them). */
+    private final java.util.List<java.util.function.Consumer<String>> bucketChanged =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     CommandRunner(RocksStore store, LockStripes locks, GcQueue gc) {
         this.store = store;
@@ -60,6 +63,7 @@ final class CommandRunner {
         return locked(command, () -> {
             try (CommandApplier.Applied applied = applier.apply(command)) {
                 store.commit(applied.batch());
+                bucketChanged(command);
                 return applied.result();
             }
         });
@@ -74,6 +78,7 @@ final class CommandRunner {
             also.accept(applied.batch());
             store.commit(applied.batch());
             if (command instanceof CatalogCommand.Iam) identityChanged.run();
+            bucketChanged(command);
             return applied.result();
         }
     }
@@ -86,6 +91,37 @@ final class CommandRunner {
     /** The identity rows changed underneath (a checkpoint installed). */
     void identityReplaced() {
         identityChanged.run();
+    }
+
+    /**
+     * {@code listener} runs after every command that changed a bucket's record or configurations
+     * commits, on every replica as it applies it (never on the request path alone), with the
+     * bucket's name; with null after a checkpoint replaced every row.
+     */
+    void onBucketChange(java.util.function.Consumer<String> listener) {
+        bucketChanged.add(listener);
+    }
+
+    /** Every bucket's rows changed underneath (a checkpoint installed). */
+    void bucketsReplaced() {
+        bucketChanged.forEach(l -> l.accept(null));
+    }
+
+    private void bucketChanged(CatalogCommand command) {
+        if (bucketChanged.isEmpty()) return;
+        String bucket = changedBucket(command);
+        if (bucket != null) bucketChanged.forEach(l -> l.accept(bucket));
+    }
+
+    /** The bucket whose record or configurations the command changes, or null. */
+    private static String changedBucket(CatalogCommand c) {
+        if (c instanceof CatalogCommand.Requested r) return changedBucket(r.command());
+        if (c instanceof CatalogCommand.CreateBucket b) return b.bucket().name();
+        if (c instanceof CatalogCommand.DeleteBucket b) return b.bucket();
+        if (c instanceof CatalogCommand.SetVersioning b) return b.bucket();
+        if (c instanceof CatalogCommand.SetObjectLockConfiguration b) return b.bucket();
+        if (c instanceof CatalogCommand.SetBucketConfig b) return b.bucket();
+        return null;
     }
 
     /**
