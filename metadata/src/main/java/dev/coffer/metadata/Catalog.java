@@ -76,8 +76,16 @@ public final class Catalog implements AutoCloseable {
 
     /** Creates the bucket. @throws BucketExistsException (nothing changed) if a bucket of that name exists */
     public void createBucket(BucketRecord bucket) {
+        createBucket(bucket, new java.util.TreeMap<>());
+    }
+
+    /**
+     * Creates the bucket with its first configurations ({@link #bucketConfig}), in one command.
+     * @throws BucketExistsException (nothing changed) if a bucket of that name exists
+     */
+    public void createBucket(BucketRecord bucket, java.util.SortedMap<String, byte[]> configs) {
         checked(bucket.name());
-        runner.submit(new CatalogCommand.CreateBucket(runner.choose(), bucket));
+        runner.submit(new CatalogCommand.CreateBucket(runner.choose(), bucket, configs));
     }
 
     public Optional<BucketRecord> getBucket(String name) {

@@ -31,7 +31,26 @@ public sealed interface CatalogCommand {
     /** An identity command ({@link IamCommands}); they live in their own file and apply one at a time. */
     non-sealed interface Iam extends CatalogCommand {}
 
-    record CreateBucket(Choice choice, BucketRecord bucket) implements CatalogCommand {}
+    /**
+     * Creates the bucket with its first configurations ({@link BucketConfigs}: its Object Ownership
+     * and ACL, …) in the same batch, so no crash leaves the bucket without them. Refused when a
+     * bucket of that name exists.
+     *
+     * @param configs configuration name to value, kept in name order; empty for none
+     */
+    record CreateBucket(Choice choice, BucketRecord bucket, java.util.SortedMap<String, byte[]> configs)
+            implements CatalogCommand {
+        public CreateBucket {
+            java.util.TreeMap<String, byte[]> copy = new java.util.TreeMap<>();
+            configs.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(value, "value").clone()));
+            configs = java.util.Collections.unmodifiableSortedMap(copy);
+        }
+
+        public CreateBucket(Choice choice, BucketRecord bucket) {
+            this(choice, bucket, new java.util.TreeMap<>());
+        }
+    }
 
     /** Refused unless the bucket exists and holds no object or version; discards its uploads in progress. */
     record DeleteBucket(Choice choice, String bucket) implements CatalogCommand {}

@@ -104,6 +104,7 @@ final class CommandApplier {
             }
             if (buckets.get(name).isPresent()) throw new BucketExistsException(name);
             buckets.put(batch, name, c.bucket());
+            c.configs().forEach((config, value) -> configs.set(batch, name, config, value));
             return null;
         }
         if (command instanceof CatalogCommand.DeleteBucket c) {

@@ -29,6 +29,9 @@ final class CommandCodec {
     static final int COMPLETE_GC = 11;
     static final int SET_BUCKET_CONFIG = 12;
     static final int SET_OBJECT_ATTRIBUTE = 13;
+    // 60-64: ACLs and Object Ownership.
+    /** CreateBucket with its first configurations; kind 1 is CreateBucket with none. */
+    static final int CREATE_BUCKET_WITH_CONFIGS = 60;
     // 45-54: background jobs and lifecycle.
     static final int SET_JOB_CURSOR = 45;
     static final int SET_NODE_DRAINING = 70;
@@ -53,6 +56,13 @@ final class CommandCodec {
         out.writeLong(c.random());
         if (command instanceof CatalogCommand.CreateBucket b) {
             out.writeBytes(ValueCodecs.BUCKET.encode(b.bucket()));
+            if (!b.configs().isEmpty()) {
+                out.writeVarLong(b.configs().size());
+                b.configs().forEach((name, value) -> {
+                    out.writeString(name);
+                    out.writeBytes(value);
+                });
+            }
         } else if (command instanceof CatalogCommand.DeleteBucket b) {
             out.writeString(b.bucket());
         } else if (command instanceof CatalogCommand.SetVersioning b) {
@@ -121,6 +131,13 @@ final class CommandCodec {
         CatalogCommand.Choice c = new CatalogCommand.Choice(in.readLong(), in.readLong(), in.readLong(), in.readLong());
         CatalogCommand command = switch (kind) {
             case CREATE_BUCKET -> new CatalogCommand.CreateBucket(c, ValueCodecs.BUCKET.decode(in.readBytes()));
+            case CREATE_BUCKET_WITH_CONFIGS -> {
+                BucketRecord bucket = ValueCodecs.BUCKET.decode(in.readBytes());
+                int count = in.readCount();
+                java.util.TreeMap<String, byte[]> configs = new java.util.TreeMap<>();
+                for (int i = 0; i < count; i++) configs.put(in.readString(), in.readBytes());
+                yield new CatalogCommand.CreateBucket(c, bucket, configs);
+            }
             case DELETE_BUCKET -> new CatalogCommand.DeleteBucket(c, in.readString());
             case SET_VERSIONING -> new CatalogCommand.SetVersioning(c, in.readString(), versioning(in.readByte()));
             case PUT_OBJECT -> new CatalogCommand.PutObject(c, in.readString(), in.readString(),
@@ -184,7 +201,9 @@ final class CommandCodec {
     }
 
     private static int kind(CatalogCommand command) {
-        if (command instanceof CatalogCommand.CreateBucket) return CREATE_BUCKET;
+        if (command instanceof CatalogCommand.CreateBucket b) {
+            return b.configs().isEmpty() ? CREATE_BUCKET : CREATE_BUCKET_WITH_CONFIGS;
+        }
         if (command instanceof CatalogCommand.DeleteBucket) return DELETE_BUCKET;
         if (command instanceof CatalogCommand.SetVersioning) return SET_VERSIONING;
         if (command instanceof CatalogCommand.PutObject) return PUT_OBJECT;

@@ -35,6 +35,27 @@ class AttributesAndConfigsTest {
     }
 
     @Test
+    void aBucketCreatedWithItsConfigurationsHasThemFromItsFirstCommand() {
+        java.util.TreeMap<String, byte[]> configs = new java.util.TreeMap<>();
+        configs.put("ownership", bytes("o"));
+        configs.put("acl", bytes("a"));
+        catalog.createBucket(Records.bucket("c"), configs);
+        assertArrayEquals(bytes("o"), catalog.bucketConfig("c", "ownership").orElseThrow());
+        assertArrayEquals(bytes("a"), catalog.bucketConfig("c", "acl").orElseThrow());
+        configs.put("cors", bytes("x"));
+        assertThrows(BucketExistsException.class, () -> catalog.createBucket(Records.bucket("c"), configs));
+        assertFalse(catalog.bucketConfig("c", "cors").isPresent());
+        CatalogCommand.CreateBucket command = new CatalogCommand.CreateBucket(
+                new CatalogCommand.Choice(1, 2, 3, 4), Records.bucket("d"), configs);
+        byte[] encoded = CommandCodec.encode(command);
+        assertEquals(CommandCodec.CREATE_BUCKET_WITH_CONFIGS, encoded[1]);
+        assertEquals(java.util.List.of("acl", "cors", "ownership"),
+                java.util.List.copyOf(((CatalogCommand.CreateBucket) CommandCodec.decode(encoded)).configs().keySet()));
+        assertEquals(CommandCodec.CREATE_BUCKET, CommandCodec.encode(new CatalogCommand.CreateBucket(
+                new CatalogCommand.Choice(1, 2, 3, 4), Records.bucket("d")))[1]);
+    }
+
+    @Test
     void bucketConfigIsSetReplacedRemovedAndSurvivesReopening() {
         assertFalse(catalog.bucketConfig("b", "cors").isPresent());
         catalog.setBucketConfig("b", "cors", bytes("one"));

@@ -106,7 +106,13 @@ class CommandDeterminismTest {
             if (random.nextInt(10) == 0) return configOrAttribute(c, bucket, key);
             if (random.nextInt(8) == 0) return objectLock(c, bucket, key);
             int roll = random.nextInt(100);
-            if (roll < 6) return new CatalogCommand.CreateBucket(c, new BucketRecord(bucket, millis, "us-east-1", "o"));
+            if (roll < 4) return new CatalogCommand.CreateBucket(c, new BucketRecord(bucket, millis, "us-east-1", "o"));
+            if (roll < 6) { // with its first configurations, in the one command (kind 60)
+                java.util.TreeMap<String, byte[]> configs = new java.util.TreeMap<>();
+                configs.put("ownership", new byte[] {1, (byte) (1 + random.nextInt(3))});
+                if (random.nextBoolean()) configs.put("acl", new byte[] {1, (byte) random.nextInt(256)});
+                return new CatalogCommand.CreateBucket(c, new BucketRecord(bucket, millis, "us-east-1", "o"), configs);
+            }
             if (roll < 9) return new CatalogCommand.SetVersioning(c, bucket,
                     random.nextBoolean() ? Versioning.ENABLED : Versioning.SUSPENDED);
             if (roll < 11) return new CatalogCommand.DeleteBucket(c, bucket);

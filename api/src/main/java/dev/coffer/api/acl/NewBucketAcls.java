@@ -6,23 +6,21 @@ import dev.coffer.api.policy.PublicAccessBlock;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.AclService;
 import java.util.Optional;
-import reactor.core.publisher.Mono;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What CreateBucket sets besides the bucket: its Object Ownership ({@code x-amz-object-ownership},
  * else the server's default) and its ACL ({@code x-amz-acl} or {@code x-amz-grant-*}). Checked
- * before the bucket is made, written right after it (two commands: a crash in between leaves a
- * bucket without controls, which behaves as ObjectWriter with the owner's private ACL).
+ * before the bucket is made, and written by the command that makes it (so no crash leaves a
+ * bucket without its controls).
  */
 public final class NewBucketAcls {
-    private final AclService acls;
     private final AccountDirectory accounts;
     private final ObjectOwnership defaultOwnership;
     private final PublicAccessBlock serverWide;
 
-    public NewBucketAcls(AclService acls, AccountDirectory accounts, ObjectOwnership defaultOwnership,
-                         PublicAccessBlock serverWide) {
-        this.acls = acls;
+    public NewBucketAcls(AccountDirectory accounts, ObjectOwnership defaultOwnership, PublicAccessBlock serverWide) {
         this.accounts = accounts;
         this.defaultOwnership = defaultOwnership;
         this.serverWide = serverWide;
@@ -53,9 +51,11 @@ public final class NewBucketAcls {
         return new Plan(ownership, acl == null || acl.isPrivate() ? null : acl);
     }
 
-    /** Writes the plan for the bucket just made. */
-    public Mono<Void> apply(String bucket, Plan plan) {
-        Mono<Void> ownership = acls.setOwnership(bucket, plan.ownership());
-        return plan.acl() == null ? ownership : ownership.then(acls.setBucketAcl(bucket, plan.acl()));
+    /** The plan as the new bucket's first configurations, for the command that creates it. */
+    public static SortedMap<String, byte[]> configs(Plan plan) {
+        SortedMap<String, byte[]> configs = new TreeMap<>();
+        configs.put(AclService.OWNERSHIP, plan.ownership().encode());
+        if (plan.acl() != null) configs.put(AclService.ACL, plan.acl().encode());
+        return configs;
     }
 }

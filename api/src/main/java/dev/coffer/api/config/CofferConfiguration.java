@@ -183,7 +183,7 @@ public class CofferConfiguration {
         ObjectAcls objectAcls = new ObjectAcls(acls, accounts, policies::effectivePublicAccessBlock);
         List<S3Handler> handlers = new ArrayList<>();
         handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region(),
-                new NewBucketAcls(acls, accounts, aclProps.defaultObjectOwnership(), publicAccess.settings())));
+                new NewBucketAcls(accounts, aclProps.defaultObjectOwnership(), publicAccess.settings())));
         handlers.addAll(ListObjectsHandlers.all(buckets, xml, owners));
         handlers.add(new PutObjectHandler(new ObjectPut(io, objects, receiver), objectAcls, expiration));
         handlers.add(new GetObjectHandler(objects, streamer, expiration));

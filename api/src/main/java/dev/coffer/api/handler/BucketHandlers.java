@@ -128,8 +128,7 @@ public final class BucketHandlers {
                 long now = System.currentTimeMillis();
                 BucketRecord bucket = objectLock ? BucketRecord.lockEnabled(name, now, location, owners.id(call))
                         : new BucketRecord(name, now, location, owners.id(call));
-                return buckets.create(bucket)
-                        .then(acls.apply(name, plan))
+                return buckets.create(bucket, NewBucketAcls.configs(plan))
                         .onErrorResume(BucketExistsException.class, exists -> alreadyYours(call, name, exists));
             }).then(created(call, name));
         }

@@ -42,6 +42,11 @@ public final class BucketService {
         return io.run(() -> catalog.createBucket(bucket));
     }
 
+    /** Creates the bucket with its first configurations (name to value), in one catalogue command. */
+    public Mono<Void> create(BucketRecord bucket, java.util.SortedMap<String, byte[]> configs) {
+        return io.run(() -> catalog.createBucket(bucket, configs));
+    }
+
     /** Whether a bucket of that name exists (no error either way). */
     public Mono<Boolean> exists(String name) {
         return io.call(() -> catalog.getBucket(name).isPresent());
