@@ -1,6 +1,7 @@
 package dev.coffer.compat;
 
 import static dev.coffer.compat.support.S3Assertions.assertS3Error;
+import static dev.coffer.compat.support.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.crash.KillableServer;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -105,19 +105,6 @@ class BucketNotificationIT {
             if (line.startsWith("{")) out.add(JSON.readTree(line).get("Records").get(0));
         }
         return out;
-    }
-
-    private static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, String what)
-            throws InterruptedException {
-        // 90 s: at a load average of 45 on two cores a first delivery took more than 30 s.
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        T v = value.get();
-        while (!done.test(v)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("waited 90 s for " + what + "; have " + v);
-            Thread.sleep(100);
-            v = value.get();
-        }
-        return v;
     }
 
     private static List<JsonNode> forBucket(List<JsonNode> records, String bucket) {

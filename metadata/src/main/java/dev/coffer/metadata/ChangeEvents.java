@@ -25,7 +25,8 @@ final class ChangeEvents {
         } else if (command instanceof CatalogCommand.DeleteObject c && result instanceof DeleteOutcome o) {
             removed(batch, choice, c.bucket(), c.key(), "ObjectRemoved:", o, origin);
         } else if (command instanceof CatalogCommand.DeleteVersion c && result instanceof DeleteOutcome o) {
-            removed(batch, choice, c.bucket(), c.key(), "ObjectRemoved:", o, origin);
+            String family = EventOrigin.LIFECYCLE.api().equals(origin.api()) ? "LifecycleExpiration:" : "ObjectRemoved:";
+            removed(batch, choice, c.bucket(), c.key(), family, o, origin);
         } else if (command instanceof CatalogCommand.ExpireCurrent c && result instanceof DeleteOutcome o) {
             removed(batch, choice, c.bucket(), c.key(), "LifecycleExpiration:", o, origin);
         }

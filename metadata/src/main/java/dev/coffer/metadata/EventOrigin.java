@@ -9,4 +9,9 @@ package dev.coffer.metadata;
 public record EventOrigin(String api, String principal, String sourceIp, String requestId) {
     /** A change no request made (lifecycle), or a command sent without its origin. */
     public static final EventOrigin NONE = new EventOrigin(null, null, null, null);
+    /**
+     * A version removed for good by lifecycle rules (a noncurrent version, an expired delete
+     * marker): its event is {@code LifecycleExpiration:Delete}, not {@code ObjectRemoved:Delete}.
+     */
+    public static final EventOrigin LIFECYCLE = new EventOrigin("Lifecycle", null, null, null);
 }

@@ -103,6 +103,23 @@ class OutboxTest {
     }
 
     @Test
+    void aVersionLifecycleRemovesIsALifecycleExpirationDeleteNotAnObjectRemoved() {
+        try (Catalog catalog = Catalog.open(dir, true)) {
+            catalog.createBucket(Records.bucket("b"));
+            catalog.versions().setVersioning("b", Versioning.ENABLED);
+            configure(catalog, "b");
+            ObjectVersion old = catalog.versions().publish("b", "images/a.jpg", Records.chunked("e1", "c1"),
+                    WriteCondition.NONE);
+            catalog.versions().publish("b", "images/a.jpg", Records.chunked("e2", "c2"), WriteCondition.NONE);
+            catalog.versions().deleteVersion("b", "images/a.jpg", old.record().versionId(), EventOrigin.LIFECYCLE);
+            assertEquals(List.of("LifecycleExpiration:Delete images/a.jpg"), names(catalog, HOOK));
+            assertEquals(List.of("ObjectCreated:Put images/a.jpg", "ObjectCreated:Put images/a.jpg"),
+                    names(catalog, REDIS), "an ObjectRemoved:* rule hears nothing of it");
+            assertEquals(old.record().versionId(), catalog.events().pending(HOOK, 1).get(0).versionId());
+        }
+    }
+
+    @Test
     void completedEventsLeaveAndNewOnesSortAfterThoseLeftAcrossARestart() {
         try (Catalog catalog = Catalog.open(dir, true)) {
             catalog.createBucket(Records.bucket("b"));

@@ -4,6 +4,7 @@ import dev.coffer.api.jobs.Job;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.CatalogRefusal;
+import dev.coffer.metadata.EventOrigin;
 import dev.coffer.metadata.NoSuchUploadException;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.Tags;
@@ -214,7 +215,8 @@ public final class LifecycleJob implements Job {
 
         private void deleteVersion(VersionsPage.Entry e) {
             try {
-                catalog.versions().deleteVersion(at.bucket(), e.key(), e.versionId());
+                // Reported as S3 reports lifecycle's removals: LifecycleExpiration:Delete.
+                catalog.versions().deleteVersion(at.bucket(), e.key(), e.versionId(), EventOrigin.LIFECYCLE);
                 removed++;
             } catch (CatalogRefusal lockedOrGone) {
                 // Object lock refuses a locked version's removal: lifecycle skips it, as S3 does.

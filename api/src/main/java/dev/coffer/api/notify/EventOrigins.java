@@ -11,7 +11,11 @@ public final class EventOrigins {
 
     /** @param api the {@code ObjectCreated} API (Put, Post, Copy), or null for other changes */
     public static EventOrigin of(S3Call call, String api) {
-        Principal p = call.access() == null ? null : call.access().principal();
+        return of(call, api, call.access() == null ? null : call.access().principal());
+    }
+
+    /** {@link #of(S3Call, String)} for a change made with the rights of {@code p} (a POST form's signer). */
+    public static EventOrigin of(S3Call call, String api, Principal p) {
         String principal = p == null || p.kind() == Principal.Kind.ANONYMOUS ? "Anonymous"
                 : "AWS:" + (p.userId() != null ? p.userId() : p.accountId());
         InetSocketAddress remote = call.http().getRemoteAddress();

@@ -189,7 +189,7 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                         events.map(PartEvent::content), verified.auth().payload(), max,
                         checksum.map(ChecksumRequest::algorithm).orElse(null), sealed.map(Encryption.Sealed::key).orElse(null))
                         .map(body -> new PostUpload(key, body, range, checksum, ObjectAcls.merge(attributes, acl),
-                                sealed.orElse(null)))))
+                                sealed.orElse(null), signer.principal()))))
                 .onErrorMap(e -> tooLarge(e, max))
                 .flux();
     }
@@ -218,7 +218,8 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         return Mono.fromRunnable(() -> verify(upload))
                 .onErrorResume(e -> objects.discard(upload.body()).then(Mono.error(e)))
                 .then(Mono.defer(() -> objects.publish(bucket, upload.key(), record(form, upload), upload.body(),
-                        WriteCondition.NONE, dev.coffer.api.notify.EventOrigins.of(call, "Post"))))
+                        // The event names the key that signed the form (the request itself carries none), as S3's does.
+                        WriteCondition.NONE, dev.coffer.api.notify.EventOrigins.of(call, "Post", upload.signer()))))
                 .flatMap(version -> {
                     VersionHeaders.written(call, version);
                     SseResponseHeaders.write(SseAttribute.of(version.record()), call.responseHeaders());

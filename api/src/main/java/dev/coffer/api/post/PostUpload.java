@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param range the policy's content-length-range, if it has one
  * @param attributes the version attributes the object starts with (its tags, from the tagging field)
  * @param sealed the encryption the file was stored under, or null when it is stored as sent
+ * @param signer the principal of the key that signed the form (its events name it)
  */
 record PostUpload(String key, StoredBody body, Optional<PostPolicy.LengthRange> range, Optional<ChecksumRequest> checksum,
-                  Map<String, byte[]> attributes, Encryption.Sealed sealed) {}
+                  Map<String, byte[]> attributes, Encryption.Sealed sealed, dev.coffer.auth.policy.Principal signer) {}
