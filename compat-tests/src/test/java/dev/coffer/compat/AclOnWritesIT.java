@@ -1,0 +1,134 @@
+package dev.coffer.compat;
+
+import static dev.coffer.compat.support.S3Assertions.assertS3Error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.CofferServerExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.Permission;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * ACLs set by the writes other than PutObject, and the owners other accounts' writes get, through
+ * the AWS SDK v2 at its defaults with two accounts: {@code x-amz-acl} and {@code x-amz-grant-*} on
+ * CopyObject and CreateMultipartUpload in an ObjectWriter bucket (refused where the bucket enforces
+ * its ownership, nothing written); ListObjects, ListObjectsV2 with fetch-owner and
+ * ListObjectVersions name each object's owning account.
+ */
+@ExtendWith(CofferServerExtension.class)
+class AclOnWritesIT {
+    private static CofferServer server;
+    private static S3Client s3;
+    private static JsonNode other;
+    private static String otherId;
+
+    @BeforeAll
+    static void start(CofferServer cofferServer) throws Exception {
+        server = cofferServer;
+        s3 = server.s3();
+        AclITAccounts.server = server;
+        other = AclITAccounts.create("acl-writes-other");
+        otherId = other.get("canonicalUserId").asText();
+    }
+
+    private static String writerBucket(String hint) {
+        String bucket = server.uniqueBucketName(hint);
+        s3.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER)
+                .grantWrite("id=\"" + otherId + "\"").grantRead("id=\"" + otherId + "\""));
+        return bucket;
+    }
+
+    private static boolean allUsersRead(String bucket, String key) {
+        return s3.getObjectAcl(b -> b.bucket(bucket).key(key)).grants().stream().anyMatch(g ->
+                AclIT.ALL_USERS.equals(g.grantee().uri()) && g.permission() == Permission.READ);
+    }
+
+    private static void multipart(S3Client client, String bucket, String key,
+                                  java.util.function.Consumer<software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest.Builder> acl) {
+        String upload = client.createMultipartUpload(b -> {
+            b.bucket(bucket).key(key);
+            acl.accept(b);
+        }).uploadId();
+        String etag = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(upload).partNumber(1),
+                RequestBody.fromString("part")).eTag();
+        client.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+    }
+
+    @Test
+    void copyObjectAndCreateMultipartUploadTakeCannedAclsAndGrants() {
+        String bucket = writerBucket("acl-writes");
+        s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromString("source"));
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("copy-public")
+                .acl(ObjectCannedACL.PUBLIC_READ));
+        assertThat(allUsersRead(bucket, "copy-public")).isTrue();
+        assertThat(server.raw().anonymous("GET", "/" + bucket + "/copy-public").statusCode()).isEqualTo(200);
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("copy-granted")
+                .grantRead("id=\"" + otherId + "\""));
+        assertThat(allUsersRead(bucket, "copy-granted")).isFalse();
+
+        multipart(s3, bucket, "mpu-public", b -> b.acl(ObjectCannedACL.PUBLIC_READ));
+        assertThat(allUsersRead(bucket, "mpu-public")).isTrue();
+        assertThat(server.raw().anonymous("GET", "/" + bucket + "/mpu-public").statusCode()).isEqualTo(200);
+        multipart(s3, bucket, "mpu-granted", b -> b.grantFullControl("id=\"" + otherId + "\""));
+        try (S3Client theirs = AclITAccounts.client(other)) {
+            assertThat(theirs.getObjectAsBytes(b -> b.bucket(bucket).key("copy-granted")).asUtf8String()).isEqualTo("source");
+            assertS3Error(403, "AccessDenied", () -> theirs.getObjectAcl(b -> b.bucket(bucket).key("copy-granted")));
+            assertThat(theirs.getObjectAcl(b -> b.bucket(bucket).key("mpu-granted")).grants())
+                    .anySatisfy(g -> assertThat(g.grantee().id()).isEqualTo(otherId));
+            assertS3Error(403, "AccessDenied", () -> theirs.getObject(b -> b.bucket(bucket).key("src")));
+        }
+        assertThat(server.raw().anonymous("GET", "/" + bucket + "/copy-granted").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aBucketThatEnforcesOwnershipRefusesThemAndWritesNothing() {
+        String bucket = server.uniqueBucketName("acl-writes-enforced");
+        s3.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED));
+        s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromString("source"));
+        assertS3Error(400, "AccessControlListNotSupported", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src")
+                .destinationBucket(bucket).destinationKey("copy").acl(ObjectCannedACL.PUBLIC_READ)));
+        assertS3Error(400, "AccessControlListNotSupported", () -> s3.createMultipartUpload(b -> b.bucket(bucket).key("mpu")
+                .grantRead("id=\"" + otherId + "\"")));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(o -> o.key()).containsExactly("src");
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+        // The bucket owner's own full control changes nothing, and is accepted.
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("copy")
+                .acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL));
+    }
+
+    @Test
+    void listingsNameTheAccountThatOwnsEachObject() {
+        String bucket = writerBucket("acl-owners");
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        String ownerId = s3.listBuckets().owner().id();
+        s3.putObject(b -> b.bucket(bucket).key("mine"), RequestBody.fromString("mine"));
+        try (S3Client theirs = AclITAccounts.client(other)) {
+            theirs.putObject(b -> b.bucket(bucket).key("theirs"), RequestBody.fromString("theirs"));
+        }
+        Map<String, String> v2 = s3.listObjectsV2(b -> b.bucket(bucket).fetchOwner(true)).contents().stream()
+                .collect(Collectors.toMap(o -> o.key(), o -> o.owner().id()));
+        assertThat(v2).containsExactlyInAnyOrderEntriesOf(Map.of("mine", ownerId, "theirs", otherId));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).allSatisfy(o -> assertThat(o.owner()).isNull());
+        Map<String, String> v1 = s3.listObjects(b -> b.bucket(bucket)).contents().stream()
+                .collect(Collectors.toMap(o -> o.key(), o -> o.owner().id()));
+        assertThat(v1).isEqualTo(v2);
+        Map<String, String> versions = s3.listObjectVersions(b -> b.bucket(bucket)).versions().stream()
+                .collect(Collectors.toMap(o -> o.key(), o -> o.owner().id()));
+        assertThat(versions).isEqualTo(v2);
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions()).extracting(o -> o.owner().displayName())
+                .doesNotContainNull();
+        assertThat(List.copyOf(versions.keySet())).containsExactlyInAnyOrder("mine", "theirs");
+    }
+}
