@@ -109,6 +109,21 @@ class AclOnWritesIT {
     }
 
     @Test
+    void anAclHeaderOnUploadPartIsIgnoredAsS3IgnoresItAndGrantsNothing() {
+        String bucket = writerBucket("acl-writes-part");
+        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("mpu")).uploadId();
+        String etag = s3.uploadPart(b -> b.bucket(bucket).key("mpu").uploadId(upload).partNumber(1)
+                .overrideConfiguration(o -> o.putHeader("x-amz-acl", "public-read")
+                        .putHeader("x-amz-grant-read", "uri=\"" + AclIT.ALL_USERS + "\"")),
+                RequestBody.fromString("part")).eTag();
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("mpu").uploadId(upload)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag)))
+                .overrideConfiguration(o -> o.putHeader("x-amz-acl", "public-read")));
+        assertThat(allUsersRead(bucket, "mpu")).isFalse();
+        assertThat(server.raw().anonymous("GET", "/" + bucket + "/mpu").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void listingsNameTheAccountThatOwnsEachObject() {
         String bucket = writerBucket("acl-owners");
         s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));

@@ -14,15 +14,16 @@ import java.util.function.Predicate;
  * plaintext, or a retention date that protects nothing, is worse than a refusal. The one list of
  * them: the change that implements a feature removes its rows. Tagging, server-side encryption
  * (issue 16), Object Lock (issue 17, read by {@code LockHeaders}) and ACLs (issue 15) are
- * implemented: the operations in {@link #ACL_OPERATIONS} read {@code x-amz-acl}, {@code x-amz-grant-*} and (CreateBucket)
- * {@code x-amz-object-ownership} themselves; on any other operation those headers still ask for
- * what it does not do, and only the values that change nothing pass ({@code x-amz-acl: private}
- * or {@code bucket-owner-full-control}, {@code x-amz-object-ownership: BucketOwnerEnforced}).
+ * implemented.
  *
  * <p>Accepted on purpose, because they already describe what Coffer does:
  * {@code x-amz-storage-class: STANDARD}.
  * Not listed: {@code x-amz-request-payer} (no Coffer bucket is Requester
- * Pays, and S3 ignores the header on such buckets).
+ * Pays, and S3 ignores the header on such buckets); {@code x-amz-acl}, {@code x-amz-grant-*} and
+ * {@code x-amz-object-ownership}: the operations S3 defines them on (CreateBucket, PutObject,
+ * CopyObject, CreateMultipartUpload, POST, Put*Acl) read them themselves ({@code dev.coffer.api.acl}),
+ * and S3 defines them on no other (UploadPart, CompleteMultipartUpload, …), where it ignores them
+ * as it ignores any header it does not define; so does Coffer.
  */
 public final class UnimplementedHeaders {
     /** S3's storage classes: all but STANDARD are NotImplemented, anything else InvalidStorageClass. */
@@ -37,12 +38,7 @@ public final class UnimplementedHeaders {
         }
     }
 
-    private enum Refusal { NOT_IMPLEMENTED, ACL, STORAGE_CLASS }
-
-    /** The operations that read the ACL headers themselves (dev.coffer.api.acl). */
-    public static final Set<S3Operation> ACL_OPERATIONS = Set.of(S3Operation.CREATE_BUCKET,
-            S3Operation.PUT_BUCKET_ACL, S3Operation.PUT_OBJECT_ACL, S3Operation.PUT_OBJECT, S3Operation.COPY_OBJECT,
-            S3Operation.CREATE_MULTIPART_UPLOAD, S3Operation.POST_OBJECT);
+    private enum Refusal { NOT_IMPLEMENTED, STORAGE_CLASS }
 
     private static final Predicate<String> NONE = value -> false;
 
@@ -50,10 +46,6 @@ public final class UnimplementedHeaders {
             // Server-side encryption is implemented (dev.coffer.api.sse) but for a KMS encryption
             // context, which the built-in key ring does not keep.
             new Rule("x-amz-server-side-encryption-context", false, NONE, Refusal.NOT_IMPLEMENTED),
-            // ACLs: S3 answers AccessControlListNotSupported on a bucket that enforces its ownership.
-            new Rule("x-amz-acl", false, v -> v.equals("private") || v.equals("bucket-owner-full-control"), Refusal.ACL),
-            new Rule("x-amz-grant-", true, NONE, Refusal.ACL),
-            new Rule("x-amz-object-ownership", false, "BucketOwnerEnforced"::equals, Refusal.NOT_IMPLEMENTED),
             // PutObjectLockConfiguration's token (issued by AWS Support to turn Object Lock on for an
             // existing bucket): Coffer issues none and needs none (a versioned bucket takes the
             // configuration as it is), so a token names a grant Coffer cannot check.
@@ -77,14 +69,11 @@ public final class UnimplementedHeaders {
         check(headers, S3Operation.UNSUPPORTED);
     }
 
-    /** The same, for a request of {@code operation}, which may read some of them itself. */
+    /** The same, for a request of {@code operation} (today every operation is held to the same list). */
     public static void check(Map<String, String> headers, S3Operation operation) {
-        boolean aclsHandled = ACL_OPERATIONS.contains(operation);
         headers.forEach((name, value) -> {
             if (value == null || value.isBlank()) return;
             for (Rule rule : RULES) {
-                if (aclsHandled && rule.refusal() == Refusal.ACL) continue;
-                if (operation == S3Operation.CREATE_BUCKET && rule.name().equals("x-amz-object-ownership")) continue;
                 if (rule.matches(name) && !rule.honoured().test(value.trim())) throw refusal(rule.refusal(), name, value);
             }
         });
@@ -93,7 +82,6 @@ public final class UnimplementedHeaders {
     private static S3Exception refusal(Refusal refusal, String name, String value) {
         return switch (refusal) {
             case NOT_IMPLEMENTED -> S3Exception.of(S3ErrorCode.NotImplemented).with("Header", name);
-            case ACL -> S3Exception.of(S3ErrorCode.AccessControlListNotSupported);
             case STORAGE_CLASS -> STORAGE_CLASSES.contains(value.trim())
                     ? S3Exception.of(S3ErrorCode.NotImplemented).with("Header", name)
                     : S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", value);

@@ -15,7 +15,6 @@ class UnimplementedHeadersTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             x-amz-server-side-encryption-context             | e30=
-            x-amz-object-ownership                           | ObjectWriter
             x-amz-website-redirect-location                  | /elsewhere
             x-amz-storage-class                              | GLACIER
             x-amz-write-offset-bytes                         | 0
@@ -30,16 +29,19 @@ class UnimplementedHeadersTest {
         assertThat(e.elements()).containsEntry("Header", name);
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    /** S3 defines the ACL headers on no operation but those that read them, and ignores them elsewhere. */
+    @ParameterizedTest(name = "{0}: {1} on {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            x-amz-acl                | public-read
-            x-amz-acl                | public-read-write
-            x-amz-acl                | authenticated-read
-            x-amz-grant-read         | uri="http://acs.amazonaws.com/groups/global/AllUsers"
-            x-amz-grant-full-control | id=abc
+            x-amz-acl                | public-read                                          | UPLOAD_PART
+            x-amz-acl                | public-read-write                                    | COMPLETE_MULTIPART_UPLOAD
+            x-amz-acl                | authenticated-read                                   | GET_OBJECT
+            x-amz-grant-read         | uri="http://acs.amazonaws.com/groups/global/AllUsers" | UPLOAD_PART
+            x-amz-grant-full-control | id=abc                                               | DELETE_OBJECT
+            x-amz-object-ownership   | ObjectWriter                                         | PUT_OBJECT
             """)
-    void aclOtherThanTheBucketOwnersIsAccessControlListNotSupported(String name, String value) {
-        assertThat(refusal(name, value).code()).isEqualTo(S3ErrorCode.AccessControlListNotSupported);
+    void aclHeadersOnOperationsS3DefinesWithoutThemAreIgnoredAsS3IgnoresThem(String name, String value,
+                                                                              dev.coffer.api.routing.S3Operation operation) {
+        assertThatCode(() -> UnimplementedHeaders.check(Map.of(name, value), operation)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
