@@ -101,7 +101,7 @@ conf = open(sys.argv[2]).read()
 s = c["services"]
 nodes = sorted(n for n in s if n.startswith("coffer"))
 assert nodes == ["coffer1", "coffer2", "coffer3"], nodes
-peers, ids, volumes = set(), set(), set()
+peers, http_peers, ids, volumes = set(), set(), set(), set()
 for n in nodes:
     svc, env = s[n], s[n]["environment"]
     assert svc["build"]["dockerfile"] == "docker/Dockerfile" and svc["image"] == "coffer:local", n
@@ -109,6 +109,7 @@ for n in nodes:
     assert env["COFFER_CLUSTER_ENABLED"] == "true", n
     ids.add(env["COFFER_CLUSTER_NODE_ID"])
     peers.add(env["COFFER_CLUSTER_PEERS"])
+    http_peers.add(env["COFFER_CLUSTER_HTTP_PEERS"])  # chunks move between nodes' S3 ports
     (vol,) = [v for v in svc["volumes"] if v.endswith(":/data")]
     volumes.add(vol.split(":")[0])
     assert "9870" in [str(p) for p in svc["expose"]], n
@@ -118,6 +119,9 @@ listed = dict(p.split("=") for p in peers.pop().split(","))
 assert set(listed) == ids and len(ids) == 3, (listed, ids)
 for nid, addr in listed.items():
     assert addr.split(":")[0] in nodes and addr.endswith(":9870"), addr
+assert len(http_peers) == 1, "every node must be given the same http-peers list: %s" % http_peers
+http = dict(p.split("=") for p in http_peers.pop().split(","))
+assert set(http) == ids and all(a.split(":")[0] in nodes and a.endswith(":9000") for a in http.values()), http
 assert len(volumes) == 3 and volumes <= set(c["volumes"]), volumes
 ng = s["nginx"]
 assert "./nginx-cluster.conf:/etc/nginx/nginx.conf:ro" in ng["volumes"]
