@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.crash.KillableServer;
 import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.Metrics;
 import dev.coffer.compat.support.RedisServer;
 import dev.coffer.compat.support.Tools;
 import dev.coffer.compat.support.WebhookReceiver;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -363,14 +359,6 @@ class BucketNotificationIT {
     }
 
     private static double metric(String series) {
-        try {
-            String token = Files.readString(server.dataDir().resolve("metrics-token"));
-            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/_coffer/metrics"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(text);
-            return m.find() ? Double.parseDouble(m.group(1)) : -1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Metrics.value(server, series);
     }
 }
