@@ -112,11 +112,39 @@ class LifecycleIT {
         assertThatThrownBy(() -> rules(bucket, rule("x".repeat(256), "").expiration(e -> e.days(1)).build()))
                 .isInstanceOfSatisfying(S3Exception.class, e ->
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("ID length should not exceed allowed limit of 255"));
-        assertThatThrownBy(() -> rules(bucket, rule("glacier", "").transitions(t -> t.days(30).storageClass("GLACIER")).build()))
-                .isInstanceOfSatisfying(S3Exception.class, e ->
-                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedXML"));
         assertThatThrownBy(() -> s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)))
                 .as("nothing was stored").isInstanceOf(S3Exception.class);
+    }
+
+    @Test
+    void aTransitionIsRefusedAsInvalidStorageClassOrMalformedXmlAndTheConfigurationStaysAsItWas() {
+        String bucket = server.createBucket("lc-transition");
+        rules(bucket, rule("keep", "logs/").expiration(e -> e.days(30)).build());
+        assertThatThrownBy(() -> rules(bucket, rule("glacier", "").transitions(t -> t.days(30).storageClass("GLACIER")).build()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidStorageClass");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The storage class you specified is not valid "
+                            + "(Coffer keeps every object in STANDARD and has no GLACIER to transition to)");
+                });
+        assertThatThrownBy(() -> rules(bucket, rule("ia", "").expiration(e -> e.days(90))
+                .noncurrentVersionTransitions(t -> t.noncurrentDays(30).storageClass("STANDARD_IA")).build()))
+                .isInstanceOfSatisfying(S3Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidStorageClass"));
+        assertThatThrownBy(() -> rules(bucket, rule("unknown", "").transitions(t -> t.days(30).storageClass("FROZEN")).build()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedXML");
+                });
+        assertThatThrownBy(() -> rules(bucket, rule("standard", "").transitions(t -> t.days(30).storageClass("STANDARD")).build()))
+                .isInstanceOfSatisfying(S3Exception.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedXML"));
+        List<LifecycleRule> read = s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules();
+        assertThat(read).as("the configuration is the one before the refusals").hasSize(1);
+        assertThat(read.get(0).id()).isEqualTo("keep");
+        assertThat(read.get(0).filter().prefix()).isEqualTo("logs/");
+        assertThat(read.get(0).expiration().days()).isEqualTo(30);
+        assertThat(read.get(0).transitions()).isEmpty();
     }
 
     @Test

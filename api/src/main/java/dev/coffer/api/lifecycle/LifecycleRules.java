@@ -20,8 +20,10 @@ import java.util.UUID;
  * Validates a PutBucketLifecycleConfiguration body as S3 does and turns it into {@link
  * LifecycleRule}s. MalformedXML for what the schema forbids (a missing Status, two of Prefix, Tag,
  * size and And in one Filter, Days with Date); InvalidArgument and InvalidRequest with S3's
- * messages for values it checks. Transitions are refused: Coffer has one storage class, STANDARD,
- * which is no transition target, so every StorageClass is one S3 would call unknown here.
+ * messages for values it checks. A Transition or NoncurrentVersionTransition is accepted only to a
+ * storage class Coffer has: it has one, STANDARD, which S3 takes as no transition target, so each is
+ * refused, MalformedXML for a StorageClass outside S3's schema (STANDARD among them) and
+ * InvalidStorageClass for one S3 has and Coffer does not (GLACIER, STANDARD_IA, ...).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html
  */
 public final class LifecycleRules {
@@ -75,11 +77,8 @@ public final class LifecycleRules {
         }
         if (r.prefix() != null && r.filter() != null) throw malformed();
         RuleFilter filter = r.filter() != null ? filter(r.filter()) : new RuleFilter(r.prefix(), Map.of(), null, null);
-        if ((r.transitions() != null && !r.transitions().isEmpty())
-                || (r.noncurrentTransitions() != null && !r.noncurrentTransitions().isEmpty())) {
-            throw malformed().withMessage("The XML you provided was not well-formed or did not validate against our "
-                    + "published schema (Coffer has one storage class, STANDARD, so no Transition has a StorageClass to go to)");
-        }
+        transitions(r.transitions());
+        transitions(r.noncurrentTransitions());
         Integer days = null;
         Instant date = null;
         boolean deleteMarker = false;
@@ -135,6 +134,25 @@ public final class LifecycleRules {
             throw invalidRequest("At least one action needs to be specified in a rule");
         }
         return new LifecycleRule(id, enabled, filter, days, date, deleteMarker, noncurrentDays, newer, abort);
+    }
+
+    /** The values S3's schema allows for a transition's StorageClass (its TransitionStorageClass). */
+    static final Set<String> S3_TRANSITION_CLASSES = Set.of(
+            "GLACIER", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "GLACIER_IR");
+    /** Those of them Coffer keeps objects in: none, every object is STANDARD. */
+    static final Set<String> COFFER_TRANSITION_CLASSES = Set.of();
+
+    private static void transitions(List<LifecycleConfiguration.Transition> transitions) {
+        if (transitions == null) return;
+        for (LifecycleConfiguration.Transition t : transitions) {
+            String storageClass = t == null || t.storageClass() == null ? null : t.storageClass().trim();
+            if (storageClass == null || !S3_TRANSITION_CLASSES.contains(storageClass)) throw malformed();
+            if (!COFFER_TRANSITION_CLASSES.contains(storageClass)) {
+                throw S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", storageClass)
+                        .withMessage("The storage class you specified is not valid (Coffer keeps every object in "
+                                + "STANDARD and has no " + storageClass + " to transition to)");
+            }
+        }
     }
 
     private static RuleFilter filter(LifecycleConfiguration.Filter f) {

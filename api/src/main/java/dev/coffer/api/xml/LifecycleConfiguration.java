@@ -59,7 +59,7 @@ public record LifecycleConfiguration(
     public record Tag(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {
     }
 
-    /** Transition and NoncurrentVersionTransition: accepted by the schema, refused by the rules (one storage class). */
+    /** Transition and NoncurrentVersionTransition: read, then refused by {@code LifecycleRules} (no class to go to). */
     public record Transition(
             @JsonProperty("Date") String date,
             @JsonProperty("Days") String days,

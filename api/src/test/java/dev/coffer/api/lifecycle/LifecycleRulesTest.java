@@ -87,11 +87,30 @@ class LifecycleRulesTest {
                 S3ErrorCode.InvalidArgument, "'DaysAfterInitiation' for AbortIncompleteMultipartUpload action must be a positive integer");
         refused("<Rule><Filter/><Status>Enabled</Status></Rule>", S3ErrorCode.InvalidRequest,
                 "At least one action needs to be specified in a rule");
-        refused("<Rule><Filter/><Status>Enabled</Status><Transition><Days>30</Days><StorageClass>GLACIER</StorageClass></Transition></Rule>",
-                S3ErrorCode.MalformedXML, null);
         refused("<Rule><Filter><And><Tag><Key>k</Key><Value>1</Value></Tag><Tag><Key>k</Key><Value>2</Value></Tag></And></Filter>"
                 + "<Status>Enabled</Status>" + e1 + "</Rule>", S3ErrorCode.InvalidArgument, "Duplicate Tag Keys are not allowed.");
         refused("", S3ErrorCode.MalformedXML, null);
+    }
+
+    @Test
+    void aTransitionToAClassS3HasAndCofferDoesNotIsInvalidStorageClassAndAnUnknownOneMalformedXml() {
+        String rule = "<Rule><Filter/><Status>Enabled</Status>";
+        for (String storageClass : List.of("GLACIER", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "GLACIER_IR")) {
+            refused(rule + "<Transition><Days>30</Days><StorageClass>" + storageClass + "</StorageClass></Transition></Rule>",
+                    S3ErrorCode.InvalidStorageClass, "The storage class you specified is not valid (Coffer keeps every object "
+                            + "in STANDARD and has no " + storageClass + " to transition to)");
+        }
+        refused(rule + "<NoncurrentVersionTransition><NoncurrentDays>30</NoncurrentDays><StorageClass>STANDARD_IA</StorageClass>"
+                + "</NoncurrentVersionTransition></Rule>", S3ErrorCode.InvalidStorageClass, null);
+        for (String storageClass : List.of("STANDARD", "REDUCED_REDUNDANCY", "FROZEN", "glacier", "")) {
+            refused(rule + "<Transition><Days>30</Days><StorageClass>" + storageClass + "</StorageClass></Transition></Rule>",
+                    S3ErrorCode.MalformedXML, null);
+            refused(rule + "<NoncurrentVersionTransition><NoncurrentDays>1</NoncurrentDays><StorageClass>" + storageClass
+                    + "</StorageClass></NoncurrentVersionTransition></Rule>", S3ErrorCode.MalformedXML, null);
+        }
+        refused(rule + "<Transition><Days>30</Days></Transition></Rule>", S3ErrorCode.MalformedXML, null);
+        refused(rule + "<Expiration><Days>1</Days></Expiration><Transition><Days>30</Days><StorageClass>GLACIER</StorageClass>"
+                + "</Transition></Rule>", S3ErrorCode.InvalidStorageClass, null);
     }
 
     @Test
