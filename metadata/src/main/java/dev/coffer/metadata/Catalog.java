@@ -34,6 +34,7 @@ public final class Catalog implements AutoCloseable {
     private final IamCatalog iam;
     private final JobStates jobs;
     private final NodeStates nodes;
+    private final NotificationTargets notificationTargets;
     private final EventOutbox events;
     private volatile boolean closed;
 
@@ -53,6 +54,7 @@ public final class Catalog implements AutoCloseable {
         this.iam = new IamCatalog(store, runner, this::ensureOpen);
         this.jobs = new JobStates(store);
         this.nodes = new NodeStates(store);
+        this.notificationTargets = new NotificationTargets(store);
         this.events = new EventOutbox(new Outbox(store, configs), runner, this::ensureOpen);
     }
 
@@ -310,6 +312,20 @@ public final class Catalog implements AutoCloseable {
     public void setNodeDraining(String node, boolean draining) {
         ensureOpen();
         runner.submit(new CatalogCommand.SetNodeDraining(runner.choose(), node, draining));
+    }
+
+    // ---- event-notification targets added at run time
+
+    /** The targets added at run time, by id: each one's settings as the api encoded them. */
+    public java.util.Map<String, byte[]> notificationTargets() {
+        ensureOpen();
+        return notificationTargets.all();
+    }
+
+    /** Sets ({@code value} not null) or removes a run-time target; a command of its own (kind 67). */
+    public void setNotificationTarget(String id, byte[] value) {
+        ensureOpen();
+        runner.submit(new CatalogCommand.SetNotificationTarget(runner.choose(), id, value));
     }
 
     // ---- background jobs

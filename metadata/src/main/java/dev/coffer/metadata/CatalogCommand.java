@@ -166,6 +166,17 @@ public sealed interface CatalogCommand {
     }
 
     /**
+     * Sets an event-notification target declared at run time ({@code value}: its settings, the api's
+     * encoding) or removes it ({@code value} null). Never refused. Kind 67.
+     */
+    record SetNotificationTarget(Choice choice, String id, byte[] value) implements CatalogCommand {
+        public SetNotificationTarget {
+            Objects.requireNonNull(id, "id");
+            value = value == null ? null : value.clone();
+        }
+    }
+
+    /**
      * Marks a cluster node draining (it receives no new chunk replicas) or clears the mark. Never
      * refused. Kind 70.
      */

@@ -67,5 +67,5 @@ final class CatalogTables {
             UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE,
             REPLICATION, IamTables.ACCOUNTS, IamTables.USERS, IamTables.ACCESS_KEYS, IamTables.USER_KEYS,
             IamTables.USER_POLICIES, IamTables.MANAGED_POLICIES, IamTables.ATTACHMENTS, JOBS,
-            Outbox.TABLE, NodeStates.TABLE);
+            Outbox.TABLE, NodeStates.TABLE, NotificationTargets.TABLE);
 }

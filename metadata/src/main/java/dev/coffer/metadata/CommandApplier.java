@@ -32,6 +32,7 @@ final class CommandApplier {
     private final IamWriter iam;
     private final JobStates jobs;
     private final NodeStates nodes;
+    private final NotificationTargets notificationTargets;
     private final VersionChain chain;
     private final Outbox outbox;
     private final ChangeEvents events;
@@ -39,6 +40,7 @@ final class CommandApplier {
     CommandApplier(RocksStore store, GcQueue gc) {
         this.jobs = new JobStates(store);
         this.nodes = new NodeStates(store);
+        this.notificationTargets = new NotificationTargets(store);
         this.chain = new VersionChain(store);
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.objects = store.table(CatalogTables.OBJECTS);
@@ -152,6 +154,10 @@ final class CommandApplier {
         }
         if (command instanceof CatalogCommand.SetNodeDraining c) {
             nodes.set(batch, c.node(), c.draining());
+            return null;
+        }
+        if (command instanceof CatalogCommand.SetNotificationTarget c) {
+            notificationTargets.set(batch, c.id(), c.value());
             return null;
         }
         if (command instanceof CatalogCommand.CompleteEvents c) {

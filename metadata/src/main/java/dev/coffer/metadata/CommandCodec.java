@@ -39,6 +39,7 @@ final class CommandCodec {
     // 65-69: event notifications.
     static final int REQUESTED = 65;
     static final int COMPLETE_EVENTS = 66;
+    static final int SET_NOTIFICATION_TARGET = 67;
     // Object Lock: 40-44.
     /** DeleteVersion with its governance bypass set; kind 6 is DeleteVersion without. */
     static final int DELETE_VERSION_BYPASSING_GOVERNANCE = 40;
@@ -108,6 +109,9 @@ final class CommandCodec {
         } else if (command instanceof CatalogCommand.SetJobCursor j) {
             out.writeString(j.job());
             out.writeBytes(j.cursor());
+        } else if (command instanceof CatalogCommand.SetNotificationTarget t) {
+            out.writeString(t.id());
+            out.writeBytes(t.value());
         } else if (command instanceof CatalogCommand.SetNodeDraining d) {
             out.writeString(d.node());
             out.writeByte(d.draining() ? 1 : 0);
@@ -175,6 +179,7 @@ final class CommandCodec {
             case SET_OBJECT_ATTRIBUTE_BYPASSING_GOVERNANCE -> new CatalogCommand.SetObjectAttribute(c, in.readString(), in.readString(),
                     in.readString(), in.readString(), in.readBytes(), true);
             case SET_JOB_CURSOR -> new CatalogCommand.SetJobCursor(c, in.readString(), in.readBytes());
+            case SET_NOTIFICATION_TARGET -> new CatalogCommand.SetNotificationTarget(c, in.readString(), in.readBytes());
             case SET_NODE_DRAINING -> new CatalogCommand.SetNodeDraining(c, in.readString(), in.readByte() == 1);
             case EXPIRE_CURRENT -> new CatalogCommand.ExpireCurrent(c, in.readString(), in.readString(), in.readString(),
                     in.readLong());
@@ -227,6 +232,7 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.ExpireCurrent) return EXPIRE_CURRENT;
         if (command instanceof CatalogCommand.Requested) return REQUESTED;
         if (command instanceof CatalogCommand.CompleteEvents) return COMPLETE_EVENTS;
+        if (command instanceof CatalogCommand.SetNotificationTarget) return SET_NOTIFICATION_TARGET;
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }
 

@@ -157,6 +157,8 @@ final class CommandRunner {
         if (c instanceof CatalogCommand.SetJobCursor) return body.get();
         // A node's mark is one row that no other command reads or writes.
         if (c instanceof CatalogCommand.SetNodeDraining) return body.get();
+        // A target's row is one row that no other command reads or writes.
+        if (c instanceof CatalogCommand.SetNotificationTarget) return body.get();
         if (c instanceof CatalogCommand.ExpireCurrent o) return locks.withKeyInBucket(o.bucket(), o.key(), body);
         if (c instanceof CatalogCommand.Requested r) return locked(r.command(), body);
         // Delivered events' rows are removed by the delivery job alone; no change writes an existing one.

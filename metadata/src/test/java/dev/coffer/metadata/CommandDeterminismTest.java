@@ -122,6 +122,10 @@ class CommandDeterminismTest {
             if (roll < 50 && random.nextInt(3) == 0) {
                 return new CatalogCommand.SetNodeDraining(c, pick(List.of("n1", "n2")), random.nextBoolean());
             }
+            if (roll < 50 && random.nextInt(2) == 0) {
+                return new CatalogCommand.SetNotificationTarget(c, pick(List.of("red", "hook")),
+                        random.nextInt(4) == 0 ? null : longBytes(random.nextLong()));
+            }
             if (roll < 50) return new CatalogCommand.SetJobCursor(c, pick(List.of("sweep", "scrub")),
                     random.nextInt(4) == 0 ? null : longBytes(random.nextLong()));
             if (roll < 58) return requested(new CatalogCommand.DeleteVersion(c, bucket, key, pick(versionIds), random.nextBoolean()));

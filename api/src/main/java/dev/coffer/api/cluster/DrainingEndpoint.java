@@ -1,10 +1,8 @@
 package dev.coffer.api.cluster;
 
 import dev.coffer.metadata.Catalog;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -69,11 +67,6 @@ final class DrainingEndpoint implements HttpHandler {
     }
 
     private static Mono<Void> reply(ServerHttpResponse response, HttpStatus status, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatusCode(status);
-        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
-        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.getHeaders().setContentLength(bytes.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        return dev.coffer.api.ops.OpsResponses.json(response, status, body);
     }
 }

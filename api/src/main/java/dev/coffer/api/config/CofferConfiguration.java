@@ -157,7 +157,7 @@ public class CofferConfiguration {
                             DriveCors driveCors, BrowserRedirect browserRedirect,
                             dev.coffer.api.cluster.ClusterRuntime cluster,
                             Encryption encryption, ObjectProvider<MeterRegistry> registry,
-                            dev.coffer.api.notify.NotificationProperties notifications,
+                            dev.coffer.api.notify.NotificationTargets notifications,
                             dev.coffer.api.jobs.JobsProperties jobs,
                             LifecycleConfigs lifecycle, ExpirationHeader expiration,
                             dev.coffer.api.service.ChunkPlacement placement) {

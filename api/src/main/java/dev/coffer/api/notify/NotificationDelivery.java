@@ -30,22 +30,27 @@ public final class NotificationDelivery implements Job {
 
     private final Catalog catalog;
     private final NotificationProperties props;
+    private final NotificationTargets targets;
     private final String region;
     private final MeterRegistry registry;
     private final LongSupplier clock;
     private final Map<String, TargetState> states = new ConcurrentHashMap<>();
 
-    public NotificationDelivery(Catalog catalog, NotificationProperties props, String region, MeterRegistry registry,
-                                LongSupplier clock) {
+    public NotificationDelivery(Catalog catalog, NotificationProperties props, NotificationTargets targets, String region,
+                                MeterRegistry registry, LongSupplier clock) {
         this.catalog = catalog;
         this.props = props;
+        this.targets = targets;
         this.region = region;
         this.registry = registry;
         this.clock = clock;
         // Every declared target's client is made now: a bad setting stops the start, not a delivery,
         // and the client's classes are loaded before the first event.
-        props.targets().forEach((id, t) -> state(TargetArn.of(id, t.type() == null ? "" : t.type())).target =
-                Target.of(id, t));
+        targets.all().values().forEach(d -> {
+            TargetState state = state(d.arn());
+            state.target = Target.of(d.id(), d.target());
+            state.settings = d.target();
+        });
     }
 
     @Override
@@ -79,12 +84,10 @@ public final class NotificationDelivery implements Job {
             List<NotificationEvent> events = catalog.events().pending(arn, props.batch());
             state.oldestMillis = events.isEmpty() ? 0 : events.get(0).millis();
             if (events.isEmpty()) continue;
-            if (state.target == null) {
-                state.target = open(arn);
-                if (state.target == null) { // no longer declared: nothing can deliver these
-                    failed(arn, state, new IllegalStateException("target " + arn + " is not declared"));
-                    continue;
-                }
+            reopenIfChanged(arn, state);
+            if (state.target == null) { // no longer declared: nothing can deliver these
+                failed(arn, state, new IllegalStateException("target " + arn + " is not declared"));
+                continue;
             }
             List<NotificationEvent.Key> delivered = new ArrayList<>();
             for (NotificationEvent e : events) {
@@ -143,10 +146,21 @@ public final class NotificationDelivery implements Job {
                 + "dropped the {} oldest", arn, props.maxBacklog(), drop.size());
     }
 
-    private Target open(String arn) {
+    /** Opens the target's client, or a new one when the admin endpoint replaced or removed it. */
+    private void reopenIfChanged(String arn, TargetState state) {
         TargetArn parsed = TargetArn.parse(arn);
-        if (parsed == null || !props.declares(parsed)) return null;
-        return Target.of(parsed.id(), props.targets().get(parsed.id()));
+        NotificationProperties.TargetProperties now = parsed == null || !targets.declares(parsed) ? null
+                : targets.get(parsed.id()).orElse(null);
+        if (state.target != null && java.util.Objects.equals(now, state.settings)) return;
+        if (state.target != null) state.target.close();
+        state.target = null;
+        state.settings = now;
+        if (now == null) return;
+        try {
+            state.target = Target.of(parsed.id(), now);
+        } catch (RuntimeException bad) { // checked when added; a row written by an older version may not be
+            log.warn("notification target {} cannot be opened: {}", arn, bad.toString());
+        }
     }
 
     private TargetState state(String arn) {
@@ -171,6 +185,7 @@ public final class NotificationDelivery implements Job {
         int failures;
         long retryAt;
         Target target;
+        NotificationProperties.TargetProperties settings;
 
         TargetState(String arn, MeterRegistry registry, LongSupplier clock) {
             delivered = Counter.builder("coffer.notifications.delivered").tag("target", arn)

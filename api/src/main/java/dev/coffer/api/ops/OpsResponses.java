@@ -9,7 +9,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
 
 /** The small reply helpers the ops endpoints share: GET/HEAD only, text bodies, no caching. */
-final class OpsResponses {
+public final class OpsResponses {
     private OpsResponses() {}
 
     /** {@code text} as a JSON string (health's problems carry RocksDB's and the OS's words). */
@@ -21,6 +21,16 @@ final class OpsResponses {
             else out.append(c);
         }
         return out.append('"').toString();
+    }
+
+    /** A JSON reply (admin endpoints), not cached. */
+    public static Mono<Void> json(ServerHttpResponse response, HttpStatus status, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatusCode(status);
+        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
     static boolean isGetOrHead(ServerHttpRequest request) {

@@ -1,7 +1,6 @@
 package dev.coffer.api.sse;
 
 import dev.coffer.api.service.BlockingIo;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
@@ -67,12 +66,7 @@ public final class KmsAdminEndpoint implements HttpHandler {
     }
 
     private static Mono<Void> json(ServerHttpResponse response, HttpStatus status, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatusCode(status);
-        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
-        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.getHeaders().setContentLength(bytes.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        return dev.coffer.api.ops.OpsResponses.json(response, status, body);
     }
 
     private static String quote(String value) {
