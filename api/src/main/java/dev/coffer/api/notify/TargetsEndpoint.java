@@ -73,19 +73,23 @@ public final class TargetsEndpoint implements HttpHandler {
                         ? noContent(response)
                         : json(response, HttpStatus.NOT_FOUND, error("NoSuchTarget", "No target " + id + ".")));
             }
+            // Checking the form makes (and closes) the target's client, which blocks: off the event loop.
             return DataBufferUtils.join(request.getBody(), MAX_BODY).map(TargetsEndpoint::text).defaultIfEmpty("")
-                    .flatMap(form -> {
-                        TargetProperties target;
+                    .flatMap(form -> io.call(() -> {
                         try {
-                            target = parse(id, QueryString.parse(form));
+                            TargetProperties target = parse(id, QueryString.parse(form));
+                            targets.put(id, target);
+                            return new Reply(HttpStatus.OK,
+                                    entry(new NotificationTargets.Declared(id, target, NotificationTargets.Source.ADMIN)));
                         } catch (IllegalArgumentException bad) {
-                            return json(response, HttpStatus.BAD_REQUEST, error("ValidationError", bad.getMessage()));
+                            return new Reply(HttpStatus.BAD_REQUEST, error("ValidationError", bad.getMessage()));
                         }
-                        return io.run(() -> targets.put(id, target)).then(Mono.defer(() -> json(response, HttpStatus.OK,
-                                entry(new NotificationTargets.Declared(id, target, NotificationTargets.Source.ADMIN)))));
-                    });
+                    }))
+                    .flatMap(reply -> json(response, reply.status(), reply.body()));
         });
     }
+
+    private record Reply(HttpStatus status, String body) {}
 
     /** The form's target, checked as a declared one is at start (its client is made, then closed). */
     static TargetProperties parse(String id, Map<String, String> form) {
