@@ -1,7 +1,6 @@
 package dev.coffer.metadata;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,17 +10,16 @@ import java.util.function.Consumer;
  * The catalogue in RocksDB: buckets, objects and the garbage-collection queue. Every mutation is
  * a {@link CatalogCommand} applied as one WriteBatch with the WAL synced (unless opened with sync
  * off): {@link CommandRunner} chooses its values and takes its locks, {@link CommandApplier}
- * applies it. Thread-safe; every method
- * blocks, so call it off the event loop. The only class outside this package that callers use to
- * reach RocksDB.
+ * applies it. Thread-safe; every method blocks, so call it off the event loop. The only class
+ * outside this package that callers use to reach RocksDB.
  *
- * <p>Tables and formats: {@link CatalogTables}, {@link ValueCodecs}. Locking: {@link LockStripes}, taken by
- * {@link CommandRunner}.
- * Listing: {@link Lister}. REQUIRES: no call is in flight when {@link #close()} is called.
+ * <p>Tables and formats: {@link CatalogTables}, {@link ValueCodecs}. Locking: {@link LockStripes}, taken
+ * by {@link CommandRunner}. Listing: {@link Lister}. REQUIRES: no call is in flight when {@link #close()} is called.
  */
 public final class Catalog implements AutoCloseable {
     private final RocksStore store;
     private final TypedTable<String, BucketRecord> buckets;
+    private final BucketListing bucketListing;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
     private final GcQueue gc;
     private final CommandRunner runner;
@@ -32,15 +30,17 @@ public final class Catalog implements AutoCloseable {
     private final BucketConfigs configs;
     private final CatalogReplica replica;
     private final IamCatalog iam;
-    private final JobStates jobs;
-    private final NodeStates nodes;
-    private final NotificationTargets notificationTargets;
+    private final JobCursors jobCursors;
+    private final CatalogHealth health;
+    private final DrainingNodes drainingNodes;
+    private final RunTimeTargets notificationTargets;
     private final EventOutbox events;
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
         this.store = store;
         this.buckets = store.table(CatalogTables.BUCKETS);
+        this.bucketListing = new BucketListing(buckets);
         this.objects = store.table(CatalogTables.OBJECTS);
         this.gc = new GcQueue(store);
         gc.upgrade(store);
@@ -52,9 +52,10 @@ public final class Catalog implements AutoCloseable {
         this.configs = new BucketConfigs(store);
         this.replica = new CatalogReplica(store, runner);
         this.iam = new IamCatalog(store, runner, this::ensureOpen);
-        this.jobs = new JobStates(store);
-        this.nodes = new NodeStates(store);
-        this.notificationTargets = new NotificationTargets(store);
+        this.jobCursors = new JobCursors(new JobStates(store), runner, this::ensureOpen);
+        this.health = new CatalogHealth(store, this::ensureOpen);
+        this.drainingNodes = new DrainingNodes(new NodeStates(store), runner, this::ensureOpen);
+        this.notificationTargets = new RunTimeTargets(new NotificationTargets(store), runner, this::ensureOpen);
         this.events = new EventOutbox(new Outbox(store, configs), runner, this::ensureOpen);
     }
 
@@ -102,13 +103,7 @@ public final class Catalog implements AutoCloseable {
     /** All buckets in name order. */
     public List<BucketRecord> listBuckets() {
         ensureOpen();
-        List<BucketRecord> out = new ArrayList<>();
-        try (TableScan<String, BucketRecord> scan = buckets.scan().seekToFirst()) {
-            for (; scan.valid(); scan.next()) {
-                out.add(scan.value());
-            }
-        }
-        return out;
+        return bucketListing.all();
     }
 
     /**
@@ -124,20 +119,7 @@ public final class Catalog implements AutoCloseable {
     public List<BucketRecord> listBuckets(String prefix, String after, String region,
                                           java.util.function.Predicate<BucketRecord> include, int max) {
         ensureOpen();
-        byte[] start = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (after != null) {
-            byte[] next = ByteKeys.justAfter(after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            if (java.util.Arrays.compareUnsigned(next, start) > 0) start = next;
-        }
-        byte[] end = prefix.isEmpty() ? null : ByteKeys.successor(prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        List<BucketRecord> out = new ArrayList<>();
-        try (TableScan<String, BucketRecord> scan = buckets.scan(end).seek(start)) {
-            for (; scan.valid() && out.size() < max; scan.next()) {
-                BucketRecord bucket = scan.value();
-                if ((region == null || region.equals(bucket.region())) && include.test(bucket)) out.add(bucket);
-            }
-        }
-        return out;
+        return bucketListing.page(prefix, after, region, include, max);
     }
 
     /**
@@ -300,46 +282,23 @@ public final class Catalog implements AutoCloseable {
         return found;
     }
 
-    // ---- cluster nodes
+    // ---- cluster nodes and run-time notification targets
 
-    /** The cluster nodes marked draining (they receive no new chunk replicas). */
-    public java.util.Set<String> drainingNodes() {
-        ensureOpen();
-        return nodes.draining();
+    /** The cluster nodes marked draining, and the command that marks them. */
+    public DrainingNodes drainingNodes() {
+        return drainingNodes;
     }
 
-    /** Marks a cluster node draining, or clears the mark; a command of its own (kind 70). */
-    public void setNodeDraining(String node, boolean draining) {
-        ensureOpen();
-        runner.submit(new CatalogCommand.SetNodeDraining(runner.choose(), node, draining));
-    }
-
-    // ---- event-notification targets added at run time
-
-    /** The targets added at run time, by id: each one's settings as the api encoded them. */
-    public java.util.Map<String, byte[]> notificationTargets() {
-        ensureOpen();
-        return notificationTargets.all();
-    }
-
-    /** Sets ({@code value} not null) or removes a run-time target; a command of its own (kind 67). */
-    public void setNotificationTarget(String id, byte[] value) {
-        ensureOpen();
-        runner.submit(new CatalogCommand.SetNotificationTarget(runner.choose(), id, value));
+    /** The event-notification targets added at run time, and the command that changes them. */
+    public RunTimeTargets notificationTargets() {
+        return notificationTargets;
     }
 
     // ---- background jobs
 
-    /** The cursor a background job last recorded, if any. */
-    public Optional<byte[]> jobCursor(String job) {
-        ensureOpen();
-        return jobs.cursor(Objects.requireNonNull(job, "job"));
-    }
-
-    /** Records a background job's cursor ({@code null} clears it); a command of its own (kind 45). */
-    public void setJobCursor(String job, byte[] cursor) {
-        ensureOpen();
-        runner.submit(new CatalogCommand.SetJobCursor(runner.choose(), job, cursor));
+    /** Background jobs' durable cursors. */
+    public JobCursors jobCursors() {
+        return jobCursors;
     }
 
     /**
@@ -368,25 +327,9 @@ public final class Catalog implements AutoCloseable {
 
     // ---- the store's health
 
-    /**
-     * Why the catalogue accepts no change now, if it does not: RocksDB's background error (a failed
-     * flush, compaction or WAL write; a full disk among them). Reads go on meanwhile; commits fail
-     * with {@link CatalogStoppedException}, until RocksDB's own recovery clears it or the server restarts.
-     */
-    public Optional<String> writesStopped() {
-        ensureOpen();
-        return store.stopped();
-    }
-
-    /**
-     * Re-reads every table file against its block checksums (RocksDB's {@code VerifyChecksum}): a
-     * full read of the catalogue, for the scrub. Object bytes held inline are in those blocks.
-     *
-     * @return what RocksDB reported, if a file failed
-     */
-    public Optional<String> verifyChecksums() {
-        ensureOpen();
-        return store.verifyChecksums();
+    /** RocksDB's background error and block checksums, for health checks and the scrub. */
+    public CatalogHealth health() {
+        return health;
     }
 
     /** Writes the memtables out to table files (tests). */
@@ -432,21 +375,7 @@ public final class Catalog implements AutoCloseable {
     /** Every row of every table, as {@code table key=value} in hex, in order: two catalogues compare byte for byte. */
     List<String> dump() {
         ensureOpen();
-        List<String> rows = new ArrayList<>();
-        try (org.rocksdb.RocksIterator it = store.db().newIterator()) { // RocksDB's default family: meant to stay empty
-            for (it.seekToFirst(); it.isValid(); it.next()) {
-                rows.add("default " + java.util.HexFormat.of().formatHex(it.key()));
-            }
-        }
-        for (TableDef<?, ?> def : CatalogTables.ALL) {
-            try (TableScan<?, ?> scan = store.table(def).scan().seekToFirst()) {
-                for (; scan.valid(); scan.next()) {
-                    rows.add(def.name() + " " + java.util.HexFormat.of().formatHex(scan.keyBytes()) + "="
-                            + java.util.HexFormat.of().formatHex(scan.valueBytes()));
-                }
-            }
-        }
-        return rows;
+        return CatalogDump.rows(store);
     }
 
     @Override

@@ -28,10 +28,10 @@ class CatalogFaultTest {
         try (Catalog catalog = Catalog.open(dir, true, 1)) {
             catalog.createBucket(Records.bucket("b"));
             catalog.putObject("b", "before", Records.inline("e1", "one"), WriteCondition.NONE);
-            assertTrue(catalog.writesStopped().isEmpty());
+            assertTrue(catalog.health().writesStopped().isEmpty());
             // The flush writes a table file past the 1-byte limit: RocksDB sets its background error.
             assertThrows(MetadataException.class, catalog::flush);
-            assertTrue(catalog.writesStopped().orElseThrow().contains("stopped writing"), catalog.writesStopped().toString());
+            assertTrue(catalog.health().writesStopped().orElseThrow().contains("stopped writing"), catalog.health().writesStopped().toString());
 
             CatalogStoppedException refused = assertThrows(CatalogStoppedException.class,
                     () -> catalog.putObject("b", "after", Records.inline("e2", "two"), WriteCondition.NONE));
@@ -40,7 +40,7 @@ class CatalogFaultTest {
             assertEquals("e1", catalog.getObject("b", "before").orElseThrow().etag(), "reads go on");
         }
         try (Catalog reopened = Catalog.open(dir, true)) {
-            assertTrue(reopened.writesStopped().isEmpty());
+            assertTrue(reopened.health().writesStopped().isEmpty());
             assertEquals("e1", reopened.getObject("b", "before").orElseThrow().etag(), "the committed change is kept");
             assertTrue(reopened.getObject("b", "after").isEmpty(), "the refused change is not there");
             reopened.putObject("b", "after", Records.inline("e2", "two"), WriteCondition.NONE);
@@ -56,14 +56,14 @@ class CatalogFaultTest {
             catalog.putObject("b", "rotten", ObjectRecord.ofBody(body.length, "e", 1_000L, Map.of(), Map.of(), Map.of(),
                     body, List.of()), WriteCondition.NONE);
             catalog.flush();
-            assertTrue(catalog.verifyChecksums().isEmpty());
+            assertTrue(catalog.health().verifyChecksums().isEmpty());
         }
         flipABitOf(body);
 
         try (Catalog reopened = Catalog.open(dir, true)) {
             MetadataException read = assertThrows(MetadataException.class, () -> reopened.getObject("b", "rotten"));
             assertEquals(org.rocksdb.Status.Code.Corruption, ((org.rocksdb.RocksDBException) read.getCause()).getStatus().getCode());
-            assertTrue(reopened.verifyChecksums().orElseThrow().contains("checksum mismatch"));
+            assertTrue(reopened.health().verifyChecksums().orElseThrow().contains("checksum mismatch"));
         }
     }
 

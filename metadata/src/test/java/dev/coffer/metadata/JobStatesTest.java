@@ -18,15 +18,15 @@ class JobStatesTest {
     @Test
     void aJobCursorSurvivesReopeningAndIsCleared() {
         try (Catalog catalog = Catalog.open(dir, true)) {
-            assertTrue(catalog.jobCursor("sweep").isEmpty());
-            catalog.setJobCursor("sweep", new byte[] {1, 2});
-            catalog.setJobCursor("scrub", new byte[0]);
+            assertTrue(catalog.jobCursors().get("sweep").isEmpty());
+            catalog.jobCursors().set("sweep", new byte[] {1, 2});
+            catalog.jobCursors().set("scrub", new byte[0]);
         }
         try (Catalog catalog = Catalog.open(dir, true)) {
-            assertArrayEquals(new byte[] {1, 2}, catalog.jobCursor("sweep").orElseThrow());
-            assertArrayEquals(new byte[0], catalog.jobCursor("scrub").orElseThrow());
-            catalog.setJobCursor("sweep", null);
-            assertTrue(catalog.jobCursor("sweep").isEmpty());
+            assertArrayEquals(new byte[] {1, 2}, catalog.jobCursors().get("sweep").orElseThrow());
+            assertArrayEquals(new byte[0], catalog.jobCursors().get("scrub").orElseThrow());
+            catalog.jobCursors().set("sweep", null);
+            assertTrue(catalog.jobCursors().get("sweep").isEmpty());
         }
     }
 

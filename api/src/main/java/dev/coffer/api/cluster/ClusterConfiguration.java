@@ -58,7 +58,7 @@ public class ClusterConfiguration {
                 return List.copyOf(addresses.keySet());
             }
         };
-        return new ClusterChunks(chunks, node.nodeId(), cluster.replicas(), members, catalog::drainingNodes,
+        return new ClusterChunks(chunks, node.nodeId(), cluster.replicas(), members, catalog.drainingNodes()::all,
                 new PeerChunks(addresses, new NodeAuth(root.secretKey(), Clock.systemUTC())));
     }
 

@@ -48,8 +48,8 @@ final class DrainingEndpoint implements HttpHandler {
         if (path.equals(PATH) && HttpMethod.GET.equals(method)) return blocking(response, () -> { });
         String id = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1) : "";
         if (!id.matches("[A-Za-z0-9_-]+")) return reply(response, HttpStatus.NOT_FOUND, "{\"error\":\"no such path\"}");
-        if (HttpMethod.PUT.equals(method)) return blocking(response, () -> catalog.setNodeDraining(id, true));
-        if (HttpMethod.DELETE.equals(method)) return blocking(response, () -> catalog.setNodeDraining(id, false));
+        if (HttpMethod.PUT.equals(method)) return blocking(response, () -> catalog.drainingNodes().set(id, true));
+        if (HttpMethod.DELETE.equals(method)) return blocking(response, () -> catalog.drainingNodes().set(id, false));
         return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "{\"error\":\"GET, PUT or DELETE\"}");
     }
 
@@ -57,7 +57,7 @@ final class DrainingEndpoint implements HttpHandler {
     private Mono<Void> blocking(ServerHttpResponse response, Runnable change) {
         return Mono.fromCallable(() -> {
                     change.run();
-                    return "{\"draining\":[" + catalog.drainingNodes().stream().map(n -> "\"" + n + "\"")
+                    return "{\"draining\":[" + catalog.drainingNodes().all().stream().map(n -> "\"" + n + "\"")
                             .collect(Collectors.joining(",")) + "]}\n";
                 })
                 .subscribeOn(Schedulers.boundedElastic())

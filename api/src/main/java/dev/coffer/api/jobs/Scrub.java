@@ -80,7 +80,7 @@ public final class Scrub implements Job {
 
     @Override
     public synchronized Step step() throws IOException, InterruptedException {
-        Cursor at = Cursor.read(catalog.jobCursor(NAME).orElse(null));
+        Cursor at = Cursor.read(catalog.jobCursors().get(NAME).orElse(null));
         if (at.after == null && System.currentTimeMillis() - at.lastPassEnd < passInterval.toMillis()) {
             backlog = 0;
             return new Step(0, false);
@@ -91,7 +91,7 @@ public final class Scrub implements Job {
         if (!more) checkCatalog();
         Cursor next = more ? new Cursor(at.lastPassEnd, batch.get(batch.size() - 1))
                 : new Cursor(System.currentTimeMillis(), null);
-        catalog.setJobCursor(NAME, next.bytes());
+        catalog.jobCursors().set(NAME, next.bytes());
         backlog = more ? 255 - Integer.parseInt(next.after.value().substring(0, 2), 16) : 0;
         return new Step(batch.size(), more);
     }
@@ -107,7 +107,7 @@ public final class Scrub implements Job {
     }
 
     private void checkCatalog() {
-        Optional<String> found = catalog.verifyChecksums();
+        Optional<String> found = catalog.health().verifyChecksums();
         if (found.isPresent()) {
             if (catalogCorruption == null) catalogCorrupt.increment();
             log.error("scrub: a catalogue table file failed its checksums: {}", found.get());

@@ -80,7 +80,7 @@ public final class LifecycleJob implements Job {
 
     @Override
     public synchronized Step step() {
-        LifecycleCursor at = catalog.jobCursor(NAME).map(LifecycleCursor::decode).orElse(null);
+        LifecycleCursor at = catalog.jobCursors().get(NAME).map(LifecycleCursor::decode).orElse(null);
         if (at == null) {
             String first = nextBucket(null);
             if (first == null) return new Step(0, false);
@@ -104,7 +104,7 @@ public final class LifecycleJob implements Job {
             String bucket = nextBucket(at.bucket());
             next = bucket == null ? null : LifecycleCursor.start(at.passStart(), bucket);
         }
-        catalog.setJobCursor(NAME, next == null ? null : next.encode());
+        catalog.jobCursors().set(NAME, next == null ? null : next.encode());
         backlog = next == null ? 0 : catalog.listBuckets("", next.bucket(), null, 1000).size() + 1;
         return new Step(done, next != null);
     }

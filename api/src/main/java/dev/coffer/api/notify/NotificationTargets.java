@@ -39,7 +39,7 @@ public final class NotificationTargets {
     /** Every declared target by id, settings first on a clash. */
     public Map<String, Declared> all() {
         Map<String, Declared> out = new TreeMap<>();
-        catalog.notificationTargets().forEach((id, value) ->
+        catalog.notificationTargets().all().forEach((id, value) ->
                 out.put(id, new Declared(id, TargetCodec.decode(value), Source.ADMIN)));
         settings.targets().forEach((id, t) -> out.put(id, new Declared(id, t, Source.SETTINGS)));
         return out;
@@ -49,7 +49,7 @@ public final class NotificationTargets {
     public Optional<TargetProperties> get(String id) {
         TargetProperties fromSettings = settings.targets().get(id);
         if (fromSettings != null) return Optional.of(fromSettings);
-        byte[] value = catalog.notificationTargets().get(id);
+        byte[] value = catalog.notificationTargets().all().get(id);
         return value == null ? Optional.empty() : Optional.of(TargetCodec.decode(value));
     }
 
@@ -65,13 +65,13 @@ public final class NotificationTargets {
 
     /** Adds or replaces a run-time target (validated by the caller); a catalogue command. */
     public void put(String id, TargetProperties target) {
-        catalog.setNotificationTarget(id, TargetCodec.encode(target));
+        catalog.notificationTargets().set(id, TargetCodec.encode(target));
     }
 
     /** Removes a run-time target; its events already waiting stay in the outbox (docs/notifications.md). */
     public boolean remove(String id) {
-        if (!catalog.notificationTargets().containsKey(id)) return false;
-        catalog.setNotificationTarget(id, null);
+        if (!catalog.notificationTargets().all().containsKey(id)) return false;
+        catalog.notificationTargets().set(id, null);
         return true;
     }
 }

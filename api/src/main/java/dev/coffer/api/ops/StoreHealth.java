@@ -32,7 +32,7 @@ public final class StoreHealth {
     public StoreHealth register(MeterRegistry registry) {
         Gauge.builder("coffer.disk.full", this, h -> h.diskFull().isPresent() ? 1 : 0)
                 .description("1 while the disk has no room above coffer.disk-reserve: object writes are refused").register(registry);
-        Gauge.builder("coffer.catalog.writes.stopped", this, h -> h.catalog.writesStopped().isPresent() ? 1 : 0)
+        Gauge.builder("coffer.catalog.writes.stopped", this, h -> h.catalog.health().writesStopped().isPresent() ? 1 : 0)
                 .description("1 while RocksDB refuses changes after a background error (a full disk, a failed write)")
                 .register(registry);
         Gauge.builder("coffer.catalog.corrupt", this, h -> h.catalogCorruption.get().isPresent() ? 1 : 0)
@@ -44,7 +44,7 @@ public final class StoreHealth {
     public List<String> problems() {
         List<String> out = new ArrayList<>();
         diskFull().ifPresent(out::add);
-        catalog.writesStopped().ifPresent(why -> out.add("catalogue refuses changes: " + why));
+        catalog.health().writesStopped().ifPresent(why -> out.add("catalogue refuses changes: " + why));
         catalogCorruption.get().ifPresent(why -> out.add("catalogue table file damaged: " + why));
         return out;
     }

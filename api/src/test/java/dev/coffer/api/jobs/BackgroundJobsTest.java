@@ -117,7 +117,7 @@ class BackgroundJobsTest {
         assertThat(stored()).containsExactly(good.id().value());
         assertThat(Files.exists(dir.resolve("store/quarantine").resolve(bad.id().value()))).isTrue();
         assertThat(registry.get("coffer.jobs.done").tag("kind", "scrub").functionCounter().count()).isEqualTo(2);
-        assertThat(catalog.jobCursor("scrub")).as("the end of the pass is recorded").isPresent();
+        assertThat(catalog.jobCursors().get("scrub")).as("the end of the pass is recorded").isPresent();
         // The next pass waits for scrub-interval after this one ended: nothing is read again.
         assertThat(runner.runPass(scrub)).isTrue();
         assertThat(registry.get("coffer.jobs.done").tag("kind", "scrub").functionCounter().count()).isEqualTo(2);

@@ -78,7 +78,7 @@ class LifecycleJobTest {
         assertThat(catalog.getObject("b", "tmp/old")).isEmpty();
         assertThat(catalog.getObject("b", "tmp/new")).isPresent();
         assertThat(catalog.getObject("b", "keep/old")).isPresent();
-        assertThat(catalog.jobCursor("lifecycle")).as("the pass ended").isEmpty();
+        assertThat(catalog.jobCursors().get("lifecycle")).as("the pass ended").isEmpty();
     }
 
     @Test
