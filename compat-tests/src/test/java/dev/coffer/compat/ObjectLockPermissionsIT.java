@@ -1,12 +1,18 @@
 package dev.coffer.compat;
 
 import static dev.coffer.compat.support.S3Assertions.assertS3Error;
+import static dev.coffer.compat.support.S3Assertions.assertXmlError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.TestData;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +32,8 @@ import software.amazon.awssdk.services.s3.model.ObjectLockMode;
  * HeadObject show the retention headers only to a requester with s3:GetObjectRetention and the
  * legal hold only to one with s3:GetObjectLegalHold (the SDK's objectLockMode/…LegalHoldStatus are
  * then null, as against S3); x-amz-bypass-governance-retention counts only with
- * s3:BypassGovernanceRetention.
+ * s3:BypassGovernanceRetention; a POST form's lock fields need s3:PutObjectRetention and
+ * s3:PutObjectLegalHold as PutObject's lock headers do.
  */
 @ExtendWith(CofferServerExtension.class)
 class ObjectLockPermissionsIT {
@@ -52,13 +59,59 @@ class ObjectLockPermissionsIT {
     }
 
     private static S3Client user(String hint, String... actions) {
+        AccessKey key = userKey(hint, actions);
+        return server.newClient(key.accessKeyId(), key.secretAccessKey());
+    }
+
+    private static AccessKey userKey(String hint, String... actions) {
         String name = hint + "-" + Long.toHexString(System.nanoTime());
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\""
                 + String.join("\",\"", actions) + "\"],\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
         iam.createUser(b -> b.userName(name));
         iam.putUserPolicy(b -> b.userName(name).policyName("scope").policyDocument(policy));
-        AccessKey key = iam.createAccessKey(b -> b.userName(name)).accessKey();
-        return server.newClient(key.accessKeyId(), key.secretAccessKey());
+        return iam.createAccessKey(b -> b.userName(name)).accessKey();
+    }
+
+    /** A browser form signed by {@code key} that uploads {@code key} with the given lock fields. */
+    private static HttpResponse<byte[]> post(AccessKey signer, String key, Map<String, String> lockFields) {
+        List<String> conditions = new ArrayList<>(List.of("{\"key\": \"" + key + "\"}"));
+        lockFields.forEach((name, value) -> conditions.add("{\"" + name + "\": \"" + value + "\"}"));
+        PostObjectIT.Form form = PostObjectIT.Form.v4(server, bucket, key, conditions);
+        form.fields.replaceAll((name, value) -> value.replace(CofferServer.ACCESS_KEY, signer.accessKeyId()));
+        form.conditions.replaceAll(c -> c.replace(CofferServer.ACCESS_KEY, signer.accessKeyId()));
+        form.secret = signer.secretAccessKey();
+        lockFields.forEach(form::with);
+        return form.post(key + ".txt", TestData.utf8(key));
+    }
+
+    @Test
+    void aPostFormsLockFieldsNeedPutObjectRetentionAndPutObjectLegalHoldAsPutObjectsHeadersDo() {
+        String until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, String> retention = Map.of("x-amz-object-lock-mode", "GOVERNANCE",
+                "x-amz-object-lock-retain-until-date", until);
+        Map<String, String> hold = Map.of("x-amz-object-lock-legal-hold", "ON");
+        AccessKey writer = userKey("post-writer", "s3:PutObject");
+        AccessKey retainer = userKey("post-retainer", "s3:PutObject", "s3:PutObjectRetention");
+        AccessKey holder = userKey("post-holder", "s3:PutObject", "s3:PutObjectLegalHold");
+
+        assertXmlError(post(writer, "post-retained", retention), 403, "AccessDenied");
+        assertXmlError(post(writer, "post-held", hold), 403, "AccessDenied");
+        assertXmlError(post(retainer, "post-held", hold), 403, "AccessDenied");
+        assertXmlError(post(holder, "post-retained", retention), 403, "AccessDenied");
+        for (String refused : List.of("post-retained", "post-held")) {
+            assertS3Error(404, null, () -> server.s3().headObject(b -> b.bucket(bucket).key(refused)));
+        }
+
+        assertThat(post(writer, "post-plain", Map.of()).statusCode()).isEqualTo(204);
+        assertThat(post(retainer, "post-retained", retention).statusCode()).isEqualTo(204);
+        assertThat(post(holder, "post-held", hold).statusCode()).isEqualTo(204);
+        HeadObjectResponse retained = server.s3().headObject(b -> b.bucket(bucket).key("post-retained"));
+        assertThat(retained.objectLockMode()).isEqualTo(ObjectLockMode.GOVERNANCE);
+        assertThat(retained.objectLockRetainUntilDate()).isEqualTo(Instant.parse(until));
+        assertThat(retained.objectLockLegalHoldStatus()).isNull();
+        HeadObjectResponse held = server.s3().headObject(b -> b.bucket(bucket).key("post-held"));
+        assertThat(held.objectLockLegalHoldStatus()).isEqualTo(ObjectLockLegalHoldStatus.ON);
+        assertThat(held.objectLockMode()).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The one table from an S3 operation to the IAM actions it needs and the resource they apply to,
@@ -123,18 +124,27 @@ public final class IamActions {
             checks.add(objectCheck("s3:PutObjectTagging", s3));
         }
         if (createsVersion(s3.operation())) {
-            // Object Lock headers on a write need the permissions of setting them afterwards (S3 User
-            // Guide, "Object Lock considerations": s3:PutObjectRetention, s3:PutObjectLegalHold).
-            if (headers.containsKey("x-amz-object-lock-mode") || headers.containsKey("x-amz-object-lock-retain-until-date")) {
-                checks = new ArrayList<>(checks);
-                checks.add(objectCheck("s3:PutObjectRetention", s3));
-            }
-            if (headers.containsKey("x-amz-object-lock-legal-hold")) {
-                checks = new ArrayList<>(checks);
-                checks.add(objectCheck("s3:PutObjectLegalHold", s3));
-            }
+            checks = new ArrayList<>(checks);
+            checks.addAll(lockChecks(s3.bucket(), s3.key(), headers::containsKey));
         }
         return Optional.of(List.copyOf(checks));
+    }
+
+    /**
+     * What Object Lock headers (or a POST form's lock fields) on a write need beyond the write
+     * itself: the permissions of setting them afterwards (S3 User Guide, "Object Lock
+     * considerations"): s3:PutObjectRetention for a mode or retain-until date,
+     * s3:PutObjectLegalHold for a legal hold.
+     *
+     * @param present whether the write carries the header (or field) of that lower-case name
+     */
+    public static List<ActionCheck> lockChecks(String bucket, String key, Predicate<String> present) {
+        List<ActionCheck> checks = new ArrayList<>(2);
+        if (present.test("x-amz-object-lock-mode") || present.test("x-amz-object-lock-retain-until-date")) {
+            checks.add(new ActionCheck("s3:PutObjectRetention", bucket, key));
+        }
+        if (present.test("x-amz-object-lock-legal-hold")) checks.add(new ActionCheck("s3:PutObjectLegalHold", bucket, key));
+        return checks;
     }
 
     private static boolean createsVersion(S3Operation operation) {

@@ -1,6 +1,7 @@
 package dev.coffer.api.post;
 
 import dev.coffer.api.acl.ObjectAcls;
+import dev.coffer.api.authz.ActionCheck;
 import dev.coffer.api.authz.ConditionKeys;
 import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.authz.RequestAccess;
@@ -182,6 +183,10 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                 .withKeys(ConditionKeys.postForm(form.fields(), tags, Instant.now()));
         Mono<Void> allowed = signer.require(IamActions.postObject(call.s3().bucket(), key));
         if (tagging != null) allowed = allowed.then(signer.require(IamActions.postObjectTags(call.s3().bucket(), key)));
+        // Its lock fields need s3:PutObjectRetention / s3:PutObjectLegalHold, as PutObject's lock headers do.
+        for (ActionCheck lock : IamActions.lockChecks(call.s3().bucket(), key, named::containsKey)) {
+            allowed = allowed.then(signer.require(lock));
+        }
         return allowed
                 .then(acls == null ? Mono.just(Map.<String, byte[]>of())
                         : acls.attributes(signer, call.s3().bucket(), key, named::get))

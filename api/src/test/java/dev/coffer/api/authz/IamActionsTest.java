@@ -196,5 +196,10 @@ class IamActionsTest {
         S3Request get = new S3Request(GET_OBJECT, "vault", "k", Map.of(), false);
         assertThat(IamActions.of(get, Map.of("x-amz-object-lock-legal-hold", "ON")).orElseThrow())
                 .extracting(ActionCheck::action).containsExactly("s3:GetObject");
+        // A POST form's lock fields, by the same rule.
+        assertThat(IamActions.lockChecks("vault", "k", Set.of("x-amz-object-lock-retain-until-date",
+                "x-amz-object-lock-legal-hold")::contains)).extracting(ActionCheck::action)
+                .containsExactly("s3:PutObjectRetention", "s3:PutObjectLegalHold");
+        assertThat(IamActions.lockChecks("vault", "k", Set.of("key", "acl")::contains)).isEmpty();
     }
 }
