@@ -306,6 +306,7 @@ def catalog_full(port):
         time.sleep(1)
         load.finish()
         healed = server.health().get("problems", [])
+        server.reopens = int(server.metric("coffer_catalog_reopens") or 0)
         ok, lost = tally.verify(s3, "cat")
         ok2, lost2 = after_restart(server, tally, "cat")
         row("catalogue disk full (48 MiB tmpfs, reserve 0: RocksDB's own ENOSPC)",
@@ -314,10 +315,10 @@ def catalog_full(port):
             f"{len(tally.acked)} PUTs", f"{ok} (after a restart: {ok2})",
             f"{lost}; objects missing: {tally.missing} (both reads, before and after a restart)",
             tally.codes(),
-            ("RocksDB resumed by itself: first PUT accepted %.1f s after the filler went, no restart" % recovery
-             if recovery is not None else "writes NOT accepted within 60 s of the filler going")
-            + f"; while full, health said {problems!r}, coffer_catalog_writes_stopped {stopped}; "
-              f"after: {healed or 'no problems'}")
+            ("writes accepted %.1f s after the filler went, no restart (catalogue reopened in-process %d time(s))"
+             % (recovery, server.reopens) if recovery is not None else "writes NOT accepted within 60 s of the filler going")
+            + (f"; while full, health said {problems!r}, coffer_catalog_writes_stopped {stopped}; "
+               f"after: {healed or 'no problems'}").replace(str(mount / "data"), "<data>"))
     finally:
         server.stop()
         subprocess.call(["umount", str(mount)])

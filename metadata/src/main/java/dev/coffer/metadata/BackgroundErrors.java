@@ -10,8 +10,9 @@ import org.rocksdb.Status;
  * Follows RocksDB's background error: set when a flush, compaction or WAL write fails and RocksDB
  * stops accepting writes (on ENOSPC among others), cleared when its own recovery completes. That
  * recovery is enabled (an SstFileManager is set) but, measured in docs/fault-report.md, it did not
- * resume after a WAL write's ENOSPC once room returned: a restart did. It
- * turns a refused commit into a {@link CatalogStoppedException} and is what health and metrics show.
+ * resume after a WAL write's ENOSPC once room returned, so on a full disk {@link SpaceRecovery}
+ * reopens the store, with a fresh instance of this listener. It turns a refused commit into a
+ * {@link CatalogStoppedException} and is what health and metrics show.
  */
 final class BackgroundErrors extends AbstractEventListener {
     private volatile String stopped;
@@ -41,6 +42,22 @@ final class BackgroundErrors extends AbstractEventListener {
         noSpace = false;
     }
 
+    /** True when the stop came from a full disk (ENOSPC, or RocksDB's own space limit). */
+    boolean noSpace() {
+        return noSpace;
+    }
+
+    /** Records that reopening the store after a full disk failed; the store stays stopped. */
+    void reopenFailed(Exception e) {
+        noSpace = true;
+        stopped = "reopening the catalogue after a full disk failed (tried again while the disk is full): " + e.getMessage();
+    }
+
+    /** What a use of the store gets while a reopen after a full disk has failed. */
+    CatalogStoppedException unavailable() {
+        return new CatalogStoppedException(stopped == null ? "catalogue closed for a reopen" : stopped, true, null);
+    }
+
     /** Why the catalogue does not accept writes now, if it does not. */
     Optional<String> stopped() {
         return Optional.ofNullable(stopped);
@@ -49,6 +66,7 @@ final class BackgroundErrors extends AbstractEventListener {
     /** The exception a failed commit becomes: a stop when RocksDB stopped or the disk is full. */
     MetadataException commitFailed(RocksDBException e) {
         boolean full = isNoSpace(e.getStatus()) || noSpaceText(e.getMessage());
+        if (full) noSpace = true;
         String why = stopped;
         if (full || why != null) {
             return new CatalogStoppedException(why != null ? why : "RocksDB: " + e.getMessage(), full || noSpace, e);

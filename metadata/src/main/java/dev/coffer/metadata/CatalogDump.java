@@ -13,10 +13,13 @@ final class CatalogDump {
     static List<String> rows(RocksStore store) {
         HexFormat hex = HexFormat.of();
         List<String> rows = new ArrayList<>();
+        store.enter();
         try (RocksIterator it = store.db().newIterator()) { // RocksDB's default family: meant to stay empty
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 rows.add("default " + hex.formatHex(it.key()));
             }
+        } finally {
+            store.leave();
         }
         for (TableDef<?, ?> def : CatalogTables.ALL) {
             try (TableScan<?, ?> scan = store.table(def).scan().seekToFirst()) {

@@ -15,11 +15,22 @@ public final class CatalogHealth {
     /**
      * Why the catalogue accepts no change now, if it does not: RocksDB's background error (a failed
      * flush, compaction or WAL write; a full disk among them). Reads go on meanwhile; commits fail
-     * with {@link CatalogStoppedException}, until RocksDB's own recovery clears it or the server restarts.
+     * with {@link CatalogStoppedException}, until RocksDB's own recovery clears it or, after a full
+     * disk, the catalogue reopens RocksDB in-process once room is back ({@link SpaceRecovery}).
      */
     public Optional<String> writesStopped() {
         openCheck.run();
         return store.stopped();
+    }
+
+    /** How many times the catalogue reopened RocksDB in-process after a full disk since it opened. */
+    public long reopensAfterFullDisk() {
+        return store.reopens();
+    }
+
+    /** RocksDB's own limit on its table files from now on (0: none): tests fill and free a "disk" with it. */
+    void limitSpace(long bytes) {
+        store.limitSpace(bytes);
     }
 
     /**

@@ -73,10 +73,13 @@ public final class CatalogReplica {
      * hard links to the immutable table files where the file system allows, so it is cheap.
      */
     public synchronized void checkpoint(Path dir) {
+        store.enter();
         try (Checkpoint checkpoint = Checkpoint.create(store.db())) {
             checkpoint.createCheckpoint(dir.toString());
         } catch (RocksDBException e) {
             throw new MetadataException("cannot write a checkpoint to " + dir, e);
+        } finally {
+            store.leave();
         }
     }
 

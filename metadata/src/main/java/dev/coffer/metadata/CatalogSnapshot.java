@@ -11,12 +11,17 @@ import org.rocksdb.Snapshot;
  * traffic.
  */
 final class CatalogSnapshot implements AutoCloseable {
+    private final RocksStore store;
     private final RocksDB db;
     private final Snapshot snapshot;
     private final boolean fillCache;
+    private boolean closed;
 
-    CatalogSnapshot(RocksDB db, boolean fillCache) {
-        this.db = db;
+    /** Holds the store's gate until closed: a reopen must not close the database under a snapshot. */
+    CatalogSnapshot(RocksStore store, boolean fillCache) {
+        store.enter();
+        this.store = store;
+        this.db = store.db();
         this.snapshot = db.getSnapshot();
         this.fillCache = fillCache;
     }
@@ -28,6 +33,9 @@ final class CatalogSnapshot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         db.releaseSnapshot(snapshot);
+        store.leave();
     }
 }

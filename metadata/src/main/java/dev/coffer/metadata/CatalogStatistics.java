@@ -1,6 +1,5 @@
 package dev.coffer.metadata;
 
-import org.rocksdb.RocksDB;
 
 /**
  * Counts objects, old versions, delete markers, unfinished multipart uploads (with their parts'
@@ -8,16 +7,14 @@ import org.rocksdb.RocksDB;
  * metrics refresh every minute or so, or an operator's explicit recount), never per request.
  */
 final class CatalogStatistics {
-    private final RocksDB db;
     private final RocksStore store;
 
     CatalogStatistics(RocksStore store) {
-        this.db = store.db();
         this.store = store;
     }
 
     CatalogStats read() {
-        try (CatalogSnapshot view = new CatalogSnapshot(db, false)) {
+        try (CatalogSnapshot view = new CatalogSnapshot(store, false)) {
             long count = 0;
             long bytes = 0;
             try (TableScan<ObjectKey, ObjectRecord> scan = store.table(CatalogTables.OBJECTS).scan(null, view).seekToFirst()) {

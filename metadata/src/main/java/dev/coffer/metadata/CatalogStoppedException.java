@@ -4,7 +4,8 @@ package dev.coffer.metadata;
  * RocksDB refused a commit because it stopped accepting writes (its "background error": a flush,
  * compaction or WAL write failed) or because its disk is full. Nothing of the refused command was
  * acknowledged. After a failed WAL write (ENOSPC included, as measured) RocksDB stays read-only
- * until the server restarts (RocksJava has no {@code DB::Resume}).
+ * (RocksJava has no {@code DB::Resume}): after a full disk {@link SpaceRecovery} reopens it once
+ * room is back; after another failure it stays so until the server restarts.
  */
 public final class CatalogStoppedException extends MetadataException {
     private final boolean noSpace;

@@ -1,7 +1,6 @@
 package dev.coffer.metadata;
 
 import java.util.function.Consumer;
-import org.rocksdb.RocksDB;
 
 /**
  * Every chunk id the catalogue references, from objects, stored versions, multipart parts and the GC queue, read at one
@@ -10,13 +9,11 @@ import org.rocksdb.RocksDB;
  * commits their record.
  */
 final class ChunkReferences {
-    private final RocksDB db;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
     private final TypedTable<GcQueue.Key, GcEntry> gc;
     private final RocksStore store;
 
     ChunkReferences(RocksStore store) {
-        this.db = store.db();
         this.store = store;
         this.objects = store.table(CatalogTables.OBJECTS);
         this.gc = store.table(CatalogTables.GC);
@@ -24,7 +21,7 @@ final class ChunkReferences {
 
     void forEach(Consumer<String> sink) {
         // fillCache off: a full scan would otherwise evict the hot blocks of live traffic.
-        try (CatalogSnapshot view = new CatalogSnapshot(db, false)) {
+        try (CatalogSnapshot view = new CatalogSnapshot(store, false)) {
             try (TableScan<ObjectKey, ObjectRecord> scan = objects.scan(null, view).seekToFirst()) {
                 for (; scan.valid(); scan.next()) {
                     scan.value().chunks().forEach(c -> sink.accept(c.chunkId()));

@@ -27,6 +27,11 @@ import org.rocksdb.WriteOptions;
  * The one owner of the catalogue's RocksDB native handles: block cache, filter, options, column
  * family handles and the database. Each is pushed on a stack as it is made and closed in reverse
  * order, also when opening fails half-way.
+ *
+ * <p>After a full disk stopped RocksDB (its background error; RocksJava has no {@code DB::Resume})
+ * {@link SpaceRecovery} closes and reopens them all in-process once room is back: every use of a
+ * handle goes through the {@link StoreGate}, so none sees them closed. Acknowledged commits are in
+ * the WAL, which the reopen replays.
  */
 final class RocksStore implements AutoCloseable {
     static {
@@ -34,15 +39,25 @@ final class RocksStore implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
-    private final Map<String, ColumnFamilyHandle> handles = new HashMap<>();
+    private volatile Map<String, ColumnFamilyHandle> handles = Map.of();
+    private final Path dir;
     private final boolean syncWrites;
-    private final BackgroundErrors errors = new BackgroundErrors();
-    private RocksDB db;
+    private final List<TableDef<?, ?>> tables;
+    private final StoreGate gate = new StoreGate();
+    private final SpaceRecovery recovery = new SpaceRecovery(this);
+    private volatile long maxSstBytes;
+    private volatile BackgroundErrors errors = new BackgroundErrors();
+    private volatile SstFileManager files;
+    /** Null only while a reopen failed (then uses throw {@link CatalogStoppedException}). */
+    private volatile RocksDB db;
     /** One for every commit: a WriteOptions is a native allocation, not worth making per write. */
     private WriteOptions writeOptions;
 
-    private RocksStore(boolean syncWrites) {
+    private RocksStore(Path dir, boolean syncWrites, List<TableDef<?, ?>> tables, long maxSstBytes) {
+        this.dir = dir;
         this.syncWrites = syncWrites;
+        this.tables = List.copyOf(tables);
+        this.maxSstBytes = maxSstBytes;
     }
 
     static RocksStore open(Path dir, boolean syncWrites, List<TableDef<?, ?>> tables) {
@@ -51,9 +66,9 @@ final class RocksStore implements AutoCloseable {
 
     /** @param maxSstBytes RocksDB's own limit on its table files (0: none), a seam to make it stop in tests */
     static RocksStore open(Path dir, boolean syncWrites, List<TableDef<?, ?>> tables, long maxSstBytes) {
-        RocksStore store = new RocksStore(syncWrites);
+        RocksStore store = new RocksStore(dir, syncWrites, tables, maxSstBytes);
         try {
-            store.openTables(dir, tables, maxSstBytes);
+            store.openTables();
             return store;
         } catch (RuntimeException | RocksDBException e) {
             store.close();
@@ -61,7 +76,7 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
-    private void openTables(Path dir, List<TableDef<?, ?>> tables, long maxSstBytes) throws RocksDBException {
+    private void openTables() throws RocksDBException {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -70,7 +85,7 @@ final class RocksStore implements AutoCloseable {
         Cache cache = own(new LRUCache(RocksTuning.BLOCK_CACHE_BYTES));
         BloomFilter bloom = own(new BloomFilter(RocksTuning.BLOOM_BITS_PER_KEY));
         own(errors);
-        SstFileManager files = own(new SstFileManager(Env.getDefault()));
+        files = own(new SstFileManager(Env.getDefault()));
         if (maxSstBytes > 0) files.setMaxAllowedSpaceUsage(maxSstBytes);
         DBOptions dbOptions = own(RocksTuning.dbOptions(files, errors));
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -81,14 +96,17 @@ final class RocksStore implements AutoCloseable {
         }
         writeOptions = own(new WriteOptions().setSync(syncWrites));
         List<ColumnFamilyHandle> opened = new ArrayList<>();
-        db = own(RocksDB.open(dbOptions, dir.toString(), descriptors, opened));
+        RocksDB opening = own(RocksDB.open(dbOptions, dir.toString(), descriptors, opened));
+        Map<String, ColumnFamilyHandle> byName = new HashMap<>();
         for (int i = 0; i < opened.size(); i++) {
             // Handles must close before the database; they are pushed after it, so they do.
             own(opened.get(i));
             if (i > 0) {
-                handles.put(tables.get(i - 1).name(), opened.get(i));
+                byName.put(tables.get(i - 1).name(), opened.get(i));
             }
         }
+        handles = Map.copyOf(byName);
+        db = opening;
     }
 
     private <T extends AutoCloseable> T own(T handle) {
@@ -97,15 +115,33 @@ final class RocksStore implements AutoCloseable {
     }
 
     <K, V> TypedTable<K, V> table(TableDef<K, V> def) {
-        ColumnFamilyHandle handle = handles.get(def.name());
-        if (handle == null) {
+        if (!handles.containsKey(def.name())) {
             throw new IllegalArgumentException("table not opened: " + def.name());
         }
-        return new TypedTable<>(db, handle, def);
+        return new TypedTable<>(this, def);
     }
 
+    /** Lets a use of the native handles in; pair with {@link #leave()}. Between them, {@link #db()} stays open. */
+    void enter() {
+        gate.enter();
+        if (db == null) {
+            gate.leave();
+            throw errors.unavailable();
+        }
+    }
+
+    void leave() {
+        gate.leave();
+    }
+
+    /** The database; only between {@link #enter()} and {@link #leave()}. */
     RocksDB db() {
         return db;
+    }
+
+    /** The table's column family; only between {@link #enter()} and {@link #leave()}. */
+    ColumnFamilyHandle handle(TableDef<?, ?> def) {
+        return handles.get(def.name());
     }
 
     /**
@@ -114,48 +150,130 @@ final class RocksStore implements AutoCloseable {
      * @throws CatalogStoppedException when RocksDB stopped accepting writes or its disk is full
      */
     void commit(WriteBatch batch) {
-        try {
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw errors.commitFailed(e);
-        }
-    }
-
-    /** Why RocksDB does not accept writes now (its background error), if it does not. */
-    java.util.Optional<String> stopped() {
-        return errors.stopped();
-    }
-
-    /** What RocksDB's checksum check of every table file reported, if one failed. */
-    java.util.Optional<String> verifyChecksums() {
-        try {
-            db.verifyChecksum();
-            return java.util.Optional.empty();
-        } catch (RocksDBException e) {
-            return java.util.Optional.of(String.valueOf(e.getMessage()));
-        }
-    }
-
-    /** Writes the memtables out to table files (tests: to reach RocksDB's table-file paths at once). */
-    void flush() {
-        try (org.rocksdb.FlushOptions options = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
-            db.flush(options, new ArrayList<>(handles.values()));
-        } catch (RocksDBException e) {
-            throw errors.commitFailed(e);
-        }
+        write(batch, null);
     }
 
     /** Applies the batch atomically and returns once the WAL is fsynced, whatever the store's setting. */
     void commitSynced(WriteBatch batch) {
         try (WriteOptions synced = new WriteOptions().setSync(true)) {
-            db.write(synced, batch);
-        } catch (RocksDBException e) {
-            throw errors.commitFailed(e);
+            write(batch, synced);
         }
+    }
+
+    private void write(WriteBatch batch, WriteOptions options) {
+        enter();
+        try {
+            db.write(options == null ? writeOptions : options, batch);
+        } catch (RocksDBException e) {
+            throw failed(e);
+        } finally {
+            leave();
+        }
+    }
+
+    /** The exception a failed write becomes; a full disk also starts the recovery that reopens the store. */
+    private MetadataException failed(RocksDBException e) {
+        MetadataException failure = errors.commitFailed(e);
+        if (errors.noSpace()) recovery.start();
+        return failure;
+    }
+
+    /** Why RocksDB does not accept writes now (its background error), if it does not. */
+    java.util.Optional<String> stopped() {
+        java.util.Optional<String> why = errors.stopped();
+        if (why.isPresent() && errors.noSpace()) recovery.start();
+        return why;
+    }
+
+    /** How many times a full disk's recovery reopened RocksDB in-process. */
+    long reopens() {
+        return recovery.reopens();
+    }
+
+    /** What RocksDB's checksum check of every table file reported, if one failed. */
+    java.util.Optional<String> verifyChecksums() {
+        enter();
+        try {
+            db.verifyChecksum();
+            return java.util.Optional.empty();
+        } catch (RocksDBException e) {
+            return java.util.Optional.of(String.valueOf(e.getMessage()));
+        } finally {
+            leave();
+        }
+    }
+
+    /** Writes the memtables out to table files (tests: to reach RocksDB's table-file paths at once). */
+    void flush() {
+        enter();
+        try (org.rocksdb.FlushOptions options = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, new ArrayList<>(handles.values()));
+        } catch (RocksDBException e) {
+            throw failed(e);
+        } finally {
+            leave();
+        }
+    }
+
+    /** RocksDB's own limit on its table files from now on (0: none); tests make and end a "full disk" with it. */
+    void limitSpace(long bytes) {
+        maxSstBytes = bytes;
+        gate.enter();
+        try {
+            if (db != null) files.setMaxAllowedSpaceUsage(bytes); // else the next open takes it
+        } finally {
+            gate.leave();
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** True while RocksDB stopped on a full disk, or a reopen after one failed: what {@link SpaceRecovery} waits out. */
+    boolean stoppedOnFullDisk() {
+        return db == null || errors.stopped().isPresent() && errors.noSpace();
+    }
+
+    /**
+     * Closes every native handle and opens them again (replaying the WAL) with no use inside; gives
+     * up, changing nothing, if uses do not leave within {@code timeoutMillis}.
+     *
+     * @return true if it reopened; a failed open leaves the store refusing uses until the next try
+     */
+    boolean reopen(long timeoutMillis) throws InterruptedException {
+        boolean[] opened = {false};
+        gate.exclusive(timeoutMillis, () -> {
+            closeHandles();
+            BackgroundErrors before = errors;
+            errors = new BackgroundErrors();
+            try {
+                openTables();
+                opened[0] = true;
+            } catch (RocksDBException | RuntimeException e) {
+                closeHandles();
+                before.reopenFailed(e); // keeps it stopped on a full disk: the recovery tries again
+                errors = before;
+            }
+        });
+        return opened[0];
     }
 
     @Override
     public void close() {
+        recovery.close();
+        boolean closed = false;
+        try {
+            closed = gate.exclusive(10_000, this::closeHandles);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!closed) closeHandles(); // a use outlived the wait: close rather than leak, as before the gate
+
+    }
+
+    private void closeHandles() {
+        db = null;
         while (!owned.isEmpty()) {
             try {
                 owned.pop().close();
@@ -163,6 +281,6 @@ final class RocksStore implements AutoCloseable {
                 // Keep closing the rest: a leaked native handle is worse than a lost message.
             }
         }
-        handles.clear();
+        handles = Map.of();
     }
 }

@@ -17,12 +17,15 @@ final class TableScan<K, V> implements AutoCloseable {
     private final Slice upper;
     private final ReadOptions options;
     private final RocksIterator it;
+    private final Runnable release;
+    private boolean closed;
 
-    TableScan(TypedTable<K, V> table, RocksIterator it, ReadOptions options, Slice upper) {
+    TableScan(TypedTable<K, V> table, RocksIterator it, ReadOptions options, Slice upper, Runnable release) {
         this.table = table;
         this.it = it;
         this.options = options;
         this.upper = upper;
+        this.release = release;
     }
 
     /** True while positioned on an entry; at the end, throws if the scan stopped on an error. */
@@ -77,10 +80,13 @@ final class TableScan<K, V> implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         it.close();
         options.close();
         if (upper != null) {
             upper.close();
         }
+        release.run(); // after the iterator: the store may close its handles from here on
     }
 }

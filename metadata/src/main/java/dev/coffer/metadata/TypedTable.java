@@ -1,68 +1,82 @@
 package dev.coffer.metadata;
 
 import java.util.Optional;
-import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 
 /**
- * One column family seen through its codecs. Does not own the handle: {@link RocksStore} does.
- * Writes go into a caller's {@link WriteBatch} so that one mutation is one batch.
+ * One column family seen through its codecs. Does not own the handle: {@link RocksStore} does, and
+ * may replace it (a reopen after a full disk), so each use looks it up inside the store's gate.
+ * Writes go into a caller's {@link WriteBatch} so that one mutation is one batch (a batch names
+ * column families by id, which a reopen keeps).
  */
 final class TypedTable<K, V> {
-    private final RocksDB db;
-    private final ColumnFamilyHandle handle;
+    private final RocksStore store;
     private final TableDef<K, V> def;
 
-    TypedTable(RocksDB db, ColumnFamilyHandle handle, TableDef<K, V> def) {
-        this.db = db;
-        this.handle = handle;
+    TypedTable(RocksStore store, TableDef<K, V> def) {
+        this.store = store;
         this.def = def;
     }
 
     Optional<V> get(K key) {
+        byte[] value;
+        store.enter();
         try {
-            byte[] value = db.get(handle, def.keys().encode(key));
-            return value == null ? Optional.empty() : Optional.of(def.values().decode(value));
+            value = store.db().get(store.handle(def), def.keys().encode(key));
         } catch (RocksDBException e) {
             throw new MetadataException("get from " + def.name() + " failed", e);
+        } finally {
+            store.leave();
         }
+        return value == null ? Optional.empty() : Optional.of(def.values().decode(value));
     }
 
     void put(WriteBatch batch, K key, V value) {
+        store.enter();
         try {
-            batch.put(handle, def.keys().encode(key), def.values().encode(value));
+            batch.put(store.handle(def), def.keys().encode(key), def.values().encode(value));
         } catch (RocksDBException e) {
             throw new MetadataException("batch put to " + def.name() + " failed", e);
+        } finally {
+            store.leave();
         }
     }
 
     void delete(WriteBatch batch, K key) {
+        store.enter();
         try {
-            batch.delete(handle, def.keys().encode(key));
+            batch.delete(store.handle(def), def.keys().encode(key));
         } catch (RocksDBException e) {
             throw new MetadataException("batch delete from " + def.name() + " failed", e);
+        } finally {
+            store.leave();
         }
     }
 
     /** Writes a row as stored bytes (a row copied from another catalogue of the same layout). */
     void putRaw(WriteBatch batch, byte[] key, byte[] value) {
+        store.enter();
         try {
-            batch.put(handle, key, value);
+            batch.put(store.handle(def), key, value);
         } catch (RocksDBException e) {
             throw new MetadataException("batch put to " + def.name() + " failed", e);
+        } finally {
+            store.leave();
         }
     }
 
     /** Deletes a row by its stored key bytes (a row whose key an older layout wrote). */
     void deleteRaw(WriteBatch batch, byte[] key) {
+        store.enter();
         try {
-            batch.delete(handle, key);
+            batch.delete(store.handle(def), key);
         } catch (RocksDBException e) {
             throw new MetadataException("batch delete from " + def.name() + " failed", e);
+        } finally {
+            store.leave();
         }
     }
 
@@ -89,7 +103,15 @@ final class TypedTable<K, V> {
         if (upper != null) {
             options.setIterateUpperBound(upper);
         }
-        return new TableScan<>(this, db.newIterator(handle, options), options, upper);
+        store.enter(); // left by the scan's close: the iterator must not outlive the handles
+        try {
+            return new TableScan<>(this, store.db().newIterator(store.handle(def), options), options, upper, store::leave);
+        } catch (RuntimeException e) {
+            store.leave();
+            options.close();
+            if (upper != null) upper.close();
+            throw e;
+        }
     }
 
     /** The keys starting with {@code prefix}, positioned on the first. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.rocksdb.RocksDB;
 
 /**
  * One page of ListObjectVersions as a merge of two bounded range scans read at one snapshot:
@@ -15,13 +14,13 @@ import org.rocksdb.RocksDB;
  * holds, as in {@link Lister}.
  */
 final class VersionLister {
-    private final RocksDB db;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
     private final TypedTable<VersionKey, ObjectRecord> versions;
     private final VersionChain chain;
+    private final RocksStore store;
 
     VersionLister(RocksStore store, VersionChain chain) {
-        this.db = store.db();
+        this.store = store;
         this.objects = store.table(CatalogTables.OBJECTS);
         this.versions = store.table(CatalogTables.VERSIONS);
         this.chain = chain;
@@ -54,7 +53,7 @@ final class VersionLister {
             page = new Page(q.maxKeys(), stamp.isPresent() ? marker : null);
         }
 
-        try (CatalogSnapshot view = new CatalogSnapshot(db, true);
+        try (CatalogSnapshot view = new CatalogSnapshot(store, true);
                 TableScan<ObjectKey, ObjectRecord> a = objects.scan(ByteKeys.successor(objStart), view).seek(objSeek);
                 TableScan<VersionKey, ObjectRecord> b = versions.scan(ByteKeys.successor(verStart), view).seek(verSeek)) {
             while (a.valid() | b.valid()) {

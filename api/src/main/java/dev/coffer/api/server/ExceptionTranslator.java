@@ -40,6 +40,13 @@ public final class ExceptionTranslator {
             return S3Exception.of(S3ErrorCode.ServiceUnavailable)
                     .withMessage("The cluster could not commit this change in time; try again.").withCause(e);
         }
+        if (io instanceof java.io.IOException) {
+            // A failed write(), fsync or read of a chunk file: this request only; a write's temp chunk
+            // is discarded, so nothing of it was stored. SDKs retry a 500 InternalError.
+            return S3Exception.of(S3ErrorCode.InternalError).withMessage("An I/O error on the server ("
+                    + io.getMessage() + ") stopped this request: it did not complete and stored nothing. Retry; if it persists,"
+                    + " the server needs attention.").withCause(e);
+        }
         return S3Exception.of(S3ErrorCode.InternalError).withCause(e);
     }
 
@@ -56,13 +63,14 @@ public final class ExceptionTranslator {
 
     /**
      * RocksDB stopped accepting changes (its background error): 503, nothing of the change was
-     * acknowledged. An operator frees space if need be and restarts the server (health and metrics
-     * show the stop meanwhile).
+     * acknowledged. After a full disk the catalogue takes changes again by itself once space is
+     * freed (it reopens RocksDB); after another failure an operator restarts the server (health and
+     * metrics show the stop meanwhile).
      */
     private static S3Exception catalogStopped(CatalogStoppedException e) {
         String message = e.noSpace()
                 ? "The server's disk is full: the catalogue cannot record the change, so the write was not stored."
-                        + " The server needs attention (see its health endpoint)."
+                        + " Writes resume by themselves once space is freed (delete objects or add space); retry later."
                 : "The catalogue stopped accepting changes after an I/O error, so the write was not stored;"
                         + " reads go on. The server needs attention (see its health endpoint).";
         return S3Exception.of(S3ErrorCode.ServiceUnavailable).withMessage(message).withCause(e);

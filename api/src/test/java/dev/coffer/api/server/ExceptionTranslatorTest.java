@@ -34,9 +34,17 @@ class ExceptionTranslatorTest {
     void aCatalogueThatStoppedWritingIsServiceUnavailableSayingWhy() {
         var full = ExceptionTranslator.translate(new dev.coffer.metadata.CatalogStoppedException("x", true, null));
         assertThat(full.status()).isEqualTo(503);
-        assertThat(full.message()).contains("disk is full").contains("not stored");
+        assertThat(full.message()).contains("disk is full").contains("not stored").contains("resume by themselves");
         var failed = ExceptionTranslator.translate(new dev.coffer.metadata.CatalogStoppedException("x", false, null));
         assertThat(failed.code().name()).isEqualTo("ServiceUnavailable");
         assertThat(failed.message()).contains("I/O error").contains("not stored");
+    }
+
+    @Test
+    void aDiskIoErrorIsAnInternalErrorSayingNothingWasStored() {
+        var eio = ExceptionTranslator.translate(new java.io.UncheckedIOException(new java.io.IOException("Input/output error")));
+        assertThat(eio.status()).isEqualTo(500);
+        assertThat(eio.code().name()).isEqualTo("InternalError");
+        assertThat(eio.message()).contains("I/O error on the server (Input/output error)").contains("stored nothing");
     }
 }
