@@ -104,9 +104,17 @@ public final class ChunkStore implements AutoCloseable {
      * they are when it is null (FORMAT.md, "Encrypted chunks").
      */
     public ChunkWriter newWriter(DataKey key) throws IOException {
+        return newWriter(key, ChunkTee.NONE);
+    }
+
+    /**
+     * As {@link #newWriter(DataKey)}, telling {@code tee} as each chunk file grows (to send its
+     * bytes to other nodes while they are written).
+     */
+    public ChunkWriter newWriter(DataKey key, ChunkTee tee) throws IOException {
         requireOpen();
         space.requireRoom(0);
-        return new StreamingChunkWriter(layout, maxChunkSize, key, space);
+        return new StreamingChunkWriter(layout, maxChunkSize, key, space, tee);
     }
 
     /**
@@ -172,8 +180,10 @@ public final class ChunkStore implements AutoCloseable {
 
     /**
      * Publishes a chunk file received whole from another node ({@code fileSize} bytes from
-     * {@code in}): written to tmp/, fsynced, its footer and every block checked, then renamed into
-     * chunks/ and the directory fsynced, as a writer publishes (FORMAT.md, "Receiving a replica").
+     * {@code in}; or, when {@code fileSize} is -1, all it gives up to this store's largest chunk
+     * file: a chunk sent while it was written, whose footer tells its size): written to tmp/,
+     * fsynced, its footer and every block checked, then renamed into chunks/ and the directory
+     * fsynced, as a writer publishes (FORMAT.md, "Receiving a replica").
      * When the chunk is already published nothing is written. On any failure nothing is left.
      *
      * @throws ChunkCorruptedException if the bytes fail a check
@@ -184,14 +194,15 @@ public final class ChunkStore implements AutoCloseable {
             in.transferTo(OutputStream.nullOutputStream());
             return;
         }
-        space.requireRoom(fileSize);
+        long limit = fileSize >= 0 ? fileSize : fileSize(maxChunkSize);
+        space.requireRoom(limit);
         Path temp = layout.tempPath(id).resolveSibling(id.value() + "-" + ChunkId.random().value() + ChunkFormat.TEMP_SUFFIX);
         boolean published = false;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
-            long written = channel.transferFrom(Channels.newChannel(in), 0, fileSize);
-            if (written != fileSize || in.read() >= 0) {
-                throw new ChunkCorruptedException(id, "received " + written + " bytes (or more) of " + fileSize);
+            long written = channel.transferFrom(Channels.newChannel(in), 0, limit);
+            if ((fileSize >= 0 && written != fileSize) || in.read() >= 0) {
+                throw new ChunkCorruptedException(id, "received " + written + " bytes (or more) of " + limit);
             }
             layout.ops().force(channel, temp);
             verifyAll(id, channel);

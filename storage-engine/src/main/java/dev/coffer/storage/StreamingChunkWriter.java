@@ -21,11 +21,13 @@ final class StreamingChunkWriter implements ChunkWriter {
     private final long maxChunkSize;
     private final DataKey key;
     private final DiskSpace space;
+    private final ChunkTee tee;
     private final List<TempChunk> chunks = new ArrayList<>();
     private long bytesWritten;
     private State state = State.OPEN;
 
-    StreamingChunkWriter(StoreLayout layout, long maxChunkSize, DataKey key, DiskSpace space) {
+    StreamingChunkWriter(StoreLayout layout, long maxChunkSize, DataKey key, DiskSpace space, ChunkTee tee) {
+        this.tee = tee;
         this.layout = layout;
         this.maxChunkSize = maxChunkSize;
         this.key = key;
@@ -106,7 +108,7 @@ final class StreamingChunkWriter implements ChunkWriter {
         if (!chunks.isEmpty() && last().length() < maxChunkSize) return last();
         if (!chunks.isEmpty()) last().seal();
         space.requireRoom(0); // each new chunk, so that one long upload cannot eat the reserve
-        TempChunk next = TempChunk.create(layout, key);
+        TempChunk next = TempChunk.create(layout, key, tee);
         chunks.add(next);
         return next;
     }

@@ -39,6 +39,7 @@ final class TempChunk {
     private final DurabilityOps ops;
     private final FileChannel channel;
     private final BlockCrypto crypto;
+    private final ChunkTee tee;
     private ByteBuffer sealedBlock;
     private final CRC32C blockCrc = new CRC32C();
     private int[] crcs = new int[16];
@@ -49,8 +50,9 @@ final class TempChunk {
     private long unsynced;
     private Future<?> writeback;
 
-    private TempChunk(ChunkId id, Path path, DurabilityOps ops, FileChannel channel, DataKey key) {
+    private TempChunk(ChunkId id, Path path, DurabilityOps ops, FileChannel channel, DataKey key, ChunkTee tee) {
         this.id = id;
+        this.tee = tee;
         this.path = path;
         this.ops = ops;
         this.channel = channel;
@@ -58,12 +60,17 @@ final class TempChunk {
         if (crypto != null) crypto.seek(0);
     }
 
-    /** A new temp chunk; its payload is encrypted under {@code key} unless it is null. */
-    static TempChunk create(StoreLayout layout, DataKey key) throws IOException {
+    /**
+     * A new temp chunk; its payload is encrypted under {@code key} unless it is null; {@code tee}
+     * is told as its file grows.
+     */
+    static TempChunk create(StoreLayout layout, DataKey key, ChunkTee tee) throws IOException {
         ChunkId id = ChunkId.random();
         Path path = layout.tempPath(id);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new TempChunk(id, path, layout.ops(), channel, key);
+        TempChunk chunk = new TempChunk(id, path, layout.ops(), channel, key, tee);
+        tee.started(id, path);
+        return chunk;
     }
 
     ChunkId id() {
@@ -96,6 +103,7 @@ final class TempChunk {
             blockFill += n;
             if (blockFill == BLOCK_SIZE) endBlock();
         }
+        tee.written(id, length); // the payload's bytes in the file are as many (encrypted or not)
         unsynced += count;
         if (unsynced >= WRITEBACK_STEP && (writeback == null || writeback.isDone())) {
             awaitWriteback();
@@ -134,6 +142,7 @@ final class TempChunk {
         awaitWriteback();
         if (blockFill > 0) endBlock();
         FileIo.writeFully(channel, new ChunkFooter(length, Arrays.copyOf(crcs, crcCount)).encode());
+        tee.sealed(id, channel.position()); // others may fsync their copies while this one is forced
         ops.force(channel, path);
         channel.close();
         sealed = true;
@@ -141,6 +150,7 @@ final class TempChunk {
 
     /** Closes and deletes the temp file, quietly: used on paths that are already failing. */
     void discard() {
+        tee.discarded(id);
         try {
             channel.close();
         } catch (IOException ignored) {

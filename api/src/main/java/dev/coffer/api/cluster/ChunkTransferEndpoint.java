@@ -29,8 +29,9 @@ import reactor.core.scheduler.Schedulers;
  * requests signed by another node ({@link NodeAuth}) only:
  *
  * <pre>
- * PUT /_coffer/chunks/{id}   body: the whole chunk file (Content-Length); 201 once it is fsynced, checked and published
+ * PUT /_coffer/chunks/{id}   body: the whole chunk file (Content-Length, or chunked as it is written); 201 once it is fsynced, checked and published
  * GET /_coffer/chunks/{id}   Range: bytes=a-b of the chunk file, as stored; 206, or 404 when this node holds none
+ * GET /_coffer/chunks        200, header x-coffer-usable-bytes: this node's free space (placement weighs by it)
  * DELETE /_coffer/chunks/{id} 204 once this node holds no replica of it (the collector's, on the leader)
  * </pre>
  *
@@ -65,6 +66,12 @@ public final class ChunkTransferEndpoint implements HttpHandler {
         if (!auth.verify(method.name(), path, request.getHeaders().getFirst(NodeAuth.HEADER))) {
             return reply(response, HttpStatus.FORBIDDEN, "not signed by a cluster node");
         }
+        if (path.equals(PATH) && HttpMethod.GET.equals(method)) {
+            return Mono.fromCallable(chunks::usableBytes).subscribeOn(blocking).flatMap(bytes -> {
+                response.getHeaders().set(PeerChunks.USABLE, Long.toString(bytes));
+                return reply(response, HttpStatus.OK, Long.toString(bytes));
+            }).onErrorResume(e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
+        }
         ChunkId id;
         try {
             id = new ChunkId(path.substring(PATH.length() + 1));
@@ -88,13 +95,15 @@ public final class ChunkTransferEndpoint implements HttpHandler {
     }
 
     private Mono<Void> receive(ChunkId id, ServerHttpRequest request, ServerHttpResponse response) {
-        long length = request.getHeaders().getContentLength();
-        if (length < 0) return reply(response, HttpStatus.LENGTH_REQUIRED, "Content-Length is required");
+        long length = request.getHeaders().getContentLength(); // -1: streamed while written, the footer tells
         return Mono.fromCallable(() -> {
                     chunks.receive(id, DataBufferUtils.subscriberInputStream(request.getBody(), 4), length);
-                    return true;
+                    return chunks.usableBytes();
                 }).subscribeOn(blocking)
-                .then(Mono.defer(() -> reply(response, HttpStatus.CREATED, "")))
+                .flatMap(usable -> {
+                    response.getHeaders().set(PeerChunks.USABLE, Long.toString(usable)); // placement weighs by it
+                    return reply(response, HttpStatus.CREATED, "");
+                })
                 .onErrorResume(e -> {
                     log.warn("receiving chunk {} failed: {}", id.value(), e.toString());
                     HttpStatus status = e instanceof ChunkCorruptedException ? HttpStatus.BAD_REQUEST

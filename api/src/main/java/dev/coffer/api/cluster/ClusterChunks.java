@@ -8,12 +8,13 @@ import dev.coffer.storage.ChunkId;
 import dev.coffer.storage.ChunkReader;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.ChunkWriter;
 import dev.coffer.storage.DataKey;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A cluster's {@link ChunkPlacement} (docs/cluster.md, "Chunks on several nodes"): each chunk
- * written here is sent to R−1 other members before its command is proposed, and read from this
+ * written here is streamed to R−1 other members while it is written, and held by R nodes before
+ * its command is proposed; it is read from this
  * node's replica first, else from the others, switching replica mid-stream when one fails.
  */
 final class ClusterChunks implements ChunkPlacement {
@@ -35,24 +37,40 @@ final class ClusterChunks implements ChunkPlacement {
     private final Supplier<List<String>> members;
     private final Supplier<java.util.Set<String>> draining;
     private final PeerChunks peers;
+    private final PeerSpace space;
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "coffer-chunk-send");
         t.setDaemon(true);
         return t;
     });
+    private final ChunkStreams streams;
 
     /**
      * @param members the group's members now, this node included
      * @param draining the nodes marked draining now (they receive no new replica)
      */
     ClusterChunks(ChunkStore local, String self, int replicas, Supplier<List<String>> members,
-                  Supplier<java.util.Set<String>> draining, PeerChunks peers) {
+                  Supplier<java.util.Set<String>> draining, PeerChunks peers, PeerSpace space) {
+        this.space = space;
         this.draining = draining;
         this.local = local;
         this.self = self;
         this.replicas = replicas;
         this.members = members;
         this.peers = peers;
+        this.streams = new ChunkStreams(this::streamTargets, peers, senders);
+    }
+
+    /** A writer whose chunks go to R−1 other members while they are written here. */
+    @Override
+    public ChunkWriter newWriter(DataKey key) throws IOException {
+        return local.newWriter(key, streams);
+    }
+
+    /** The first R−1 candidates of a chunk about to be written. */
+    private List<String> streamTargets(ChunkId id) {
+        List<String> candidates = candidates(id);
+        return candidates.subList(0, Math.min(replicas, 1 + candidates.size()) - 1);
     }
 
     @Override
@@ -62,27 +80,51 @@ final class ClusterChunks implements ChunkPlacement {
             for (ChunkRef ref : written) placed.add(place(ref));
             return placed;
         } catch (IOException | RuntimeException e) {
-            for (ChunkRef ref : written) local.delete(ref.id()); // copies already sent become orphans there
+            for (ChunkRef ref : written) {
+                streams.take(ref.id());
+                local.delete(ref.id());
+            }
+            senders.execute(() -> { // nothing names them: the copies sent are deleted as far as the nodes answer
+                for (ChunkRef ref : written) deleteElsewhere(ref.id());
+            });
             throw e;
         }
     }
 
-    /** Sends one chunk to R−1 others: the first candidates at once, a failed one's turn to the next. */
+    /**
+     * Makes one chunk durable on R nodes: the nodes it was streamed to while it was written that
+     * hold it, then, for each that failed, the whole chunk sent to the next candidate (the first
+     * candidates at once, a failed one's turn to the next; a node whose stream failed last).
+     */
     private ChunkRef place(ChunkRef ref) throws IOException {
+        Map<String, Throwable> streamed = streams.take(ref.id());
         List<String> candidates = candidates(ref.id());
         int wanted = Math.min(replicas, 1 + candidates.size()) - 1;
         List<String> holders = new ArrayList<>(List.of(self));
         int unreachable = 0;
+        List<String> tried = new ArrayList<>(streamed.keySet());
+        List<String> order = new ArrayList<>(candidates);
+        order.removeAll(streamed.keySet());
+        for (Map.Entry<String, Throwable> e : streamed.entrySet()) {
+            if (e.getValue() == null) {
+                holders.add(e.getKey());
+            } else if (e.getValue() instanceof PeerChunks.Unreachable) {
+                unreachable++;
+                log.warn("chunk {} not streamed to {}: {}", ref.id().value(), e.getKey(), e.getValue().toString());
+            } else {
+                if (candidates.contains(e.getKey())) order.add(e.getKey()); // up, so worth a whole send
+                log.warn("chunk {} not streamed to {}: {}", ref.id().value(), e.getKey(), e.getValue().toString());
+            }
+        }
         int next = 0;
-        List<String> tried = new ArrayList<>();
-        while (holders.size() - 1 < wanted && next < candidates.size()) {
-            int batch = Math.min(wanted - (holders.size() - 1), candidates.size() - next);
-            List<String> round = candidates.subList(next, next + batch);
+        while (holders.size() - 1 < wanted && next < order.size()) {
+            int batch = Math.min(wanted - (holders.size() - 1), order.size() - next);
+            List<String> round = order.subList(next, next + batch);
             next += batch;
             List<CompletableFuture<String>> sends = round.stream()
                     .map(node -> CompletableFuture.supplyAsync(() -> send(node, ref.id()), senders)).toList();
             for (int i = 0; i < sends.size(); i++) {
-                tried.add(round.get(i));
+                if (!tried.contains(round.get(i))) tried.add(round.get(i));
                 try {
                     holders.add(sends.get(i).join());
                 } catch (CompletionException e) {
@@ -109,23 +151,23 @@ final class ClusterChunks implements ChunkPlacement {
     }
 
     /**
-     * The other members that have an address and are not draining, in an order drawn from the
-     * chunk id (rendezvous hashing), so that chunks spread over the nodes and one chunk never
-     * names a node twice. (A draining node that takes a write still keeps its own copy.)
+     * The other members that have an address and are not draining, best first: weighted by their
+     * free space, in an order drawn from the chunk id ({@link Placement}); no node twice. (A
+     * draining node that takes a write still keeps its own copy.)
      */
     private List<String> candidates(ChunkId id) {
-        java.util.Set<String> skip = draining.get();
-        List<String> out = new ArrayList<>();
-        for (String node : members.get()) {
-            if (!node.equals(self) && peers.knows(node) && !skip.contains(node)) out.add(node);
-        }
-        out.sort(Comparator.comparingInt((String node) -> (id.value() + "/" + node).hashCode()).thenComparing(n -> n));
-        return out;
+        List<String> known = members.get().stream().filter(peers::knows).toList();
+        return Placement.order(id, self, known, draining.get(), space::of);
     }
 
     @Override
     public void delete(ChunkId id) throws IOException {
         local.delete(id);
+        deleteElsewhere(id);
+    }
+
+    /** Deletes every other member's replica of {@code id}, as far as they answer. */
+    private void deleteElsewhere(ChunkId id) {
         for (String node : members.get()) {
             if (node.equals(self) || !peers.knows(node)) continue;
             try {

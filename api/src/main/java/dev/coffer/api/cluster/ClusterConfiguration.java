@@ -58,8 +58,9 @@ public class ClusterConfiguration {
                 return List.copyOf(addresses.keySet());
             }
         };
+        PeerChunks peers = new PeerChunks(addresses, new NodeAuth(root.secretKey(), Clock.systemUTC()));
         return new ClusterChunks(chunks, node.nodeId(), cluster.replicas(), members, catalog.drainingNodes()::all,
-                new PeerChunks(addresses, new NodeAuth(root.secretKey(), Clock.systemUTC())));
+                peers, new PeerSpace(peers, node.nodeId(), members));
     }
 
     /** {@code /_coffer/cluster/draining}: nodes that receive no new replica. */

@@ -4,6 +4,7 @@ import dev.coffer.storage.ChunkBytes;
 import dev.coffer.storage.ChunkId;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,8 @@ import java.util.Map;
 final class PeerChunks {
     /** Bytes fetched per range request of a remote read: 16 blocks of 64 KiB. */
     static final int WINDOW = 1 << 20;
+    /** The longest a chunk may take to stream to a replica while it is written. */
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
     /** A node that could not be reached at all (as opposed to one that answered with an error). */
     static final class Unreachable extends IOException {
@@ -32,7 +35,10 @@ final class PeerChunks {
         }
     }
 
+    /** The header in which a node tells its usable bytes (GET {@code /_coffer/chunks}, and a 201 to a PUT). */
+    static final String USABLE = "x-coffer-usable-bytes";
     private final Map<String, URI> nodes;
+    private volatile java.util.function.BiConsumer<String, Long> onUsable = (node, bytes) -> {};
     private final NodeAuth auth;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -52,23 +58,66 @@ final class PeerChunks {
     /** Sends the chunk file open in {@code file} to {@code node}; returns once it is durable there. */
     void send(String node, ChunkId id, FileChannel file) throws IOException {
         long size = file.size();
+        put(node, id, Duration.ofSeconds(60 + size / (8 << 20)), HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> {
+                    try {
+                        return Channels.newInputStream(file.position(0));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }), size));
+    }
+
+    /**
+     * Sends a chunk file still being written, as {@code in} gives it (chunked, no length: the
+     * receiver reads the size from the footer); returns once it is durable there. Bounded by
+     * {@link #STREAM_TIMEOUT} in all: a slower upload's chunk is sent whole after it is written.
+     */
+    void stream(String node, ChunkId id, InputStream in) throws IOException {
+        put(node, id, STREAM_TIMEOUT, HttpRequest.BodyPublishers.ofInputStream(() -> in));
+    }
+
+    private void put(String node, ChunkId id, Duration timeout, HttpRequest.BodyPublisher body) throws IOException {
         String path = ChunkTransferEndpoint.PATH + "/" + id.value();
         HttpRequest request = HttpRequest.newBuilder(uri(node, path))
-                .timeout(Duration.ofSeconds(60 + size / (8 << 20)))
+                .timeout(timeout)
                 .header(NodeAuth.HEADER, auth.sign("PUT", path))
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> {
-                            try {
-                                return Channels.newInputStream(file.position(0));
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        }), size))
+                .PUT(body)
                 .build();
         HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
+        usableIn(node, response);
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IOException("node " + node + " refused chunk " + id.value() + ": " + response.statusCode()
                     + " " + response.body());
+        }
+    }
+
+    /** Is told each usable-bytes figure a node's answer carries. */
+    void onUsable(java.util.function.BiConsumer<String, Long> listener) {
+        this.onUsable = listener;
+    }
+
+    /** The usable bytes {@code node} reports now. */
+    long usable(String node) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri(node, ChunkTransferEndpoint.PATH))
+                .timeout(Duration.ofSeconds(5))
+                .header(NodeAuth.HEADER, auth.sign("GET", ChunkTransferEndpoint.PATH))
+                .GET().build();
+        HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
+        Long bytes = usableIn(node, response);
+        if (response.statusCode() != 200 || bytes == null) {
+            throw new IOException("node " + node + " answered " + response.statusCode() + " to a free space question");
+        }
+        return bytes;
+    }
+
+    private Long usableIn(String node, HttpResponse<?> response) {
+        try {
+            Long bytes = response.headers().firstValue(USABLE).map(Long::parseLong).orElse(null);
+            if (bytes != null) onUsable.accept(node, bytes);
+            return bytes;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -61,7 +61,7 @@ final class ChunkCopier {
         ChecksumAlgorithm.Calculator checksum = algorithm == null ? null : algorithm.newCalculator();
         List<String> leased = source.chunks().stream().map(ChunkPointer::chunkId).toList();
         leases.acquire(leased);
-        try (ChunkWriter writer = chunks.newWriter(targetKey)) {
+        try (ChunkWriter writer = placement.newWriter(targetKey)) {
             Sink sink = data -> {
                 if (digest != null) digest.update(data.duplicate());
                 if (checksum != null) checksum.update(data.duplicate());

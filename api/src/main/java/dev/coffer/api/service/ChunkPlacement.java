@@ -5,6 +5,7 @@ import dev.coffer.storage.ChunkId;
 import dev.coffer.storage.ChunkReader;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
+import dev.coffer.storage.ChunkWriter;
 import dev.coffer.storage.DataKey;
 import java.io.IOException;
 import java.util.List;
@@ -17,7 +18,13 @@ import java.util.List;
 public interface ChunkPlacement {
 
     /**
-     * Makes chunks just written and published on this node durable wherever they must be, before
+     * Starts writing an object's chunks (under {@code key}, null: as they are) here and, in a
+     * cluster, to the other nodes that will hold them, while they are written.
+     */
+    ChunkWriter newWriter(DataKey key) throws IOException;
+
+    /**
+     * Makes chunks just written (by {@link #newWriter}) and published on this node durable wherever they must be, before
      * the command that publishes them is proposed, and returns them naming the nodes that hold
      * them. On failure the chunks are deleted here, and the exception says why.
      */
@@ -35,6 +42,11 @@ public interface ChunkPlacement {
     /** A single node's: chunks stay where they were written and are read there. */
     static ChunkPlacement local(ChunkStore chunks) {
         return new ChunkPlacement() {
+            @Override
+            public ChunkWriter newWriter(DataKey key) throws IOException {
+                return chunks.newWriter(key);
+            }
+
             @Override
             public List<ChunkRef> replicate(List<ChunkRef> written) {
                 return written;

@@ -75,7 +75,7 @@ final class UploadSink {
                 return;
             }
             if (writer == null) {
-                writer = chunks.newWriter(key);
+                writer = placement.newWriter(key);
                 writer.write(ByteBuffer.wrap(small.toByteArray()));
                 small = null;
             }
