@@ -8,14 +8,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Request timestamps: ISO 8601 basic ({@code 20130524T000000Z}) or an HTTP Date header. */
-final class AmzDate {
+public final class AmzDate {
     private static final DateTimeFormatter BASIC =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private AmzDate() {}
 
     /** Parses {@code yyyyMMdd'T'HHmmss'Z'}; null when absent or malformed. */
-    static Instant parseBasic(String value) {
+    public static Instant parseBasic(String value) {
         if (value == null || value.length() != 16) return null;
         Instant plain = parsePlainBasic(value);
         if (plain != null) return plain;

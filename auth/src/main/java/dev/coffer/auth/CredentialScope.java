@@ -50,8 +50,10 @@ record CredentialScope(String accessKeyId, String date, String region, String se
         for (int i = 0; i < 8; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
         }
+        // By hand, as AmzDate does: DateTimeFormatter.parse was 4% of a presigned 4 KiB GET's CPU.
         try {
-            java.time.LocalDate.parse(s, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            java.time.LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 4, 6, 10),
+                    Integer.parseInt(s, 6, 8, 10));
             return true;
         } catch (java.time.DateTimeException e) {
             return false;

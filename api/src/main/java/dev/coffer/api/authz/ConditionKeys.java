@@ -2,13 +2,11 @@ package dev.coffer.api.authz;
 
 import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.routing.S3Request;
+import dev.coffer.auth.AmzDate;
 import dev.coffer.auth.policy.RequestContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,9 +17,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * The keys of the principal and the clock are the Authorizer's.
  */
 public final class ConditionKeys {
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private ConditionKeys() {}
 
     /** @param headers the request's headers by lower-case name (first value), presigned ones included */
@@ -139,11 +134,10 @@ public final class ConditionKeys {
 
     private static void signatureAge(RequestContext.Builder keys, String amzDate, Instant now) {
         if (amzDate == null) return;
-        try {
-            Instant signed = AMZ_DATE.parse(amzDate, Instant::from);
+        Instant signed = AmzDate.parseBasic(amzDate);
+        // null: the signature check refuses it with S3's own error
+        if (signed != null) {
             keys.put("s3:signatureAge", Long.toString(Math.max(0, Duration.between(signed, now).toMillis())));
-        } catch (DateTimeParseException e) {
-            // the signature check refuses it with S3's own error
         }
     }
 
