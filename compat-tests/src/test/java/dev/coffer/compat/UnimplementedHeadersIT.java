@@ -110,6 +110,28 @@ class UnimplementedHeadersIT {
                 .statusCode()).isEqualTo(403);
     }
 
+    /** One list decides (S3StorageClass): STANDARD stored, S3's other tiers NotImplemented, other bucket kinds' invalid. */
+    @Test
+    void eachStorageClassGetsOneAnswerOnEveryWrite() {
+        server.s3().putObject(b -> b.bucket(bucket).key("standard").storageClass(StorageClass.STANDARD),
+                RequestBody.fromBytes(BODY));
+        assertThat(server.s3().headObject(b -> b.bucket(bucket).key("standard")).contentLength()).isEqualTo(BODY.length);
+        assertNotImplemented("rrs", () -> server.s3().putObject(b -> b.bucket(bucket).key("rrs")
+                .storageClass(StorageClass.REDUCED_REDUNDANCY), RequestBody.fromBytes(BODY)));
+        assertNotImplemented("ia-copy", () -> server.s3().copyObject(b -> b.sourceBucket(bucket).sourceKey("standard")
+                .destinationBucket(bucket).destinationKey("ia-copy").storageClass(StorageClass.STANDARD_IA)));
+        assertS3Error(501, "NotImplemented", () -> server.s3().createMultipartUpload(b -> b.bucket(bucket).key("tiering")
+                .storageClass(StorageClass.INTELLIGENT_TIERING)));
+        for (StorageClass otherKind : List.of(StorageClass.OUTPOSTS, StorageClass.EXPRESS_ONEZONE, StorageClass.SNOW)) {
+            assertS3Error(400, "InvalidStorageClass", () -> server.s3().putObject(b -> b.bucket(bucket)
+                    .key("kind-" + otherKind).storageClass(otherKind), RequestBody.fromBytes(BODY)));
+            assertS3Error(400, "InvalidStorageClass", () -> server.s3().createMultipartUpload(b -> b.bucket(bucket)
+                    .key("kind-" + otherKind).storageClass(otherKind)));
+            assertNoObject("kind-" + otherKind);
+        }
+        assertThat(server.s3().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+    }
+
     private static void assertNotImplemented(String key, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertS3Error(501, "NotImplemented", call);
         assertNoObject(key);

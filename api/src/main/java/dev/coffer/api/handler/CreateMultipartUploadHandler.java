@@ -48,7 +48,6 @@ public final class CreateMultipartUploadHandler implements S3Handler {
         String bucket = call.s3().bucket();
         String key = call.s3().key();
         Names.checkKey(key);
-        UploadRules.checkStorageClass(call);
         String[] checksum = MultipartRules.checksumChoice(call);
         String storageClass = call.header("x-amz-storage-class");
         var contentHeaders = ObjectHeaders.contentHeaders(call.requestHeaders());

@@ -53,7 +53,6 @@ public final class PutObjectHandler implements S3Handler {
     public Mono<Void> handle(S3Call call) {
         Names.checkKey(call.s3().key());
         puts.encryption().checkTransport(call);
-        UploadRules.checkStorageClass(call);
         LockHeaders.requireIntegrity(call.requestHeaders());
         Map<String, byte[]> attributes = LockHeaders.plus(
                 ObjectTagging.attributes(TagSets.fromHeader(call.header("x-amz-tagging"))),

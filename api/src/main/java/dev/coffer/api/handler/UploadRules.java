@@ -40,19 +40,6 @@ final class UploadRules {
         return length;
     }
 
-    /** The storage classes S3 accepts; Coffer keeps every object on the same disks, whatever the class. */
-    private static final java.util.Set<String> STORAGE_CLASSES = java.util.Set.of(
-            "STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER",
-            "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE");
-
-    /** InvalidStorageClass for a class S3 does not know. */
-    static void checkStorageClass(S3Call call) {
-        String value = call.header("x-amz-storage-class");
-        if (value != null && !STORAGE_CLASSES.contains(value)) {
-            throw S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", value);
-        }
-    }
-
     /** The decoded Content-MD5, or null; InvalidDigest when it is not base64 of 16 bytes. */
     static byte[] contentMd5(S3Call call) {
         String value = call.header("Content-MD5");

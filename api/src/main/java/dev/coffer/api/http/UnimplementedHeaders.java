@@ -5,7 +5,6 @@ import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.routing.S3Operation;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +16,7 @@ import java.util.function.Predicate;
  * implemented.
  *
  * <p>Accepted on purpose, because they already describe what Coffer does:
- * {@code x-amz-storage-class: STANDARD}.
+ * {@code x-amz-storage-class: STANDARD} (the classes and what each gets: {@link S3StorageClass}).
  * Not listed: {@code x-amz-request-payer} (no Coffer bucket is Requester
  * Pays, and S3 ignores the header on such buckets); {@code x-amz-acl}, {@code x-amz-grant-*} and
  * {@code x-amz-object-ownership}: the operations S3 defines them on (CreateBucket, PutObject,
@@ -26,11 +25,6 @@ import java.util.function.Predicate;
  * as it ignores any header it does not define; so does Coffer.
  */
 public final class UnimplementedHeaders {
-    /** S3's storage classes: all but STANDARD are NotImplemented, anything else InvalidStorageClass. */
-    private static final Set<String> STORAGE_CLASSES = Set.of("REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA",
-            "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE",
-            "FSX_OPENZFS", "FSX_ONTAP");
-
     /** A header (or every header starting with a prefix) and the values Coffer can honour as they are. */
     private record Rule(String name, boolean prefix, Predicate<String> honoured, Refusal refusal) {
         boolean matches(String header) {
@@ -52,7 +46,8 @@ public final class UnimplementedHeaders {
             new Rule("x-amz-bucket-object-lock-token", false, NONE, Refusal.NOT_IMPLEMENTED),
             // Static website hosting, storage classes, appends (directory buckets only in S3).
             new Rule("x-amz-website-redirect-location", false, NONE, Refusal.NOT_IMPLEMENTED),
-            new Rule("x-amz-storage-class", false, "STANDARD"::equals, Refusal.STORAGE_CLASS),
+            new Rule("x-amz-storage-class", false, value -> S3StorageClass.named(value).filter(S3StorageClass::cofferHas)
+                    .isPresent(), Refusal.STORAGE_CLASS),
             new Rule("x-amz-write-offset-bytes", false, NONE, Refusal.NOT_IMPLEMENTED),
             // Coffer has no account ids, so no owner could be confirmed.
             new Rule("x-amz-expected-bucket-owner", false, NONE, Refusal.NOT_IMPLEMENTED),
@@ -82,9 +77,7 @@ public final class UnimplementedHeaders {
     private static S3Exception refusal(Refusal refusal, String name, String value) {
         return switch (refusal) {
             case NOT_IMPLEMENTED -> S3Exception.of(S3ErrorCode.NotImplemented).with("Header", name);
-            case STORAGE_CLASS -> STORAGE_CLASSES.contains(value.trim())
-                    ? S3Exception.of(S3ErrorCode.NotImplemented).with("Header", name)
-                    : S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", value);
+            case STORAGE_CLASS -> S3StorageClass.writeRefusal(name, value.trim());
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.coffer.api.lifecycle;
 
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.api.http.S3StorageClass;
 import dev.coffer.api.xml.LifecycleConfiguration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,9 +22,9 @@ import java.util.UUID;
  * LifecycleRule}s. MalformedXML for what the schema forbids (a missing Status, two of Prefix, Tag,
  * size and And in one Filter, Days with Date); InvalidArgument and InvalidRequest with S3's
  * messages for values it checks. A Transition or NoncurrentVersionTransition is accepted only to a
- * storage class Coffer has: it has one, STANDARD, which S3 takes as no transition target, so each is
- * refused, MalformedXML for a StorageClass outside S3's schema (STANDARD among them) and
- * InvalidStorageClass for one S3 has and Coffer does not (GLACIER, STANDARD_IA, ...).
+ * storage class Coffer has ({@link S3StorageClass}: none it could move objects to, so each is
+ * refused, MalformedXML for a StorageClass outside S3's schema, STANDARD among them, and
+ * InvalidStorageClass for one S3 has and Coffer does not: GLACIER, STANDARD_IA, ...).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html
  */
 public final class LifecycleRules {
@@ -136,22 +137,11 @@ public final class LifecycleRules {
         return new LifecycleRule(id, enabled, filter, days, date, deleteMarker, noncurrentDays, newer, abort);
     }
 
-    /** The values S3's schema allows for a transition's StorageClass (its TransitionStorageClass). */
-    static final Set<String> S3_TRANSITION_CLASSES = Set.of(
-            "GLACIER", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "GLACIER_IR");
-    /** Those of them Coffer keeps objects in: none, every object is STANDARD. */
-    static final Set<String> COFFER_TRANSITION_CLASSES = Set.of();
-
     private static void transitions(List<LifecycleConfiguration.Transition> transitions) {
         if (transitions == null) return;
         for (LifecycleConfiguration.Transition t : transitions) {
             String storageClass = t == null || t.storageClass() == null ? null : t.storageClass().trim();
-            if (storageClass == null || !S3_TRANSITION_CLASSES.contains(storageClass)) throw malformed();
-            if (!COFFER_TRANSITION_CLASSES.contains(storageClass)) {
-                throw S3Exception.of(S3ErrorCode.InvalidStorageClass).with("StorageClassRequested", storageClass)
-                        .withMessage("The storage class you specified is not valid (Coffer keeps every object in "
-                                + "STANDARD and has no " + storageClass + " to transition to)");
-            }
+            S3StorageClass.checkTransition(storageClass, LifecycleRules::malformed);
         }
     }
 
