@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.TestData;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * ACLs set by the writes other than PutObject, and the owners other accounts' writes get, through
  * the AWS SDK v2 at its defaults with two accounts: {@code x-amz-acl} and {@code x-amz-grant-*} on
  * CopyObject and CreateMultipartUpload in an ObjectWriter bucket (refused where the bucket enforces
- * its ownership, nothing written); ListObjects, ListObjectsV2 with fetch-owner and
- * ListObjectVersions name each object's owning account.
+ * its ownership, nothing written) and a POST form's {@code acl} field; ListObjects, ListObjectsV2
+ * with fetch-owner and ListObjectVersions name each object's owning account, ListMultipartUploads
+ * and ListParts each upload's initiating account and the owner of the object to be.
  */
 @ExtendWith(CofferServerExtension.class)
 class AclOnWritesIT {
@@ -145,5 +149,57 @@ class AclOnWritesIT {
         assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions()).extracting(o -> o.owner().displayName())
                 .doesNotContainNull();
         assertThat(List.copyOf(versions.keySet())).containsExactlyInAnyOrder("mine", "theirs");
+    }
+
+    @Test
+    void uploadListingsNameTheInitiatingAccountAndTheOwnerOfTheObjectToBe() {
+        String ownerId = s3.listBuckets().owner().id();
+        String writer = writerBucket("acl-uploads-writer");
+        String enforced = server.uniqueBucketName("acl-uploads-enforced");
+        s3.createBucket(b -> b.bucket(enforced).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED));
+        s3.putBucketPolicy(b -> b.bucket(enforced).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + other.get("accountId").asText() + ":root\"},"
+                + "\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::" + enforced + "/*\"}]}"));
+        s3.createMultipartUpload(b -> b.bucket(writer).key("mine"));
+        String theirs;
+        String handedOver;
+        try (S3Client them = AclITAccounts.client(other)) {
+            theirs = them.createMultipartUpload(b -> b.bucket(writer).key("theirs")).uploadId();
+            handedOver = them.createMultipartUpload(b -> b.bucket(enforced).key("handed-over")).uploadId();
+        }
+        // Initiator: who started it; Owner: who will own the object (ObjectWriter: the writer).
+        Map<String, List<String>> inWriter = s3.listMultipartUploads(b -> b.bucket(writer)).uploads().stream()
+                .collect(Collectors.toMap(u -> u.key(), u -> List.of(u.initiator().id(), u.owner().id())));
+        assertThat(inWriter).isEqualTo(Map.of("mine", List.of(ownerId, ownerId), "theirs", List.of(otherId, otherId)));
+        // BucketOwnerEnforced: the bucket owner owns what another account uploads.
+        var upload = s3.listMultipartUploads(b -> b.bucket(enforced)).uploads();
+        assertThat(upload).singleElement().satisfies(u -> {
+            assertThat(u.initiator().id()).isEqualTo(otherId);
+            assertThat(u.initiator().displayName()).isEqualTo("acl-writes-other");
+            assertThat(u.owner().id()).isEqualTo(ownerId);
+        });
+        var parts = s3.listParts(b -> b.bucket(enforced).key("handed-over").uploadId(handedOver));
+        assertThat(parts.initiator().id()).isEqualTo(otherId);
+        assertThat(parts.owner().id()).isEqualTo(ownerId);
+        var theirParts = s3.listParts(b -> b.bucket(writer).key("theirs").uploadId(theirs));
+        assertThat(List.of(theirParts.initiator().id(), theirParts.owner().id())).containsExactly(otherId, otherId);
+    }
+
+    @Test
+    void aPostFormsAclFieldSetsTheNewObjectsAclAsTheHeaderDoes() {
+        String bucket = writerBucket("acl-post");
+        HttpResponse<byte[]> posted = PostObjectIT.Form.v4(server, bucket, "public.html", List.of(
+                "{\"key\": \"public.html\"}", "{\"acl\": \"public-read\"}"))
+                .with("acl", "public-read").post("public.html", TestData.utf8("<p>posted</p>"));
+        assertThat(posted.statusCode()).isEqualTo(204);
+        assertThat(allUsersRead(bucket, "public.html")).isTrue();
+        HttpResponse<byte[]> anonymous = server.raw().anonymous("GET", "/" + bucket + "/public.html");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(new String(anonymous.body(), StandardCharsets.UTF_8)).isEqualTo("<p>posted</p>");
+        HttpResponse<byte[]> unknown = PostObjectIT.Form.v4(server, bucket, "odd.html", List.of(
+                "{\"key\": \"odd.html\"}", "{\"acl\": \"world-writable\"}"))
+                .with("acl", "world-writable").post("odd.html", TestData.utf8("x"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertS3Error(404, null, () -> s3.headObject(b -> b.bucket(bucket).key("odd.html")));
     }
 }

@@ -8,8 +8,12 @@ import dev.coffer.api.service.MultipartService;
 import dev.coffer.api.xml.CommonPrefix;
 import dev.coffer.api.xml.ListMultipartUploadsResult;
 import dev.coffer.api.xml.S3Xml;
+import dev.coffer.api.xml.Owner;
+import dev.coffer.metadata.UploadListPage;
 import dev.coffer.metadata.UploadListQuery;
+import dev.coffer.metadata.UploadRecord;
 import java.time.Instant;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -41,16 +45,22 @@ public final class ListMultipartUploadsHandler implements S3Handler {
         int max = MultipartRules.count(call, "max-uploads", ListingParams.PAGE_LIMIT, ListingParams.PAGE_LIMIT);
         String keyMarker = r.param("key-marker");
         String idMarker = keyMarker == null || keyMarker.isEmpty() ? null : r.param("upload-id-marker");
-        return uploads.listUploads(new UploadListQuery(r.bucket(), p.prefix(), p.delimiter(), keyMarker, idMarker, max))
-                .flatMap(page -> call.xml(HttpStatus.OK, xml.write(new ListMultipartUploadsResult(r.bucket(),
+        return uploads.bucket(r.bucket()).zipWith(
+                        uploads.listUploads(new UploadListQuery(r.bucket(), p.prefix(), p.delimiter(), keyMarker, idMarker, max)))
+                .flatMap(found -> respond(call, p, r, keyMarker, idMarker, max, found.getT2(), owners.ofUploadsIn(found.getT1())));
+    }
+
+    private Mono<Void> respond(S3Call call, ListingParams p, S3Request r, String keyMarker, String idMarker, int max,
+                               UploadListPage page, Function<UploadRecord, Owner> owner) {
+        return call.xml(HttpStatus.OK, xml.write(new ListMultipartUploadsResult(r.bucket(),
                         p.out(keyMarker == null ? "" : keyMarker), idMarker == null ? "" : idMarker,
                         page.truncated() ? p.out(page.nextKeyMarker()) : null,
                         page.truncated() ? page.nextUploadIdMarker() : null,
                         p.out(p.delimiter()), p.out(p.prefix()), max, page.truncated() && page.nextKeyMarker() != null,
                         page.uploads().stream().map(u -> new ListMultipartUploadsResult.Upload(p.out(u.key()), u.uploadId(),
-                                owners.ofAccount(u.owner()), owners.ofAccount(u.owner()), u.storageClass(), Instant.ofEpochMilli(u.initiatedMillis()),
+                                owners.ofAccount(u.owner()), owner.apply(u), u.storageClass(), Instant.ofEpochMilli(u.initiatedMillis()),
                                 u.checksumAlgorithm(), u.checksumType())).toList(),
                         page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList(),
-                        p.encodingType()))));
+                        p.encodingType())));
     }
 }

@@ -11,11 +11,13 @@ import dev.coffer.api.service.AclService;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.IamSnapshot;
 import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.UploadRecord;
 import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The owner of buckets and objects: the caller's account, never its key (rotating keys changes
@@ -51,9 +53,25 @@ public final class Owners {
      * another account wrote under ObjectWriter), else the bucket's owner.
      */
     public Function<ObjectRecord, Owner> ofObjectsIn(BucketRecord bucket) {
+        Function<Map<String, byte[]>, Owner> owner = byAcl(bucket);
+        return record -> owner.apply(record.attributes());
+    }
+
+    /**
+     * The Owner S3 shows for each multipart upload of {@code bucket} (ListMultipartUploads,
+     * ListParts): the owner of the object it will make, as {@link #ofObjectsIn} (the bucket owner
+     * under BucketOwnerEnforced whoever initiated it). Its Initiator is {@link #ofAccount} of the
+     * upload's owner field, the initiating account.
+     */
+    public Function<UploadRecord, Owner> ofUploadsIn(BucketRecord bucket) {
+        Function<Map<String, byte[]>, Owner> owner = byAcl(bucket);
+        return upload -> owner.apply(upload.attributes());
+    }
+
+    private Function<Map<String, byte[]>, Owner> byAcl(BucketRecord bucket) {
         Owner bucketOwner = ofAccount(identities.ownerAccount(bucket));
-        return record -> {
-            byte[] acl = record.attributes().get(AclService.ACL);
+        return attributes -> {
+            byte[] acl = attributes.get(AclService.ACL);
             return acl == null ? bucketOwner : ofAccount(Acl.decode(acl).owner());
         };
     }

@@ -132,6 +132,11 @@ public final class MultipartService {
         return io.call(() -> uploads.listParts(bucket, key, uploadId, afterPartNumber, maxParts));
     }
 
+    /** The bucket the uploads are in; NoSuchBucket when it is absent. */
+    public Mono<dev.coffer.metadata.BucketRecord> bucket(String name) {
+        return io.call(() -> catalog.requireBucket(name));
+    }
+
     public Mono<UploadListPage> listUploads(UploadListQuery query) {
         return io.call(() -> uploads.list(query));
     }
