@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.Xml;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,6 +100,47 @@ class ListObjectVersionsIT {
         assertThat(all.versions()).extracting(v -> v.key()).isSortedAccordingTo(
                 Comparator.comparing(k -> k.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
         assertThat(entries.stream().filter(e -> e.key().equals("a/1")).findFirst().orElseThrow().marker()).isTrue();
+    }
+
+    /** One raw page's Version and DeleteMarker elements in document order, as "Kind key versionId". */
+    private static List<String> rawEntries(String xml) {
+        String each = "/ListVersionsResult/*[self::Version or self::DeleteMarker]";
+        List<String> keys = Xml.texts(xml, each + "/Key");
+        List<String> ids = Xml.texts(xml, each + "/VersionId");
+        List<String> latest = Xml.texts(xml, each + "/IsLatest");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) out.add(keys.get(i) + " " + ids.get(i) + " " + latest.get(i));
+        return out;
+    }
+
+    private static String query(String name, String value) {
+        return value == null ? "" : "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Test
+    void theXmlInterleavesVersionsAndDeleteMarkersInListingOrderOnEveryPage() {
+        List<String> expected = entries(s3.listObjectVersions(b -> b.bucket(bucket))).stream()
+                .map(e -> e.key() + " " + e.versionId() + " " + e.latest()).toList();
+        String whole = new String(server.raw().signed("GET", "/" + bucket + "?versions").body(), StandardCharsets.UTF_8);
+        assertThat(rawEntries(whole)).isEqualTo(expected);
+        // Delete markers stand among the versions, not after them all, as in S3.
+        assertThat(Xml.texts(whole, "/ListVersionsResult/DeleteMarker/following-sibling::Version/Key")).isNotEmpty();
+        for (int max = 1; max <= 4; max++) {
+            List<String> walked = new ArrayList<>();
+            String keyMarker = null;
+            String versionMarker = null;
+            for (int pages = 0; ; pages++) {
+                assertThat(pages).isLessThan(100);
+                String xml = new String(server.raw().signed("GET", "/" + bucket + "?versions&max-keys=" + max
+                        + query("key-marker", keyMarker) + query("version-id-marker", versionMarker)).body(),
+                        StandardCharsets.UTF_8);
+                walked.addAll(rawEntries(xml));
+                if (!"true".equals(Xml.text(xml, "/ListVersionsResult/IsTruncated"))) break;
+                keyMarker = Xml.text(xml, "/ListVersionsResult/NextKeyMarker");
+                versionMarker = Xml.text(xml, "/ListVersionsResult/NextVersionIdMarker");
+            }
+            assertThat(walked).as("max-keys %d", max).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -68,17 +68,18 @@ public final class ListObjectVersionsHandler implements S3Handler {
                 versionIdMarker == null ? "" : versionIdMarker,
                 truncated ? p.out(page.nextKeyMarker()) : null, truncated ? page.nextVersionIdMarker() : null,
                 p.maxKeys(), p.out(p.delimiter()), p.encodingType(), truncated,
-                page.versions().stream().filter(e -> !e.record().deleteMarker()).map(e -> version(p, e, owner)).toList(),
-                page.versions().stream().filter(e -> e.record().deleteMarker()).map(e -> new ListVersionsResult.DeleteMarkerEntry(
-                        p.out(e.key()), e.versionId(), e.latest(), Instant.ofEpochMilli(e.record().lastModifiedMillis()),
-                        owner.apply(e.record())))
-                        .toList(),
+                page.versions().stream().map(e -> entry(p, e, owner)).toList(),
                 page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList());
     }
 
-    private static ListVersionsResult.Version version(ListingParams p, VersionsPage.Entry e,
-                                                      Function<ObjectRecord, Owner> owner) {
+    /** A version or delete marker, in the page's order (key, then newest first), as S3 interleaves them. */
+    private static ListVersionsResult.Entry entry(ListingParams p, VersionsPage.Entry e,
+                                                  Function<ObjectRecord, Owner> owner) {
         ObjectRecord r = e.record();
+        if (r.deleteMarker()) {
+            return new ListVersionsResult.DeleteMarkerEntry(p.out(e.key()), e.versionId(), e.latest(),
+                    Instant.ofEpochMilli(r.lastModifiedMillis()), owner.apply(r));
+        }
         return new ListVersionsResult.Version(p.out(e.key()), e.versionId(), e.latest(),
                 Instant.ofEpochMilli(r.lastModifiedMillis()), "\"" + r.etag() + "\"", r.size(), "STANDARD", owner.apply(r));
     }

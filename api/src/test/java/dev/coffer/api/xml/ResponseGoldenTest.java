@@ -22,6 +22,21 @@ class ResponseGoldenTest {
     }
 
     @Test
+    void listVersionsResultInterleavesVersionsAndDeleteMarkersInListingOrder() {
+        Owner owner = new Owner("75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a", "mtd@amazon.com");
+        var result = new ListVersionsResult("bucket", "my", "", "", null, null, 5, null, null, false, List.of(
+                new ListVersionsResult.Version("my-image.jpg", "3/L4kqtJl40Nr8X8gdRQBpUMLUo", true,
+                        Instant.parse("2009-10-12T17:50:30Z"), ETags.quote("fba9dede5f27731c9771645a39863328"), 434234,
+                        "STANDARD", owner),
+                new ListVersionsResult.DeleteMarkerEntry("my-second-image.jpg", "03jpff543dhffds434rfdsFDN943fdsFkdmqnh892",
+                        true, Instant.parse("2009-11-12T17:50:30Z"), owner),
+                new ListVersionsResult.Version("my-second-image.jpg", "QUpfdndhfd8438MNFDN93jdnJFkdmqnh893", false,
+                        Instant.parse("2009-10-10T17:50:30Z"), ETags.quote("9b2cf535f27731c974343645a3985328"), 166434,
+                        "STANDARD", owner)), List.of());
+        assertMatches(xml.write(result), "ListVersionsResult.xml");
+    }
+
+    @Test
     void listBucketResultVersion1() {
         Owner owner = new Owner("75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a", "mtd@amazon.com");
         Instant modified = Instant.parse("2009-10-12T17:50:30Z");
