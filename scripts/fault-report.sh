@@ -2,9 +2,10 @@
 # Runs every fault scenario against the real server jar and writes docs/fault-report.md: scenario,
 # what was injected, requests acknowledged, bytes verified, bytes lost (must be 0), errors returned
 # to clients by code, time to recover. Each scenario is a bounded loop on loopback.
-# Usage: scripts/fault-report.sh [scenario…]  (disk-full catalog-full fsync-eio short-io bit-rot kill-9;
-# default all). FAULT_PORT_BASE (default 9420) moves the servers' ports. Needs python3 with boto3; disk-full and catalog-full
-# mount a small tmpfs and so need root; the fiu scenarios need fiu-run and fiu-ctrl (Debian fiu-utils).
+# Usage: scripts/fault-report.sh [scenario…]  (disk-full catalog-full fsync-eio short-io write-eio bit-rot
+# rot-scrub damaged-start kill-9; default all). FAULT_PORT_BASE (default 9420) moves the servers' ports. Needs python3
+# with boto3; disk-full and catalog-full mount a small tmpfs and so need root; the fiu scenarios need fiu-run and
+# fiu-ctrl (Debian fiu-utils). The scenarios live in scripts/fault_report.py, fault_io.py and fault_damage.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=$(mktemp -d)
@@ -23,24 +24,40 @@ OUT=docs/fault-report.md
 How to read it: "bytes verified" are acknowledged objects read back with the MD5 the client
 computed; "bytes lost" are acknowledged bytes that did not read back (must be 0). A refused write
 is not acknowledged: on a full disk it is answered 503 ServiceUnavailable ("the server's disk is
-full … the write was not stored") before its body is read. With no reserve, RocksDB itself meets
-the full disk: its WAL write fails, it stops accepting changes (its "background error"), each
-change is answered 503 saying the disk is full, `/_coffer/health` lists the problem and
-`coffer_catalog_writes_stopped` is 1; reads go on; RocksDB did not resume by itself once room
-returned (RocksJava has no `DB::Resume`): a restart did, with nothing acknowledged lost. A GET of
-a chunk whose block CRC fails is aborted mid-stream (the client sees a truncated response, never
-a wrong byte) and the chunk is moved to `chunks-store/quarantine/`. The libfiu rows run the
-server under `fiu-run -x` and switch a failure point on and off with `fiu-ctrl` while it serves:
-a failing fsync fails that PUT with 500 InternalError and its chunk is discarded (never retried
-on the same descriptor); a short write() is written again from where it stopped. The kill -9
-figures are small when the machine is loaded (the runs shared 2 cores with other builds).
+full … the write was not stored") before its body is read. With no reserve (`catalog-full`),
+RocksDB itself meets the full disk: its WAL write fails, it stops accepting changes (its
+"background error"), each change is answered 503 saying the disk is full, `/_coffer/health` lists
+the problem and `coffer_catalog_writes_stopped` is 1; reads go on. RocksDB does not resume by
+itself and RocksJava has no `DB::Resume`, so the catalogue probes for room every 0.5 s (a fsynced
+file as large as its WAL plus 1 MiB) and, once it fits, closes and reopens RocksDB in-process
+behind a gate that every read, scan and commit passes (`coffer_catalog_reopens` counts it); the
+WAL replays every acknowledged change. A GET of a chunk whose block CRC fails is aborted
+mid-stream (the client sees a truncated response, never a wrong byte) and the chunk is moved to
+`chunks-store/quarantine/`; a later GET of it is a 500 saying the data is missing. The libfiu
+rows run the server under `fiu-run -x` and switch a failure point on and off with `fiu-ctrl`
+while it serves: a failing fsync fails that PUT with 500 InternalError and its chunk is discarded
+(never retried on the same descriptor); a short write() is written again from where it stopped;
+`write()` failing with EIO is limited to chunk files by libfiu's stack condition (the failure
+point fires only under Java's `FileDispatcherImpl.write0`, so RocksDB's, the log's and the
+sockets' writes go on; the server preloads libnio so that libfiu can find that symbol). A bit
+flipped in a small object inside a RocksDB table file is a 500 for the objects in that block,
+never their bytes, and the scrub's `VerifyChecksum` shows it in health (`coffer_catalog_corrupt`);
+the server still starts on it (the orphan sweep at start, which cannot read that block, deletes
+nothing and the start goes on). The kill -9 figures are small when the machine is loaded.
 
-Shown by tests rather than by this script: a flipped bit in a small object held in a RocksDB
-table file is a 500 InternalError, never its bytes, and the scrub's VerifyChecksum reports it; a
-WAL cut short opens with a gap-free prefix of whole records; a missing table file refuses to open
-naming it (metadata CatalogFaultTest). Not covered: power loss with unsynced data dropped for the
-catalogue's write kinds (storage-engine PowerLossTest models it for the chunk protocol only; kill
--9 keeps the page cache), `dmsetup` error/flakey targets.
+Also shown by tests (`mvn verify`): the catalogue's reopen after a full disk with a reader
+getting and listing throughout (metadata `CatalogSpaceRecoveryTest`, RocksDB's own space limit
+as the full disk); a WAL cut short opens with a gap-free prefix of whole records and a missing
+table file refuses to open naming it (metadata `CatalogFaultTest`); a start on a missing chunk, a
+half-written temp chunk and a WAL cut short (compat `DamagedStartIT`);
+power loss dropping every unsynced byte and directory entry for the chunk protocol
+(storage-engine `PowerLossTest`), and for every catalogue command kind (multipart completion,
+puts and copies, versioned deletes, bucket deletes, the GC queue, the event outbox, job cursors,
+and the rest) a power cut modelled as a WAL kept up to any byte at or after the last synced
+record, with junk after it or not: it opens to exactly the acknowledged commands (metadata
+`CatalogPowerLossTest`; a cut during a flush or compaction is not modelled). Not covered: a start
+does not look for missing chunks (a GET of such an object answers 500; the scrub reads only the
+chunks that exist); an EIO on read; `dmsetup` error/flakey targets.
 TXT
 } | tee "$OUT.new"
 mv "$OUT.new" "$OUT"

@@ -64,7 +64,7 @@ class CommandDeterminismTest {
     }
 
     /** Applies the command; the refusal's class name, or null if it applied. */
-    private static String apply(Catalog catalog, CatalogCommand command, Generator learner) {
+    static String apply(Catalog catalog, CatalogCommand command, Generator learner) {
         try {
             Object result = catalog.submit(command);
             if (learner != null) learner.learn(result);
@@ -75,7 +75,7 @@ class CommandDeterminismTest {
     }
 
     /** Commands over a small world of buckets, keys and uploads, so that they meet each other often. */
-    private static final class Generator {
+    static final class Generator {
         private final Random random;
         private final Catalog a;
         private final List<String> versionIds = new ArrayList<>(List.of("null"));

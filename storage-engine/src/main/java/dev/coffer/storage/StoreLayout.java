@@ -109,10 +109,18 @@ final class StoreLayout {
         }
     }
 
-    /** Deletes every file in tmp/: writes that a crash or kill interrupted. */
+    /** Deletes what an interrupted write left in tmp/ and logs how many there were (none were published). */
     void clearTmp() throws IOException {
+        int removed = 0;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
-            for (Path leftover : leftovers) Files.deleteIfExists(leftover);
+            for (Path leftover : leftovers) {
+                if (Files.deleteIfExists(leftover)) removed++;
+            }
+        }
+        if (removed > 0) {
+            System.getLogger(ChunkStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "removed {0} temp chunk file(s) in {1} left by writes an earlier run did not finish (none was acknowledged)",
+                    removed, tmp);
         }
     }
 

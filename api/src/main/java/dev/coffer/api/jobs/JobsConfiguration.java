@@ -71,7 +71,12 @@ public class JobsConfiguration {
         BooleanSupplier leads = cluster.node().<BooleanSupplier>map(node -> node::isLeader).orElse(() -> true);
         JobRunner runner = new JobRunner(jobs, props.concurrency(), coffer.gcInterval(), registry, leads);
         // Every orphan of an interrupted run goes before the first request (CrashRecoveryIT checks the files).
-        if (!runner.runPass(sweep)) throw new IllegalStateException("the orphan sweep at start failed; see the log");
+        // A sweep that cannot read the catalogue (a damaged table file) deletes nothing; refusing to
+        // start over it would take every intact object offline, so the server starts and says so.
+        if (!runner.runPass(sweep)) {
+            org.slf4j.LoggerFactory.getLogger(JobsConfiguration.class).error("the orphan sweep at start failed (logged"
+                    + " above); starting anyway: it deleted nothing, and its next pass tries again");
+        }
         return runner;
     }
 }

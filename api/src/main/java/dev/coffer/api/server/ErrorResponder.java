@@ -43,6 +43,10 @@ final class ErrorResponder {
         h.remove(HttpHeaders.ETAG);
         h.remove(HttpHeaders.LAST_MODIFIED);
         h.remove(HttpHeaders.CONTENT_TYPE);
+        // The object's checksums describe a body this response does not carry: an SDK that validates
+        // them (boto3 asks with x-amz-checksum-mode) would check the error document against them.
+        java.util.List.copyOf(h.headerNames()).stream()
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-checksum-")).forEach(h::remove);
         e.headers().forEach(h::set);
         response.setStatusCode(HttpStatusCode.valueOf(e.code().status()));
         if (head || e.code() == S3ErrorCode.NotModified) {

@@ -40,12 +40,18 @@ public final class ExceptionTranslator {
             return S3Exception.of(S3ErrorCode.ServiceUnavailable)
                     .withMessage("The cluster could not commit this change in time; try again.").withCause(e);
         }
+        if (io instanceof java.nio.file.NoSuchFileException) {
+            // A chunk the catalogue names is not there: lost, or quarantined after a failed check.
+            return S3Exception.of(S3ErrorCode.InternalError).withMessage("Part of the object's data is missing on the"
+                    + " server (lost, or quarantined after a failed check): it cannot be served.").withCause(e);
+        }
         if (io instanceof java.io.IOException) {
             // A failed write(), fsync or read of a chunk file: this request only; a write's temp chunk
-            // is discarded, so nothing of it was stored. SDKs retry a 500 InternalError.
-            return S3Exception.of(S3ErrorCode.InternalError).withMessage("An I/O error on the server ("
-                    + io.getMessage() + ") stopped this request: it did not complete and stored nothing. Retry; if it persists,"
-                    + " the server needs attention.").withCause(e);
+            // is discarded, so nothing of it was stored. SDKs retry a 500 InternalError. The message
+            // names no path: an exception's text may.
+            return S3Exception.of(S3ErrorCode.InternalError).withMessage("An I/O error on the server stopped this"
+                    + " request: it did not complete and stored nothing. Retry; if it persists, the server needs attention.")
+                    .withCause(e);
         }
         return S3Exception.of(S3ErrorCode.InternalError).withCause(e);
     }

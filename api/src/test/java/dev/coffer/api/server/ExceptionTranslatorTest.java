@@ -45,6 +45,9 @@ class ExceptionTranslatorTest {
         var eio = ExceptionTranslator.translate(new java.io.UncheckedIOException(new java.io.IOException("Input/output error")));
         assertThat(eio.status()).isEqualTo(500);
         assertThat(eio.code().name()).isEqualTo("InternalError");
-        assertThat(eio.message()).contains("I/O error on the server (Input/output error)").contains("stored nothing");
+        assertThat(eio.message()).contains("I/O error on the server").contains("stored nothing");
+        var gone = ExceptionTranslator.translate(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/data/chunks/ab/abcd")));
+        assertThat(gone.status()).isEqualTo(500);
+        assertThat(gone.message()).contains("missing on the server").doesNotContain("/data");
     }
 }
