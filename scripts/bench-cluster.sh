@@ -5,8 +5,10 @@
 # alike. Prints the median req/s of RUNS turns per case and side, and cluster/single.
 # Usage: scripts/bench-cluster.sh [runs] [seconds-per-run]   (defaults: 3 runs of 10 s)
 # Env: JAR (default api/target/coffer-exec.jar; copy it aside while others rebuild), CASES
-# (default "get4k put4k-keys": GET of one 4 KiB object; PUT of 4 KiB to 256 distinct keys),
-# CONNS (wrk connections, default 16). Needs: wrk, nginx, curl, python3 with boto3.
+# (default "get4k put4k-keys": GET of one 4 KiB object; PUT of 4 KiB to 256 distinct keys; also
+# "get64m": GET of one 64 MiB object, "put64m": PUT of 64 MiB over one key, each answered
+# with MB/s too), CONNS (wrk connections for 4 KiB, default 16), CONNS64 (for 64 MiB, default 2).
+# Needs: wrk, nginx, curl, python3 with boto3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -15,6 +17,7 @@ SECS=${2:-10}
 JAR=$(realpath "${JAR:-api/target/coffer-exec.jar}")
 CASES=${CASES:-get4k put4k-keys}
 CONNS=${CONNS:-16}
+CONNS64=${CONNS64:-2}
 KEY=BENCHCLUSTERKEY; SECRET=BENCHCLUSTERSECRET
 WORK=$(mktemp -d)
 SINGLE=
@@ -75,6 +78,13 @@ os.makedirs(out, exist_ok=True)
 s3.put_object(Bucket="bench", Key="get4k", Body=os.urandom(4096))
 with open(f"{out}/get4k", "w") as f:
     f.write(s3.generate_presigned_url("get_object", Params={"Bucket": "bench", "Key": "get4k"}, ExpiresIn=7200))
+big = os.urandom(64 << 20)
+s3.put_object(Bucket="bench", Key="get64m", Body=big)
+with open(f"{out}/get64m", "w") as f:
+    f.write(s3.generate_presigned_url("get_object", Params={"Bucket": "bench", "Key": "get64m"}, ExpiresIn=7200))
+with open(f"{out}/put64m", "w") as f:  # one key, overwritten: the collector removes what each PUT supersedes
+    url = s3.generate_presigned_url("put_object", Params={"Bucket": "bench", "Key": "put64m"}, ExpiresIn=7200)
+    f.write(url.split(str(port), 1)[1] + "\n")
 with open(f"{out}/put4k-keys", "w") as f:  # 256 keys, presigned: wrk sends them as they are
     for i in range(256):
         url = s3.generate_presigned_url("put_object", Params={"Bucket": "bench", "Key": f"put4k/{i}"}, ExpiresIn=7200)
@@ -101,6 +111,8 @@ run() { # side case: req/s
   case $2 in
     get4k) out=$("${w[@]}" "$(cat "$dir/get4k")") ;;
     put4k-keys) out=$("${w[@]}" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- 4096 "$dir/put4k-keys") ;;
+    get64m) out=$("${w[@]}" -c"$CONNS64" "$(cat "$dir/get64m")") ;;
+    put64m) out=$("${w[@]}" -c"$CONNS64" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- 67108864 "$dir/put64m") ;;
   esac
   grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $2 $1: /" >&2 || true
   awk '/Requests\/sec/ {print $2}' <<<"$out"
@@ -113,5 +125,7 @@ for c in $CASES; do
   s=(); k=()
   for _ in $(seq "$RUNS"); do s+=("$(run single "$c")"); k+=("$(run cluster "$c")"); done
   sm=$(printf "%s\n" "${s[@]}" | median); km=$(printf "%s\n" "${k[@]}" | median)
-  printf "%-11s %12.0f %12.0f %9.2f   single: %s  cluster: %s\n" "$c" "$sm" "$km" "$(echo "$km / $sm" | bc -l)" "${s[*]}" "${k[*]}"
+  printf "%-11s %12.2f %12.2f %9.2f   single: %s  cluster: %s\n" "$c" "$sm" "$km" "$(echo "$km / $sm" | bc -l)" "${s[*]}" "${k[*]}"
+  case $c in *64m) printf "%-11s %12.0f %12.0f   MB/s (req/s x 67.1 MB, %s connections)\n" "" \
+      "$(echo "$sm * 67.108864" | bc -l)" "$(echo "$km * 67.108864" | bc -l)" "$CONNS64" ;; esac
 done
