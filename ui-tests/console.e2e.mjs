@@ -6,10 +6,9 @@
 // its form (ConsoleUiIT checks each with the AWS SDK afterwards); a share link signed by the
 // dedicated key works without credentials until "Revoke all" makes it fail with 403. Prints
 // "overview - …", "settings - …" lines for ConsoleUiIT, and saves docs/screenshots/console-*.png.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { assert, DESKTOP, failureShot, launch, PHONE, SCREENSHOTS, Steps } from './lib/harness.mjs';
-import { openDialog, pressDialogButton, row, select, signIn } from './lib/drive-page.mjs';
+import { assert, DESKTOP, failureShot, PHONE, Steps } from './lib/harness.mjs';
+import { openDialog, pressDialogButton, row, select } from './lib/drive-page.mjs';
+import { answer, browsers, fetchPlain, newManagedPolicy, newUser, shot, signedIn as signInAt, text, toConsole, waitText } from './lib/console-page.mjs';
 
 const [driveUrl, endpoint, rootKey, rootSecret, dataBucket, settingsBucket, lockBucket, targetArn] = process.argv.slice(2);
 if (!targetArn) {
@@ -17,71 +16,14 @@ if (!targetArn) {
   process.exit(2);
 }
 const steps = new Steps();
-const browsers = [];
+const pool = browsers(driveUrl);
+const open = (viewport) => pool.open(viewport);
+const signedIn = (p, key, secret) => signInAt(p, driveUrl, key, secret);
 let page;
-
-async function open(viewport) {
-  const b = await launch(viewport);
-  browsers.push(b);
-  const p = b.context.pages()[0] || (await b.context.newPage());
-  p.on('pageerror', (e) => console.log(`page error - ${e.message}`));
-  await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(driveUrl).origin });
-  return p;
-}
-
-async function shot(p, name, fullPage = false) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await p.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
-  await p.waitForTimeout(150);
-  await p.screenshot({ path: join(SCREENSHOTS, name + '.png'), fullPage });
-  console.log(`screenshot - docs/screenshots/${name}.png`);
-}
-
-async function signedIn(p, key, secret) {
-  await p.goto(driveUrl);
-  await signIn(p, key, secret);
-  await p.locator('#shell').waitFor();
-}
-
-async function toConsole(p, section) {
-  // A phone shows the Console button on the bucket list and in the console, not in a folder.
-  if (!(await p.locator('#console-link').isVisible())) await p.click('#breadcrumbs a[href="#/"]');
-  await p.click('#console-link');
-  await p.locator('.console-view').waitFor();
-  if (section !== 'overview') await p.click('#console-tab-' + section);
-  await p.locator(`#console-tab-${section}[aria-current=page]`).waitFor();
-}
-
-const text = (p, selector) => p.locator(selector).first().textContent();
-
-async function waitText(p, selector, expected, timeout = 10000) {
-  await p.locator(selector).filter({ hasText: expected }).first().waitFor({ timeout });
-}
 
 async function noSideways(p, where) {
   const width = await p.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= PHONE.width, `${where}: the page is ${width}px wide at a ${PHONE.width}px phone`);
-}
-
-/** Makes a user from the console's Users section; waits for its page. */
-async function newUser(p, name) {
-  await toConsole(p, 'users');
-  await p.click('#new-user');
-  await answer(p, name);
-  await p.locator('#user-title').filter({ hasText: name }).waitFor();
-}
-
-/** Types into the open dialog's text field and presses Enter. */
-async function answer(p, value) {
-  const input = openDialog(p).locator('input.input');
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-/** Fetches a URL with no credentials (node, not the browser): {status, body}. */
-async function fetchPlain(url) {
-  const r = await fetch(url);
-  return { status: r.status, body: await r.text() };
 }
 
 steps.onFailure = async (name) => {
@@ -198,12 +140,7 @@ await steps.run('desktop: delete the key, the policy and the user', async () => 
 });
 
 await steps.run('desktop: a managed policy from an AWS example; an account made and deleted by the root', async () => {
-  await toConsole(page, 'policies');
-  await page.click('#new-policy');
-  await page.fill('#policy-name', 'deny-deletes');
-  await page.selectOption('#policy-document-example', { label: 'Deny deleting objects in one bucket' });
-  await pressDialogButton(page, 'Create policy');
-  await page.locator('#policies-table tr[data-policy="deny-deletes"]').waitFor();
+  await newManagedPolicy(page, 'deny-deletes', 'Deny deleting objects in one bucket');
   await shot(page, 'console-policies');
   await toConsole(page, 'accounts');
   await page.click('#new-account');
@@ -323,7 +260,7 @@ await steps.run('desktop: a share link is signed by the dedicated read-only key,
   console.log('revoked - the link answers ' + after.status + ' ' + (after.body.match(/<Code>(\w+)<\/Code>/) || [])[1]);
 });
 
-await close();
+await pool.closeAll();
 
 // ---------------------------------------------------------------- phone
 await steps.run('phone: overview, a user with a key shown once (deactivated, activated) and a managed policy attached, a bucket setting, a share link and its revocation, nothing wider than the screen', async () => {
@@ -381,9 +318,5 @@ await steps.run('phone: overview, a user with a key shown once (deactivated, act
   assert((await fetchPlain(link)).status === 403, 'revoked on the phone too');
 });
 
-async function close() {
-  while (browsers.length) await browsers.pop().close();
-}
-
-await close();
+await pool.closeAll();
 process.exit(steps.summary());

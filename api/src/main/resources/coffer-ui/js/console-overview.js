@@ -1,4 +1,4 @@
-// Storage overview: what /_coffer/admin/overview tells the server's root — objects and bytes (old
+// Storage overview: what /_coffer/admin/overview tells the server's root (and users allowed admin:ServerInfo) — objects and bytes (old
 // versions and unfinished multipart uploads counted apart), the background jobs and their
 // backlog, problems, and in a cluster its members as this node sees them. The figures are the
 // server's last count of the catalogue, with its time; "Recount now" asks for a fresh one.
@@ -31,7 +31,7 @@ export class OverviewSection {
       o = await this.ctx.api.admin('GET', PATH, recount ? { recount: '' } : {});
     } catch (e) {
       clear(this.body).append(refusal(e, 'see the storage overview'),
-        h('p', { class: 'muted' }, 'The storage overview is for the server\u2019s root key (as /_coffer/metrics is).'));
+        h('p', { class: 'muted' }, 'The storage overview is for the server\u2019s root key and for users of its account whose policy allows admin:ServerInfo.'));
       return;
     }
     const again = h('button', { type: 'button', class: 'button', id: 'overview-recount', onclick: async () => {

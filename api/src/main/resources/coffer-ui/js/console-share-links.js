@@ -71,7 +71,7 @@ export async function shareSigner(ctx) {
     return { client, dedicated: true, user: arn };
   } catch (e) {
     if (!isDenied(e) && e.code !== 'LimitExceeded') throw e;
-    return { client: ctx.client, dedicated: false, user: null, why: explain(e) };
+    return { client: ctx.client, dedicated: false, user: null, why: explain(e), full: e.code === 'LimitExceeded' };
   }
 }
 

@@ -44,7 +44,9 @@ export async function share(ctx, bucket, key) {
       note.textContent = (await copyText(url, output)) ? `Link copied to the clipboard. It works until ${until}.` : `Copy the link above. It works until ${until}.`;
       signedBy.textContent = signer.dedicated
         ? `Signed by the share-link key (${SHARE_USER}, read-only): revoke every link at once in Console › Share links.`
-        : `Signed with your own key: you may not manage the ${SHARE_USER} user (${signer.why}). Such a link stops working only when your key is deactivated or deleted.`;
+        : `Signed with your own key: ${signer.full
+          ? `the ${SHARE_USER} user already has the two access keys IAM allows, kept by other browsers (${signer.why}); "Revoke all links" in Console \u203a Share links frees them`
+          : `you may not manage the ${SHARE_USER} user (${signer.why})`}. Such a link stops working only when your key is deactivated or deleted.`;
       signedBy.className = signer.dedicated ? 'muted small' : 'form-message info';
       output.select();
     } catch (e) {

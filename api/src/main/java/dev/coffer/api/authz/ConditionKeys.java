@@ -7,7 +7,9 @@ import dev.coffer.auth.policy.RequestContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
@@ -50,10 +52,12 @@ public final class ConditionKeys {
     /**
      * The global keys of a call to another service on this endpoint (the IAM query API):
      * aws:SourceIp, aws:SecureTransport, aws:Referer, aws:UserAgent. The S3 keys do not apply.
-     *
-     * @param headers the request's headers by lower-case name (first value)
      */
-    public static RequestContext ofServiceCall(ServerHttpRequest http, Map<String, String> headers) {
+    public static RequestContext ofServiceCall(ServerHttpRequest http) {
+        Map<String, String> headers = new HashMap<>();
+        http.getHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+        });
         RequestContext.Builder keys = RequestContext.builder();
         global(keys, http, headers);
         return keys.build();

@@ -8,6 +8,7 @@ import dev.coffer.api.acl.IdentityAccounts;
 import dev.coffer.api.acl.NewBucketAcls;
 import dev.coffer.api.service.AclService;
 import dev.coffer.api.authz.AccessChecks;
+import dev.coffer.api.authz.AdminAccess;
 import dev.coffer.api.authz.DenialMetrics;
 import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.cors.BucketCors;
@@ -142,6 +143,24 @@ public class CofferConfiguration {
                 new RootSignature(rootOnly, root.accessKey()), io));
     }
 
+    /** The one Authorizer: S3 and IAM calls and the admin endpoints open to policies ask it. */
+    @Bean
+    Authorizer authorizer() {
+        return new Authorizer();
+    }
+
+    @Bean
+    DenialMetrics denialMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new DenialMetrics(registry.getIfAvailable());
+    }
+
+    /** Who may call an admin endpoint by policy ({@code admin:ServerInfo}, …), as the S3 calls are authorized. */
+    @Bean
+    AdminAccess adminAccess(Identities identities, AuthProperties auth, Authorizer authorizer, DenialMetrics denials) {
+        return new AdminAccess(new RequestAuthenticator(identities.credentials(), Clock.systemUTC(), auth.sigv2Enabled()),
+                identities, authorizer, denials);
+    }
+
     @Bean
     ChunkLeases chunkLeases() {
         return new ChunkLeases();
@@ -156,11 +175,12 @@ public class CofferConfiguration {
                             ObjectProvider<ReservedPaths.Endpoint> reservedEndpoints,
                             DriveCors driveCors, BrowserRedirect browserRedirect,
                             dev.coffer.api.cluster.ClusterRuntime cluster,
-                            Encryption encryption, ObjectProvider<MeterRegistry> registry,
+                            Encryption encryption,
                             dev.coffer.api.notify.NotificationTargets notifications,
                             dev.coffer.api.jobs.JobsProperties jobs,
                             LifecycleConfigs lifecycle, ExpirationHeader expiration,
-                            dev.coffer.api.service.ChunkPlacement placement) {
+                            dev.coffer.api.service.ChunkPlacement placement,
+                            Authorizer authorizer, DenialMetrics denials) {
         CredentialsLookup credentials = identities.credentials();
         RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
         PrincipalLookup principals = identities::principalOf;
@@ -210,8 +230,6 @@ public class CofferConfiguration {
         handlers.addAll(ObjectLockHandlers.all(new ObjectLockService(io, catalog, objects.versions()), xml, bodies));
         handlers.add(new PostObjectHandler(objects, receiver, new PostPolicyVerifier(credentials, Clock.systemUTC(),
                 auth.sigv2Enabled()), xml, objectAcls));
-        Authorizer authorizer = new Authorizer();
-        DenialMetrics denials = new DenialMetrics(registry.getIfAvailable());
         AccessChecks access = new AccessChecks(authorizer, principals, policies::access, denials)
                 .withObjectTags((bucket, key, versionId) -> Mono.defer(() -> tagging.objectTags(bucket, key, versionId))
                         .map(TaggingService.Tagged::tags)

@@ -9,6 +9,7 @@ import dev.coffer.auth.AuthResult;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
 import dev.coffer.api.authz.ConditionKeys;
+import dev.coffer.api.ops.RootSignature;
 import dev.coffer.api.authz.DenialMetrics;
 import dev.coffer.auth.policy.Authorizer;
 import dev.coffer.auth.policy.Decision;
@@ -117,7 +118,7 @@ public final class IamEndpoint {
         AuthResult auth;
         try {
             auth = authenticator.authenticateService(new SignedRequest("POST", request.getURI().getRawPath(),
-                    rawQuery == null ? "" : rawQuery, headers(request)), "iam", sha256(body));
+                    rawQuery == null ? "" : rawQuery, RootSignature.headers(request)), "iam", sha256(body));
         } catch (AuthException e) {
             throw refused(e);
         }
@@ -138,7 +139,7 @@ public final class IamEndpoint {
                     new IamException(IamError.InvalidClientTokenId, "The security token included in the request is invalid."));
             String resource = resource(r);
             Decision decision = authorizer.authorize(principal, "iam:" + action, resource,
-                    ConditionKeys.ofServiceCall(request, firstValues(request)), null, null);
+                    ConditionKeys.ofServiceCall(request), null, null);
             if (!decision.allowed()) {
                 // The label stays bounded: a name the endpoint does not implement is counted as one.
                 denials.denied(actions.containsKey(action) ? "iam:" + action : "iam:(unimplemented)", decision);
@@ -207,20 +208,7 @@ public final class IamEndpoint {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(document)));
     }
 
-    private static Map<String, List<String>> headers(ServerHttpRequest request) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        request.getHeaders().forEach((name, values) ->
-                map.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
-        return map;
-    }
 
-    private static Map<String, String> firstValues(ServerHttpRequest request) {
-        Map<String, String> map = new HashMap<>();
-        request.getHeaders().forEach((name, values) -> {
-            if (!values.isEmpty()) map.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
-        });
-        return map;
-    }
 
     private static String sha256(byte[] body) {
         try {

@@ -1,5 +1,6 @@
 package dev.coffer.api.ops;
 
+import dev.coffer.api.authz.AdminAccess;
 import dev.coffer.api.cluster.ClusterRuntime;
 import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.config.RootCredentials;
@@ -84,11 +85,10 @@ public class OpsConfiguration {
 
     @Bean
     ReservedPaths.Endpoint overviewEndpoint(StoredStats stats, JobRunner jobs, StoreHealth store,
-                                            dev.coffer.api.cluster.ClusterRuntime cluster, RootCredentials root) {
-        RequestAuthenticator rootOnly = new RequestAuthenticator(accessKey -> accessKey.equals(root.accessKey())
-                ? Optional.of(root.secretKey()) : Optional.empty(), Clock.systemUTC());
+                                            dev.coffer.api.cluster.ClusterRuntime cluster, AdminAccess admin) {
         return new ReservedPaths.Endpoint(OverviewEndpoint.PATH, new OverviewEndpoint(
-                OverviewEndpoint.sources(stats, jobs::statuses, store, cluster::node), new RootSignature(rootOnly, root.accessKey())));
+                OverviewEndpoint.sources(stats, jobs::statuses, store, cluster::node),
+                request -> admin.refusal(request, AdminAccess.SERVER_INFO, AdminAccess.OVERVIEW)));
     }
 
     @Bean

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The storage overview of the drive's admin console, for the server's root only (a request signed
- * with the root key, as for {@code /_coffer/metrics}): {@code GET /_coffer/admin/overview}.
+ * The storage overview of the drive's admin console, {@code GET /_coffer/admin/overview}: for the
+ * server's root and for the users of its account whose policies allow {@code admin:ServerInfo}
+ * ({@link dev.coffer.api.authz.AdminAccess}); anyone else gets {@code 403 AccessDenied}.
  *
  * <p>Its figures are {@link StoredStats}' last full count of the catalogue (objects, bytes, old
  * versions, delete markers, unfinished multipart uploads and their parts' bytes, GC backlog),
@@ -48,11 +49,12 @@ public final class OverviewEndpoint implements HttpHandler {
     }
 
     private final Sources sources;
-    private final Predicate<ServerHttpRequest> signedByRoot;
+    private final Function<ServerHttpRequest, Optional<String>> refusal;
 
-    public OverviewEndpoint(Sources sources, Predicate<ServerHttpRequest> signedByRoot) {
+    /** @param refusal the AccessDenied message for a request that may not read the overview; empty when it may */
+    public OverviewEndpoint(Sources sources, Function<ServerHttpRequest, Optional<String>> refusal) {
         this.sources = sources;
-        this.signedByRoot = signedByRoot;
+        this.refusal = refusal;
     }
 
     /** The sources of a running server. */
@@ -70,9 +72,10 @@ public final class OverviewEndpoint implements HttpHandler {
 
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
-        if (!signedByRoot.test(request)) {
+        Optional<String> refused = refusal.apply(request);
+        if (refused.isPresent()) {
             return OpsResponses.text(request, response, HttpStatus.FORBIDDEN, JSON, "{\"error\":\"AccessDenied\",\"message\":"
-                    + OpsResponses.jsonString("The storage overview is for the server's root key: sign the request with it.") + "}\n");
+                    + OpsResponses.jsonString(refused.get()) + "}\n");
         }
         if (!request.getURI().getRawPath().equals(PATH)) {
             return OpsResponses.text(request, response, HttpStatus.NOT_FOUND, JSON,

@@ -27,15 +27,20 @@ public final class RootSignature implements Predicate<ServerHttpRequest> {
 
     @Override
     public boolean test(ServerHttpRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.getHeaders().forEach((name, values) ->
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
         String rawQuery = request.getURI().getRawQuery();
         try {
             return rootAccessKey.equals(authenticator.authenticate(new SignedRequest(request.getMethod().name(),
-                    request.getURI().getRawPath(), rawQuery == null ? "" : rawQuery, headers)).accessKeyId());
+                    request.getURI().getRawPath(), rawQuery == null ? "" : rawQuery, headers(request))).accessKeyId());
         } catch (AuthException notRoot) {
             return false;
         }
+    }
+
+    /** The request's headers by lower-case name, as a {@link SignedRequest} takes them. */
+    public static Map<String, List<String>> headers(ServerHttpRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) ->
+                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+        return headers;
     }
 }
