@@ -18,6 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.NodeScripts;
 import dev.coffer.compat.ui.BrowserTests;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
 
 /**
  * Coffer Drive never loses a file, in a real headless Chromium against a real server of this
@@ -29,7 +31,10 @@ import dev.coffer.compat.ui.BrowserTests;
  * resumes (one it started, one it forgot) and aborts from the unfinished-uploads page — at
  * desktop and phone sizes, saving docs/screenshots/drive-uploads-*.png. The script stops and
  * starts the server through a small control endpoint of this test ({@code GET /stop},
- * {@code GET /start}).
+ * {@code GET /start}). A second script drags a file from the disk (as the operating system does,
+ * so Chromium gives a real File System Access handle) and reloads in the middle of its upload: the
+ * upload's record keeps the handle (headless Chromium cannot grant it again after the reload; see
+ * the script).
  */
 class DriveUploadsUiIT {
 
@@ -97,5 +102,23 @@ class DriveUploadsUiIT {
                 .contains(" 0 failed")
                 .doesNotContain("not ok");
         assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
+    void aFileDraggedFromTheDiskKeepsItsFileSystemAccessHandleAcrossAReload() throws Exception {
+        BrowserTests.requireAvailable();
+        String bucket = server.createBucket("drive-handle");
+        NodeScripts.Result result = BrowserTests.run("drive-resume-handle.e2e.mjs", 200, server.driveUrl().toString(),
+                CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, bucket);
+        assertThat(result.output()).as(result.output())
+                .contains("handle kept - dragged.bin: a FileSystemFileHandle in the upload's record after the reload")
+                .contains("parts on the server 1,2")
+                .contains("1 passed, 0 failed").doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        MultipartUpload upload = server.s3().listMultipartUploads(b -> b.bucket(bucket)).uploads().get(0);
+        assertThat(upload.key()).isEqualTo("dragged.bin");
+        assertThat(server.s3().listParts(b -> b.bucket(bucket).key("dragged.bin").uploadId(upload.uploadId())).parts())
+                .as("what the drive can go on from").extracting(Part::partNumber).containsExactly(1, 2);
     }
 }
