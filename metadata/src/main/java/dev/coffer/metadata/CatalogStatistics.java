@@ -20,7 +20,7 @@ final class CatalogStatistics {
             try (TableScan<ObjectKey, ObjectRecord> scan = store.table(CatalogTables.OBJECTS).scan(null, view).seekToFirst()) {
                 for (; scan.valid(); scan.next()) {
                     count++;
-                    bytes += scan.value().size();
+                    bytes += ValueCodecs.objectSize(scan.valueBytes());
                 }
             }
             long versions = 0;
