@@ -76,10 +76,20 @@ function request()
 end
 LUA
 bytes() { case $1 in *4k*) echo 4096;; *32k*) echo 32768;; *128k*) echo 131072;; *1m*) echo 1048576;; *64m*) echo 67108864;; esac; }
-run() { # side case
-  local dir="$WORK/urls$1" port=${PORTS[$1]} out c=16
+# CPU time so far (clock ticks) of the server's request threads (Netty's event loops, Reactor's
+# parallel scheduler, the coffer-io pool): not GC, JIT, the access log or background jobs.
+cpu() {
+  local t sum=0
+  for t in /proc/"${PIDS[$1]}"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in reactor-http-*|parallel-*|coffer-io-*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)));; esac
+  done
+  echo $sum
+}
+run() { # side case -> "req/s server-CPU-µs-per-request"
+  local dir="$WORK/urls$1" port=${PORTS[$1]} out c=16 t0
   case $2 in *64m*) c=4;; esac
   local w=(wrk -t2 -c$c -d"${SECS}s" --timeout 60s)
+  t0=$(cpu "$1")
   case $2 in
     get*) out=$("${w[@]}" "$(cat "$dir/$2")") ;;
     delete-keys) out=$("${w[@]}" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- 0 "$dir/$2" DELETE) ;;
@@ -87,16 +97,21 @@ run() { # side case
     put*) out=$("${w[@]}" -s "$WORK/put.lua" "$(cat "$dir/$2")" -- "$(bytes "$2")") ;;
   esac
   grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $2 side $1: /" >&2 || true
-  awk '/Requests\/sec/ {print $2}' <<<"$out"
+  awk -v ticks=$(($(cpu "$1") - t0)) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {n = $1} /Requests\/sec/ {printf "%s %.0f\n", $2, ticks / hz * 1e6 / n}' <<<"$out"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-printf "%-14s %12s %12s %7s   (median of %s x %ss, 16 conns; A=%s B=%s)\n" case "A req/s" "B req/s" "B/A" "$RUNS" "$SECS" \
-  "$(basename "$A") ${A_ARGS:-}" "$(basename "$B") ${B_ARGS:-}"
+# CPU per request of the request threads (µs, from /proc/PID/task/*/stat) is steadier than req/s on a
+# shared machine: it counts the work a request costs, not the share of the cores the server was given.
+printf "%-14s %12s %12s %7s %9s %9s %7s   (median of %s x %ss, 16 conns; A=%s B=%s)\n" case "A req/s" "B req/s" "B/A" \
+  "A cpu-us" "B cpu-us" "B/A" "$RUNS" "$SECS" "$(basename "$A") ${A_ARGS:-}" "$(basename "$B") ${B_ARGS:-}"
 for c in $CASES; do
   run 0 "$c" >/dev/null; run 1 "$c" >/dev/null   # warm-up, not counted
   a=(); b=()
   for _ in $(seq "$RUNS"); do a+=("$(run 0 "$c")"); b+=("$(run 1 "$c")"); done
-  am=$(printf "%s\n" "${a[@]}" | median); bm=$(printf "%s\n" "${b[@]}" | median)
-  printf "%-14s %12.0f %12.0f %7.2f   A: %s  B: %s\n" "$c" "$am" "$bm" "$(echo "$bm / $am" | bc -l)" "${a[*]}" "${b[*]}"
+  am=$(printf "%s\n" "${a[@]}" | cut -d' ' -f1 | median); bm=$(printf "%s\n" "${b[@]}" | cut -d' ' -f1 | median)
+  ac=$(printf "%s\n" "${a[@]}" | cut -d' ' -f2 | median); bc=$(printf "%s\n" "${b[@]}" | cut -d' ' -f2 | median)
+  printf "%-14s %12.0f %12.0f %7.2f %9.0f %9.0f %7.2f   A: %s  B: %s\n" "$c" "$am" "$bm" "$(echo "$bm / $am" | bc -l)" \
+    "$ac" "$bc" "$(echo "$bc / $ac" | bc -l)" "$(printf "%s/" "${a[@]}")" "$(printf "%s/" "${b[@]}")"
 done

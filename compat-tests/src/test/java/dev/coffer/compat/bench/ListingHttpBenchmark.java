@@ -1,0 +1,133 @@
+package dev.coffer.compat.bench;
+
+import dev.coffer.metadata.Catalog;
+import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.WriteCondition;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+
+/**
+ * Listing at scale through HTTP (not a test; run by scripts/bench-listing-http.sh, see
+ * docs/benchmarks.md, issue 23). Three steps, each its own run:
+ * <ul>
+ *   <li>{@code create PORT}: makes bucket {@code bench} through the server (owned by its root);</li>
+ *   <li>{@code fill DATA_DIR N}: with the server stopped, puts N small inline objects into that
+ *       bucket straight through the catalogue ({@link Catalog#putObject}, the one write path, WAL
+ *       sync off), keys {@code d%05d/f%d} as in the metadata ListingBenchmark (folders of 10);</li>
+ *   <li>{@code bench PORT N RUNS}: with the server up again, times 1,000-key ListObjectsV2 pages
+ *       with the AWS SDK for Java v2 at its defaults (start, middle and end; flat and with
+ *       delimiter "/") and walks the whole bucket by continuation token.</li>
+ * </ul>
+ */
+public final class ListingHttpBenchmark {
+    private static final int PAGE = 1000;
+    private static final int SAMPLES = 200;
+    private static final int WARMUP = 50;
+    private static final int FOLDER = 10;
+
+    public static void main(String[] args) {
+        switch (args[0]) {
+            case "create" -> {
+                try (S3Client s3 = client(Integer.parseInt(args[1]))) {
+                    s3.createBucket(b -> b.bucket("bench"));
+                }
+            }
+            case "fill" -> fill(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "bench" -> bench(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("create PORT | fill DATA_DIR N | bench PORT N RUNS");
+        }
+    }
+
+    private static S3Client client(int port) {
+        return S3Client.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("BENCHKEY", "BENCHSECRET")))
+                .forcePathStyle(true)
+                .build();
+    }
+
+    private static String key(int i) {
+        return String.format("d%05d/f%d", i / FOLDER, i % FOLDER);
+    }
+
+    private static String folder(int i) {
+        return String.format("d%05d/", i / FOLDER);
+    }
+
+    private static void fill(Path dataDir, int n) {
+        long started = System.nanoTime();
+        try (Catalog catalog = Catalog.open(dataDir.resolve("catalog"), false)) {
+            IntStream.range(0, n).parallel().forEach(i -> {
+                byte[] body = ("object " + i).getBytes(StandardCharsets.UTF_8);
+                ObjectRecord record = ObjectRecord.ofBody(body.length, "etag" + i, 1_700_000_000_000L,
+                        Map.of("content-type", "text/plain"), Map.of(), Map.of(), body, List.of());
+                catalog.putObject("bench", key(i), record, WriteCondition.NONE);
+            });
+        }
+        System.out.printf("filled %,d objects in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void bench(int port, int n, int runs) {
+        try (S3Client s3 = client(port)) {
+            for (int run = 1; run <= runs; run++) {
+                System.out.printf("run %d%n", run);
+                page(s3, "flat start", null, null);
+                page(s3, "flat middle", null, key(n / 2));
+                page(s3, "flat end", null, key(n - PAGE - 1));
+                page(s3, "delimiter start", "/", null);
+                page(s3, "delimiter middle", "/", folder(n / 2));
+                page(s3, "delimiter end", "/", folder(n - FOLDER * PAGE - FOLDER));
+                walk(s3, n);
+            }
+        }
+    }
+
+    private static ListObjectsV2Response list(S3Client s3, String delimiter, String startAfter, String token) {
+        return s3.listObjectsV2(ListObjectsV2Request.builder().bucket("bench").maxKeys(PAGE)
+                .delimiter(delimiter).startAfter(startAfter).continuationToken(token).build());
+    }
+
+    /** p50 and p99 of SAMPLES timed pages after WARMUP untimed ones; entries of the last page. */
+    private static void page(S3Client s3, String what, String delimiter, String startAfter) {
+        Supplier<ListObjectsV2Response> call = () -> list(s3, delimiter, startAfter, null);
+        IntStream.range(0, WARMUP).forEach(i -> call.get());
+        ListObjectsV2Response[] last = new ListObjectsV2Response[1];
+        long[] nanos = LongStream.range(0, SAMPLES).map(i -> {
+            long t = System.nanoTime();
+            last[0] = call.get();
+            return System.nanoTime() - t;
+        }).sorted().toArray();
+        System.out.printf("  %-18s %4d entries  p50 %6.2f ms  p99 %6.2f ms%n", what,
+                last[0].contents().size() + last[0].commonPrefixes().size(),
+                nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6);
+    }
+
+    /** Every key of the bucket, page after page by continuation token, as a client would. */
+    private static void walk(S3Client s3, int n) {
+        long started = System.nanoTime();
+        long keys = 0;
+        int pages = 0;
+        for (String token = null; ; pages++) {
+            ListObjectsV2Response r = list(s3, null, null, token);
+            keys += r.contents().size();
+            token = r.nextContinuationToken();
+            if (!Boolean.TRUE.equals(r.isTruncated())) break;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (keys != n) throw new IllegalStateException("walked " + keys + " of " + n);
+        System.out.printf("  full walk: %,d keys in %,d pages, %.2f s = %,.0f keys/s%n", keys, pages + 1, seconds, keys / seconds);
+    }
+}
