@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * CopyObject and CreateMultipartUpload in an ObjectWriter bucket (refused where the bucket enforces
  * its ownership, nothing written) and a POST form's {@code acl} field; ListObjects, ListObjectsV2
  * with fetch-owner and ListObjectVersions name each object's owning account, ListMultipartUploads
- * and ListParts each upload's initiating account and the owner of the object to be.
+ * and ListParts each upload's initiator (its account, or an IAM user's ARN) and the owner of the
+ * object to be.
  */
 @ExtendWith(CofferServerExtension.class)
 class AclOnWritesIT {
@@ -201,5 +202,33 @@ class AclOnWritesIT {
                 .with("acl", "world-writable").post("odd.html", TestData.utf8("x"));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertS3Error(404, null, () -> s3.headObject(b -> b.bucket(bucket).key("odd.html")));
+    }
+
+    @Test
+    void anUploadStartedByAnIamUserShowsTheUsersArnAsItsInitiatorAndTheAccountAsItsOwner() {
+        String bucket = writerBucket("acl-uploads-user");
+        String ownerId = s3.listBuckets().owner().id();
+        String name = "uploader-" + Long.toHexString(System.nanoTime());
+        String arn;
+        software.amazon.awssdk.services.iam.model.AccessKey key;
+        try (var iam = server.newIamClient()) {
+            arn = iam.createUser(b -> b.userName(name)).user().arn();
+            iam.putUserPolicy(b -> b.userName(name).policyName("upload").policyDocument("{\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::"
+                    + bucket + "/*\"}]}"));
+            key = iam.createAccessKey(b -> b.userName(name)).accessKey();
+        }
+        String upload;
+        try (S3Client user = server.newClient(key.accessKeyId(), key.secretAccessKey())) {
+            upload = user.createMultipartUpload(b -> b.bucket(bucket).key("by-user")).uploadId();
+        }
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).singleElement().satisfies(u -> {
+            assertThat(u.initiator().id()).isEqualTo(arn);
+            assertThat(u.initiator().displayName()).isEqualTo(name);
+            assertThat(u.owner().id()).isEqualTo(ownerId);
+        });
+        var parts = s3.listParts(b -> b.bucket(bucket).key("by-user").uploadId(upload));
+        assertThat(parts.initiator().id()).isEqualTo(arn);
+        assertThat(parts.owner().id()).isEqualTo(ownerId);
     }
 }

@@ -52,7 +52,7 @@ public final class CreateMultipartUploadHandler implements S3Handler {
         String storageClass = call.header("x-amz-storage-class");
         var contentHeaders = ObjectHeaders.contentHeaders(call.requestHeaders());
         var userMetadata = ObjectHeaders.userMetadata(call.requestHeaders());
-        String owner = owners.id(call);
+        String initiator = owners.initiator(call);
         uploads.encryption().checkTransport(call);
         SseRequest sse = SseRequest.parse(call.requestHeaders());
         // Kept on the upload, the completed object starts with them.
@@ -61,7 +61,7 @@ public final class CreateMultipartUploadHandler implements S3Handler {
                 LockHeaders.attributes(call.requestHeaders(), System.currentTimeMillis()));
         return acls.attributes(call.access(), bucket, key, call::header)
                 .flatMap(acl -> uploads.create((id, now) -> new UploadRecord(bucket, key, id, now, contentHeaders,
-                        userMetadata, checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, owner,
+                        userMetadata, checksum[0], checksum[1], storageClass == null ? "STANDARD" : storageClass, initiator,
                         ObjectAcls.merge(attributes, acl)), sse))
                 .flatMap(upload -> {
                     SseResponseHeaders.write(SseAttribute.of(upload), call.responseHeaders());

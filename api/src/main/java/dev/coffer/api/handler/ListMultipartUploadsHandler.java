@@ -58,7 +58,7 @@ public final class ListMultipartUploadsHandler implements S3Handler {
                         page.truncated() ? page.nextUploadIdMarker() : null,
                         p.out(p.delimiter()), p.out(p.prefix()), max, page.truncated() && page.nextKeyMarker() != null,
                         page.uploads().stream().map(u -> new ListMultipartUploadsResult.Upload(p.out(u.key()), u.uploadId(),
-                                owners.ofAccount(u.owner()), owner.apply(u), u.storageClass(), Instant.ofEpochMilli(u.initiatedMillis()),
+                                owners.ofInitiator(u.owner()), owner.apply(u), u.storageClass(), Instant.ofEpochMilli(u.initiatedMillis()),
                                 u.checksumAlgorithm(), u.checksumType())).toList(),
                         page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList(),
                         p.encodingType())));

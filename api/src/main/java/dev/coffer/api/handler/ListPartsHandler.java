@@ -47,7 +47,7 @@ public final class ListPartsHandler implements S3Handler {
             var page = found.getT1();
             List<ListPartsResult.Part> parts = page.parts().stream().map(ListPartsHandler::part).toList();
             Integer next = parts.isEmpty() ? null : parts.get(parts.size() - 1).partNumber();
-            Owner initiator = owners.ofAccount(page.upload().owner());
+            Owner initiator = owners.ofInitiator(page.upload().owner());
             Owner owner = owners.ofUploadsIn(found.getT2()).apply(page.upload());
             return call.xml(HttpStatus.OK, xml.write(new ListPartsResult(call.s3().bucket(), call.s3().key(), uploadId,
                     marker, next, maxParts, page.truncated(), parts, initiator, owner, page.upload().storageClass(),

@@ -25,6 +25,8 @@ import java.util.Map;
  * name.
  */
 public final class Owners {
+    private static final String USER_ARN = "arn:aws:iam::";
+
     private final Identities identities;
 
     public Owners(Identities identities) {
@@ -34,6 +36,25 @@ public final class Owners {
     /** The owner to store: the caller's account id. */
     public String id(S3Call call) {
         return caller(call).account().id();
+    }
+
+    /**
+     * Who initiates an upload, as stored on it: the caller's account id for an account's root, the
+     * user's ARN for an IAM user (S3 shows a user's ARN as the Initiator).
+     */
+    public String initiator(S3Call call) {
+        Caller caller = caller(call);
+        return caller.isRoot() ? caller.account().id() : caller.user().arn();
+    }
+
+    /** How S3 shows an upload's Initiator: a user's ARN and name, or the account as {@link #ofAccount}. */
+    public Owner ofInitiator(String id) {
+        int user = id.indexOf(":user/");
+        if (!id.startsWith(USER_ARN) || user < 0) return ofAccount(id);
+        String account = id.substring(USER_ARN.length(), user);
+        String name = id.substring(id.lastIndexOf('/') + 1);
+        return identities.iam().snapshot().user(account, name).filter(u -> u.arn().equals(id))
+                .map(u -> new Owner(u.arn(), u.name())).orElseGet(() -> new Owner(id, name));
     }
 
     public Owner of(S3Call call) {
@@ -60,8 +81,8 @@ public final class Owners {
     /**
      * The Owner S3 shows for each multipart upload of {@code bucket} (ListMultipartUploads,
      * ListParts): the owner of the object it will make, as {@link #ofObjectsIn} (the bucket owner
-     * under BucketOwnerEnforced whoever initiated it). Its Initiator is {@link #ofAccount} of the
-     * upload's owner field, the initiating account.
+     * under BucketOwnerEnforced whoever initiated it). Its Initiator is {@link #ofInitiator} of the
+     * upload's owner field, which holds {@link #initiator}.
      */
     public Function<UploadRecord, Owner> ofUploadsIn(BucketRecord bucket) {
         Function<Map<String, byte[]>, Owner> owner = byAcl(bucket);
