@@ -142,10 +142,10 @@ def damaged_start(port):
     missing.unlink()
     wal = max((p for p in (data / "catalog").glob("*.log") if p.stat().st_size > 20), key=lambda p: p.stat().st_mtime)
     os.truncate(wal, wal.stat().st_size - 20)
-    started = time.time()
+    t0 = time.time()
     server.start()
     try:
-        took = time.time() - started
+        took = time.time() - t0
         temp_left = sum(1 for p in (data / "chunks-store" / "tmp").iterdir())
         problems = server.health().get("problems", [])
         log = (WORK / f"server-{port}.log").read_text(errors="replace")
