@@ -9,9 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-[ -f api/target/coffer-exec.jar ] || mvn -q -DskipTests package
 OUT=docs/fault-report.md
+trap 'rm -rf "$WORK" "$OUT.new"' EXIT  # a failed run leaves neither its servers' data nor a partial report
+[ -f api/target/coffer-exec.jar ] || mvn -q -DskipTests package
 {
   echo "# Fault report"
   echo
