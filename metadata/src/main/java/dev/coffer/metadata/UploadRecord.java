@@ -14,7 +14,8 @@ import java.util.Map;
  * @param checksumAlgorithm CRC32, CRC32C, CRC64NVME, SHA1 or SHA256; null when none was asked
  * @param checksumType COMPOSITE or FULL_OBJECT when an algorithm is set, else null
  * @param storageClass as the client asked (STANDARD by default)
- * @param owner the canonical id of the initiator
+ * @param owner who initiated it: an account id (an account's root), or an IAM user's ARN; shown as the
+ *     upload's Initiator (the object's owner is decided by its ACL attribute or the bucket)
  * @param attributes what the completed object's {@link ObjectRecord#attributes()} start with (tags,
  *     lock, encryption asked for at creation); the completion's own record wins on a name both have
  */
