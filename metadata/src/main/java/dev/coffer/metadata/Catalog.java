@@ -33,6 +33,8 @@ public final class Catalog implements AutoCloseable {
     private final JobCursors jobCursors;
     private final CatalogHealth health;
     private final DrainingNodes drainingNodes;
+    private final ChunkReplicas chunkReplicas;
+    private final NodeAddresses nodeAddresses;
     private final RunTimeTargets notificationTargets;
     private final EventOutbox events;
     private volatile boolean closed;
@@ -55,6 +57,8 @@ public final class Catalog implements AutoCloseable {
         this.jobCursors = new JobCursors(new JobStates(store), runner, this::ensureOpen);
         this.health = new CatalogHealth(store, this::ensureOpen);
         this.drainingNodes = new DrainingNodes(new NodeStates(store), runner, this::ensureOpen);
+        this.chunkReplicas = new ChunkReplicas(store, runner, this::ensureOpen);
+        this.nodeAddresses = new NodeAddresses(store, runner, this::ensureOpen);
         this.notificationTargets = new RunTimeTargets(new NotificationTargets(store), runner, this::ensureOpen);
         this.events = new EventOutbox(new Outbox(store, configs), runner, this::ensureOpen);
     }
@@ -243,8 +247,6 @@ public final class Catalog implements AutoCloseable {
         return uploads;
     }
 
-    // ---- garbage collection
-
     /** Up to {@code max} queued entries queued at or before {@code queuedBeforeMillis}, oldest first. */
     public List<GcEntry> pendingGc(long queuedBeforeMillis, int max) {
         ensureOpen();
@@ -254,9 +256,7 @@ public final class Catalog implements AutoCloseable {
     /** Removes entries whose chunks have been deleted. */
     public void completeGc(List<GcEntry> done) {
         ensureOpen();
-        if (!done.isEmpty()) {
-            runner.submit(new CatalogCommand.CompleteGc(runner.choose(), done));
-        }
+        if (!done.isEmpty()) runner.submit(new CatalogCommand.CompleteGc(runner.choose(), done));
     }
 
     /**
@@ -276,25 +276,31 @@ public final class Catalog implements AutoCloseable {
     public java.util.Set<String> referencedAmong(java.util.Set<String> candidates) {
         ensureOpen();
         java.util.Set<String> found = new java.util.HashSet<>();
-        references.forEach(id -> {
-            if (candidates.contains(id)) found.add(id);
-        });
+        references.forEach(id -> { if (candidates.contains(id)) found.add(id); });
         return found;
     }
 
-    // ---- cluster nodes and run-time notification targets
+    // ---- cluster nodes, chunk replicas, run-time notification targets, background jobs, the store's health
 
     /** The cluster nodes marked draining, and the command that marks them. */
     public DrainingNodes drainingNodes() {
         return drainingNodes;
     }
 
+    /** Where each cluster node's S3 port answers, as it announced itself, and the command that records it. */
+    public NodeAddresses nodeAddresses() {
+        return nodeAddresses;
+    }
+
+    /** Each chunk's replicas as last committed, the command that changes them, and a walk over every chunk. */
+    public ChunkReplicas chunkReplicas() {
+        return chunkReplicas;
+    }
+
     /** The event-notification targets added at run time, and the command that changes them. */
     public RunTimeTargets notificationTargets() {
         return notificationTargets;
     }
-
-    // ---- background jobs
 
     /** Background jobs' durable cursors. */
     public JobCursors jobCursors() {
@@ -324,8 +330,6 @@ public final class Catalog implements AutoCloseable {
         ensureOpen();
         return new CatalogStatistics(store).read();
     }
-
-    // ---- the store's health
 
     /** RocksDB's background error and block checksums, for health checks and the scrub. */
     public CatalogHealth health() {
@@ -391,8 +395,6 @@ public final class Catalog implements AutoCloseable {
 
     /** A cheap guard: a call on closed native handles would crash the JVM, not throw. */
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("catalogue closed");
-        }
+        if (closed) throw new IllegalStateException("catalogue closed");
     }
 }

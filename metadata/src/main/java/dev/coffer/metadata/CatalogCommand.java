@@ -187,6 +187,33 @@ public sealed interface CatalogCommand {
     }
 
     /**
+     * Sets a chunk's replica set to {@code after} if it is still {@code before} (re-replication
+     * and missing-replica reports; docs/cluster.md). Refused with {@link ReplicasChanged} when
+     * another set was committed meanwhile. Kind 71.
+     */
+    record SetChunkReplicas(Choice choice, String chunkId, List<String> before, List<String> after)
+            implements CatalogCommand {
+        public SetChunkReplicas {
+            Objects.requireNonNull(chunkId, "chunkId");
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+            if (new java.util.HashSet<>(after).size() != after.size()) {
+                throw new IllegalArgumentException("a node named twice among a chunk's replicas");
+            }
+        }
+    }
+
+    /**
+     * Records where a cluster node's S3 port answers ({@code address} host:port; null removes it),
+     * as the node announces itself once a member. Never refused. Kind 72.
+     */
+    record SetNodeAddress(Choice choice, String node, String address) implements CatalogCommand {
+        public SetNodeAddress {
+            Objects.requireNonNull(node, "node");
+        }
+    }
+
+    /**
      * A lifecycle expiration of a key's current version: DeleteObject without a version id
      * (removes the key, or adds a delete marker), but only if the current version is still the one
      * the rule was judged against: the same version id ({@code null} for the null version) and the

@@ -17,6 +17,7 @@ import java.util.List;
  * | replication | "applied" UTF-8                        | AppliedIndex v1 | get (cluster only) |
  * | (identity tables: {@link IamTables}) |
  * | jobs    | job name UTF-8                           | job cursor v1   | get               |
+ * | replicas | chunk id ASCII                          | node list v1    | get, by the chunk walk ({@link ChunkReplicaRows}) |
  * | outbox  | target ARN | 0x00 | sequence | random | u16 index | event v1 | scan per target ({@link Outbox}) |
  * </pre>
  *
@@ -67,5 +68,6 @@ final class CatalogTables {
             UploadTables.UPLOADS, UploadTables.PARTS, UploadTables.COMPLETED, BucketConfigs.TABLE,
             REPLICATION, IamTables.ACCOUNTS, IamTables.USERS, IamTables.ACCESS_KEYS, IamTables.USER_KEYS,
             IamTables.USER_POLICIES, IamTables.MANAGED_POLICIES, IamTables.ATTACHMENTS, JOBS,
-            Outbox.TABLE, NodeStates.TABLE, NotificationTargets.TABLE);
+            Outbox.TABLE, NodeStates.TABLE, NotificationTargets.TABLE, ChunkReplicaRows.TABLE,
+            NodeAddresses.TABLE);
 }

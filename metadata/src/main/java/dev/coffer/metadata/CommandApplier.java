@@ -32,6 +32,8 @@ final class CommandApplier {
     private final IamWriter iam;
     private final JobStates jobs;
     private final NodeStates nodes;
+    private final ChunkReplicaRows replicas;
+    private final TypedTable<String, byte[]> nodeAddresses;
     private final NotificationTargets notificationTargets;
     private final VersionChain chain;
     private final Outbox outbox;
@@ -40,6 +42,8 @@ final class CommandApplier {
     CommandApplier(RocksStore store, GcQueue gc) {
         this.jobs = new JobStates(store);
         this.nodes = new NodeStates(store);
+        this.replicas = new ChunkReplicaRows(store);
+        this.nodeAddresses = store.table(NodeAddresses.TABLE);
         this.notificationTargets = new NotificationTargets(store);
         this.chain = new VersionChain(store);
         this.buckets = store.table(CatalogTables.BUCKETS);
@@ -137,6 +141,7 @@ final class CommandApplier {
         }
         if (command instanceof CatalogCommand.CompleteGc c) {
             gc.remove(batch, c.done());
+            replicas.removeAll(batch, c.done());
             return null;
         }
         if (command instanceof CatalogCommand.SetBucketConfig c) {
@@ -154,6 +159,14 @@ final class CommandApplier {
         }
         if (command instanceof CatalogCommand.SetNodeDraining c) {
             nodes.set(batch, c.node(), c.draining());
+            return null;
+        }
+        if (command instanceof CatalogCommand.SetChunkReplicas c) {
+            replicas.set(batch, c.chunkId(), c.before(), c.after());
+            return null;
+        }
+        if (command instanceof CatalogCommand.SetNodeAddress c) {
+            NodeAddresses.apply(nodeAddresses, batch, c.node(), c.address());
             return null;
         }
         if (command instanceof CatalogCommand.SetNotificationTarget c) {

@@ -35,6 +35,8 @@ final class CommandCodec {
     // 45-54: background jobs and lifecycle.
     static final int SET_JOB_CURSOR = 45;
     static final int SET_NODE_DRAINING = 70;
+    static final int SET_CHUNK_REPLICAS = 71;
+    static final int SET_NODE_ADDRESS = 72;
     static final int EXPIRE_CURRENT = 46;
     // 65-69: event notifications.
     static final int REQUESTED = 65;
@@ -115,6 +117,12 @@ final class CommandCodec {
         } else if (command instanceof CatalogCommand.SetNodeDraining d) {
             out.writeString(d.node());
             out.writeByte(d.draining() ? 1 : 0);
+        } else if (command instanceof CatalogCommand.SetChunkReplicas r) {
+            out.writeString(r.chunkId());
+            nodes(out, r.before());
+            nodes(out, r.after());
+        } else if (command instanceof CatalogCommand.SetNodeAddress a) {
+            strings(out, a.node(), a.address());
         } else if (command instanceof CatalogCommand.ExpireCurrent x) {
             strings(out, x.bucket(), x.key(), x.versionId());
             out.writeLong(x.lastModifiedMillis());
@@ -181,6 +189,8 @@ final class CommandCodec {
             case SET_JOB_CURSOR -> new CatalogCommand.SetJobCursor(c, in.readString(), in.readBytes());
             case SET_NOTIFICATION_TARGET -> new CatalogCommand.SetNotificationTarget(c, in.readString(), in.readBytes());
             case SET_NODE_DRAINING -> new CatalogCommand.SetNodeDraining(c, in.readString(), in.readByte() == 1);
+            case SET_CHUNK_REPLICAS -> new CatalogCommand.SetChunkReplicas(c, in.readString(), nodes(in), nodes(in));
+            case SET_NODE_ADDRESS -> new CatalogCommand.SetNodeAddress(c, in.readString(), in.readString());
             case EXPIRE_CURRENT -> new CatalogCommand.ExpireCurrent(c, in.readString(), in.readString(), in.readString(),
                     in.readLong());
             case REQUESTED -> {
@@ -229,11 +239,30 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.Iam i) return IamCodecs.kind(i);
         if (command instanceof CatalogCommand.SetJobCursor) return SET_JOB_CURSOR;
         if (command instanceof CatalogCommand.SetNodeDraining) return SET_NODE_DRAINING;
+        if (command instanceof CatalogCommand.SetChunkReplicas) return SET_CHUNK_REPLICAS;
+        if (command instanceof CatalogCommand.SetNodeAddress) return SET_NODE_ADDRESS;
         if (command instanceof CatalogCommand.ExpireCurrent) return EXPIRE_CURRENT;
         if (command instanceof CatalogCommand.Requested) return REQUESTED;
         if (command instanceof CatalogCommand.CompleteEvents) return COMPLETE_EVENTS;
         if (command instanceof CatalogCommand.SetNotificationTarget) return SET_NOTIFICATION_TARGET;
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
+    }
+
+    /** var n | n x str node. */
+    private static void nodes(ValueOutput out, List<String> nodes) {
+        out.writeVarLong(nodes.size());
+        nodes.forEach(out::writeString);
+    }
+
+    private static List<String> nodes(ValueInput in) {
+        int n = in.readCount();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String node = in.readString();
+            if (node == null) throw new MetadataException("command: a null node among a chunk's replicas");
+            out.add(node);
+        }
+        return out;
     }
 
     private static void strings(ValueOutput out, String... values) {

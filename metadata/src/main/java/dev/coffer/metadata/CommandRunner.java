@@ -157,6 +157,11 @@ final class CommandRunner {
         if (c instanceof CatalogCommand.SetJobCursor) return body.get();
         // A node's mark is one row that no other command reads or writes.
         if (c instanceof CatalogCommand.SetNodeDraining) return body.get();
+        // A chunk's replica row is written by this command alone (and removed by CompleteGc once
+        // the chunk is collected, when no command names the chunk any more).
+        if (c instanceof CatalogCommand.SetChunkReplicas) return body.get();
+        // A node's address is one row that no other command reads or writes.
+        if (c instanceof CatalogCommand.SetNodeAddress) return body.get();
         // A target's row is one row that no other command reads or writes.
         if (c instanceof CatalogCommand.SetNotificationTarget) return body.get();
         if (c instanceof CatalogCommand.ExpireCurrent o) return locks.withKeyInBucket(o.bucket(), o.key(), body);

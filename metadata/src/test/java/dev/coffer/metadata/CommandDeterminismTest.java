@@ -122,6 +122,14 @@ class CommandDeterminismTest {
             if (roll < 50 && random.nextInt(3) == 0) {
                 return new CatalogCommand.SetNodeDraining(c, pick(List.of("n1", "n2")), random.nextBoolean());
             }
+            if (roll < 50 && random.nextInt(4) == 0) {
+                return new CatalogCommand.SetNodeAddress(c, pick(List.of("n1", "n2")),
+                        random.nextInt(3) == 0 ? null : "127.0.0.1:" + (9000 + random.nextInt(3)));
+            }
+            if (roll < 50 && random.nextInt(3) == 0) { // meets the rows of chunks that records name (c<seq>-1)
+                List<List<String>> sets = List.of(List.of(), List.of("n2", "n1"), List.of("n1"), List.of("n3", "n2", "n1"));
+                return new CatalogCommand.SetChunkReplicas(c, "c" + (sequence - random.nextInt(3)) + "-1", pick(sets), pick(sets));
+            }
             if (roll < 50 && random.nextInt(2) == 0) {
                 return new CatalogCommand.SetNotificationTarget(c, pick(List.of("red", "hook")),
                         random.nextInt(4) == 0 ? null : longBytes(random.nextLong()));

@@ -38,6 +38,7 @@ final class ClusterChunks implements ChunkPlacement {
     private final Supplier<java.util.Set<String>> draining;
     private final PeerChunks peers;
     private final PeerSpace space;
+    private final java.util.function.Function<ChunkPointer, List<String>> replicasNow;
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "coffer-chunk-send");
         t.setDaemon(true);
@@ -48,10 +49,13 @@ final class ClusterChunks implements ChunkPlacement {
     /**
      * @param members the group's members now, this node included
      * @param draining the nodes marked draining now (they receive no new replica)
+     * @param replicasNow the nodes that hold a chunk now (re-replication changes them after the write)
      */
     ClusterChunks(ChunkStore local, String self, int replicas, Supplier<List<String>> members,
-                  Supplier<java.util.Set<String>> draining, PeerChunks peers, PeerSpace space) {
+                  Supplier<java.util.Set<String>> draining, PeerChunks peers, PeerSpace space,
+                  java.util.function.Function<ChunkPointer, List<String>> replicasNow) {
         this.space = space;
+        this.replicasNow = replicasNow;
         this.draining = draining;
         this.local = local;
         this.self = self;
@@ -181,9 +185,10 @@ final class ClusterChunks implements ChunkPlacement {
     @Override
     public ChunkReader open(ChunkPointer pointer, DataKey key) throws IOException {
         ChunkId id = new ChunkId(pointer.chunkId());
+        List<String> holders = replicasNow.apply(pointer);
         List<FailoverChunkReader.Source> sources = new ArrayList<>();
-        if (pointer.replicas().isEmpty() || pointer.replicas().contains(self)) sources.add(() -> local.openReader(id, key));
-        for (String node : pointer.replicas()) {
+        if (holders.isEmpty() || holders.contains(self)) sources.add(() -> local.openReader(id, key));
+        for (String node : holders) {
             if (node.equals(self) || !peers.knows(node)) continue;
             sources.add(() -> ChunkStore.openReader(id, key, peers.remote(node, id, ChunkStore.fileSize(pointer.length()))));
         }

@@ -41,7 +41,15 @@ public class ClusterConfiguration {
         httpPeers(cluster); // fails the start at once when a member has no S3 address
         ClusterConfig config = new ClusterConfig(cluster.nodeId(), ClusterConfig.parsePeers(cluster.peers()),
                 props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join());
-        return new ClusterRuntime(ClusterNode.start(config, catalog));
+        ClusterRuntime runtime = new ClusterRuntime(ClusterNode.start(config, catalog));
+        // Nodes started before this one learn where its chunk transfer endpoint answers (kind 72).
+        String own = ClusterConfig.parsePeers(cluster.httpPeers()).get(cluster.nodeId());
+        runtime.onceMember("announcing its S3 address " + own, () -> {
+            if (!catalog.nodeAddresses().of(cluster.nodeId()).equals(Optional.of(own))) {
+                catalog.nodeAddresses().set(cluster.nodeId(), own);
+            }
+        });
+        return runtime;
     }
 
     /** Where chunks are written and read: this node's disk alone, or R nodes of the cluster. */
@@ -50,17 +58,22 @@ public class ClusterConfiguration {
                                   Catalog catalog) {
         if (runtime.node().isEmpty()) return ChunkPlacement.local(chunks);
         ClusterNode node = runtime.node().get();
-        Map<String, URI> addresses = httpPeers(cluster);
+        Set<String> addresses = httpPeers(cluster).keySet();
         Supplier<List<String>> members = () -> {
             try {
                 return List.copyOf(node.members().keySet());
             } catch (IOException e) {
-                return List.copyOf(addresses.keySet());
+                return List.copyOf(addresses);
             }
         };
-        PeerChunks peers = new PeerChunks(addresses, new NodeAuth(root.secretKey(), Clock.systemUTC()));
+        PeerChunks peers = peerChunks(cluster, root, catalog);
         return new ClusterChunks(chunks, node.nodeId(), cluster.replicas(), members, catalog.drainingNodes()::all,
-                peers, new PeerSpace(peers, node.nodeId(), members));
+                peers, new PeerSpace(peers, node.nodeId(), members), catalog.chunkReplicas()::of);
+    }
+
+    /** The client of other nodes' chunk transfer endpoints. */
+    static PeerChunks peerChunks(ClusterProperties cluster, RootCredentials root, Catalog catalog) {
+        return new PeerChunks(httpPeers(cluster), catalog.nodeAddresses()::of, new NodeAuth(root.secretKey(), Clock.systemUTC()));
     }
 
     /** {@code /_coffer/cluster/draining}: nodes that receive no new replica. */

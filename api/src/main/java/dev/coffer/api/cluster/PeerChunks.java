@@ -30,8 +30,15 @@ final class PeerChunks {
 
     /** A node that could not be reached at all (as opposed to one that answered with an error). */
     static final class Unreachable extends IOException {
+        private final String node;
+
         Unreachable(String node, Throwable cause) {
             super("node " + node + " cannot be reached", cause);
+            this.node = node;
+        }
+
+        String node() {
+            return node;
         }
     }
 
@@ -39,20 +46,31 @@ final class PeerChunks {
     static final String USABLE = "x-coffer-usable-bytes";
     private final Map<String, URI> nodes;
     private volatile java.util.function.BiConsumer<String, Long> onUsable = (node, bytes) -> {};
+    private final java.util.function.Function<String, java.util.Optional<String>> announced;
     private final NodeAuth auth;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3))
             .build();
 
-    /** @param nodes each node's base address ({@code http://host:port}) by node id */
-    PeerChunks(Map<String, URI> nodes, NodeAuth auth) {
+    /**
+     * @param nodes each node's base address ({@code http://host:port}) by node id, from the settings
+     * @param announced the S3 address ({@code host:port}) a node announced in the catalogue (kind
+     *     72), which wins: a node added after this one started is in no setting here
+     */
+    PeerChunks(Map<String, URI> nodes, java.util.function.Function<String, java.util.Optional<String>> announced,
+               NodeAuth auth) {
         this.nodes = Map.copyOf(nodes);
+        this.announced = announced;
         this.auth = auth;
     }
 
     boolean knows(String node) {
-        return nodes.containsKey(node);
+        return base(node) != null;
+    }
+
+    private URI base(String node) {
+        return announced.apply(node).map(a -> URI.create("http://" + a + "/")).orElse(nodes.get(node));
     }
 
     /** Sends the chunk file open in {@code file} to {@code node}; returns once it is durable there. */
@@ -75,6 +93,34 @@ final class PeerChunks {
      */
     void stream(String node, ChunkId id, InputStream in) throws IOException {
         put(node, id, STREAM_TIMEOUT, HttpRequest.BodyPublishers.ofInputStream(() -> in));
+    }
+
+    /**
+     * Copies {@code from}'s replica of {@code id} (a file of {@code fileSize} bytes) to {@code to},
+     * through this node, by ranges; returns once it is durable on {@code to}, which checks every
+     * block's CRC before it publishes the copy (a bad source fails the copy).
+     */
+    void copy(String from, String to, ChunkId id, long fileSize) throws IOException {
+        ChunkBytes source = remote(from, id, fileSize);
+        put(to, id, Duration.ofSeconds(60 + fileSize / (8 << 20)), HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+                    private long position;
+
+                    @Override
+                    public int read() throws IOException {
+                        byte[] one = new byte[1];
+                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (position >= fileSize) return -1;
+                        int n = (int) Math.min(len, fileSize - position);
+                        source.readFully(ByteBuffer.wrap(b, off, n), position);
+                        position += n;
+                        return n;
+                    }
+                }), fileSize));
     }
 
     private void put(String node, ChunkId id, Duration timeout, HttpRequest.BodyPublisher body) throws IOException {
@@ -183,7 +229,7 @@ final class PeerChunks {
     }
 
     private URI uri(String node, String path) throws IOException {
-        URI base = nodes.get(node);
+        URI base = base(node);
         if (base == null) throw new IOException("no address for node " + node + " (coffer.cluster.http-peers)");
         return base.resolve(path);
     }

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicas R: the nodes each chunk is written to (fewer while fewer members answer)
  * @param snapshotEvery take a catalogue snapshot every this many log entries
  * @param logSegmentSize bytes of one Raft log segment (only whole segments before a snapshot are purged)
+ * @param repairBytesPerSecond how fast re-replication copies chunk bytes, node to node (bytes/s)
+ * @param repairInterval how often re-replication (on the leader) and the replica audit (on every
+ *     node) start a pass over every chunk
  */
 @ConfigurationProperties("coffer.cluster")
 public record ClusterProperties(
@@ -27,4 +30,11 @@ public record ClusterProperties(
         @DefaultValue("") String httpPeers,
         @DefaultValue("3") int replicas,
         @DefaultValue("10000") long snapshotEvery,
-        @DefaultValue("8388608") long logSegmentSize) {}
+        @DefaultValue("8388608") long logSegmentSize,
+        @DefaultValue("16777216") long repairBytesPerSecond,
+        @DefaultValue("1m") java.time.Duration repairInterval) {
+
+    public ClusterProperties {
+        if (repairBytesPerSecond < 1) throw new IllegalArgumentException("coffer.cluster.repair-bytes-per-second must be at least 1");
+    }
+}

@@ -79,6 +79,12 @@ public final class JobRunner implements SmartLifecycle {
         return out;
     }
 
+    /** The backlog of the job of that kind, or -1 if there is none. */
+    public long backlog(String kind) {
+        for (Job job : jobs.keySet()) if (job.kind().equals(kind)) return job.backlog();
+        return -1;
+    }
+
     /** Runs one pass of {@code job} now on the caller's thread; for start-up work and tests. */
     public boolean runPass(Job job) {
         JobStats stats = jobs.get(job);

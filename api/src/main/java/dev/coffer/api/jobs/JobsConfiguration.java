@@ -38,8 +38,10 @@ public class JobsConfiguration {
     }
 
     @Bean
-    Scrub scrub(Catalog catalog, ChunkStore chunks, JobsProperties props, PrometheusMeterRegistry registry) {
-        return new Scrub(catalog, chunks, props.scrubBytesPerSecond(), props.scrubInterval(), registry);
+    Scrub scrub(Catalog catalog, ChunkStore chunks, JobsProperties props, PrometheusMeterRegistry registry,
+                ClusterRuntime cluster) {
+        String cursor = cluster.node().map(node -> Scrub.NAME + "/" + node.nodeId()).orElse(Scrub.NAME);
+        return new Scrub(catalog, cursor, chunks, props.scrubBytesPerSecond(), props.scrubInterval(), registry);
     }
 
     @Bean

@@ -37,6 +37,7 @@ public final class Scrub implements Job {
     private static final int BUFFER = 1024 * 1024;
 
     private final Catalog catalog;
+    private final String cursorName;
     private final ChunkStore chunks;
     private final long bytesPerSecond;
     private final Duration passInterval;
@@ -48,7 +49,18 @@ public final class Scrub implements Job {
     private volatile String catalogCorruption;
 
     public Scrub(Catalog catalog, ChunkStore chunks, long bytesPerSecond, Duration passInterval, MeterRegistry registry) {
+        this(catalog, NAME, chunks, bytesPerSecond, passInterval, registry);
+    }
+
+    /**
+     * @param cursorName the row of its cursor in the {@code jobs} table: {@code scrub} on a single
+     *     node, {@code scrub/<node id>} on each node of a cluster (the table is replicated; each
+     *     node walks its own chunk files)
+     */
+    public Scrub(Catalog catalog, String cursorName, ChunkStore chunks, long bytesPerSecond, Duration passInterval,
+                 MeterRegistry registry) {
         this.catalog = catalog;
+        this.cursorName = cursorName;
         this.chunks = chunks;
         this.bytesPerSecond = bytesPerSecond;
         this.passInterval = passInterval;
@@ -80,7 +92,7 @@ public final class Scrub implements Job {
 
     @Override
     public synchronized Step step() throws IOException, InterruptedException {
-        Cursor at = Cursor.read(catalog.jobCursors().get(NAME).orElse(null));
+        Cursor at = Cursor.read(catalog.jobCursors().get(cursorName).orElse(null));
         if (at.after == null && System.currentTimeMillis() - at.lastPassEnd < passInterval.toMillis()) {
             backlog = 0;
             return new Step(0, false);
@@ -91,7 +103,7 @@ public final class Scrub implements Job {
         if (!more) checkCatalog();
         Cursor next = more ? new Cursor(at.lastPassEnd, batch.get(batch.size() - 1))
                 : new Cursor(System.currentTimeMillis(), null);
-        catalog.jobCursors().set(NAME, next.bytes());
+        catalog.jobCursors().set(cursorName, next.bytes());
         backlog = more ? 255 - Integer.parseInt(next.after.value().substring(0, 2), 16) : 0;
         return new Step(batch.size(), more);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -24,14 +25,17 @@ public final class ClusterHealth {
     private static final long KEEP_NANOS = 500_000_000L;
 
     private final ClusterRuntime runtime;
+    private final LongSupplier replicaBacklog;
     private final Set<String> peerGauges = ConcurrentHashMap.newKeySet();
     private MeterRegistry registry;
     private volatile Snapshot last;
 
     private record Snapshot(long at, Optional<RaftStatus> status, String failure) {}
 
-    public ClusterHealth(ClusterRuntime runtime) {
+    /** @param replicaBacklog chunks with fewer good replicas than the target, as of this node's last audit pass */
+    public ClusterHealth(ClusterRuntime runtime, LongSupplier replicaBacklog) {
         this.runtime = runtime;
+        this.replicaBacklog = replicaBacklog;
     }
 
     /** Registers the gauges, one per peer for reachability (a peer added later gets its own at the next look). */
@@ -45,6 +49,9 @@ public final class ClusterHealth {
         gauge("coffer.cluster.commit.index", "the last Raft log index this node knows committed", RaftStatus::commitIndex);
         gauge("coffer.cluster.applied.index", "the last Raft log index this node applied", RaftStatus::appliedIndex);
         gauge("coffer.cluster.members", "members of the group's current configuration", s -> s.members().size());
+        Gauge.builder("coffer.cluster.replica.backlog", replicaBacklog, LongSupplier::getAsLong)
+                .description("chunks with fewer good replicas than min(R, members not draining), as of this node's "
+                        + "last replica audit pass").register(registry);
         status();
         return this;
     }
@@ -106,6 +113,7 @@ public final class ClusterHealth {
                 + ",\"role\":" + OpsResponses.jsonString(st.role())
                 + ",\"leader\":" + st.leader().map(OpsResponses::jsonString).orElse("null")
                 + ",\"term\":" + st.term() + ",\"commitIndex\":" + st.commitIndex() + ",\"appliedIndex\":" + st.appliedIndex()
+                + ",\"replicaBacklog\":" + replicaBacklog.getAsLong()
                 + ",\"peers\":{" + peers + "}}";
     }
 

@@ -61,8 +61,9 @@ public class OpsConfiguration {
     }
 
     @Bean
-    ClusterHealth clusterHealth(ClusterRuntime runtime, PrometheusMeterRegistry registry) {
-        return new ClusterHealth(runtime).register(registry);
+    ClusterHealth clusterHealth(ClusterRuntime runtime, PrometheusMeterRegistry registry, JobRunner jobs) {
+        return new ClusterHealth(runtime, () -> jobs.backlog(dev.coffer.api.cluster.ReplicationConfiguration.AUDIT_JOB))
+                .register(registry);
     }
 
     @Bean

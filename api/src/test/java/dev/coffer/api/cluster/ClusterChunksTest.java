@@ -68,8 +68,9 @@ class ClusterChunksTest {
     private ClusterChunks writer() throws IOException {
         ChunkStore local = ChunkStore.open(dir.resolve("n1"), 1 << 20);
         stores.put("n1", local);
-        PeerChunks peers = new PeerChunks(addresses, auth);
-        return new ClusterChunks(local, "n1", 3, () -> MEMBERS, Set::of, peers, new PeerSpace(peers, "n1", () -> MEMBERS));
+        PeerChunks peers = new PeerChunks(addresses, node -> java.util.Optional.empty(), auth);
+        return new ClusterChunks(local, "n1", 3, () -> MEMBERS, Set::of, peers, new PeerSpace(peers, "n1", () -> MEMBERS),
+                dev.coffer.metadata.ChunkPointer::replicas);
     }
 
     private static List<ChunkRef> write(ClusterChunks chunks, int size) throws IOException {

@@ -178,9 +178,9 @@ class TransferBench {
             }
             ChunkStore local = ChunkStore.open(dir.resolve("http-n1"), 64L << 20);
             stores.add(local);
-            PeerChunks peers = new PeerChunks(addresses, auth);
+            PeerChunks peers = new PeerChunks(addresses, node -> java.util.Optional.empty(), auth);
             ClusterChunks chunks = new ClusterChunks(local, "n1", 3, () -> List.of("n1", "n2", "n3"), Set::of, peers,
-                    new PeerSpace(peers, "n1", () -> List.of("n1", "n2", "n3")));
+                    new PeerSpace(peers, "n1", () -> List.of("n1", "n2", "n3")), dev.coffer.metadata.ChunkPointer::replicas);
 
             System.out.printf("transfer bench: %d rounds, load %s%n", ROUNDS, Files.readString(Path.of("/proc/loadavg")).trim());
             for (int size : new int[] {4096, 64 << 20}) {

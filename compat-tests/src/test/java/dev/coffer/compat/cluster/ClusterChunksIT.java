@@ -203,15 +203,11 @@ class ClusterChunksIT {
     }
 
     private static Path store(int node) {
-        return cluster.node(node).resolve("data").resolve("chunks-store");
+        return cluster.store(node);
     }
 
     private static Set<String> chunkIds(int node) throws IOException {
-        try (Stream<Path> files = Files.walk(store(node).resolve("chunks"))) {
-            Set<String> out = new HashSet<>();
-            files.filter(Files::isRegularFile).forEach(p -> out.add(p.getFileName().toString()));
-            return out;
-        }
+        return cluster.chunkIds(node);
     }
 
     private static Set<String> quarantined(int node) throws IOException {
@@ -223,7 +219,7 @@ class ClusterChunksIT {
     }
 
     private static Path chunkFile(int node, String id) {
-        return store(node).resolve("chunks").resolve(id.substring(0, 2)).resolve(id);
+        return cluster.chunkFile(node, id);
     }
 
     private static void flipByte(Path file, long offset) throws IOException {

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,6 +103,27 @@ final class LocalCluster implements AutoCloseable {
         return dir.resolve("node-" + i);
     }
 
+    /** Node {@code i}'s chunk store (storage-engine/FORMAT.md: {@code chunks/}, {@code quarantine/}). */
+    Path store(int i) {
+        return node(i).resolve("data").resolve("chunks-store");
+    }
+
+    /** The ids of the chunk files node {@code i} holds (published, not quarantined); none if its store is gone. */
+    Set<String> chunkIds(int i) throws IOException {
+        Path chunks = store(i).resolve("chunks");
+        if (!Files.isDirectory(chunks)) return Set.of();
+        try (Stream<Path> files = Files.walk(chunks)) {
+            Set<String> out = new HashSet<>();
+            files.filter(Files::isRegularFile).forEach(p -> out.add(p.getFileName().toString()));
+            return out;
+        }
+    }
+
+    /** Where node {@code i} keeps chunk {@code id}'s file. */
+    Path chunkFile(int i, String id) {
+        return store(i).resolve("chunks").resolve(id.substring(0, 2)).resolve(id);
+    }
+
     /** An SDK client of node {@code i} that never retries: each call is one attempt, for the history. */
     S3Client client(int i) {
         return client(i, ACCESS_KEY, SECRET_KEY);
@@ -143,7 +166,12 @@ final class LocalCluster implements AutoCloseable {
 
     /** GET of a {@code /_coffer/...} path on node {@code i}, signed by the root key (curl, as an operator does). */
     String admin(int i, String path) throws Exception {
-        Process p = new ProcessBuilder("curl", "-s", "-m", "60", "--aws-sigv4", "aws:amz:us-east-1:s3",
+        return admin(i, "GET", path);
+    }
+
+    /** A {@code /_coffer/...} request to node {@code i}, signed by the root key; the body, whatever the status. */
+    String admin(int i, String method, String path) throws Exception {
+        Process p = new ProcessBuilder("curl", "-s", "-m", "60", "-X", method, "--aws-sigv4", "aws:amz:us-east-1:s3",
                 "--user", ACCESS_KEY + ":" + SECRET_KEY, "-H", "x-amz-content-sha256: UNSIGNED-PAYLOAD",
                 endpoints.get(i - 1).resolve(path).toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

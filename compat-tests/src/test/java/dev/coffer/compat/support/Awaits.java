@@ -13,11 +13,17 @@ public final class Awaits {
      * 45 on two cores a first delivery took more than 30 s); the last value.
      */
     public static <T> T await(Supplier<T> value, Predicate<T> done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        return await(value, done, what, 90, 100);
+    }
+
+    /** As {@link #await(Supplier, Predicate, String)}, polling every {@code everyMillis}, at most {@code seconds}. */
+    public static <T> T await(Supplier<T> value, Predicate<T> done, String what, long seconds, long everyMillis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         T v = value.get();
         while (!done.test(v)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("waited 90 s for " + what + "; have " + v);
-            Thread.sleep(100);
+            if (System.nanoTime() > deadline) throw new AssertionError("waited " + seconds + " s for " + what + "; have " + v);
+            Thread.sleep(everyMillis);
             v = value.get();
         }
         return v;

@@ -1,0 +1,221 @@
+package dev.coffer.compat.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coffer.compat.support.Awaits;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Re-replication (docs/cluster.md, "Re-replication"): three Coffer processes started by {@code
+ * scripts/cluster-local.sh}, R = 3, 1 MiB chunks, passes every 2 s. In order: a kill -9 of node 3
+ * during a run of writes loses no acknowledged byte, the chunks written meanwhile show in the
+ * replica backlog, and once node 3 is back every chunk is on all three nodes and every node's
+ * backlog is 0; a replica the scrub quarantines is made again from a good one; a node whose data
+ * directory is gone rejoins empty and is refilled; a fourth node added at run time is learned by
+ * the older ones, and the replicas of a node marked draining move to it. Waits are bounded loops, never timed assertions.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterRepairIT {
+    private static final String SETTINGS = "--coffer.max-chunk-size=1048576 --coffer.cluster.repair-interval=2s"
+            + " --coffer.jobs.scrub-interval=5s";
+    private static final Pattern BACKLOG = Pattern.compile("\"replicaBacklog\":(-?\\d+)");
+    private static final long HEAL_SECONDS = 300;
+    private static LocalCluster cluster;
+    /** Each acknowledged object's bytes, by key. */
+    private static final Map<String, byte[]> objects = new LinkedHashMap<>();
+    /** The chunk ids each acknowledged write added on node 1 (every chunk of the object). */
+    private static final Map<String, Set<String>> chunksOf = new LinkedHashMap<>();
+
+    @BeforeAll
+    @Timeout(450)
+    static void up() throws Exception {
+        cluster = LocalCluster.up(3, SETTINGS);
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (cluster != null) cluster.close();
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(900)
+    void aKillNineDuringWritesLosesNoAcknowledgedByteAndTheReturnedNodeIsRefilled() throws Exception {
+        AtomicInteger acknowledged = new AtomicInteger();
+        List<String> failed = new ArrayList<>();
+        try (S3Client a = cluster.client(1); S3Client b = cluster.client(2)) {
+            a.createBucket(r -> r.bucket("data"));
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<?> writes = writer.submit(() -> {
+                Random random = new Random(71);
+                for (int i = 0; i < 24; i++) {
+                    byte[] bytes = new byte[300 * 1024 + random.nextInt(2 * 1024 * 1024)];
+                    random.nextBytes(bytes);
+                    String key = "object-" + i;
+                    try {
+                        Set<String> before = cluster.chunkIds(1);
+                        a.putObject(r -> r.bucket("data").key(key), RequestBody.fromBytes(bytes));
+                        Set<String> added = new HashSet<>(cluster.chunkIds(1));
+                        added.removeAll(before);
+                        synchronized (objects) {
+                            objects.put(key, bytes);
+                            chunksOf.put(key, added);
+                        }
+                        acknowledged.incrementAndGet();
+                    } catch (Exception e) {
+                        synchronized (failed) {
+                            failed.add(key + ": " + e);
+                        }
+                    }
+                }
+                return null;
+            });
+            Awaits.await(acknowledged::get, n -> n >= 8, "8 writes acknowledged before the kill", 300, 100);
+            cluster.killNine(3);
+            writes.get(600, TimeUnit.SECONDS);
+            writer.shutdown();
+            System.out.println("ClusterRepairIT: " + acknowledged.get() + " writes acknowledged, failed: " + failed);
+            assertThat(acknowledged.get()).as("writes acknowledged with node 3 dead too").isGreaterThan(12);
+            assertAllReadBack(a);
+            assertAllReadBack(b);
+            long seen = Awaits.await(() -> backlog(1), n -> n > 0,
+                    "node 1 counting the chunks written while node 3 was down", 120, 500);
+            System.out.println("ClusterRepairIT: replica backlog on node 1 while node 3 is down: " + seen);
+        }
+        cluster.restart(3);
+        awaitHealed(3);
+        try (S3Client c = cluster.client(3)) {
+            assertAllReadBack(c);
+        }
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(600)
+    void aReplicaTheScrubQuarantinesIsMadeAgainFromAGoodOne() throws Exception {
+        String id = chunksOf.get("object-1").iterator().next();
+        byte[] good = Files.readAllBytes(cluster.chunkFile(1, id));
+        try (RandomAccessFile f = new RandomAccessFile(cluster.chunkFile(2, id).toFile(), "rw")) {
+            f.seek(good.length / 3);
+            f.write(good[good.length / 3] ^ 0x20);
+        }
+        Awaits.await(() -> Files.exists(cluster.store(2).resolve("quarantine").resolve(id)), q -> q,
+                "node 2's scrub quarantining its damaged replica", HEAL_SECONDS, 500);
+        awaitHealed(2);
+        assertThat(sha256(Files.readAllBytes(cluster.chunkFile(2, id)))).as("node 2's replica made again")
+                .isEqualTo(sha256(good));
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(900)
+    void aNodeWhoseDataDirectoryWasDeletedRejoinsEmptyAndIsRefilled() throws Exception {
+        cluster.replace(2);
+        awaitHealed(2);
+        try (S3Client b = cluster.client(2)) {
+            assertAllReadBack(b);
+        }
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(900)
+    void aNodeAddedAtRunTimeIsLearnedAndADrainingNodesReplicasMoveToIt() throws Exception {
+        cluster.add(); // node 4: no older node has its S3 address in its settings; it announces it (kind 72)
+        assertThat(cluster.admin(2, "PUT", "/_coffer/cluster/draining/n1")).contains("\"draining\":[\"n1\"]");
+        Set<String> all = acknowledgedChunks();
+        Awaits.await(() -> missingOn(4, all), Set::isEmpty, "node 4 given the draining node's replicas", HEAL_SECONDS, 1000);
+        Awaits.await(() -> heldBy(1, all), Set::isEmpty, "node 1's replicas deleted once three others hold them",
+                HEAL_SECONDS, 1000);
+        for (int n = 1; n <= 4; n++) awaitNoBacklog(n);
+        for (int n = 2; n <= 4; n++) assertThat(cluster.chunkIds(n)).as("node %d", n).containsAll(all);
+        try (S3Client a = cluster.client(1)) {
+            assertAllReadBack(a); // node 1 holds none now: every chunk from the others
+        }
+        assertThat(cluster.admin(2, "DELETE", "/_coffer/cluster/draining/n1")).contains("\"draining\":[]");
+    }
+
+    private static Set<String> acknowledgedChunks() {
+        Set<String> all = new HashSet<>();
+        chunksOf.values().forEach(all::addAll);
+        assertThat(all).as("chunks of the acknowledged objects").hasSizeGreaterThan(20);
+        return all;
+    }
+
+    /** Waits until {@code node} holds every acknowledged object's chunks and no node counts a chunk below R. */
+    private static void awaitHealed(int node) throws Exception {
+        Set<String> all = acknowledgedChunks();
+        Awaits.await(() -> missingOn(node, all), Set::isEmpty, "node " + node + " refilled", HEAL_SECONDS, 1000);
+        for (int n = 1; n <= 3; n++) {
+            awaitNoBacklog(n);
+            assertThat(cluster.chunkIds(n)).as("node %d holds a replica of every chunk", n).containsAll(all);
+        }
+    }
+
+    private static void awaitNoBacklog(int n) throws InterruptedException {
+        Awaits.await(() -> backlog(n), b -> b == 0, "node " + n + "'s replica backlog reaching 0", HEAL_SECONDS, 1000);
+    }
+
+    private static Set<String> heldBy(int node, Set<String> ids) {
+        Set<String> held = new HashSet<>(ids);
+        held.removeAll(missingOn(node, ids));
+        return held;
+    }
+
+    private static Set<String> missingOn(int node, Set<String> ids) {
+        try {
+            Set<String> missing = new HashSet<>(ids);
+            missing.removeAll(cluster.chunkIds(node));
+            return missing;
+        } catch (java.io.IOException e) {
+            return ids;
+        }
+    }
+
+    /** Node {@code i}'s replica backlog from its health document; -1 while it does not answer. */
+    private static long backlog(int i) {
+        try {
+            Matcher m = BACKLOG.matcher(cluster.health(i));
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void assertAllReadBack(S3Client client) throws Exception {
+        for (Map.Entry<String, byte[]> o : objects.entrySet()) {
+            byte[] got = client.getObjectAsBytes(r -> r.bucket("data").key(o.getKey())).asByteArray();
+            assertThat(got.length).as("length of %s", o.getKey()).isEqualTo(o.getValue().length);
+            assertThat(sha256(got)).as("bytes of %s", o.getKey()).isEqualTo(sha256(o.getValue()));
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
