@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert, DESKTOP, failureShot, launch, PHONE, screenshot as shot, Steps } from './lib/harness.mjs';
 import { dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
+import { uploadsKit } from './lib/uploads-kit.mjs';
 
 const [driveUrl, endpoint, accessKey, secretKey, controlUrl] = process.argv.slice(2);
 if (!driveUrl || !endpoint || !accessKey || !secretKey || !controlUrl) {
@@ -50,73 +51,7 @@ steps.onFailure = async (name) => {
   while (await openDialog(page).count()) await page.keyboard.press('Escape');
 };
 
-/** An S3 call signed by the drive's own modules in the page (its session), e.g. to read back what was uploaded. */
-async function s3(request) {
-  return page.evaluate(async ({ method = 'GET', bucket, key, query = {}, body = null, digest = false }) => {
-    const { restore } = await import(new URL('js/session.js', location.href).href);
-    const { S3Client } = await import(new URL('js/s3-client.js', location.href).href);
-    const config = await (await fetch('config.json')).json();
-    const response = await new S3Client(restore(), config.s3Endpoint).request({ method, bucket, key, query, body });
-    if (!digest) return response.text();
-    const bytes = await response.arrayBuffer();
-    return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
-  }, request);
-}
-
-const read = (bucket, key, versionId) => s3({ bucket, key, query: versionId ? { versionId } : {} });
-
-async function versionsOf(bucket, key) {
-  const xml = await s3({ bucket, query: { versions: '', prefix: key } });
-  return [...xml.matchAll(/<(Version|DeleteMarker)>(.*?)<\/\1>/gs)]
-    .map(([, kind, inner]) => ({ kind, key: /<Key>(.*?)<\/Key>/.exec(inner)[1], id: /<VersionId>(.*?)<\/VersionId>/.exec(inner)[1] }))
-    .filter((v) => v.key === key);
-}
-
-/** Opens a folder, listed afresh even when it is the one shown (its current crumb lists it again). */
-async function openFolder(bucket, prefix = '') {
-  await page.goto(`${driveUrl}#/${bucket}/${prefix}`);
-  await page.locator('.browser-view').waitFor();
-  await page.locator('#breadcrumbs a[aria-current=page]').click();
-  await page.locator('.browser-view').waitFor();
-}
-
-async function clearFinished() {
-  const button = page.getByRole('button', { name: 'Clear finished' });
-  if (await button.isVisible()) await button.click();
-}
-
-/** Drops one text file and waits for its upload (after answering `answer` when the name exists). */
-async function dropText(name, text, answer, uploadedAs = name) {
-  await clearFinished();
-  await dropFiles(page, [{ name, type: 'text/plain', text }]);
-  if (answer) {
-    await openDialog(page).waitFor();
-    await pressDialogButton(page, answer);
-  }
-  await waitUploaded(page, uploadedAs);
-}
-
-async function pick(button, paths) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click(button)]);
-  await chooser.setFiles(paths);
-}
-
-async function waitFor(predicate, description, timeoutMs = 60000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    assert(Date.now() < deadline, description);
-    await page.waitForTimeout(50);
-  }
-}
-
-/** Reloads while uploads run: the page must ask "leave this page?" first; the test says yes. */
-async function reloadThroughTheLeavePrompt() {
-  let asked = null;
-  page.once('dialog', (d) => { asked = d.type(); d.accept(); });
-  await page.reload();
-  assert(asked === 'beforeunload', `leaving asked first (dialog: ${asked})`);
-  await page.locator('#shell').waitFor();
-}
+const { s3, read, versionsOf, openFolder, clearFinished, dropText, pick, waitFor, reloadThroughTheLeavePrompt } = uploadsKit(() => page, driveUrl);
 
 /** Picks `path` in the folder of `plain`, lets part 1 go up and holds the rest, then reloads: the upload waits for its file. */
 async function pickThenReload(path, name) {

@@ -1,6 +1,7 @@
 // Reads a zip file's entries, independently of the library that wrote it: the end of central
 // directory (Zip64 too), each central-directory record, its local header and its data. Stored
 // (method 0) and deflated (method 8) entries; each entry's CRC-32 is checked.
+import { createHash } from 'node:crypto';
 import { crc32, inflateRawSync } from 'node:zlib';
 
 function zip64Extra(extra, fields) {
@@ -68,6 +69,22 @@ export function readZip(buffer) {
     if ((crc32(data) >>> 0) !== crc) throw new Error(`${name}: CRC-32 does not match`);
     entries.push({ name, data: Buffer.from(data), directory: name.endsWith('/') });
     offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * Reads `buffer` as a zip and checks that its files are exactly `expected`'s names, each with the
+ * SHA-256 (hex) given there; returns every entry, folders included.
+ */
+export function readZipExpecting(buffer, expected) {
+  const entries = readZip(buffer);
+  const files = entries.filter((e) => !e.directory);
+  const names = files.map((e) => e.name).sort();
+  if (JSON.stringify(names) !== JSON.stringify(Object.keys(expected).sort())) throw new Error(`zip entries ${names}`);
+  for (const entry of files) {
+    const sha = createHash('sha256').update(entry.data).digest('hex');
+    if (sha !== expected[entry.name]) throw new Error(`${entry.name} in the zip does not have the bytes that were dropped`);
   }
   return entries;
 }
