@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
 
 /**
  * One chunk being written in tmp/: payload bytes go straight to the file while the CRC32C of
- * the current block is updated from the same buffer, so no byte is held or copied by us.
+ * each block is updated from the same buffer, so no byte is held or copied by us.
  * Invariant: {@code crcCount == length / BLOCK_SIZE} until sealed, when the short last block
  * (if any) gets its entry too. With a data key, each piece is encrypted into one 64 KiB buffer
  * first and the CRC is of the ciphertext, the bytes on disk (FORMAT.md, "Encrypted chunks").
@@ -89,19 +89,27 @@ final class TempChunk {
         return sealed;
     }
 
-    /** Appends {@code count} bytes from {@code src}, advancing its position by as many. */
+    /**
+     * Appends {@code count} bytes from {@code src}, advancing its position by as many: in one
+     * {@code write} when they go to disk as they are (the CRCs taken block by block from the same
+     * bytes first), in one per block piece when each piece is encrypted on the way.
+     */
     void append(ByteBuffer src, long count) throws IOException {
-        long left = count;
-        while (left > 0) {
-            int n = (int) Math.min(left, BLOCK_SIZE - blockFill);
-            ByteBuffer piece = encrypted(src.slice(src.position(), n));
-            blockCrc.update(piece);
-            FileIo.writeFully(channel, piece.rewind());
-            src.position(src.position() + n);
-            length += n;
-            left -= n;
-            blockFill += n;
-            if (blockFill == BLOCK_SIZE) endBlock();
+        if (crypto == null) {
+            ByteBuffer bytes = src.slice(src.position(), Math.toIntExact(count));
+            crcBlocks(bytes.duplicate());
+            FileIo.writeFully(channel, bytes);
+            src.position(src.position() + bytes.position());
+        } else {
+            long left = count;
+            while (left > 0) {
+                int n = (int) Math.min(left, BLOCK_SIZE - blockFill);
+                ByteBuffer piece = encrypted(src.slice(src.position(), n));
+                crcBlocks(piece.duplicate());
+                FileIo.writeFully(channel, piece);
+                src.position(src.position() + n);
+                left -= n;
+            }
         }
         tee.written(id, length); // the payload's bytes in the file are as many (encrypted or not)
         unsynced += count;
@@ -170,6 +178,19 @@ final class TempChunk {
         sealedBlock.clear();
         crypto.crypt(piece, sealedBlock);
         return sealedBlock.flip();
+    }
+
+    /** Takes {@code bytes} (all of its remaining ones, consumed) into the block CRCs and the length. */
+    private void crcBlocks(ByteBuffer bytes) {
+        int end = bytes.limit();
+        while (bytes.position() < end) {
+            int n = Math.min(end - bytes.position(), BLOCK_SIZE - blockFill);
+            bytes.limit(bytes.position() + n);
+            blockCrc.update(bytes);
+            length += n;
+            blockFill += n;
+            if (blockFill == BLOCK_SIZE) endBlock();
+        }
     }
 
     private void endBlock() {

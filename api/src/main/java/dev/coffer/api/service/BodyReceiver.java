@@ -98,8 +98,7 @@ public final class BodyReceiver {
         } catch (Exception e) {
             throw reactor.core.Exceptions.propagate(e);
         } finally {
-            // The body's MD5 may still be reading this buffer on the digest pool: freed once hashed.
-            sink.afterHashed(() -> DataBufferUtils.release(buffer));
+            DataBufferUtils.release(buffer); // what the sink keeps of it, it has copied
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.Semaphore;
  * queued, in order, to a small shared digest pool while the receiving thread goes on to CRC and
  * write the same bytes. MD5 runs at ~600 MB/s on one core here and was the largest cost of a
  * large PUT (docs/benchmarks.md): hashed in series with the writes, a stream could not pass it.
- * Bytes given to {@link #updateLater} must stay valid until the action given to
- * {@link #afterHashed} runs (it releases their buffer). At most {@link #MAX_PENDING} updates
+ * Bytes given to {@link #updateLater} must stay valid until its future completes, or until the
+ * action given to {@link #afterHashed} runs (it gives their buffer back). At most {@link #MAX_PENDING} updates
  * wait; past that the caller, an I/O thread, blocks rather than hold more buffers.
  * Not thread-safe: one receiving thread at a time (UploadSink synchronizes).
  */
@@ -46,8 +46,11 @@ final class PipelinedMd5 {
         md5.update(data.duplicate());
     }
 
-    /** Queues {@code data}'s remaining bytes (as they are now; its position is left alone). */
-    void updateLater(ByteBuffer data) {
+    /**
+     * Queues {@code data}'s remaining bytes (as they are now; its position is left alone).
+     * @return done once they are hashed
+     */
+    CompletableFuture<Void> updateLater(ByteBuffer data) {
         room.acquireUninterruptibly();
         ByteBuffer view = data.duplicate();
         tail = tail.handleAsync((ignored, failure) -> {
@@ -58,6 +61,7 @@ final class PipelinedMd5 {
             }
             return null;
         }, POOL);
+        return tail;
     }
 
     /** Runs {@code action} once every update queued so far is done: at once if none waits. */

@@ -7,10 +7,10 @@ import dev.coffer.storage.ChunkStore;
 import dev.coffer.storage.DataKey;
 import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +18,8 @@ import java.util.Map;
  * Receives one upload's raw body, blocking, off the event loop: decodes it, hashes it, and keeps
  * it inline while small, else streams it into chunk files — under the data key when it has one
  * (inline bytes too). Digests are of the plaintext. Memory is bounded by the inline threshold. Methods are synchronized because abort may come from another thread.
+ * A body declared larger than the threshold goes to chunk files from its first byte: it is not
+ * gathered in memory first, and its writes start at the file's first byte.
  */
 final class UploadSink {
     private final ChunkStore chunks;
@@ -29,13 +31,16 @@ final class UploadSink {
     private final PipelinedMd5 md5 = new PipelinedMd5();
     private final ChecksumAlgorithm.Calculator checksum;
     private final DataKey key;
-    private ByteArrayOutputStream small = new ByteArrayOutputStream();
+    /** The inline bytes so far ({@code smallLength} of them); null once the body goes to chunk files. */
+    private byte[] small;
+    private int smallLength;
     private ChunkWriter writer;
+    private StagedWrites staged;
     private long size;
     private boolean done;
 
     UploadSink(ChunkStore chunks, ChunkPlacement placement, int inlineThreshold, long maxSize, S3ErrorCode overLimit,
-               PayloadDecoder decoder, ChecksumAlgorithm algorithm, DataKey key) {
+               PayloadDecoder decoder, ChecksumAlgorithm algorithm, DataKey key) throws IOException {
         this.placement = placement;
         this.key = key;
         this.overLimit = overLimit;
@@ -44,6 +49,10 @@ final class UploadSink {
         this.inlineThreshold = inlineThreshold;
         this.maxSize = maxSize;
         this.decoder = decoder;
+        // A declared length (IncompleteBody past it) says at once whether the body can stay inline.
+        boolean declared = overLimit == S3ErrorCode.IncompleteBody;
+        if (declared && maxSize > inlineThreshold) toChunks();
+        else small = new byte[(int) Math.min(declared ? maxSize : 8192, inlineThreshold)];
     }
 
     synchronized void accept(ByteBuffer raw) throws Exception {
@@ -51,35 +60,33 @@ final class UploadSink {
         decoder.accept(raw, this::payload);
     }
 
-    /**
-     * Runs {@code release} (which frees the buffer the bytes given to {@link #accept} came from)
-     * once those bytes are hashed: at once unless the MD5 still reads them.
-     */
-    synchronized void afterHashed(Runnable release) {
-        md5.afterHashed(release);
+    private void toChunks() throws IOException {
+        writer = placement.newWriter(key);
+        staged = new StagedWrites(writer, md5);
     }
 
     private void payload(ByteBuffer data) {
         int n = data.remaining();
         size += n;
         if (size > maxSize) throw S3Exception.of(overLimit);
+        if (checksum != null) checksum.update(data);
         // Small bodies hash here; once the body goes to chunk files, the MD5 runs beside the writes.
         if (writer == null && size <= inlineThreshold) md5.updateNow(data);
-        else md5.updateLater(data);
-        if (checksum != null) checksum.update(data);
         try {
-            if (writer == null && small.size() + n <= inlineThreshold) {
-                byte[] copy = new byte[n];
-                data.get(copy);
-                small.write(copy, 0, n);
+            if (writer == null && smallLength + n <= inlineThreshold) {
+                if (smallLength + n > small.length) {
+                    small = Arrays.copyOf(small, Math.min(inlineThreshold, Math.max(smallLength + n, 2 * small.length)));
+                }
+                data.get(small, smallLength, n);
+                smallLength += n;
                 return;
             }
             if (writer == null) {
-                writer = placement.newWriter(key);
-                writer.write(ByteBuffer.wrap(small.toByteArray()));
+                toChunks();
+                staged.writeHashed(ByteBuffer.wrap(small, 0, smallLength));
                 small = null;
             }
-            writer.write(data);
+            staged.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,11 +97,15 @@ final class UploadSink {
         Map<String, String> trailers = decoder.finish();
         done = true;
         if (writer == null) {
-            byte[] inline = key == null ? small.toByteArray() : key.cryptInline(small.toByteArray());
+            byte[] bytes = smallLength == small.length ? small : Arrays.copyOf(small, smallLength);
+            byte[] inline = key == null ? bytes : key.cryptInline(bytes);
             return new StoredBody(size, md5.digest(), checksumValue(), inline, List.of(), trailers);
         }
+        staged.finish();
         List<ChunkRef> refs = placement.replicate(writer.finish()); // the last fsync, while the MD5 catches up
-        return new StoredBody(size, md5.digest(), checksumValue(), null, refs, trailers);
+        byte[] digest = md5.digest();
+        staged.release();
+        return new StoredBody(size, digest, checksumValue(), null, refs, trailers);
     }
 
     private String checksumValue() {
@@ -105,5 +116,6 @@ final class UploadSink {
     synchronized void abort() {
         done = true;
         if (writer != null) writer.abort();
+        if (staged != null) staged.release();
     }
 }
