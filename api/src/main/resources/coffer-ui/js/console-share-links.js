@@ -52,7 +52,8 @@ async function shareUser(api) {
 
 /**
  * A client that signs with the share user's key, making the user or a key when needed; or, when
- * the signed-in key may not manage that user, the signed-in client with `dedicated: false` and why.
+ * the signed-in key may not manage that user, the signed-in client with `dedicated: false` and why;
+ * or, when that user already has the two keys IAM allows, `full: true`, and the caller signs nothing.
  */
 export async function shareSigner(ctx) {
   const api = new ConsoleApi(ctx.client);

@@ -1,7 +1,8 @@
 // Share: a presigned GET URL with a chosen lifetime (at most 7 days, S3's limit for SigV4),
 // copied to the clipboard and shown for copying by hand. It is signed by the dedicated share-link
 // key (console-share-links.js: s3:GetObject only, revocable all at once); when the signed-in key
-// may not manage that user, by the signed-in key, and the dialog says so. The link points at the S3 endpoint, an
+// may not manage that user (never the root's: a root may), by the signed-in key, and the dialog
+// says so; when that user's two keys are held by other browsers, no link is made and it says why. The link points at the S3 endpoint, an
 // origin that holds no key; "Open" opens it with noopener, so the page it shows (which may be a
 // stored HTML file) gets no handle on the drive's window either.
 import { h } from './dom.js';
@@ -33,6 +34,15 @@ export async function share(ctx, bucket, key) {
     const seconds = Number(expiry.value);
     try {
       signer = signer || (await shareSigner(ctx));
+      if (signer.full) {
+        // Never sign with the signed-in key instead: it may be the root's, and a link must be revocable on its own.
+        signedBy.textContent = `No link made: the ${SHARE_USER} user already has the two access keys IAM allows, kept by other browsers `
+          + `(${signer.why}). "Revoke all links" in Console \u203a Share links frees them (every link made with them stops working); then share again.`;
+        signedBy.className = 'form-message error';
+        note.textContent = 'No link was made.';
+        signer = null;
+        return;
+      }
       const url = await signer.client.presign(bucket, key, seconds);
       output.value = url;
       open.href = url;
@@ -44,9 +54,7 @@ export async function share(ctx, bucket, key) {
       note.textContent = (await copyText(url, output)) ? `Link copied to the clipboard. It works until ${until}.` : `Copy the link above. It works until ${until}.`;
       signedBy.textContent = signer.dedicated
         ? `Signed by the share-link key (${SHARE_USER}, read-only): revoke every link at once in Console › Share links.`
-        : `Signed with your own key: ${signer.full
-          ? `the ${SHARE_USER} user already has the two access keys IAM allows, kept by other browsers (${signer.why}); "Revoke all links" in Console \u203a Share links frees them`
-          : `you may not manage the ${SHARE_USER} user (${signer.why})`}. Such a link stops working only when your key is deactivated or deleted.`;
+        : `Signed with your own key: you may not manage the ${SHARE_USER} user (${signer.why}). Such a link stops working only when your key is deactivated or deleted.`;
       signedBy.className = signer.dedicated ? 'muted small' : 'form-message info';
       output.select();
     } catch (e) {

@@ -84,7 +84,7 @@ class ConsoleGrantsUiIT {
                 .contains("policy delete refused - DeleteConflict: ")
                 .contains("policy deleted - No managed policies yet.")
                 .contains("settings removed - " + settingsBucket + ": tags and CORS")
-                .contains("third browser - Signed with your own key: the coffer-share-links user already has the two"
+                .contains("third browser - No link made: the coffer-share-links user already has the two"
                         + " access keys IAM allows")
                 .contains("LimitExceeded: Cannot exceed quota for AccessKeysPerUser: 2")
                 .contains("revoked by the third browser - 403 403")
