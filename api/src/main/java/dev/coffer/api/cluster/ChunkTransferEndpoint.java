@@ -5,6 +5,7 @@ import dev.coffer.storage.ChunkId;
 import dev.coffer.storage.ChunkStore;
 import dev.coffer.storage.StorageFullException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -97,7 +97,11 @@ public final class ChunkTransferEndpoint implements HttpHandler {
     private Mono<Void> receive(ChunkId id, ServerHttpRequest request, ServerHttpResponse response) {
         long length = request.getHeaders().getContentLength(); // -1: streamed while written, the footer tells
         return Mono.fromCallable(() -> {
-                    chunks.receive(id, DataBufferUtils.subscriberInputStream(request.getBody(), 4), length);
+                    // Closed either way: a refusal before the body was read (a closed or full store) cancels
+                    // the rest, so that the connection closes after the answer instead of blocking the sender.
+                    try (InputStream body = new BlockingBody(request.getBody(), 4)) {
+                        chunks.receive(id, body, length);
+                    }
                     return chunks.usableBytes();
                 }).subscribeOn(blocking)
                 .flatMap(usable -> {

@@ -15,5 +15,7 @@ public final class NettyAllocatorBlockHoundIntegration implements BlockHoundInte
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        // A chunk transfer's body read by a blocking thread (api cluster/BlockingBody): the event loop wakes it.
+        builder.allowBlockingCallsInside("reactor.core.publisher.BlockingIterable$SubscriberIterator", "signalConsumer");
     }
 }
