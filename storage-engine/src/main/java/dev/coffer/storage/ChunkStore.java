@@ -184,7 +184,8 @@ public final class ChunkStore implements AutoCloseable {
      * file: a chunk sent while it was written, whose footer tells its size): written to tmp/,
      * fsynced, its footer and every block checked, then renamed into chunks/ and the directory
      * fsynced, as a writer publishes (FORMAT.md, "Receiving a replica").
-     * When the chunk is already published nothing is written. On any failure nothing is left.
+     * When the chunk is already published nothing is written (its directory is fsynced: another
+     * transfer may have published it a moment ago). On any failure nothing is left.
      *
      * @throws ChunkCorruptedException if the bytes fail a check
      */
@@ -192,6 +193,9 @@ public final class ChunkStore implements AutoCloseable {
         requireOpen();
         if (Files.exists(layout.chunkPath(id))) {
             in.transferTo(OutputStream.nullOutputStream());
+            // Another transfer of this chunk may have renamed it in and not yet fsynced the
+            // directory: its name must be durable before this transfer is acknowledged too.
+            layout.ops().fsyncDirectory(layout.ensurePrefixDir(id));
             return;
         }
         long limit = fileSize >= 0 ? fileSize : fileSize(maxChunkSize);

@@ -29,9 +29,9 @@ import java.util.stream.Stream;
  * {@link PowerCut}: an {@link Error}, so the writer's clean-up paths (which catch IOException and
  * RuntimeException) do not run, as they would not in a real crash.
  */
-final class PowerLossOps implements DurabilityOps {
+public final class PowerLossOps implements DurabilityOps {
     /** The power went out: nothing after this point ran. */
-    static final class PowerCut extends Error {
+    public static final class PowerCut extends Error {
         PowerCut(int call) {
             super("power cut before durability call " + call);
         }
@@ -44,12 +44,12 @@ final class PowerLossOps implements DurabilityOps {
     private int calls;
     private int cutBefore = -1;
 
-    PowerLossOps(Path root) {
+    public PowerLossOps(Path root) {
         this.root = root.toAbsolutePath();
     }
 
     /** Cuts the power before the {@code n}-th durability call from now (0 = the next one). */
-    synchronized void cutPowerAfter(int n) {
+    public synchronized void cutPowerAfter(int n) {
         this.cutBefore = calls + n;
     }
 
@@ -60,8 +60,23 @@ final class PowerLossOps implements DurabilityOps {
     }
 
     /** Durability calls made so far. */
-    int calls() {
+    public synchronized int calls() {
         return calls;
+    }
+
+    /**
+     * A durability point outside the chunk store that this model's cut counts too: a catalogue
+     * command whose WAL record is synced when it returns (the api's power-loss tests).
+     *
+     * @throws PowerCut if the power goes out before it
+     */
+    public synchronized void point() {
+        step();
+    }
+
+    /** Opens the chunk store under this model's root with its durability calls going through it. */
+    public ChunkStore open(long maxChunkSize) throws IOException {
+        return ChunkStore.open(root, maxChunkSize, this);
     }
 
     @Override
@@ -91,7 +106,7 @@ final class PowerLossOps implements DurabilityOps {
      * Drops what the power cut would have lost under {@code chunks/} and {@code tmp/}.
      * REQUIRES: the store is closed (as after a crash, nothing of the old process runs on).
      */
-    synchronized void powerLoss() throws IOException {
+    public synchronized void powerLoss() throws IOException {
         Path chunks = root.resolve("chunks");
         Set<String> durablePrefixes = durableNames.getOrDefault(chunks, Set.of());
         for (String prefix : namesIn(chunks)) {
@@ -120,8 +135,10 @@ final class PowerLossOps implements DurabilityOps {
         }
     }
 
+    /** Counts a call; at the cut, and at every call after it (nothing of the dead process runs), throws. */
     private void step() {
-        if (calls++ == cutBefore) throw new PowerCut(cutBefore);
+        if (cutBefore >= 0 && calls >= cutBefore) throw new PowerCut(cutBefore);
+        calls++;
     }
 
     private static Set<String> namesIn(Path dir) throws IOException {

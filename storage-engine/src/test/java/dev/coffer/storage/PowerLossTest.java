@@ -1,12 +1,12 @@
 package dev.coffer.storage;
 
+import static dev.coffer.storage.PowerCuts.slices;
 import static dev.coffer.storage.TestChunks.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -108,14 +108,6 @@ class PowerLossTest {
             // the name was made durable but the bytes were not: an empty file, refused on open
             assertThrows(ChunkCorruptedException.class, () -> store.openReader(refs.get(0).id()));
         }
-    }
-
-    private static List<byte[]> slices(byte[] bytes, int size) {
-        List<byte[]> out = new ArrayList<>();
-        for (int at = 0; at < bytes.length; at += size) {
-            out.add(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + size)));
-        }
-        return out;
     }
 
     private static Set<ChunkId> ids(List<ChunkRef> refs) {

@@ -37,11 +37,16 @@ final class TestChunks {
 
     /** Reads every chunk whole, in order, with 64 KiB direct buffers at aligned positions. */
     static byte[] readAll(ChunkStore store, List<ChunkRef> refs) throws IOException {
+        return readAll(store, refs, null);
+    }
+
+    /** As {@link #readAll(ChunkStore, List)}, decrypting under {@code key} (null: stored as it is). */
+    static byte[] readAll(ChunkStore store, List<ChunkRef> refs, DataKey key) throws IOException {
         long total = refs.stream().mapToLong(ChunkRef::length).sum();
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total));
         ByteBuffer buffer = ByteBuffer.allocateDirect(BLOCK);
         for (ChunkRef ref : refs) {
-            try (ChunkReader reader = store.openReader(ref.id())) {
+            try (ChunkReader reader = store.openReader(ref.id(), key)) {
                 long position = 0;
                 int n;
                 while ((n = reader.read(position, buffer.clear())) > 0) {
