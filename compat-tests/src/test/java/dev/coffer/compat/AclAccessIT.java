@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * What ACLs grant, decided by the one Authorizer: the owner, a second account, anonymous
  * browsers (plain HTTP GETs), Block Public Access; and the tools that set ACLs at their defaults
  * (aws CLI {@code --acl public-read}, s3cmd {@code --acl-public} / {@code setacl}, rclone's
- * {@code --s3-acl}) followed by an anonymous GET.
+ * {@code --s3-acl} and its configuration's {@code acl}) followed by an anonymous GET.
  */
 @ExtendWith(CofferServerExtension.class)
 class AclAccessIT {
@@ -200,6 +200,46 @@ class AclAccessIT {
         rclone.run("--config", config.toString(), "copyto", "--s3-acl", "public-read", file.toString(),
                 "coffer:" + bucket + "/r.txt").ok();
         assertThat(curl("/" + bucket + "/r.txt")).isEqualTo("200 from rclone");
+    }
+
+    /**
+     * rclone's own {@code acl} setting in its remote's configuration (no flag): {@code public-read}
+     * into the owner's bucket; {@code bucket-owner-full-control} as another account writing into a
+     * BucketOwnerPreferred bucket whose policy lets it put objects, which the bucket owner then owns.
+     */
+    @Test
+    void rcloneWithAclInItsConfigurationPublicReadAndBucketOwnerFullControl() throws Exception {
+        Tools.requireOnPath("rclone", "apt-get install rclone");
+        ExternalClient rclone = new ExternalClient("rclone", dir, 60);
+        Path ownConfig = rcloneConfig("own.conf", CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, "public-read");
+        Path file = Files.writeString(dir.resolve("c.txt"), "from rclone's config");
+        String bucket = writerBucket("acl-rclone-conf");
+        rclone.run("--config", ownConfig.toString(), "copyto", file.toString(), "coffer:" + bucket + "/c.txt").ok();
+        assertThat(curl("/" + bucket + "/c.txt")).isEqualTo("200 from rclone's config");
+
+        String shared = server.uniqueBucketName("acl-rclone-bofc");
+        s3.createBucket(b -> b.bucket(shared).objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED));
+        // At its defaults rclone HEADs the bucket and the object before the upload, and the object
+        // after it: s3:ListBucket and s3:GetObject besides s3:PutObject (as on AWS).
+        String them = "\"Principal\":{\"AWS\":\"arn:aws:iam::" + other.get("accountId").asText() + ":root\"}";
+        s3.putBucketPolicy(b -> b.bucket(shared).policy("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\"," + them + ",\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::" + shared + "\"},"
+                + "{\"Effect\":\"Allow\"," + them + ",\"Action\":[\"s3:PutObject\",\"s3:GetObject\"],"
+                + "\"Resource\":\"arn:aws:s3:::" + shared + "/*\"}]}"));
+        Path theirConfig = rcloneConfig("theirs.conf", other.get("accessKeyId").asText(),
+                other.get("secretAccessKey").asText(), "bucket-owner-full-control");
+        rclone.run("--config", theirConfig.toString(), "copyto", file.toString(), "coffer:" + shared + "/handed.txt").ok();
+        assertThat(s3.getObjectAcl(b -> b.bucket(shared).key("handed.txt")).owner().id())
+                .isEqualTo(s3.listBuckets().owner().id());
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(shared).key("handed.txt")).asUtf8String())
+                .isEqualTo("from rclone's config");
+        assertThat(curl("/" + shared + "/handed.txt")).startsWith("403 ");
+    }
+
+    private Path rcloneConfig(String name, String accessKey, String secretKey, String acl) throws Exception {
+        Path config = ClientConfig.render("rclone.conf", Map.of("endpoint", server.endpoint().toString(),
+                "access_key", accessKey, "secret_key", secretKey, "region", CofferServer.REGION.id()), dir.resolve(name));
+        return Files.writeString(config, Files.readString(config) + "acl = " + acl + "\n");
     }
 
     /** curl with no credentials: "STATUS BODY". */

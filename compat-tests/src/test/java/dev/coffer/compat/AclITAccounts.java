@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,5 +39,20 @@ final class AclITAccounts {
 
     static S3Client client(JsonNode account) {
         return server.newClient(account.get("accessKeyId").asText(), account.get("secretAccessKey").asText());
+    }
+
+    /** The account's root signs IAM calls for its own account. */
+    static IamClient iam(JsonNode account) {
+        return IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        account.get("accessKeyId").asText(), account.get("secretAccessKey").asText()))).build();
+    }
+
+    /** A new IAM user of {@code iam}'s account with this inline policy (none when null), signing as it. */
+    static S3Client user(IamClient iam, String name, String policy) {
+        iam.createUser(b -> b.userName(name));
+        if (policy != null) iam.putUserPolicy(b -> b.userName(name).policyName("s3").policyDocument(policy));
+        AccessKey key = iam.createAccessKey(b -> b.userName(name)).accessKey();
+        return server.newClient(key.accessKeyId(), key.secretAccessKey());
     }
 }

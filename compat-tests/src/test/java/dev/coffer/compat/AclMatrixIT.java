@@ -15,12 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -36,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * decides, a grant to the owner's account reaching its users only through their policies, while
  * the AllUsers and AuthenticatedUsers groups reach them as they reach anyone; across accounts the
  * user's policy and the ACL must both allow; aws-exec-read's EC2 grantee and the bucket-owner ACLs
- * of the bucket owner's own object add no one. Each table row is the expected column set.
+ * of the bucket owner's own object add no one; an object another account wrote is that account's,
+ * the bucket owner reaching it only by its ACL. Each table row is the expected column set.
  */
 @ExtendWith(CofferServerExtension.class)
 class AclMatrixIT {
@@ -63,31 +60,17 @@ class AclMatrixIT {
         otherAccountId = other.get("accountId").asText();
         clients.put(Who.OWNER, AclITAccounts.client(owner));
         clients.put(Who.OTHER, AclITAccounts.client(other));
-        try (IamClient ownerIam = iam(owner); IamClient otherIam = iam(other)) {
-            clients.put(Who.OWNER_USER, user(ownerIam, "matrix-bare", null));
-            clients.put(Who.OWNER_USER_ALLOWED, user(ownerIam, "matrix-allowed", ALLOW_S3));
-            clients.put(Who.OTHER_USER, user(otherIam, "matrix-bare", null));
-            clients.put(Who.OTHER_USER_ALLOWED, user(otherIam, "matrix-allowed", ALLOW_S3));
+        try (IamClient ownerIam = AclITAccounts.iam(owner); IamClient otherIam = AclITAccounts.iam(other)) {
+            clients.put(Who.OWNER_USER, AclITAccounts.user(ownerIam, "matrix-bare", null));
+            clients.put(Who.OWNER_USER_ALLOWED, AclITAccounts.user(ownerIam, "matrix-allowed", ALLOW_S3));
+            clients.put(Who.OTHER_USER, AclITAccounts.user(otherIam, "matrix-bare", null));
+            clients.put(Who.OTHER_USER_ALLOWED, AclITAccounts.user(otherIam, "matrix-allowed", ALLOW_S3));
         }
     }
 
     @AfterAll
     static void stop() {
         clients.values().forEach(S3Client::close);
-    }
-
-    /** The account's root signs IAM calls for its own account. */
-    private static IamClient iam(JsonNode account) {
-        return IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        account.get("accessKeyId").asText(), account.get("secretAccessKey").asText()))).build();
-    }
-
-    private static S3Client user(IamClient iam, String name, String policy) {
-        iam.createUser(b -> b.userName(name));
-        if (policy != null) iam.putUserPolicy(b -> b.userName(name).policyName("s3").policyDocument(policy));
-        AccessKey key = iam.createAccessKey(b -> b.userName(name)).accessKey();
-        return server.newClient(key.accessKeyId(), key.secretAccessKey());
     }
 
     private static String ownedBucket(String hint) {
@@ -136,6 +119,16 @@ class AclMatrixIT {
     private static final Operation PUT_OBJECT = new Operation("PutObject",
             (c, t) -> c.putObject(b -> b.bucket(t).key("written"), RequestBody.fromString("w")) != null,
             t -> anonymous("PUT", "/" + t + "/written"));
+    private static final Operation DELETE_OBJECT = new Operation("DeleteObject",
+            (c, t) -> c.deleteObject(b -> b.bucket(bucketOf(t)).key(keyOf(t))) != null,
+            t -> anonymous("DELETE", "/" + t));
+
+    private static Operation putObjectAcl(String cannedAcl) {
+        return new Operation("PutObjectAcl " + cannedAcl,
+                (c, t) -> c.putObjectAcl(b -> b.bucket(bucketOf(t)).key(keyOf(t)).acl(cannedAcl)) != null,
+                t -> anonymous("PUT", "/" + t + "?acl"));
+    }
+
     private static final Operation GET_BUCKET_ACL = new Operation("GetBucketAcl",
             (c, t) -> c.getBucketAcl(b -> b.bucket(t)) != null, t -> anonymous("GET", "/" + t + "?acl"));
 
@@ -174,26 +167,43 @@ class AclMatrixIT {
     }
 
     /**
-     * The other account writes into the owner's bucket and hands the owner read or control: AWS's
-     * cross-account upload pattern, a bucket policy allowing it s3:PutObject and s3:PutObjectAcl
-     * (setting an ACL while writing needs the latter; the bucket ACL's WRITE maps to the former only).
+     * The other account writes into the owner's ObjectWriter bucket (its bucket policy allows that
+     * account s3:PutObject, nothing more) and so owns what it wrote. As AWS documents it (S3 User
+     * Guide, "How Amazon S3 authorizes a request for an object operation"): the requester needs
+     * the object owner's permission — its own identities' policies, or the object's ACL — and the
+     * bucket owner's policy can only deny; so the bucket owner reads the object or its ACL only
+     * where the object's ACL grants its account (bucket-owner-read: READ; bucket-owner-full-control:
+     * all), its users also needing their own policy. Deleting is the bucket's WRITE, the bucket
+     * owner's to give: its account may, the writer (not granted s3:DeleteObject) may not.
      */
     @Test
-    void theBucketOwnerAclsGrantTheBucketOwnersAccountAndReachItsUsersThroughTheirPolicies() {
+    void anObjectAnotherAccountWroteIsItsOwnersAndTheBucketOwnerGetsWhatItsAclGrantsButMayDeleteIt() {
         String bucket = ownedBucket("acl-matrix-handed");
         clients.get(Who.OWNER).putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":"
                 + "[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + otherAccountId + ":root\"},"
-                + "\"Action\":[\"s3:PutObject\",\"s3:PutObjectAcl\"],\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}"));
-        Set<Who> both = EnumSet.of(Who.OWNER, Who.OWNER_USER_ALLOWED, Who.OTHER, Who.OTHER_USER_ALLOWED);
+                + "\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}"));
+        Set<Who> writer = EnumSet.of(Who.OTHER, Who.OTHER_USER_ALLOWED);
+        Set<Who> writerAndBucketOwner = EnumSet.of(Who.OTHER, Who.OTHER_USER_ALLOWED, Who.OWNER, Who.OWNER_USER_ALLOWED);
+        record Row(String acl, Set<Who> get, Set<Who> getAcl, Set<Who> putAcl) {}
+        List<Row> rows = List.of(
+                new Row("private", writer, writer, writer),
+                new Row("bucket-owner-read", writerAndBucketOwner, writer, writer),
+                new Row("bucket-owner-full-control", writerAndBucketOwner, writerAndBucketOwner, writerAndBucketOwner));
         List<String> wrong = new ArrayList<>();
-        for (String acl : List.of("bucket-owner-read", "bucket-owner-full-control")) {
-            clients.get(Who.OTHER).putObject(b -> b.bucket(bucket).key(acl).acl(acl), RequestBody.fromString(acl));
-            wrong.addAll(differences(GET_OBJECT, bucket + "/" + acl, both));
+        for (Row row : rows) {
+            clients.get(Who.OTHER).putObject(b -> b.bucket(bucket).key(row.acl()).acl(row.acl()),
+                    RequestBody.fromString(row.acl()));
+            String target = bucket + "/" + row.acl();
+            wrong.addAll(differences(GET_OBJECT, target, row.get()));
+            wrong.addAll(differences(GET_OBJECT_ACL, target, row.getAcl()));
+            // Each allowed PutObjectAcl sets the ACL the object already has, so the rows stay as written.
+            wrong.addAll(differences(putObjectAcl(row.acl()), target, row.putAcl()));
         }
-        // READ_ACP: with full control the bucket owner's account has it too. (With bucket-owner-read S3
-        // gives it READ alone; Coffer lets a bucket owner read every ACL in its bucket: docs/acl.md.)
-        wrong.addAll(differences(GET_OBJECT_ACL, bucket + "/bucket-owner-full-control", both));
+        for (Row row : rows) {
+            wrong.addAll(differences(DELETE_OBJECT, bucket + "/" + row.acl(), OWNERS));
+        }
         assertThat(wrong).isEmpty();
+        assertThat(clients.get(Who.OWNER).listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
     }
 
     /** The owner's root makes a bucket with each canned ACL (S3 ignores the bucket-owner ones on buckets). */

@@ -10,6 +10,7 @@ import dev.coffer.auth.policy.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +46,18 @@ public final class AclGrants implements ResourceAcls {
             "s3:PutObjectAcl", Permission.WRITE_ACP,
             "s3:PutObjectVersionAcl", Permission.WRITE_ACP);
 
+    /**
+     * Object-level actions, judged with the object's owner as the resource owner: its reads, its
+     * ACL, its tags, its retention and legal hold. The bucket's WRITE (PutObject, DeleteObject, DeleteObjectVersion,
+     * AbortMultipartUpload) stays the bucket owner's, who may always delete what others wrote.
+     */
+    private static final Set<String> OF_THE_OBJECT_OWNER = Set.of(
+            "s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectAcl", "s3:GetObjectVersionAcl",
+            "s3:PutObjectAcl", "s3:PutObjectVersionAcl", "s3:GetObjectAttributes", "s3:GetObjectVersionAttributes",
+            "s3:GetObjectTagging", "s3:GetObjectVersionTagging", "s3:PutObjectTagging", "s3:PutObjectVersionTagging",
+            "s3:DeleteObjectTagging", "s3:DeleteObjectVersionTagging", "s3:GetObjectRetention", "s3:PutObjectRetention",
+            "s3:GetObjectLegalHold", "s3:PutObjectLegalHold");
+
     private final AclService acls;
     private final Function<String, Mono<PublicAccessBlock>> publicAccess;
 
@@ -54,8 +67,23 @@ public final class AclGrants implements ResourceAcls {
     }
 
     @Override
+    public Mono<String> objectOwner(ActionCheck check, RequestContext context, String bucketOwner) {
+        if (check.key() == null || !OF_THE_OBJECT_OWNER.contains(check.action())) return Mono.empty();
+        return Mono.defer(() -> acls.objectAcl(check.bucket(), check.key(), versionId(context), "GET"))
+                .map(v -> v.acl().owner())
+                .filter(owner -> !owner.equals(bucketOwner))
+                .onErrorResume(S3Exception.class, e -> Mono.empty()); // no such key or version: the handler answers
+    }
+
+    private static String versionId(RequestContext context) {
+        List<String> versionIds = context.get("s3:VersionId");
+        return versionIds == null || versionIds.isEmpty() ? null : versionIds.get(0);
+    }
+
+    @Override
     public Mono<String> grant(Principal principal, ActionCheck check, RequestContext context) {
-        if (check.bucket() == null) return Mono.empty();
+        // An object a write is about to make has no ACL yet: its owner-to-be is the Authorizer's.
+        if (check.bucket() == null || check.newObjectOwner() != null) return Mono.empty();
         boolean onObject = check.key() != null && ON_OBJECT.containsKey(check.action());
         Permission wanted = check.key() == null ? ON_BUCKET.get(check.action())
                 : onObject ? ON_OBJECT.get(check.action()) : BUCKET_WRITE.get(check.action());
@@ -65,19 +93,23 @@ public final class AclGrants implements ResourceAcls {
             AclService.BucketAcl bucket = found.get();
             return publicAccess.apply(check.bucket()).flatMap(bpa -> {
                 if (!onObject) return Mono.justOrEmpty(match(bucket.acl(), principal, bucket.owner(), wanted, bpa));
-                List<String> versionIds = context.get("s3:VersionId");
-                String versionId = versionIds == null || versionIds.isEmpty() ? null : versionIds.get(0);
-                return Mono.defer(() -> acls.objectAcl(check.bucket(), check.key(), versionId, "GET"))
-                        .mapNotNull(v -> match(v.acl(), principal, bucket.owner(), wanted, bpa))
+                // The object's owner is the resource owner its ACL speaks for (the bucket's, or the writer's).
+                return Mono.defer(() -> acls.objectAcl(check.bucket(), check.key(), versionId(context), "GET"))
+                        .mapNotNull(v -> match(v.acl(), principal, v.acl().owner(), wanted, bpa))
                         .onErrorResume(S3Exception.class, e -> Mono.empty()); // no such key or version: no grant
             });
         }).onErrorResume(S3Exception.class, e -> Mono.empty());
     }
 
-    /** The grant of {@code acl} that gives {@code wanted} to the principal, described; null when none. */
-    static String match(Acl acl, Principal principal, String bucketOwner, Permission wanted, PublicAccessBlock bpa) {
+    /**
+     * The grant of {@code acl} that gives {@code wanted} to the principal, described; null when none.
+     *
+     * @param resourceOwner the account owning the bucket, or the object, the ACL is on: a grant to
+     *     it reaches its users only through their own policies, which the Authorizer reads anyway
+     */
+    static String match(Acl acl, Principal principal, String resourceOwner, Permission wanted, PublicAccessBlock bpa) {
         boolean accountCounts = principal.kind() != Principal.Kind.ANONYMOUS
-                && (principal.isRoot() || !principal.accountId().equals(bucketOwner));
+                && (principal.isRoot() || !principal.accountId().equals(resourceOwner));
         if (accountCounts && acl.owner().equals(principal.accountId())
                 && (wanted == Permission.READ_ACP || wanted == Permission.WRITE_ACP)) {
             return "owner " + acl.owner() + " " + wanted;

@@ -72,11 +72,6 @@ public record AclSpec(CannedAcl canned, List<Acl.Grant> grants) {
         return canned != null ? canned.toAcl(owner, bucketOwner) : new Acl(owner, grants);
     }
 
-    /** Whether this asks for no more than a bucket that enforces ownership allows: the owner's private or bucket-owner-full-control. */
-    public boolean allowedWhenEnforced() {
-        return canned == CannedAcl.PRIVATE || canned == CannedAcl.BUCKET_OWNER_FULL_CONTROL;
-    }
-
     private static List<Grantee> grantees(String header, String value, AccountDirectory accounts) {
         List<Grantee> out = new ArrayList<>();
         for (String part : value.split(",")) {

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * under BucketOwnerEnforced the bucket owner owns it and only the owner's private ACL may be asked
  * (else AccessControlListNotSupported); under BucketOwnerPreferred the bucket owner owns what is
  * written with bucket-owner-full-control, the writer the rest; under ObjectWriter the writer. A
- * request that sets an ACL needs s3:PutObjectAcl too, as in S3; a public one is AccessDenied under
+ * request that sets an ACL granting anyone but the two owners needs s3:PutObjectAcl too, as in S3
+ * (judged with the new object's owner as the resource owner); a public one is AccessDenied under
  * BlockPublicAcls. Kept as the version's (or upload's) {@code acl} attribute, none when the bucket
  * owner owns it privately.
  */
@@ -47,11 +48,7 @@ public final class ObjectAcls {
         } catch (S3Exception e) {
             return Mono.error(e);
         }
-        // private and bucket-owner-full-control give no one but the two owners anything: a writer
-        // allowed s3:PutObject may ask for them (AWS's cross-account upload pattern needs no more).
-        boolean grantsOthers = spec.isPresent() && !spec.get().allowedWhenEnforced();
-        Mono<Void> allowed = !grantsOthers ? Mono.empty() : access.require(new ActionCheck("s3:PutObjectAcl", bucket, key));
-        return allowed.then(acls.bucket(bucket)).zipWith(publicAccess.apply(bucket)).map(t -> {
+        return acls.bucket(bucket).zipWith(publicAccess.apply(bucket)).flatMap(t -> {
             AclService.BucketAcl b = t.getT1();
             String writer = access.principal().accountId() == null ? b.owner() : access.principal().accountId();
             String owner = switch (b.effectiveOwnership()) {
@@ -61,15 +58,29 @@ public final class ObjectAcls {
                 case ObjectWriter -> writer;
             };
             Acl acl = spec.map(s -> s.toAcl(owner, b.owner())).orElseGet(() -> Acl.privateTo(owner));
-            if (!b.effectiveOwnership().aclsEnabled() && !AclHandlers.enforcedAllows(acl, b.owner())) {
-                throw S3Exception.of(S3ErrorCode.AccessControlListNotSupported, "/" + bucket + "/" + key);
-            }
-            if (t.getT2().blockPublicAcls() && acl.isPublic()) {
-                throw S3Exception.of(S3ErrorCode.AccessDenied, "/" + bucket + "/" + key);
-            }
-            if (owner.equals(b.owner()) && acl.isPrivate()) return Map.of();
-            return Map.of(AclService.ACL, acl.encode());
+            // An ACL that gives no one but the two owners anything (private, bucket-owner-read,
+            // bucket-owner-full-control, or the same by grant headers) needs s3:PutObject alone, as
+            // in AWS's cross-account upload examples; any other needs s3:PutObjectAcl on the object
+            // about to be made, whose owner-to-be is the resource owner (the writer's account
+            // under ObjectWriter: it may set its own object's ACL, as a bucket-WRITE grantee may).
+            Mono<Void> allowed = spec.isPresent() && grantsOthers(acl, owner, b.owner())
+                    ? access.require(new ActionCheck("s3:PutObjectAcl", bucket, key, owner)) : Mono.empty();
+            return allowed.then(Mono.fromCallable(() -> {
+                if (!b.effectiveOwnership().aclsEnabled() && !AclHandlers.enforcedAllows(acl, b.owner())) {
+                    throw S3Exception.of(S3ErrorCode.AccessControlListNotSupported, "/" + bucket + "/" + key);
+                }
+                if (t.getT2().blockPublicAcls() && acl.isPublic()) {
+                    throw S3Exception.of(S3ErrorCode.AccessDenied, "/" + bucket + "/" + key);
+                }
+                if (owner.equals(b.owner()) && acl.isPrivate()) return Map.<String, byte[]>of();
+                return Map.of(AclService.ACL, acl.encode());
+            }));
         });
+    }
+
+    private static boolean grantsOthers(Acl acl, String owner, String bucketOwner) {
+        return !acl.grants().stream().allMatch(g -> g.grantee().equals(Grantee.account(owner))
+                || g.grantee().equals(Grantee.account(bucketOwner)));
     }
 
     /** {@code base} plus {@code more}. */

@@ -129,31 +129,44 @@ public final class AccessChecks {
             BucketAccess bucket = found.orElse(null);
             Mono<RequestContext> keys = bucket != null && ExistingObjectTags.needed(check, principal, bucket)
                     ? ExistingObjectTags.add(objectTags, check, context) : Mono.just(context);
-            return keys.flatMap(withTags -> {
-                Decision first = decision(principal, withTags, check, bucket, null);
+            return keys.flatMap(withTags -> objectOwner(check, withTags, bucket).flatMap(objectOwner -> {
+                String owner = objectOwner.orElse(null);
+                Decision first = decision(principal, withTags, check, bucket, null, owner);
                 if (bucket == null || first.outcome() != Decision.Outcome.IMPLICIT_DENY) {
                     return Mono.just(new Verdict(counted(first, principal, check, counted), bucket));
                 }
                 // The policies left it open: the resource's ACL may still grant it, as S3's resource side.
                 return acls.grant(principal, check, withTags)
-                        .map(grant -> decision(principal, withTags, check, bucket, grant))
+                        .map(grant -> decision(principal, withTags, check, bucket, grant, owner))
                         .defaultIfEmpty(first)
                         .map(d -> new Verdict(counted(d, principal, check, counted), bucket));
-            });
+            }));
         });
+    }
+
+    /**
+     * The account owning the object an object-level action is on, when ACLs may have given it to
+     * another account than the bucket's (S3 User Guide, "How Amazon S3 authorizes a request for an
+     * object operation"); empty for the bucket's own objects and bucket-level actions.
+     */
+    private Mono<Optional<String>> objectOwner(ActionCheck check, RequestContext context, BucketAccess bucket) {
+        if (bucket == null || check.key() == null) return Mono.just(Optional.empty());
+        if (check.newObjectOwner() != null) return Mono.just(Optional.of(check.newObjectOwner()));
+        if (!bucket.aclsEnabled()) return Mono.just(Optional.empty());
+        return acls.objectOwner(check, context, bucket.ownerAccount()).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     private Decision authorize(Principal principal, RequestContext context, ActionCheck check, BucketAccess bucket,
                                boolean counted) {
-        return counted(decision(principal, context, check, bucket, null), principal, check, counted);
+        return counted(decision(principal, context, check, bucket, null, null), principal, check, counted);
     }
 
     private Decision decision(Principal principal, RequestContext context, ActionCheck check, BucketAccess bucket,
-                              String aclGrant) {
+                              String aclGrant, String objectOwner) {
         return bucket == null
                 ? authorizer.authorize(principal, check.action(), check.resourceArn(), context, null, null)
                 : authorizer.authorize(principal, check.action(), check.resourceArn(), context, bucket.policy(),
-                        bucket.ownerAccount(), bucket.restrictPublicBuckets(), aclGrant);
+                        bucket.ownerAccount(), bucket.restrictPublicBuckets(), aclGrant, objectOwner);
     }
 
     private Decision counted(Decision decision, Principal principal, ActionCheck check, boolean counted) {

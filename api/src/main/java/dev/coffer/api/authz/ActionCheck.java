@@ -8,12 +8,20 @@ import java.util.Objects;
  *
  * @param bucket null for an action on no bucket (ListAllMyBuckets)
  * @param key null for an action on the bucket itself
+ * @param newObjectOwner for a question about the object a write is about to make (the ACL it asks
+ *     for), the account that will own it; null otherwise (an object action's owner is then the
+ *     stored version's)
  */
-public record ActionCheck(String action, String bucket, String key) {
+public record ActionCheck(String action, String bucket, String key, String newObjectOwner) {
 
     public ActionCheck {
         Objects.requireNonNull(action, "action");
         if (key != null) Objects.requireNonNull(bucket, "bucket");
+        if (newObjectOwner != null) Objects.requireNonNull(key, "key");
+    }
+
+    public ActionCheck(String action, String bucket, String key) {
+        this(action, bucket, key, null);
     }
 
     /**

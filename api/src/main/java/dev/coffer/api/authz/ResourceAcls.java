@@ -14,4 +14,14 @@ public interface ResourceAcls {
     ResourceAcls NONE = (principal, check, context) -> Mono.empty();
 
     Mono<String> grant(Principal principal, ActionCheck check, RequestContext context);
+
+    /**
+     * The account that owns the object an object-level action ({@code s3:GetObject},
+     * {@code s3:PutObjectAcl}, …) is on, when that is not the bucket's owner (an object another
+     * account wrote where ACLs are honoured); empty otherwise, and for bucket-level actions and
+     * the bucket's WRITE (PutObject, DeleteObject…), which stay the bucket owner's.
+     */
+    default Mono<String> objectOwner(ActionCheck check, RequestContext context, String bucketOwner) {
+        return Mono.empty();
+    }
 }

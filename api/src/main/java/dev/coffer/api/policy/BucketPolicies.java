@@ -1,6 +1,8 @@
 package dev.coffer.api.policy;
 
+import dev.coffer.api.acl.ObjectOwnership;
 import dev.coffer.api.authz.BucketAccess;
+import dev.coffer.api.service.AclService;
 import dev.coffer.api.service.BlockingIo;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.Catalog;
@@ -35,11 +37,16 @@ public final class BucketPolicies {
         this.ownerAccount = ownerAccount;
     }
 
-    /** Owner, policy and effective RestrictPublicBuckets; empty when there is no such bucket. */
+    /**
+     * Owner, policy, effective RestrictPublicBuckets and whether ACLs are honoured (no ownership
+     * controls: as ObjectWriter); empty when there is no such bucket.
+     */
     public Mono<Optional<BucketAccess>> access(String bucket) {
         return io.call(() -> catalog.getBucket(bucket).map(record -> new BucketAccess(ownerAccount.apply(record),
                 catalog.bucketConfig(bucket, POLICY).map(BucketPolicies::text).orElse(null),
-                effective(catalog.bucketConfig(bucket, PUBLIC_ACCESS_BLOCK)).restrictPublicBuckets())));
+                effective(catalog.bucketConfig(bucket, PUBLIC_ACCESS_BLOCK)).restrictPublicBuckets(),
+                catalog.bucketConfig(bucket, AclService.OWNERSHIP).map(ObjectOwnership::decode)
+                        .map(ObjectOwnership::aclsEnabled).orElse(true))));
     }
 
     /** The policy document; NoSuchBucket when the bucket is absent. */

@@ -112,4 +112,38 @@ class AccessChecksTest {
         assertThat(pat.allows(new ActionCheck("s3:GetObject", "photos", "priv")).block()).isTrue();
         assertThat(lookups.get()).as("no policy names the key: no lookup").isEqualTo(2);
     }
+
+    @Test
+    void anObjectAnotherAccountOwnsIsJudgedWithThatAccountAsItsOwnerWhereAclsAreHonoured() {
+        String other = "444455556666";
+        Map<String, Principal> keys = Map.of("OWNERKEY", Principal.accountRoot(ACCOUNT, "OWNERKEY"),
+                "OTHERKEY", Principal.accountRoot(other, "OTHERKEY"));
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        ResourceAcls acls = new ResourceAcls() {
+            public Mono<String> grant(Principal principal, ActionCheck check, RequestContext context) {
+                return Mono.empty();
+            }
+
+            public Mono<String> objectOwner(ActionCheck check, RequestContext context, String bucketOwner) {
+                lookups.incrementAndGet();
+                return check.key().equals("theirs") ? Mono.just(other) : Mono.empty();
+            }
+        };
+        AccessChecks owned = new AccessChecks(new Authorizer(), id -> Optional.ofNullable(keys.get(id)),
+                bucket -> Mono.just(Optional.of(new BucketAccess(ACCOUNT, null, false, !bucket.equals("enforced")))))
+                .withAcls(acls);
+        RequestAccess owner = owned.forRequest(new AuthResult("OWNERKEY", new PayloadMode.Unsigned()), RequestContext.EMPTY);
+        RequestAccess writer = owned.forRequest(new AuthResult("OTHERKEY", new PayloadMode.Unsigned()), RequestContext.EMPTY);
+        assertThat(owner.allows(new ActionCheck("s3:GetObject", "photos", "theirs")).block()).isFalse();
+        assertThat(writer.allows(new ActionCheck("s3:GetObject", "photos", "theirs")).block()).isTrue();
+        assertThat(owner.allows(new ActionCheck("s3:GetObject", "photos", "mine")).block()).isTrue();
+        assertThat(writer.allows(new ActionCheck("s3:GetObject", "photos", "mine")).block()).isFalse();
+        assertThat(lookups.get()).isEqualTo(4);
+        // Where the bucket owner owns every object (BucketOwnerEnforced) nothing is looked up.
+        assertThat(owner.allows(new ActionCheck("s3:GetObject", "enforced", "theirs")).block()).isTrue();
+        // The object a write is about to make is judged with its owner-to-be, not the stored one's.
+        assertThat(owner.allows(new ActionCheck("s3:PutObjectAcl", "photos", "theirs", ACCOUNT)).block()).isTrue();
+        assertThat(writer.allows(new ActionCheck("s3:PutObjectAcl", "photos", "mine", other)).block()).isTrue();
+        assertThat(lookups.get()).isEqualTo(4);
+    }
 }

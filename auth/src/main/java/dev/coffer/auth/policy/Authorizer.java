@@ -27,6 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>an ACL grant (S3's access control lists, evaluated by the caller into {@code aclGrant})
  *       counts as the resource side's Allow, like the bucket policy's: enough within the bucket
  *       owner's account and for anonymous requests, with the identity side's Allow across accounts;</li>
+ *   <li>on an object another account owns (written under ObjectWriter), that account is the
+ *       resource owner: "the requester must have permission from the object owner", so the
+ *       bucket policy (the bucket owner's) may only deny, and the Allow comes from the object
+ *       owner's side: its own identities' policies, or the object's ACL (S3 User Guide, "How
+ *       Amazon S3 authorizes a request for an object operation");</li>
  *   <li>otherwise the request is implicitly denied.</li>
  * </ol>
  * Roots have an identity side that allows everything; the server's root ({@link
@@ -86,13 +91,29 @@ public final class Authorizer {
     public Decision authorize(Principal principal, String action, String resource, RequestContext context,
                               String bucketPolicy, String bucketOwnerAccount, boolean restrictPublicBuckets,
                               String aclGrant) {
+        return authorize(principal, action, resource, context, bucketPolicy, bucketOwnerAccount, restrictPublicBuckets,
+                aclGrant, null);
+    }
+
+    /**
+     * As above, for an action on an object whose owner is {@code objectOwnerAccount} (null: the
+     * bucket's owner). When another account owns it, that account is the resource owner: the
+     * principal is in the resource's account when it is that account's, the bucket policy can
+     * deny but not allow, and {@code aclGrant} is the object ACL's (its owner's) grant.
+     */
+    public Decision authorize(Principal principal, String action, String resource, RequestContext context,
+                              String bucketPolicy, String bucketOwnerAccount, boolean restrictPublicBuckets,
+                              String aclGrant, String objectOwnerAccount) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
         RequestContext keys = withPrincipalKeys(Objects.requireNonNull(context, "context"), principal);
+        boolean foreignObject = objectOwnerAccount != null && bucketOwnerAccount != null
+                && !objectOwnerAccount.equals(bucketOwnerAccount);
+        String resourceOwner = foreignObject ? objectOwnerAccount : bucketOwnerAccount;
         boolean sameAccount = principal.kind() == Principal.Kind.ROOT
                 || principal.kind() != Principal.Kind.ANONYMOUS
-                        && (bucketOwnerAccount == null || bucketOwnerAccount.equals(principal.accountId()));
+                        && (resourceOwner == null || resourceOwner.equals(principal.accountId()));
 
         // 1. An explicit Deny anywhere.
         boolean identityAllows = principal.isRoot();
@@ -112,8 +133,8 @@ public final class Authorizer {
             PolicyDocument doc = cached(bucketCache, bucketPolicy, PolicyDocument.Kind.RESOURCE);
             bucket = doc == null ? new Verdict("(the bucket policy no longer parses)", null)
                     : evaluate(doc, principal, action, resource, keys, principal.isRoot() || !sameAccount);
-            if (restrictPublicBuckets && !sameAccount && doc != null && doc.isPublic()) {
-                bucket = new Verdict(bucket.deny, null);
+            if (restrictPublicBuckets && !sameAccount && doc != null && doc.isPublic() || foreignObject) {
+                bucket = new Verdict(bucket.deny, null); // only its Deny binds
             }
             boolean ownerRoot = principal.isRoot() && sameAccount;
             if (bucket.deny != null && !(ownerRoot && POLICY_ACTIONS.contains(action.toLowerCase(Locale.ROOT)))) {

@@ -43,4 +43,45 @@ class AuthorizerAclGrantTest {
         assertEquals(Decision.Outcome.EXPLICIT_DENY, decide(Principal.anonymous(), DENY_ALL, "AllUsers READ"));
         assertEquals(Decision.Outcome.EXPLICIT_DENY, decide(Principal.accountRoot(OTHER, "K"), DENY_ALL, "444455556666 READ"));
     }
+
+    private static final String ALLOW_ANYONE_GET = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject",
+             "Resource":"arn:aws:s3:::photos/*"}]}""";
+
+    /** GetObject of an object OTHER wrote into OWNER's bucket (ObjectWriter). */
+    private Decision.Outcome decideForeign(Principal principal, String bucketPolicy, String aclGrant) {
+        return authorizer.authorize(principal, "s3:GetObject", "arn:aws:s3:::photos/a", RequestContext.EMPTY,
+                bucketPolicy, OWNER, false, aclGrant, OTHER).outcome();
+    }
+
+    @Test
+    void theBucketOwnerNeedsTheObjectOwnersGrantOnAnObjectAnotherAccountOwns() {
+        Principal ownerRoot = Principal.accountRoot(OWNER, "K");
+        assertEquals(Decision.Outcome.IMPLICIT_DENY, decideForeign(ownerRoot, null, null));
+        assertEquals(Decision.Outcome.ALLOW, decideForeign(ownerRoot, null, "111122223333 READ"));
+        Principal alice = Principal.user(OWNER, "/", "alice", "AIDAALICE", "K", List.of(ALLOW_GET));
+        assertEquals(Decision.Outcome.IMPLICIT_DENY, decideForeign(alice, null, null));
+        assertEquals(Decision.Outcome.ALLOW, decideForeign(alice, null, "111122223333 READ"));
+        Principal bareAlice = Principal.user(OWNER, "/", "alice", "AIDAALICE", "K", List.of());
+        assertEquals(Decision.Outcome.IMPLICIT_DENY, decideForeign(bareAlice, null, "111122223333 READ"));
+        // The same object owned by the bucket owner: its root needs nothing more.
+        assertEquals(Decision.Outcome.ALLOW, authorizer.authorize(ownerRoot, "s3:GetObject", "arn:aws:s3:::photos/a",
+                RequestContext.EMPTY, null, OWNER, false, null, OWNER).outcome());
+    }
+
+    @Test
+    void theBucketPolicyCanDenyButNotAllowOnAnObjectAnotherAccountOwns() {
+        assertEquals(Decision.Outcome.IMPLICIT_DENY, decideForeign(Principal.anonymous(), ALLOW_ANYONE_GET, null));
+        assertEquals(Decision.Outcome.ALLOW, decide(Principal.anonymous(), ALLOW_ANYONE_GET, null));
+        assertEquals(Decision.Outcome.EXPLICIT_DENY, decideForeign(Principal.accountRoot(OTHER, "K"), DENY_ALL, null));
+        assertEquals(Decision.Outcome.ALLOW, decideForeign(Principal.accountRoot(OTHER, "K"), null, null));
+    }
+
+    @Test
+    void theObjectOwnersUsersNeedOnlyTheirIdentityPolicy() {
+        Principal bob = Principal.user(OTHER, "/", "bob", "AIDABOB", "K", List.of());
+        assertEquals(Decision.Outcome.IMPLICIT_DENY, decideForeign(bob, null, null));
+        Principal allowedBob = Principal.user(OTHER, "/", "bob", "AIDABOB", "K", List.of(ALLOW_GET));
+        assertEquals(Decision.Outcome.ALLOW, decideForeign(allowedBob, null, null));
+    }
 }
