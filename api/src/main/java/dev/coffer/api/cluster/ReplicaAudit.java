@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * that the leader's {@link Rereplication} makes a new replica from a good one. Counts the chunks
  * with fewer good replicas than the target as this node's catalogue names them: the replica
  * backlog of {@code /_coffer/health} and {@code coffer_jobs_backlog{kind="replica-audit"}}, as of
- * the last whole pass. Durable state: its cursor in the catalogue's {@code jobs} table, one row
+ * the last whole pass of this process (-1 before it ends). Durable state: its cursor in the catalogue's {@code jobs} table, one row
  * per node ({@code replica-audit/<node id>}: the walk's position, cleared between passes).
  */
 final class ReplicaAudit implements Job {
@@ -38,7 +38,8 @@ final class ReplicaAudit implements Job {
     private final Supplier<ReplicaSets> view;
     private final Duration interval;
     private long counting;
-    private volatile long backlog;
+    /** -1 until this process's first whole pass: "not known yet", never a 0 that claims nothing is missing. */
+    private volatile long backlog = -1;
 
     ReplicaAudit(Catalog catalog, ChunkStore chunks, String self, Supplier<ReplicaSets> view, Duration interval) {
         this.catalog = catalog;

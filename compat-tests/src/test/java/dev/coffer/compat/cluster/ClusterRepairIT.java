@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +41,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ClusterRepairIT {
     private static final String SETTINGS = "--coffer.max-chunk-size=1048576 --coffer.cluster.repair-interval=2s"
             + " --coffer.jobs.scrub-interval=5s";
-    private static final Pattern BACKLOG = Pattern.compile("\"replicaBacklog\":(-?\\d+)");
     private static final long HEAL_SECONDS = 300;
     private static LocalCluster cluster;
     /** Each acknowledged object's bytes, by key. */
@@ -199,12 +196,7 @@ class ClusterRepairIT {
 
     /** Node {@code i}'s replica backlog from its health document; -1 while it does not answer. */
     private static long backlog(int i) {
-        try {
-            Matcher m = BACKLOG.matcher(cluster.health(i));
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
-        } catch (Exception e) {
-            return -1;
-        }
+        return cluster.replicaBacklog(i);
     }
 
     private static void assertAllReadBack(S3Client client) throws Exception {

@@ -37,6 +37,7 @@ final class LocalCluster implements AutoCloseable {
     static final String ACCESS_KEY = "CLUSTERITKEY";
     static final String SECRET_KEY = "CLUSTERITSECRET";
     private static final Pattern LEADER = Pattern.compile("^(n\\d+) \\{.*\"leader\":\"(n\\d+)\"");
+    private static final Pattern BACKLOG = Pattern.compile("\"replicaBacklog\":(-?\\d+)");
 
     final Path dir;
     private final String extraArgs;
@@ -162,6 +163,16 @@ final class LocalCluster implements AutoCloseable {
             throw new IllegalStateException("curl /_coffer/health on node " + i + " failed: " + out);
         }
         return out;
+    }
+
+    /** Node {@code i}'s replica backlog from its health document; -1 while it does not answer or runs no audit. */
+    long replicaBacklog(int i) {
+        try {
+            Matcher m = BACKLOG.matcher(health(i));
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** GET of a {@code /_coffer/...} path on node {@code i}, signed by the root key (curl, as an operator does). */
