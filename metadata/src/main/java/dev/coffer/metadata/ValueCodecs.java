@@ -112,7 +112,9 @@ final class ValueCodecs {
         @Override
         public byte[] encode(ObjectRecord o) {
             boolean replicated = ChunkPointer.anyReplicas(o.chunks());
-            ValueOutput out = new ValueOutput(replicated ? V4 : V3);
+            // The inline body is most of a small object's record: size the buffer for it at once.
+            int inlineLength = o.inline() == null ? 0 : o.inline().length;
+            ValueOutput out = new ValueOutput(replicated ? V4 : V3, 256 + inlineLength);
             out.writeVarLong(o.size());
             out.writeString(o.etag());
             out.writeLong(o.lastModifiedMillis());

@@ -1,33 +1,39 @@
 package dev.coffer.metadata;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Writes the primitives of the value format. Counts and lengths are unsigned LEB128 varints
  * (one byte for anything under 128, which is nearly every string we store); nullable strings and
  * byte arrays store {@code length + 1}, with 0 meaning null.
+ *
+ * <p>The bytes go into one array, sized by the caller's hint where it knows the value is large
+ * (an object record carrying its inline body): grown by doubling from 64 bytes, a 4 KiB inline
+ * record cost 16 KiB of copies before the final one (JFR allocation samples, docs/benchmarks.md).
  */
 final class ValueOutput {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private static final int DEFAULT_CAPACITY = 64;
+    private byte[] buf;
+    private int count;
 
     ValueOutput(byte version) {
+        this(version, DEFAULT_CAPACITY);
+    }
+
+    /** @param sizeHint the bytes the value will probably take; a wrong hint costs a copy, nothing else */
+    ValueOutput(byte version, int sizeHint) {
+        buf = new byte[Math.max(DEFAULT_CAPACITY, sizeHint)];
         writeByte(version);
     }
 
     byte[] toByteArray() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(buf, count);
     }
 
     void writeByte(int b) {
-        try {
-            out.writeByte(b);
-        } catch (IOException e) {
-            throw new MetadataException("cannot encode", e); // a byte array stream never fails
-        }
+        if (count == buf.length) grow(1);
+        buf[count++] = (byte) b;
     }
 
     void writeLong(long v) {
@@ -51,11 +57,9 @@ final class ValueOutput {
             return;
         }
         writeVarLong(b.length + 1L);
-        try {
-            out.write(b);
-        } catch (IOException e) {
-            throw new MetadataException("cannot encode", e);
-        }
+        if (buf.length - count < b.length) grow(b.length);
+        System.arraycopy(b, 0, buf, count, b.length);
+        count += b.length;
     }
 
     void writeString(String s) {
@@ -69,5 +73,11 @@ final class ValueOutput {
             writeString(k);
             writeString(v);
         });
+    }
+
+    private void grow(int atLeast) {
+        long wanted = Math.max((long) count + atLeast, 2L * buf.length);
+        if (wanted > Integer.MAX_VALUE - 8) throw new MetadataException("value too large to encode: " + wanted + " bytes");
+        buf = Arrays.copyOf(buf, (int) wanted);
     }
 }

@@ -70,14 +70,16 @@ final class UploadSink {
         size += n;
         if (size > maxSize) throw S3Exception.of(overLimit);
         if (checksum != null) checksum.update(data);
-        // Small bodies hash here; once the body goes to chunk files, the MD5 runs beside the writes.
-        if (writer == null && size <= inlineThreshold) md5.updateNow(data);
         try {
             if (writer == null && smallLength + n <= inlineThreshold) {
                 if (smallLength + n > small.length) {
                     small = Arrays.copyOf(small, Math.min(inlineThreshold, Math.max(smallLength + n, 2 * small.length)));
                 }
                 data.get(small, smallLength, n);
+                // Small bodies hash here, from the heap copy (a direct buffer costs the digest a
+                // temporary array per body); once the body goes to chunk files, the MD5 runs
+                // beside the writes.
+                md5.updateNow(ByteBuffer.wrap(small, smallLength, n));
                 smallLength += n;
                 return;
             }
