@@ -33,12 +33,17 @@ import reactor.core.scheduler.Schedulers;
  * GET /_coffer/chunks/{id}   Range: bytes=a-b of the chunk file, as stored; 206, or 404 when this node holds none
  * GET /_coffer/chunks        200, header x-coffer-usable-bytes: this node's free space (placement weighs by it)
  * DELETE /_coffer/chunks/{id} 204 once this node holds no replica of it (the collector's, on the leader)
+ * POST /_coffer/chunks/{id}/push/{node}  sends this node's replica to {node} (a PUT as above); 201 once it is durable
+ *                            there, 404 when this node holds none, 502 when {node} failed it (x-coffer-unreachable:
+ *                            {node} when it could not be reached): re-replication's copies, asked by the leader
  * </pre>
  *
  * On a single node every path answers 404.
  */
 public final class ChunkTransferEndpoint implements HttpHandler {
     public static final String PATH = "/_coffer/chunks";
+    /** Between a chunk's path and the node a push goes to. */
+    static final String PUSH = "/push/";
     /** The largest range one GET serves: a remote reader asks for {@link PeerChunks#WINDOW}. */
     private static final int MAX_RANGE = 8 << 20;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
@@ -46,16 +51,21 @@ public final class ChunkTransferEndpoint implements HttpHandler {
 
     private final ChunkStore chunks;
     private final NodeAuth auth;
+    private final PeerChunks peers;
     /**
      * Not the request path's io pool: a node whose io threads all wait on sends to another node
      * must still be able to receive that node's sends, or two busy nodes would wait on each other.
      */
     private final Scheduler blocking = Schedulers.boundedElastic();
 
-    /** @param auth null on a single node: every request is answered 404 */
-    ChunkTransferEndpoint(ChunkStore chunks, NodeAuth auth) {
+    /**
+     * @param auth null on a single node: every request is answered 404
+     * @param peers how this node sends a replica when asked to push it (null on a single node)
+     */
+    ChunkTransferEndpoint(ChunkStore chunks, NodeAuth auth, PeerChunks peers) {
         this.chunks = chunks;
         this.auth = auth;
+        this.peers = peers;
     }
 
     @Override
@@ -72,11 +82,17 @@ public final class ChunkTransferEndpoint implements HttpHandler {
                 return reply(response, HttpStatus.OK, Long.toString(bytes));
             }).onErrorResume(e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
         }
+        String rest = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1) : "";
+        int push = rest.indexOf(PUSH);
         ChunkId id;
         try {
-            id = new ChunkId(path.substring(PATH.length() + 1));
+            id = new ChunkId(push < 0 ? rest : rest.substring(0, push));
         } catch (RuntimeException e) {
             return reply(response, HttpStatus.NOT_FOUND, "no such chunk path");
+        }
+        if (push >= 0) {
+            if (!HttpMethod.POST.equals(method)) return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "POST");
+            return push(id, rest.substring(push + PUSH.length()), response);
         }
         if (HttpMethod.PUT.equals(method)) return receive(id, request, response);
         if (HttpMethod.GET.equals(method)) return send(id, request, response);
@@ -91,7 +107,7 @@ public final class ChunkTransferEndpoint implements HttpHandler {
                     }))
                     .onErrorResume(e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
         }
-        return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET or DELETE");
+        return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET, DELETE, or POST …/push/{node}");
     }
 
     private Mono<Void> receive(ChunkId id, ServerHttpRequest request, ServerHttpResponse response) {
@@ -109,11 +125,35 @@ public final class ChunkTransferEndpoint implements HttpHandler {
                     return reply(response, HttpStatus.CREATED, "");
                 })
                 .onErrorResume(e -> {
-                    log.warn("receiving chunk {} failed: {}", id.value(), e.toString());
                     HttpStatus status = e instanceof ChunkCorruptedException ? HttpStatus.BAD_REQUEST
                             : e instanceof StorageFullException ? HttpStatus.INSUFFICIENT_STORAGE
                             : HttpStatus.INTERNAL_SERVER_ERROR;
+                    if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+                        log.warn("receiving chunk {} failed", id.value(), e); // unexpected: with its stack
+                    } else {
+                        log.warn("receiving chunk {} failed: {}", id.value(), e.toString());
+                    }
                     return reply(response, status, String.valueOf(e.getMessage()));
+                });
+    }
+
+    /** Sends this node's replica of {@code id} to node {@code to}, as re-replication asks. */
+    private Mono<Void> push(ChunkId id, String to, ServerHttpResponse response) {
+        if (!peers.knows(to)) return reply(response, HttpStatus.BAD_REQUEST, "no address for node " + to);
+        return Mono.fromCallable(() -> {
+            try (FileChannel file = chunks.openFile(id)) {
+                peers.send(to, id, file);
+            }
+            return true;
+        }).subscribeOn(blocking).then(Mono.defer(() -> reply(response, HttpStatus.CREATED, "")))
+                .onErrorResume(NoSuchFileException.class, e -> reply(response, HttpStatus.NOT_FOUND, "no replica here"))
+                .onErrorResume(PeerChunks.Unreachable.class, e -> {
+                    response.getHeaders().set(PeerChunks.UNREACHABLE, to);
+                    return reply(response, HttpStatus.BAD_GATEWAY, e.getMessage());
+                })
+                .onErrorResume(e -> {
+                    log.warn("pushing chunk {} to {} failed: {}", id.value(), to, e.toString());
+                    return reply(response, HttpStatus.BAD_GATEWAY, String.valueOf(e.getMessage()));
                 });
     }
 

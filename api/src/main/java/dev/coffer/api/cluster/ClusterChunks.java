@@ -182,6 +182,20 @@ final class ClusterChunks implements ChunkPlacement {
         }
     }
 
+    /** Stops the sending threads (a send in flight is interrupted) and the free-space questions. */
+    @Override
+    public void close() {
+        space.close();
+        senders.shutdownNow();
+        try {
+            if (!senders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("chunk sends still running 10 s after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public ChunkReader open(ChunkPointer pointer, DataKey key) throws IOException {
         ChunkId id = new ChunkId(pointer.chunkId());

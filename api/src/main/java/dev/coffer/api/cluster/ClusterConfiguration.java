@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import dev.coffer.api.service.ChunkPlacement;
 import dev.coffer.storage.ChunkStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,10 +53,20 @@ public class ClusterConfiguration {
         return runtime;
     }
 
-    /** Where chunks are written and read: this node's disk alone, or R nodes of the cluster. */
+    /** The chunk bytes this node sends to and fetches from others; in metrics on a cluster node only. */
     @Bean
+    ChunkTraffic chunkTraffic(ClusterRuntime runtime, PrometheusMeterRegistry registry) {
+        ChunkTraffic traffic = new ChunkTraffic();
+        return runtime.node().isPresent() ? traffic.bindTo(registry) : traffic;
+    }
+
+    /**
+     * Where chunks are written and read: this node's disk alone, or R nodes of the cluster (whose
+     * sending threads stop with the server).
+     */
+    @Bean(destroyMethod = "close")
     ChunkPlacement chunkPlacement(ClusterRuntime runtime, ClusterProperties cluster, ChunkStore chunks, RootCredentials root,
-                                  Catalog catalog) {
+                                  Catalog catalog, ChunkTraffic traffic) {
         if (runtime.node().isEmpty()) return ChunkPlacement.local(chunks);
         ClusterNode node = runtime.node().get();
         Set<String> addresses = httpPeers(cluster).keySet();
@@ -66,14 +77,15 @@ public class ClusterConfiguration {
                 return List.copyOf(addresses);
             }
         };
-        PeerChunks peers = peerChunks(cluster, root, catalog);
+        PeerChunks peers = peerChunks(cluster, root, catalog, traffic);
         return new ClusterChunks(chunks, node.nodeId(), cluster.replicas(), members, catalog.drainingNodes()::all,
                 peers, new PeerSpace(peers, node.nodeId(), members), catalog.chunkReplicas()::of);
     }
 
     /** The client of other nodes' chunk transfer endpoints. */
-    static PeerChunks peerChunks(ClusterProperties cluster, RootCredentials root, Catalog catalog) {
-        return new PeerChunks(httpPeers(cluster), catalog.nodeAddresses()::of, new NodeAuth(root.secretKey(), Clock.systemUTC()));
+    static PeerChunks peerChunks(ClusterProperties cluster, RootCredentials root, Catalog catalog, ChunkTraffic traffic) {
+        return new PeerChunks(httpPeers(cluster), catalog.nodeAddresses()::of, new NodeAuth(root.secretKey(), Clock.systemUTC()),
+                traffic);
     }
 
     /** {@code /_coffer/cluster/draining}: nodes that receive no new replica. */
@@ -87,9 +99,13 @@ public class ClusterConfiguration {
 
     /** {@code /_coffer/chunks/…}: other nodes' transfers to and from this one (404 on a single node). */
     @Bean
-    ReservedPaths.Endpoint chunkTransferEndpoint(ClusterRuntime runtime, ChunkStore chunks, RootCredentials root) {
-        NodeAuth auth = runtime.node().isEmpty() ? null : new NodeAuth(root.secretKey(), Clock.systemUTC());
-        return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks, auth));
+    ReservedPaths.Endpoint chunkTransferEndpoint(ClusterRuntime runtime, ClusterProperties cluster, ChunkStore chunks,
+                                                 RootCredentials root, Catalog catalog, ChunkTraffic traffic) {
+        if (runtime.node().isEmpty()) {
+            return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks, null, null));
+        }
+        return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks,
+                new NodeAuth(root.secretKey(), Clock.systemUTC()), peerChunks(cluster, root, catalog, traffic)));
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The client side of the chunk transfer (docs/cluster.md, "Chunks on several nodes"): sends a
- * chunk file whole to another node, and reads another node's replica by byte ranges. Blocking.
+ * chunk file whole to another node, asks a node to push its replica to a third, and reads another
+ * node's replica by byte ranges. Blocking. Counts the bytes it moves in {@link ChunkTraffic}.
  */
 final class PeerChunks {
     /** Bytes fetched per range request of a remote read: 16 blocks of 64 KiB. */
@@ -44,10 +45,13 @@ final class PeerChunks {
 
     /** The header in which a node tells its usable bytes (GET {@code /_coffer/chunks}, and a 201 to a PUT). */
     static final String USABLE = "x-coffer-usable-bytes";
+    /** The header of a 502 to a push: the node the pushing node could not reach. */
+    static final String UNREACHABLE = "x-coffer-unreachable";
     private final Map<String, URI> nodes;
     private volatile java.util.function.BiConsumer<String, Long> onUsable = (node, bytes) -> {};
     private final java.util.function.Function<String, java.util.Optional<String>> announced;
     private final NodeAuth auth;
+    private final ChunkTraffic traffic;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3))
@@ -57,12 +61,14 @@ final class PeerChunks {
      * @param nodes each node's base address ({@code http://host:port}) by node id, from the settings
      * @param announced the S3 address ({@code host:port}) a node announced in the catalogue (kind
      *     72), which wins: a node added after this one started is in no setting here
+     * @param traffic where the bytes sent and fetched are counted (this node's, shared)
      */
     PeerChunks(Map<String, URI> nodes, java.util.function.Function<String, java.util.Optional<String>> announced,
-               NodeAuth auth) {
+               NodeAuth auth, ChunkTraffic traffic) {
         this.nodes = Map.copyOf(nodes);
         this.announced = announced;
         this.auth = auth;
+        this.traffic = traffic;
     }
 
     boolean knows(String node) {
@@ -76,14 +82,19 @@ final class PeerChunks {
     /** Sends the chunk file open in {@code file} to {@code node}; returns once it is durable there. */
     void send(String node, ChunkId id, FileChannel file) throws IOException {
         long size = file.size();
-        put(node, id, Duration.ofSeconds(60 + size / (8 << 20)), HttpRequest.BodyPublishers.fromPublisher(
+        put(node, id, sendTimeout(size), HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> {
                     try {
-                        return Channels.newInputStream(file.position(0));
+                        return counted(Channels.newInputStream(file.position(0)));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }), size));
+    }
+
+    /** How long a whole chunk file of {@code fileSize} bytes may take to be sent and made durable. */
+    private static Duration sendTimeout(long fileSize) {
+        return Duration.ofSeconds(60 + fileSize / (8 << 20));
     }
 
     /**
@@ -92,35 +103,52 @@ final class PeerChunks {
      * {@link #STREAM_TIMEOUT} in all: a slower upload's chunk is sent whole after it is written.
      */
     void stream(String node, ChunkId id, InputStream in) throws IOException {
-        put(node, id, STREAM_TIMEOUT, HttpRequest.BodyPublishers.ofInputStream(() -> in));
+        put(node, id, STREAM_TIMEOUT, HttpRequest.BodyPublishers.ofInputStream(() -> counted(in)));
+    }
+
+    /** {@code in}, counting each byte read from it as sent. */
+    private InputStream counted(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) traffic.sent(1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) traffic.sent(n);
+                return n;
+            }
+        };
     }
 
     /**
-     * Copies {@code from}'s replica of {@code id} (a file of {@code fileSize} bytes) to {@code to},
-     * through this node, by ranges; returns once it is durable on {@code to}, which checks every
-     * block's CRC before it publishes the copy (a bad source fails the copy).
+     * Asks {@code from} to send its replica of {@code id} (a file of {@code fileSize} bytes)
+     * straight to {@code to} ({@code POST /_coffer/chunks/<id>/push/<to>}): the bytes go node to
+     * node, not through this one. Returns once the copy is durable on {@code to}, which checks
+     * every block's CRC before it publishes it (a bad source fails the copy).
+     *
+     * @throws Unreachable naming {@code from} or {@code to}, whichever could not be reached
+     * @throws NoSuchFileException when {@code from} holds no replica of it
      */
-    void copy(String from, String to, ChunkId id, long fileSize) throws IOException {
-        ChunkBytes source = remote(from, id, fileSize);
-        put(to, id, Duration.ofSeconds(60 + fileSize / (8 << 20)), HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
-                    private long position;
-
-                    @Override
-                    public int read() throws IOException {
-                        byte[] one = new byte[1];
-                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        if (position >= fileSize) return -1;
-                        int n = (int) Math.min(len, fileSize - position);
-                        source.readFully(ByteBuffer.wrap(b, off, n), position);
-                        position += n;
-                        return n;
-                    }
-                }), fileSize));
+    void push(String from, String to, ChunkId id, long fileSize) throws IOException {
+        String path = ChunkTransferEndpoint.PATH + "/" + id.value() + ChunkTransferEndpoint.PUSH + to;
+        HttpRequest request = HttpRequest.newBuilder(uri(from, path))
+                .timeout(sendTimeout(fileSize).plusSeconds(30)) // the push itself is bounded by sendTimeout on from
+                .header(NodeAuth.HEADER, auth.sign("POST", path))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = exchange(from, request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 201) return;
+        if (response.statusCode() == 404) throw new NoSuchFileException(from + ":" + id.value());
+        if (response.statusCode() == 502 && response.headers().firstValue(UNREACHABLE).isPresent()) {
+            throw new Unreachable(to, new IOException(response.body()));
+        }
+        throw new IOException("node " + from + " did not push chunk " + id.value() + " to " + to + ": "
+                + response.statusCode() + " " + response.body());
     }
 
     private void put(String node, ChunkId id, Duration timeout, HttpRequest.BodyPublisher body) throws IOException {
@@ -220,6 +248,7 @@ final class PeerChunks {
                     throw new IOException("node " + node + " answered " + response.statusCode() + " for chunk " + id.value());
                 }
                 if (response.body().length == 0) throw new EOFException("replica on " + node + " ends at " + start);
+                traffic.fetched(response.body().length);
                 return response.body();
             }
 

@@ -48,8 +48,14 @@ final class PeerSpace implements AutoCloseable {
         return (long) usable.values().stream().mapToLong(Long::longValue).average().orElse(1);
     }
 
+    /** Stops asking; waits a moment for a question in flight (each is bounded by its 5 s timeout). */
     @Override
     public void close() {
         ticks.shutdownNow();
+        try {
+            ticks.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

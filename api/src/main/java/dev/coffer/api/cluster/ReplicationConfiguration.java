@@ -41,16 +41,16 @@ public class ReplicationConfiguration {
 
     @Bean
     ReplicaAudit replicaAudit(ClusterRuntime runtime, ClusterProperties cluster, Catalog catalog, ChunkStore chunks,
-                              RootCredentials root) {
-        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog);
+                              RootCredentials root, ChunkTraffic traffic) {
+        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog, traffic);
         return new ReplicaAudit(catalog, chunks, cluster.nodeId(), view(runtime, cluster, catalog, peers),
                 cluster.repairInterval());
     }
 
     @Bean
     Rereplication rereplication(ClusterRuntime runtime, ClusterProperties cluster, Catalog catalog, ChunkStore chunks,
-                                RootCredentials root) {
-        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog);
+                                RootCredentials root, ChunkTraffic traffic) {
+        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog, traffic);
         return new Rereplication(catalog, chunks, cluster.nodeId(), peers, view(runtime, cluster, catalog, peers),
                 cluster.repairBytesPerSecond(), cluster.repairInterval());
     }

@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Job {@code replicate}, on the Raft leader (docs/cluster.md, "Re-replication"): walks every chunk
  * pointer; a chunk with fewer good replicas than the target ({@link ReplicaSets}) is copied from
- * a replica that holds it (this node's file, else another node's, CRC-checked by the receiver) to
- * members that do not, then its new set is committed (kind 71, only if the set is still the one
+ * a replica that holds it (this node's file, else another holder asked to push its file straight to
+ * the target, never through this node; CRC-checked by the receiver) to members that do not, then its new set is committed (kind 71, only if the set is still the one
  * read); replicas on draining nodes once R good ones hold the chunk, and good ones beyond the
- * target, are deleted on their nodes and leave the set ({@link ReplicaSets#settled}). Copies go at most {@code coffer.cluster.repair-bytes-per-second}.
+ * target, are deleted on their nodes and leave the set ({@link ReplicaSets#settled}). Copies go one
+ * at a time, at most {@code coffer.cluster.repair-bytes-per-second} over a pass: this node waits
+ * before it sends or asks for the next.
  * Backlog: chunks the last whole pass could not bring to the target (no reachable node to copy
  * to or from). Durable state: its cursor in the catalogue's {@code jobs} table.
  */
@@ -117,7 +119,7 @@ final class Rereplication implements Job {
         }
     }
 
-    /** A copy of the chunk on {@code to}, from this node's file or another holder's; whether it is durable there. */
+    /** A copy of the chunk on {@code to}, from this node's file or pushed by another holder; whether it is durable there. */
     private boolean copy(ChunkPointer chunk, List<String> holders, String to, ReplicaSets sets, Set<String> unreachable)
             throws InterruptedException {
         ChunkId id = new ChunkId(chunk.chunkId());
@@ -134,7 +136,7 @@ final class Rereplication implements Job {
                         peers.send(to, id, file);
                     }
                 } else {
-                    peers.copy(from, to, id, size);
+                    peers.push(from, to, id, size); // node to node: the bytes do not pass through this one
                 }
                 pace(size);
                 return true;

@@ -15,7 +15,7 @@ import java.util.List;
  * disk, nothing more. A cluster (docs/cluster.md, "Chunks on several nodes"): on R nodes, read
  * from whichever replica answers with good bytes. Blocking: call off the event loop.
  */
-public interface ChunkPlacement {
+public interface ChunkPlacement extends AutoCloseable {
 
     /**
      * Starts writing an object's chunks (under {@code key}, null: as they are) here and, in a
@@ -38,6 +38,13 @@ public interface ChunkPlacement {
 
     /** Opens one chunk of a version for reading, each block checked before it is returned. */
     ChunkReader open(ChunkPointer pointer, DataKey key) throws IOException;
+
+    /**
+     * Stops what this placement runs in the background (a cluster's sending threads); the chunk
+     * store itself is closed by its owner. Called when the server stops.
+     */
+    @Override
+    default void close() {}
 
     /** A single node's: chunks stay where they were written and are read there. */
     static ChunkPlacement local(ChunkStore chunks) {

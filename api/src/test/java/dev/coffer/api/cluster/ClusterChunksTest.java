@@ -7,70 +7,54 @@ import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.storage.ChunkId;
 import dev.coffer.storage.ChunkRef;
-import dev.coffer.storage.ChunkStore;
 import dev.coffer.storage.ChunkWriter;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * Chunks streamed to their replicas while written, with real transfer endpoints on loopback: a
  * replica that fails (one answering 500 after the stream, one not listening) is replaced by
- * another member; when too few are left the write fails and no copy stays anywhere.
+ * another member; when too few are left the write fails and no copy stays anywhere; closing it
+ * stops its threads.
  */
 class ClusterChunksTest {
     private static final List<String> MEMBERS = List.of("n1", "n2", "n3", "n4");
     @TempDir Path dir;
-    private final List<DisposableServer> servers = new ArrayList<>();
-    private final Map<String, ChunkStore> stores = new LinkedHashMap<>();
-    private final Map<String, URI> addresses = new LinkedHashMap<>();
-    private final NodeAuth auth = new NodeAuth("test-secret", Clock.systemUTC());
+    private LoopbackNodes nodes;
+    private final List<ClusterChunks> opened = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        nodes = new LoopbackNodes(dir);
+    }
 
     @AfterEach
     void stop() {
-        servers.forEach(DisposableServer::disposeNow);
-        stores.values().forEach(ChunkStore::close);
+        opened.forEach(ClusterChunks::close);
+        nodes.close();
     }
 
-    /** A member whose endpoint answers; {@code broken}: its store is closed, so it fails every receive. */
     private void member(String node, boolean broken) throws IOException {
-        ChunkStore store = ChunkStore.open(dir.resolve(node), 1 << 20);
-        stores.put(node, store);
-        if (broken) store.close();
-        DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
-                .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth))).bindNow();
-        servers.add(server);
-        addresses.put(node, URI.create("http://127.0.0.1:" + server.port() + "/"));
-    }
-
-    private void absent(String node) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            addresses.put(node, URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"));
-        }
+        nodes.member(node, broken);
     }
 
     private ClusterChunks writer() throws IOException {
-        ChunkStore local = ChunkStore.open(dir.resolve("n1"), 1 << 20);
-        stores.put("n1", local);
-        PeerChunks peers = new PeerChunks(addresses, node -> java.util.Optional.empty(), auth);
-        return new ClusterChunks(local, "n1", 3, () -> MEMBERS, Set::of, peers, new PeerSpace(peers, "n1", () -> MEMBERS),
-                dev.coffer.metadata.ChunkPointer::replicas);
+        PeerChunks peers = nodes.peers("n1");
+        ClusterChunks chunks = new ClusterChunks(nodes.store("n1"), "n1", 3, () -> MEMBERS, Set::of, peers,
+                new PeerSpace(peers, "n1", () -> MEMBERS), dev.coffer.metadata.ChunkPointer::replicas);
+        opened.add(chunks);
+        return chunks;
     }
 
     private static List<ChunkRef> write(ClusterChunks chunks, int size) throws IOException {
@@ -83,7 +67,7 @@ class ClusterChunksTest {
     }
 
     private List<ChunkId> on(String node) throws IOException {
-        return stores.get(node).listChunks();
+        return nodes.store(node).listChunks();
     }
 
     @Test
@@ -106,7 +90,7 @@ class ClusterChunksTest {
     void tooFewMembersLeftFailsTheWriteAndLeavesNoCopyAnywhere() throws Exception {
         member("n2", false);
         member("n3", true);
-        absent("n4");
+        nodes.absent("n4");
         ClusterChunks chunks = writer();
         List<ChunkRef> written = write(chunks, 3 * (1 << 20));
         assertThatThrownBy(() -> chunks.replicate(written)).isInstanceOfSatisfying(S3Exception.class,
@@ -115,5 +99,29 @@ class ClusterChunksTest {
         for (int i = 0; i < 100 && !on("n2").isEmpty(); i++) Thread.sleep(100); // deleted in the background
         assertThat(on("n2")).as("the copies made are deleted").isEmpty();
         assertThat(Files.list(dir.resolve("n2").resolve("tmp")).toList()).isEmpty();
+    }
+
+    @Test
+    void closingStopsItsSendingAndFreeSpaceThreadsEachTimeItRuns() throws Exception {
+        member("n2", false);
+        member("n3", false);
+        Set<Thread> before = threadsOfClusterChunks();
+        for (int round = 1; round <= 2; round++) {
+            ClusterChunks chunks = writer();
+            chunks.replicate(write(chunks, 3 * (1 << 20)));
+            Set<Thread> started = threadsOfClusterChunks();
+            started.removeAll(before);
+            assertThat(started).as("round %d: its threads while it runs", round).isNotEmpty();
+            chunks.close();
+            opened.remove(chunks);
+            for (Thread t : started) t.join(5_000); // bounded: they end once their pools are shut down
+            assertThat(started).as("round %d: threads alive after close", round).filteredOn(Thread::isAlive).isEmpty();
+        }
+    }
+
+    private static Set<Thread> threadsOfClusterChunks() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("coffer-chunk-send") || t.getName().equals("coffer-peer-space"))
+                .collect(Collectors.toSet());
     }
 }

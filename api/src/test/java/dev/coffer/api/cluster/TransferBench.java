@@ -172,13 +172,13 @@ class TransferBench {
                 ChunkStore store = ChunkStore.open(dir.resolve("http-" + node), 64L << 20);
                 stores.add(store);
                 DisposableServer http = HttpServer.create().host("127.0.0.1").port(0)
-                        .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth))).bindNow();
+                        .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth, null))).bindNow();
                 https.add(http);
                 addresses.put(node, URI.create("http://127.0.0.1:" + http.port() + "/"));
             }
             ChunkStore local = ChunkStore.open(dir.resolve("http-n1"), 64L << 20);
             stores.add(local);
-            PeerChunks peers = new PeerChunks(addresses, node -> java.util.Optional.empty(), auth);
+            PeerChunks peers = new PeerChunks(addresses, node -> java.util.Optional.empty(), auth, new ChunkTraffic());
             ClusterChunks chunks = new ClusterChunks(local, "n1", 3, () -> List.of("n1", "n2", "n3"), Set::of, peers,
                     new PeerSpace(peers, "n1", () -> List.of("n1", "n2", "n3")), dev.coffer.metadata.ChunkPointer::replicas);
 
