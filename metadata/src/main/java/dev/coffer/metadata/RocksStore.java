@@ -21,6 +21,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.SstFileManager;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -82,12 +83,13 @@ final class RocksStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new MetadataException("cannot create " + dir, e);
         }
-        Cache cache = own(new LRUCache(RocksTuning.BLOCK_CACHE_BYTES));
+        Cache cache = own(new LRUCache(RocksTuning.BLOCK_CACHE_BYTES + RocksTuning.MEMTABLE_BYTES));
         BloomFilter bloom = own(new BloomFilter(RocksTuning.BLOOM_BITS_PER_KEY));
         own(errors);
         files = own(new SstFileManager(Env.getDefault()));
         if (maxSstBytes > 0) files.setMaxAllowedSpaceUsage(maxSstBytes);
-        DBOptions dbOptions = own(RocksTuning.dbOptions(files, errors));
+        WriteBufferManager memtables = own(new WriteBufferManager(RocksTuning.MEMTABLE_BYTES, cache));
+        DBOptions dbOptions = own(RocksTuning.dbOptions(files, errors, memtables));
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, own(new ColumnFamilyOptions())));
         for (TableDef<?, ?> def : tables) {

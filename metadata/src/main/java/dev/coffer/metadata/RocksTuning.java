@@ -9,6 +9,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.Filter;
 import org.rocksdb.SstFileManager;
 import org.rocksdb.WALRecoveryMode;
+import org.rocksdb.WriteBufferManager;
 
 /**
  * The RocksDB settings, each with its reason. Deliberately few: defaults are well tested, and
@@ -21,14 +22,24 @@ final class RocksTuning {
     /**
      * One LRU block cache shared by all column families, so the memory bound is one number.
      * 64 MiB holds the index blocks and hot data blocks of millions of keys and is small next
-     * to a JVM heap; raise it by measurement.
+     * to a JVM heap; raise it by measurement. The cache is made {@link #MEMTABLE_BYTES} larger,
+     * since the memtables are charged to it, so the blocks keep their 64 MiB.
      */
     static final long BLOCK_CACHE_BYTES = 64L << 20;
+
+    /**
+     * All memtables together, of every column family, counted inside the block cache's bound (a
+     * {@code WriteBufferManager} charging the cache): RocksDB's memory stays one number. Without it
+     * each written column family holds up to two 64 MiB write buffers, and small objects' inline
+     * bodies fill them: 4 KiB PUTs grew the process by the memtable's size (docs/benchmarks.md,
+     * issue 23). Overwritten keys are dropped at the flush, so flushing at 32 MiB writes little more.
+     */
+    static final long MEMTABLE_BYTES = 32L << 20;
 
     /** 10 bits per key: about 1% false positives, the usual sweet spot. */
     static final double BLOOM_BITS_PER_KEY = 10;
 
-    static DBOptions dbOptions(SstFileManager files, AbstractEventListener errors) {
+    static DBOptions dbOptions(SstFileManager files, AbstractEventListener errors, WriteBufferManager memtables) {
         return new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
@@ -50,6 +61,7 @@ final class RocksTuning {
                 // A file manager enables RocksDB's own recovery from a full disk (it polls the free
                 // space); measured, it did not resume after a WAL write's ENOSPC (docs/fault-report.md).
                 .setSstFileManager(files)
+                .setWriteBufferManager(memtables)
                 .setListeners(java.util.List.of(errors));
     }
 
