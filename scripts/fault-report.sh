@@ -31,7 +31,14 @@ the problem and `coffer_catalog_writes_stopped` is 1; reads go on. RocksDB does 
 itself and RocksJava has no `DB::Resume`, so the catalogue probes for room every 0.5 s (a fsynced
 file as large as its WAL plus 1 MiB) and, once it fits, closes and reopens RocksDB in-process
 behind a gate that every read, scan and commit passes (`coffer_catalog_reopens` counts it); the
-WAL replays every acknowledged change. A GET of a chunk whose block CRC fails is aborted
+WAL replays every acknowledged change. Another I/O error that stops RocksDB (an EIO in a flush,
+compaction or WAL write, which RocksDB treats as fatal and never resumes from) is handled the same
+way: health says the catalogue reopens by itself, the probe is retried with a period doubling up
+to 30 s, and a reopen that fails leaves RocksDB open read-only so reads go on (metadata
+`CatalogStopRecoveryTest`: a flush failing with an I/O error while another process holds the
+LOCK file, so the first reopens fail and reads go on read-only, then both no longer). Damaged data
+found by a flush or compaction (corruption) stops writes for good: no reopen is tried, and health
+says a restart meets the same damage. A GET of a chunk whose block CRC fails is aborted
 mid-stream (the client sees a truncated response, never a wrong byte) and the chunk is moved to
 `chunks-store/quarantine/`; a later GET of it is a 500 saying the data is missing. The libfiu
 rows run the server under `fiu-run -x` and switch a failure point on and off with `fiu-ctrl`

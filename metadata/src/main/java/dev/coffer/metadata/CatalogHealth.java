@@ -14,23 +14,29 @@ public final class CatalogHealth {
 
     /**
      * Why the catalogue accepts no change now, if it does not: RocksDB's background error (a failed
-     * flush, compaction or WAL write; a full disk among them). Reads go on meanwhile; commits fail
-     * with {@link CatalogStoppedException}, until RocksDB's own recovery clears it or, after a full
-     * disk, the catalogue reopens RocksDB in-process once room is back ({@link SpaceRecovery}).
+     * flush, compaction, MANIFEST or WAL write; a full disk among them), and whether it comes back by
+     * itself. Reads go on meanwhile; commits fail with {@link CatalogStoppedException}, until RocksDB's
+     * own recovery clears it or, after a full disk or another I/O error, the catalogue reopens RocksDB
+     * in-process once a probe write succeeds ({@link StopRecovery}); after damaged data, never.
      */
     public Optional<String> writesStopped() {
         openCheck.run();
         return store.stopped();
     }
 
-    /** How many times the catalogue reopened RocksDB in-process after a full disk since it opened. */
-    public long reopensAfterFullDisk() {
+    /** How many times the catalogue reopened RocksDB in-process after a stop (a full disk, another I/O error) since it opened. */
+    public long reopens() {
         return store.reopens();
     }
 
     /** RocksDB's own limit on its table files from now on (0: none): tests fill and free a "disk" with it. */
     void limitSpace(long bytes) {
         store.limitSpace(bytes);
+    }
+
+    /** Compacts every table file (tests: RocksDB then reads each of them in the background). */
+    void compact() {
+        store.compact();
     }
 
     /**

@@ -2,10 +2,10 @@ package dev.coffer.metadata;
 
 /**
  * RocksDB refused a commit because it stopped accepting writes (its "background error": a flush,
- * compaction or WAL write failed) or because its disk is full. Nothing of the refused command was
- * acknowledged. After a failed WAL write (ENOSPC included, as measured) RocksDB stays read-only
- * (RocksJava has no {@code DB::Resume}): after a full disk {@link SpaceRecovery} reopens it once
- * room is back; after another failure it stays so until the server restarts.
+ * compaction, MANIFEST or WAL write failed) or because its disk is full. Nothing of the refused
+ * command was acknowledged. RocksDB stays read-only after such a failure (RocksJava has no
+ * {@code DB::Resume}): after a full disk or another I/O error {@link StopRecovery} reopens it once
+ * a probe write succeeds; after damaged data it stays so (a restart meets the same damage).
  */
 public final class CatalogStoppedException extends MetadataException {
     private final boolean noSpace;

@@ -29,10 +29,11 @@ import org.rocksdb.WriteOptions;
  * family handles and the database. Each is pushed on a stack as it is made and closed in reverse
  * order, also when opening fails half-way.
  *
- * <p>After a full disk stopped RocksDB (its background error; RocksJava has no {@code DB::Resume})
- * {@link SpaceRecovery} closes and reopens them all in-process once room is back: every use of a
- * handle goes through the {@link StoreGate}, so none sees them closed. Acknowledged commits are in
- * the WAL, which the reopen replays.
+ * <p>After a full disk or another I/O error stopped RocksDB (its background error; RocksJava has no
+ * {@code DB::Resume}) {@link StopRecovery} closes and reopens them all in-process once a probe write
+ * succeeds: every use of a handle goes through the {@link StoreGate}, so none sees them closed.
+ * Acknowledged commits are in the WAL, which the reopen replays. A reopen that fails opens the
+ * database read-only instead, so reads go on until the next try.
  */
 final class RocksStore implements AutoCloseable {
     static {
@@ -45,12 +46,14 @@ final class RocksStore implements AutoCloseable {
     private final boolean syncWrites;
     private final List<TableDef<?, ?>> tables;
     private final StoreGate gate = new StoreGate();
-    private final SpaceRecovery recovery = new SpaceRecovery(this);
+    private final StopRecovery recovery = new StopRecovery(this);
     private volatile long maxSstBytes;
     private volatile BackgroundErrors errors = new BackgroundErrors();
     private volatile SstFileManager files;
-    /** Null only while a reopen failed (then uses throw {@link CatalogStoppedException}). */
+    /** Null only while a reopen and the read-only open after it failed (then uses throw {@link CatalogStoppedException}). */
     private volatile RocksDB db;
+    /** True while the database is open read-only, after a failed reopen. */
+    private volatile boolean readOnly;
     /** One for every commit: a WriteOptions is a native allocation, not worth making per write. */
     private WriteOptions writeOptions;
 
@@ -69,7 +72,7 @@ final class RocksStore implements AutoCloseable {
     static RocksStore open(Path dir, boolean syncWrites, List<TableDef<?, ?>> tables, long maxSstBytes) {
         RocksStore store = new RocksStore(dir, syncWrites, tables, maxSstBytes);
         try {
-            store.openTables();
+            store.openTables(false);
             return store;
         } catch (RuntimeException | RocksDBException e) {
             store.close();
@@ -77,7 +80,7 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
-    private void openTables() throws RocksDBException {
+    private void openTables(boolean readOnlyOpen) throws RocksDBException {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -98,7 +101,8 @@ final class RocksStore implements AutoCloseable {
         }
         writeOptions = own(new WriteOptions().setSync(syncWrites));
         List<ColumnFamilyHandle> opened = new ArrayList<>();
-        RocksDB opening = own(RocksDB.open(dbOptions, dir.toString(), descriptors, opened));
+        RocksDB opening = own(readOnlyOpen ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, opened)
+                : RocksDB.open(dbOptions, dir.toString(), descriptors, opened));
         Map<String, ColumnFamilyHandle> byName = new HashMap<>();
         for (int i = 0; i < opened.size(); i++) {
             // Handles must close before the database; they are pushed after it, so they do.
@@ -108,6 +112,7 @@ final class RocksStore implements AutoCloseable {
             }
         }
         handles = Map.copyOf(byName);
+        readOnly = readOnlyOpen;
         db = opening;
     }
 
@@ -173,21 +178,21 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
-    /** The exception a failed write becomes; a full disk also starts the recovery that reopens the store. */
+    /** The exception a failed write becomes; a stop a reopen may clear also starts the recovery that reopens the store. */
     private MetadataException failed(RocksDBException e) {
         MetadataException failure = errors.commitFailed(e);
-        if (errors.noSpace()) recovery.start();
+        if (errors.reopenMayHelp()) recovery.start();
         return failure;
     }
 
     /** Why RocksDB does not accept writes now (its background error), if it does not. */
     java.util.Optional<String> stopped() {
         java.util.Optional<String> why = errors.stopped();
-        if (why.isPresent() && errors.noSpace()) recovery.start();
+        if (errors.reopenMayHelp()) recovery.start();
         return why;
     }
 
-    /** How many times a full disk's recovery reopened RocksDB in-process. */
+    /** How many times the recovery reopened RocksDB in-process after a stop. */
     long reopens() {
         return recovery.reopens();
     }
@@ -217,6 +222,18 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
+    /** Compacts every table's whole range (tests: to make RocksDB read every table file in the background). */
+    void compact() {
+        enter();
+        try {
+            for (ColumnFamilyHandle handle : handles.values()) db.compactRange(handle);
+        } catch (RocksDBException e) {
+            throw failed(e);
+        } finally {
+            leave();
+        }
+    }
+
     /** RocksDB's own limit on its table files from now on (0: none); tests make and end a "full disk" with it. */
     void limitSpace(long bytes) {
         maxSstBytes = bytes;
@@ -232,9 +249,9 @@ final class RocksStore implements AutoCloseable {
         return dir;
     }
 
-    /** True while RocksDB stopped on a full disk, or a reopen after one failed: what {@link SpaceRecovery} waits out. */
-    boolean stoppedOnFullDisk() {
-        return db == null || errors.stopped().isPresent() && errors.noSpace();
+    /** True while RocksDB stopped on a full disk or another I/O error, or a reopen after one failed: what {@link StopRecovery} waits out. */
+    boolean awaitingReopen() {
+        return db == null || readOnly || errors.reopenMayHelp();
     }
 
     /**
@@ -250,12 +267,17 @@ final class RocksStore implements AutoCloseable {
             BackgroundErrors before = errors;
             errors = new BackgroundErrors();
             try {
-                openTables();
+                openTables(false);
                 opened[0] = true;
             } catch (RocksDBException | RuntimeException e) {
                 closeHandles();
-                before.reopenFailed(e); // keeps it stopped on a full disk: the recovery tries again
-                errors = before;
+                before.reopenFailed(e); // keeps it stopped: the recovery tries again
+                errors = before.carryingOn();
+                try {
+                    openTables(true); // read-only: no file written, so reads go on while the fault lasts
+                } catch (RocksDBException | RuntimeException readOnlyFailed) {
+                    closeHandles(); // uses are refused until the next try
+                }
             }
         });
         return opened[0];
@@ -276,6 +298,7 @@ final class RocksStore implements AutoCloseable {
 
     private void closeHandles() {
         db = null;
+        readOnly = false;
         while (!owned.isEmpty()) {
             try {
                 owned.pop().close();

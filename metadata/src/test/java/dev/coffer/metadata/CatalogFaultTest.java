@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,48 +48,20 @@ class CatalogFaultTest {
 
     @Test
     void aFlippedBitInAnInlineObjectOnDiskIsReportedNeverServed() throws Exception {
-        byte[] body = new byte[4000];
-        new Random(7).nextBytes(body); // incompressible: stored as is inside the table file
+        byte[] body;
         try (Catalog catalog = Catalog.open(dir, true)) {
             catalog.createBucket(Records.bucket("b"));
-            catalog.putObject("b", "rotten", ObjectRecord.ofBody(body.length, "e", 1_000L, Map.of(), Map.of(), Map.of(),
-                    body, List.of()), WriteCondition.NONE);
+            body = TableFiles.putIncompressible(catalog, "rotten", 7);
             catalog.flush();
             assertTrue(catalog.health().verifyChecksums().isEmpty());
         }
-        flipABitOf(body);
+        TableFiles.flipABitOf(dir, body);
 
         try (Catalog reopened = Catalog.open(dir, true)) {
             MetadataException read = assertThrows(MetadataException.class, () -> reopened.getObject("b", "rotten"));
             assertEquals(org.rocksdb.Status.Code.Corruption, ((org.rocksdb.RocksDBException) read.getCause()).getStatus().getCode());
             assertTrue(reopened.health().verifyChecksums().orElseThrow().contains("checksum mismatch"));
         }
-    }
-
-    /** Flips one bit in the middle of {@code body} where it lies in the catalogue's table file. */
-    private void flipABitOf(byte[] body) throws Exception {
-        byte[] needle = java.util.Arrays.copyOfRange(body, 1000, 1064);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path sst : files.filter(p -> p.toString().endsWith(".sst")).toList()) {
-                byte[] bytes = Files.readAllBytes(sst);
-                int at = indexOf(bytes, needle);
-                if (at >= 0) {
-                    bytes[at + 32] ^= 0x10;
-                    Files.write(sst, bytes);
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("the object's bytes are in no table file");
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
     }
 
     @Test

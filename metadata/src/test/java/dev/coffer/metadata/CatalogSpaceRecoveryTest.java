@@ -67,7 +67,7 @@ class CatalogSpaceRecoveryTest {
             assertEquals(null, readFailure.get(), "no read failed while the store reopened");
             assertTrue(reads.get() > 0);
             assertTrue(catalog.health().writesStopped().isEmpty(), catalog.health().writesStopped().toString());
-            assertTrue(catalog.health().reopensAfterFullDisk() >= 1);
+            assertTrue(catalog.health().reopens() >= 1);
             assertEquals("e49", catalog.getObject("b", "before49").orElseThrow().etag(), "acknowledged before the stop");
             assertTrue(catalog.getObject("b", "refused").isEmpty(), "the refused change is not there");
             catalog.deleteObject("b", "before0");

@@ -35,8 +35,8 @@ public final class StoreHealth {
         Gauge.builder("coffer.catalog.writes.stopped", this, h -> h.catalog.health().writesStopped().isPresent() ? 1 : 0)
                 .description("1 while RocksDB refuses changes after a background error (a full disk, a failed write)")
                 .register(registry);
-        Gauge.builder("coffer.catalog.reopens", this, h -> h.catalog.health().reopensAfterFullDisk())
-                .description("times the catalogue reopened RocksDB in-process after a full disk, once room was back").register(registry);
+        Gauge.builder("coffer.catalog.reopens", this, h -> h.catalog.health().reopens())
+                .description("times the catalogue reopened RocksDB in-process after it stopped writing (a full disk, another I/O error), once the fault had passed").register(registry);
         Gauge.builder("coffer.catalog.corrupt", this, h -> h.catalogCorruption.get().isPresent() ? 1 : 0)
                 .description("1 when the scrub's last pass found a catalogue table file failing its checksums").register(registry);
         return this;

@@ -69,16 +69,17 @@ public final class ExceptionTranslator {
 
     /**
      * RocksDB stopped accepting changes (its background error): 503, nothing of the change was
-     * acknowledged. After a full disk the catalogue takes changes again by itself once space is
-     * freed (it reopens RocksDB); after another failure an operator restarts the server (health and
-     * metrics show the stop meanwhile).
+     * acknowledged. After a full disk or another I/O error the catalogue takes changes again by
+     * itself once the fault has passed (it reopens RocksDB); after damaged data an operator must act
+     * (health and metrics show the stop, and which it is, meanwhile).
      */
     private static S3Exception catalogStopped(CatalogStoppedException e) {
         String message = e.noSpace()
                 ? "The server's disk is full: the catalogue cannot record the change, so the write was not stored."
                         + " Writes resume by themselves once space is freed (delete objects or add space); retry later."
-                : "The catalogue stopped accepting changes after an I/O error, so the write was not stored;"
-                        + " reads go on. The server needs attention (see its health endpoint).";
+                : "The catalogue stopped accepting changes after an I/O error or damaged data, so the write was not"
+                        + " stored; reads go on. Retry later: after an I/O error writes resume by themselves once it"
+                        + " has passed; the server's health endpoint says which it is.";
         return S3Exception.of(S3ErrorCode.ServiceUnavailable).withMessage(message).withCause(e);
     }
 

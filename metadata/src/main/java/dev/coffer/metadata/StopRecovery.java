@@ -9,33 +9,38 @@ import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 /**
- * Brings the catalogue back after a full disk stopped RocksDB, without a restart. RocksDB does not
- * resume by itself after a WAL write's ENOSPC (measured, docs/fault-report.md) and RocksJava has no
- * {@code DB::Resume}, so while the store is stopped this thread, every {@link #PERIOD_MILLIS}, writes
- * and fsyncs a probe file as large as the WAL plus a margin (what replaying it at open may need);
- * once that succeeds it deletes the probe and has the store close and reopen RocksDB behind its gate.
- * One thread at most, started by the first full-disk failure seen; it ends when the store accepts
- * writes again or closes.
+ * Brings the catalogue back, without a restart, after RocksDB stopped writing on a full disk or
+ * another I/O error ({@link BackgroundErrors.Stop}; never after damaged data). RocksDB does not
+ * resume by itself after a WAL write's ENOSPC (measured, docs/fault-report.md) nor after an EIO (a
+ * "fatal" error to it: close, remedy, reopen), and RocksJava has no {@code DB::Resume}; so while the
+ * store is stopped this thread, every {@link #PERIOD_MILLIS} (doubling after each failed reopen, up
+ * to {@link #MAX_PERIOD_MILLIS}), writes and fsyncs a probe file as large as the WAL plus a margin
+ * (what replaying it at open may need); once that succeeds it deletes the probe and has the store
+ * close and reopen RocksDB behind its gate (replaying the WAL: every acknowledged commit). A reopen
+ * that fails leaves the store open read-only, so reads go on until the next try.
+ * One thread at most, started by the first such stop seen; it ends when the store accepts writes
+ * again or closes.
  */
-final class SpaceRecovery implements AutoCloseable {
+final class StopRecovery implements AutoCloseable {
     static final long PERIOD_MILLIS = 500;
+    static final long MAX_PERIOD_MILLIS = 30_000;
     /** How long a reopen waits for open scans and snapshots to close before trying again later. */
     static final long DRAIN_MILLIS = 5_000;
     private static final long MARGIN_BYTES = 1L << 20;
-    private static final System.Logger LOG = System.getLogger(SpaceRecovery.class.getName());
+    private static final System.Logger LOG = System.getLogger(StopRecovery.class.getName());
 
     private final RocksStore store;
     private Thread thread;
     private boolean closed;
     private volatile long reopens;
 
-    SpaceRecovery(RocksStore store) {
+    StopRecovery(RocksStore store) {
         this.store = store;
     }
 
     synchronized void start() {
         if (closed || thread != null && thread.isAlive()) return;
-        thread = new Thread(this::run, "catalog-space-recovery");
+        thread = new Thread(this::run, "catalog-stop-recovery");
         thread.setDaemon(true);
         thread.start();
     }
@@ -46,12 +51,16 @@ final class SpaceRecovery implements AutoCloseable {
 
     private void run() {
         try {
-            while (!isClosed() && store.stoppedOnFullDisk()) {
-                Thread.sleep(PERIOD_MILLIS);
+            long period = PERIOD_MILLIS;
+            while (!isClosed() && store.awaitingReopen()) {
+                Thread.sleep(period);
                 if (isClosed() || !roomFor(probeBytes())) continue;
                 if (store.reopen(DRAIN_MILLIS)) {
                     reopens++;
-                    LOG.log(System.Logger.Level.WARNING, "catalogue reopened after a full disk: room is back, writes accepted again");
+                    period = PERIOD_MILLIS;
+                    LOG.log(System.Logger.Level.WARNING, "catalogue reopened after RocksDB stopped writing: writes accepted again");
+                } else {
+                    period = Math.min(2 * period, MAX_PERIOD_MILLIS);
                 }
             }
         } catch (InterruptedException e) {
@@ -86,7 +95,7 @@ final class SpaceRecovery implements AutoCloseable {
             channel.force(true);
             return true;
         } catch (IOException e) {
-            return false; // ENOSPC still: try again later
+            return false; // ENOSPC or EIO still: try again later
         } finally {
             try {
                 Files.deleteIfExists(probe);
