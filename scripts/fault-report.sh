@@ -2,7 +2,7 @@
 # Runs every fault scenario against the real server jar and writes docs/fault-report.md: scenario,
 # what was injected, requests acknowledged, bytes verified, bytes lost (must be 0), errors returned
 # to clients by code, time to recover. Each scenario is a bounded loop on loopback.
-# Usage: scripts/fault-report.sh [scenario…]  (disk-full catalog-full fsync-eio short-io write-eio bit-rot
+# Usage: scripts/fault-report.sh [scenario…]  (disk-full catalog-full fsync-eio short-io write-eio read-eio bit-rot
 # rot-scrub damaged-start kill-9; default all). FAULT_PORT_BASE (default 9420) moves the servers' ports. Needs python3
 # with boto3; disk-full and catalog-full mount a small tmpfs and so need root; the fiu scenarios need fiu-run and
 # fiu-ctrl (Debian fiu-utils). The scenarios live in scripts/fault_report.py, fault_io.py and fault_damage.py.
@@ -46,7 +46,15 @@ while it serves: a failing fsync fails that PUT with 500 InternalError and its c
 (never retried on the same descriptor); a short write() is written again from where it stopped;
 `write()` failing with EIO is limited to chunk files by libfiu's stack condition (the failure
 point fires only under Java's `FileDispatcherImpl.write0`, so RocksDB's, the log's and the
-sockets' writes go on; the server preloads libnio so that libfiu can find that symbol). A bit
+sockets' writes go on; the server preloads libnio so that libfiu can find that symbol). A read of
+a chunk file failing with EIO (`pread()` under `FileDispatcherImpl.pread0`, so RocksDB's reads go
+on) is handled as a failed CRC: the GET is aborted (or refused with 500 before its first byte),
+no byte of the failed block is sent, the chunk is moved to `quarantine/` and counted
+(`coffer_chunk_read_errors_total`, and a line in health); a single node has no other copy, so that
+object's later GETs are 500 saying its data is missing; in a cluster the GET goes on from another
+replica at the same offset and the replica audit and re-replication copy a good one back (api
+`FailoverChunkReaderTest` with a real store failing its reads; compat `ClusterRepairIT` repairs a
+quarantined replica). A bit
 flipped in a small object inside a RocksDB table file is a 500 for the objects in that block,
 never their bytes, and the scrub's `VerifyChecksum` shows it in health (`coffer_catalog_corrupt`);
 the server still starts on it (the orphan sweep at start, which cannot read that block, deletes
@@ -56,7 +64,9 @@ Also shown by tests (`mvn verify`): the catalogue's reopen after a full disk wit
 getting and listing throughout (metadata `CatalogSpaceRecoveryTest`, RocksDB's own space limit
 as the full disk); a WAL cut short opens with a gap-free prefix of whole records and a missing
 table file refuses to open naming it (metadata `CatalogFaultTest`); a start on a missing chunk, a
-half-written temp chunk and a WAL cut short (compat `DamagedStartIT`);
+half-written temp chunk and a WAL cut short, with the `chunk-audit` naming the missing chunk in
+health and `coffer_chunks_missing` (compat `DamagedStartIT`); an EIO on a chunk file's read through
+the store's read seam (storage-engine `ReadErrorTest`, api `ChunkReadErrorTest`);
 power loss dropping every unsynced byte and directory entry for the chunk protocol
 (storage-engine `PowerLossTest`; `PowerLossWriteKindsTest`: SSE-encrypted chunks written in the
 upload path's 256 KiB stage pieces, multipart parts written side by side; `PowerLossReceiveTest`:
@@ -72,9 +82,12 @@ absent, no chunk file left that nothing names), and for every catalogue command 
 puts and copies, versioned deletes, bucket deletes, the GC queue, the event outbox, job cursors,
 and the rest) a power cut modelled as a WAL kept up to any byte at or after the last synced
 record, with junk after it or not: it opens to exactly the acknowledged commands (metadata
-`CatalogPowerLossTest`; a cut during a flush or compaction is not modelled). Not covered: a start
-does not look for missing chunks (a GET of such an object answers 500; the scrub reads only the
-chunks that exist); an EIO on read; `dmsetup` error/flakey targets: this machine's kernel has no
+`CatalogPowerLossTest`; a cut during a flush or compaction is not modelled). A start looks for
+missing chunks without waiting for them: the `chunk-audit` job's first pass runs at the first job
+tick (`coffer.gc-interval`, 10 s) and checks that every chunk the catalogue names is on disk at its
+size, at most 5000 a second; until it has passed, a GET of such an object is already a 500 saying
+its data is missing. Not covered: an EIO on read in a running cluster is shown by tests, not by a
+row here (the script runs single nodes); `dmsetup` error/flakey targets: this machine's kernel has no
 device-mapper (`dmsetup targets` as root: `/dev/mapper/control: open failed: No such device`,
 `Failure to communicate with kernel device-mapper driver`; no `device-mapper` in /proc/misc, no
 `dm_mod` in /sys/module and no modules to load; loop devices work).

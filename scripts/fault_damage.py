@@ -147,6 +147,9 @@ def damaged_start(port):
     try:
         took = time.time() - t0
         temp_left = sum(1 for p in (data / "chunks-store" / "tmp").iterdir())
+        # The chunk-audit's first pass runs on the job runner after the start (first tick: gc-interval, 10 s).
+        reported = wait_for(lambda: (server.metric("coffer_chunks_missing") or 0) >= 1, 120)
+        audit_took = time.time() - t0
         problems = server.health().get("problems", [])
         log = (WORK / f"server-{port}.log").read_text(errors="replace")
         said = re.findall(r"(?:WARN|ERROR) .*?(temp[^\n]{0,100}|WAL[^\n]{0,100}|missing[^\n]{0,100})", log)
@@ -157,7 +160,10 @@ def damaged_start(port):
             f"short (its last record, the in-flight PUT's, torn)",
             f"{len(tally.acked)} PUTs (+1 in flight)", f"{intact} objects intact", f"wrong bytes served: {wrong}",
             tally.codes(),
-            f"started in {took:.1f} s; temp files left: {temp_left}; {refused} GET(s) refused (the object whose chunk "
-            f"is missing); in-flight object {torn}; health: {problems or 'no problems'}; log: {said[:3] or 'nothing'}")
+            f"started in {took:.1f} s; temp files left: {temp_left}; the chunk-audit "
+            + (f"reported {server.metric('coffer_chunks_missing'):.0f} missing chunk(s) {audit_took:.1f} s after the start"
+               if reported else "reported NOTHING within 120 s")
+            + f"; {refused} GET(s) refused (the object whose chunk is missing); in-flight object {torn}; "
+            f"health: {problems or 'no problems'}; log: {said[:3] or 'nothing'}")
     finally:
         server.stop()

@@ -7,13 +7,16 @@ import subprocess
 import threading
 import time
 
-from fault_lib import WORK, Load, Server, Tally, after_restart, row
+from fault_damage import quarantined, read_all
+from fault_lib import JAR, WORK, Load, Server, Tally, after_restart, row, wait_for
 
 # The JNI function under which Java's FileChannel.write calls write(2): chunk files are written so,
 # while RocksDB (its own C++ writes), the log (FileOutputStream) and Netty's sockets (its own JNI)
 # are not. libfiu finds it by name in the call stack only if its library's symbols are global, so
 # the server preloads libnio (libfiu's enable_stack_by_name resolves the name with dlsym).
 CHUNK_WRITE = "Java_sun_nio_ch_FileDispatcherImpl_write0"
+# The same for reads: the chunk reader's positional FileChannel.read calls pread(2) under this one.
+CHUNK_READ = "Java_sun_nio_ch_FileDispatcherImpl_pread0"
 
 
 def fiu(server, command):
@@ -106,13 +109,84 @@ def short_io(port):
              point, [200 * 1024, 4096], f"enable_random name={point},probability=0.5,failinfo=5")
 
 
+def with_libnio():
+    """fiu-run -x with libnio preloaded, so that libfiu's stack condition can name its JNI functions."""
+    lib = java_home() / "lib"
+    return ["fiu-run", "-x", "sh", "-c",
+            f'LD_LIBRARY_PATH="{lib}/server:{lib}" LD_PRELOAD="$LD_PRELOAD {lib}/libnio.so" exec "$@"', "sh"]
+
+
 def write_eio(port):
     """Every write(2) of a chunk file fails with EIO; inline objects, reads and listings must go on."""
     point = "posix/io/rw/write"
-    lib = java_home() / "lib"
-    preload = ["fiu-run", "-x", "sh", "-c",
-               f'LD_LIBRARY_PATH="{lib}/server:{lib}" LD_PRELOAD="$LD_PRELOAD {lib}/libnio.so" exec "$@"', "sh"]
+    preload = with_libnio()
     injected(port, "failing chunk writes",
              f"every write() of a chunk file fails with EIO (libfiu `{point}` under `{CHUNK_WRITE}` in the stack, "
              f"errno EIO); objects of 4 KiB are inline in RocksDB (no chunk file)", point, [200 * 1024, 4096],
              f"enable_stack_by_name name={point},func_name={CHUNK_WRITE},pos_in_stack=-1,failinfo=5", wrapper=preload)
+
+
+def unpacked_jar():
+    """The server as plain files on a class path: the jar's own loader reads its nested jars with positional
+    FileChannel reads (pread0 too), which the read fault would break; the JDK's reads jars with read(2)."""
+    where = WORK / "unpacked-jar"
+    if not where.exists():
+        subprocess.run(["unzip", "-q", JAR, "-d", str(where)], check=True)
+    manifest = (where / "META-INF" / "MANIFEST.MF").read_text()
+    main = next(line.split(":", 1)[1].strip() for line in manifest.splitlines() if line.startswith("Start-Class:"))
+    return ["java", "-cp", f"{where}/BOOT-INF/classes:{where}/BOOT-INF/lib/*", main]
+
+
+def read_eio(port):
+    """pread(2) of chunk files fails with EIO while some objects are read: each such GET is aborted, its chunk
+    quarantined and counted, and everything else (other objects, inline ones, writes) goes on."""
+    point = "posix/io/rw/pread"
+    name = "failing chunk reads"
+    if not shutil.which("fiu-run"):
+        row(name, "not run: fiu-run (Debian fiu-utils) missing", "", "", "", "", "")
+        return
+    data = WORK / "read-eio-data"
+    server = Server(data, port, wrapper=with_libnio())
+    server.java = unpacked_jar()
+    server.start()
+    try:
+        s3, tally = server.client(), Tally()
+        s3.create_bucket(Bucket="read-eio")
+        for i in range(30):
+            tally.put(s3, "read-eio", f"chunked{i:02}", os.urandom(300 * 1024 + i))  # chunk files of 5 blocks
+            tally.put(s3, "read-eio", f"inline{i:02}", os.urandom(4096))  # in RocksDB: its reads are not under pread0
+        # The scrub's first pass (at the first job tick) reads every chunk: let it end before the fault, or it
+        # meets the fault too and quarantines the chunks it reads then (as it should).
+        chunked = sum(size for key, (_, size) in tally.acked.items() if key.startswith("chunked"))
+        scrubbed = wait_for(lambda: (server.metric("coffer_scrub_read_bytes_total") or 0) >= chunked, 180)
+        hit = {k: v for k, v in tally.acked.items() if k.startswith("chunked") and int(k[7:]) < 10}
+        rest = {k: v for k, v in tally.acked.items() if k not in hit}
+        fiu(server, f"enable_stack_by_name name={point},func_name={CHUNK_READ},pos_in_stack=-1,failinfo=5")
+        during = Tally()
+        during.acked = hit
+        _, aborted, wrong_during = read_all(s3, "read-eio", during)
+        written = sum(tally.put(s3, "read-eio", f"during{i}", os.urandom(100 * 1024)) for i in range(5))
+        fiu(server, f"disable name={point}")
+        errors = int(server.metric("coffer_chunk_read_errors_total") or 0)
+        problems = server.health().get("problems", [])
+        after = Tally()
+        after.acked = {k: v for k, v in tally.acked.items() if k not in hit}
+        intact, refused_rest, wrong_rest = read_all(s3, "read-eio", after)
+        again = Tally()
+        again.acked = hit
+        _, refused_hit, wrong_hit = read_all(s3, "read-eio", again)
+        row(name,
+            f"every pread() of a chunk file fails with EIO (libfiu `{point}` under `{CHUNK_READ}` in the stack, "
+            f"errno EIO) while {len(hit)} of 30 chunked objects (300 KiB) are read and 5 more are written; "
+            f"30 objects of 4 KiB are inline in RocksDB; then the fault is off and every object is read"
+            + ("" if scrubbed else " (the scrub's first pass had NOT ended before the fault)"),
+            f"{len(tally.acked)} PUTs ({written} of 5 during the fault)",
+            f"{intact} objects intact (all {len(rest) + written} not read during the fault)",
+            f"wrong bytes served: {wrong_during + wrong_rest + wrong_hit}; the {len(hit)} objects read during the fault: "
+            f"their chunks quarantined (a single node has no other copy; with a replica the GET goes on from it)",
+            f"during the fault: {during.codes()}; after it: {again.codes()}",
+            f"{aborted} GETs refused or aborted, {quarantined(data)} chunks in quarantine/, coffer_chunk_read_errors_total "
+            f"{errors}; other GETs refused: {refused_rest}; health: {len(problems)} problem(s)"
+            + (f" ({problems[0][:110]}…)" if problems else ""))
+    finally:
+        server.stop()

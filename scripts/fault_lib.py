@@ -25,12 +25,13 @@ WORK = pathlib.Path(sys.argv[2])
 class Server:
     def __init__(self, data, port, *settings, wrapper=()):
         self.data, self.port, self.settings, self.wrapper = data, port, settings, list(wrapper)
+        self.java = ["java", "-jar", JAR]  # how the server is launched (fault_io runs it from the jar's files)
         self.proc = None
 
     def start(self):
         log = open(WORK / f"server-{self.port}.log", "ab")
         self.proc = subprocess.Popen(
-            [*self.wrapper, "java", "-jar", JAR, f"--server.port={self.port}", "--coffer.ui.port=-1",
+            [*self.wrapper, *self.java, f"--server.port={self.port}", "--coffer.ui.port=-1",
              f"--coffer.data-dir={self.data}", f"--coffer.access-key={KEY}", f"--coffer.secret-key={SECRET}",
              *self.settings], stdout=log, stderr=subprocess.STDOUT)
         deadline = time.time() + 600  # a start takes minutes on a loaded 2-core machine

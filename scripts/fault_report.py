@@ -18,7 +18,7 @@ from fault_lib import WORK, Load, Server, Tally, after_restart, row, small_tmpfs
 import fault_damage
 import fault_io
 
-SCENARIOS = ["disk-full", "catalog-full", "fsync-eio", "short-io", "write-eio", "bit-rot", "rot-scrub",
+SCENARIOS = ["disk-full", "catalog-full", "fsync-eio", "short-io", "write-eio", "read-eio", "bit-rot", "rot-scrub",
              "damaged-start", "kill-9"]
 ONLY = sys.argv[3:] or SCENARIOS
 
@@ -149,5 +149,5 @@ print("| scenario | injected | acknowledged | bytes verified | bytes lost | erro
 print("|---|---|---|---|---|---|---|")
 for port, name in enumerate(ONLY, start=int(os.environ.get("FAULT_PORT_BASE", "9420"))):
     {"disk-full": disk_full, "catalog-full": catalog_full, "fsync-eio": fault_io.fsync_eio,
-     "short-io": fault_io.short_io, "write-eio": fault_io.write_eio, "bit-rot": fault_damage.bit_rot,
+     "short-io": fault_io.short_io, "write-eio": fault_io.write_eio, "read-eio": fault_io.read_eio, "bit-rot": fault_damage.bit_rot,
      "rot-scrub": fault_damage.rot_scrub, "damaged-start": fault_damage.damaged_start, "kill-9": kill_9}[name](port)

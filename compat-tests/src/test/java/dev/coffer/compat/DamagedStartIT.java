@@ -2,7 +2,9 @@ package dev.coffer.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coffer.compat.support.Awaits;
 import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.Metrics;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * tmp/, and the catalogue's newest WAL cut short (its last record torn, as a power cut tears a
  * write whose sync had not returned). The server starts, removes the temporary file, and serves
  * every intact object byte for byte; the object whose chunk is gone is refused (500 saying its data
- * is missing, without the object's checksum headers), never served wrong. (The same on the jar, with figures: the damaged-start row of docs/fault-report.md.)
+ * is missing, without the object's checksum headers), never served wrong. The chunk-audit's first
+ * pass, on the job runner after the start (which it does not hold up), reports the missing chunk by
+ * its id in {@code /_coffer/health} and {@code coffer_chunks_missing}. (The same on the jar, with
+ * figures: the damaged-start row of docs/fault-report.md.)
  */
 class DamagedStartIT {
     @Test
@@ -60,7 +65,8 @@ class DamagedStartIT {
             channel.truncate(channel.size() - 20);
         }
 
-        CofferServer after = CofferServer.startInProcessOn(dataDir);
+        // Job ticks every second (the default is 10 s), so the chunk-audit's first pass comes soon.
+        CofferServer after = CofferServer.startInProcessOn(dataDir, "--coffer.gc-interval=1s");
         try {
             assertThat(files(dataDir.resolve("chunks-store").resolve("tmp"))).as("the temp chunk is removed").isEmpty();
             int intact = 0;
@@ -85,10 +91,25 @@ class DamagedStartIT {
             assertThat(raw.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("x-amz-checksum-"));
             assertThat(new String(raw.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("missing on the server");
             assertThat(intact).isEqualTo(stored.size() - 1);
+            String goneId = gone.getFileName().toString();
+            String health = Awaits.await(() -> get(after, "/_coffer/health"), h -> h.contains("missing or cut short"),
+                    "the chunk-audit's report in health");
+            assertThat(health).contains("1 chunk(s) the catalogue names are missing or cut short on disk", goneId);
+            assertThat(Metrics.value(after, "coffer_chunks_missing")).isEqualTo(1.0);
+            assertThat(Metrics.value(after, "coffer_jobs_backlog{kind=\"chunk-audit\"}")).isEqualTo(1.0);
             after.s3().putObject(b -> b.bucket(bucket).key("new"), RequestBody.fromString("writes go on"));
             assertThat(after.s3().getObjectAsBytes(b -> b.bucket(bucket).key("new")).asUtf8String()).isEqualTo("writes go on");
         } finally {
             after.close();
+        }
+    }
+
+    private static String get(CofferServer server, String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.endpoint().resolve(path))
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -24,13 +24,15 @@ public final class ChunkStore implements AutoCloseable {
     private final long maxChunkSize;
     private final FileChannel lockFile;
     private final DiskSpace space;
+    private final ChunkFileReads reads;
     private volatile boolean closed;
 
-    private ChunkStore(StoreLayout layout, long maxChunkSize, FileChannel lockFile, DiskSpace space) {
+    private ChunkStore(StoreLayout layout, long maxChunkSize, FileChannel lockFile, DiskSpace space, ChunkFileReads reads) {
         this.layout = layout;
         this.maxChunkSize = maxChunkSize;
         this.lockFile = lockFile;
         this.space = space;
+        this.reads = reads;
     }
 
     /**
@@ -61,6 +63,12 @@ public final class ChunkStore implements AutoCloseable {
     /** As above, with the free space read from {@code probe} (null: the root's file system). */
     static ChunkStore open(Path root, long maxChunkSize, DurabilityOps ops, long reserveBytes, DiskSpace.Probe probe)
             throws IOException {
+        return open(root, maxChunkSize, ops, reserveBytes, probe, ChunkFileReads.REAL);
+    }
+
+    /** As above, with every read of a chunk file made by {@code read}: tests make it fail as a disk does. */
+    static ChunkStore open(Path root, long maxChunkSize, DurabilityOps ops, long reserveBytes, DiskSpace.Probe probe,
+                           ChunkFileReads.Read read) throws IOException {
         if (maxChunkSize <= 0 || maxChunkSize > ChunkFormat.MAX_CHUNK_SIZE) {
             throw new IllegalArgumentException("maxChunkSize out of range: " + maxChunkSize);
         }
@@ -79,7 +87,7 @@ public final class ChunkStore implements AutoCloseable {
             throw new IOException("chunk store " + layout.root() + " is already open in another process");
         }
         DiskSpace space = new DiskSpace(probe != null ? probe : DiskSpace.of(layout.root()), reserveBytes);
-        ChunkStore store = new ChunkStore(layout, maxChunkSize, lockFile, space);
+        ChunkStore store = new ChunkStore(layout, maxChunkSize, lockFile, space, new ChunkFileReads(read));
         try {
             layout.clearTmp();
         } catch (IOException | RuntimeException e) {
@@ -134,10 +142,11 @@ public final class ChunkStore implements AutoCloseable {
     }
 
     /**
-     * Opens a published chunk for reading. A chunk whose footer fails its checks is quarantined.
+     * Opens a published chunk for reading. A chunk whose footer fails its checks, or whose file
+     * cannot be read (an I/O error: {@link ChunkUnreadableException}), is quarantined.
      *
      * @throws java.nio.file.NoSuchFileException if absent
-     * @throws ChunkCorruptedException if the footer is damaged
+     * @throws ChunkCorruptedException if the footer is damaged or unreadable
      */
     public ChunkReader openReader(ChunkId id) throws IOException {
         return openReader(id, null);
@@ -147,10 +156,33 @@ public final class ChunkStore implements AutoCloseable {
      * Opens a published chunk written under {@code key} (null: stored as it is); every block read
      * is checked against its CRC first, then decrypted. A wrong key is not detected here: it
      * reads as noise, so the caller must know the key is the right one (KeyWrap's tag tells it).
+     * A read of the file that fails with an I/O error is {@link ChunkUnreadableException}: the
+     * chunk is quarantined as after a failed CRC check, and counted ({@link #readErrors()}).
      */
     public ChunkReader openReader(ChunkId id, DataKey key) throws IOException {
         requireOpen();
-        return VerifyingChunkReader.open(layout, id, key);
+        return VerifyingChunkReader.open(layout, id, key, reads.open(id, layout.chunkPath(id)));
+    }
+
+    /** Reads of this store's chunk files that failed with an I/O error since it opened (each chunk quarantined). */
+    public long readErrors() {
+        return reads.failures();
+    }
+
+    /** The last of {@link #readErrors()}, in words (names the chunk), if any. */
+    public java.util.Optional<String> lastReadError() {
+        return java.util.Optional.ofNullable(reads.lastFailure());
+    }
+
+    /**
+     * The size of a published chunk's file in bytes: {@link #fileSize(long)} of its payload when
+     * it is whole.
+     *
+     * @throws java.nio.file.NoSuchFileException if it is not published (absent or quarantined)
+     */
+    public long storedBytes(ChunkId id) throws IOException {
+        requireOpen();
+        return Files.size(layout.chunkPath(id));
     }
 
     /**

@@ -6,8 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -36,11 +34,6 @@ final class VerifyingChunkReader implements ChunkReader {
         this.channel = channel;
         this.length = footer.payloadLength();
         this.crcs = footer.crcs();
-    }
-
-    /** @throws java.nio.file.NoSuchFileException if {@code id} is not published */
-    static VerifyingChunkReader open(StoreLayout layout, ChunkId id, DataKey key) throws IOException {
-        return open(layout, id, key, ChunkBytes.of(FileChannel.open(layout.chunkPath(id), StandardOpenOption.READ)));
     }
 
     /**
@@ -138,6 +131,12 @@ final class VerifyingChunkReader implements ChunkReader {
             channel.readFully(dst, position);
         } catch (EOFException e) {
             throw corrupt(position / BLOCK_SIZE);
+        } catch (ChunkUnreadableException e) {
+            // An I/O error on a local file: no byte of the block is trusted, the chunk leaves service.
+            for (int i = 0; i < dst.limit(); i++) dst.put(i, (byte) 0); // what did arrive is unchecked
+            corrupted = true;
+            cachedBlock = -1;
+            throw layout == null ? e : Quarantine.move(layout, e);
         }
     }
 

@@ -44,6 +44,13 @@ public class JobsConfiguration {
         return new Scrub(catalog, cursor, chunks, props.scrubBytesPerSecond(), props.scrubInterval(), registry);
     }
 
+    /** Its first pass comes at the first tick after the start, which it does not hold up. */
+    @Bean
+    ChunkAudit chunkAudit(Catalog catalog, ChunkStore chunks, JobsProperties props, ClusterRuntime cluster) {
+        String self = cluster.node().map(node -> node.nodeId()).orElse(null);
+        return new ChunkAudit(catalog, chunks, self, props.chunkAuditPerSecond(), props.chunkAuditInterval());
+    }
+
     @Bean
     LifecycleConfigs lifecycleConfigs(Catalog catalog) {
         return new LifecycleConfigs(catalog, new S3Xml());

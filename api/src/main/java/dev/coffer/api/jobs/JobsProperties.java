@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     upload in flight may not have published its record yet
  * @param scrubInterval how long after a full scrub pass the next begins
  * @param scrubBytesPerSecond how fast the scrub reads chunks
+ * @param chunkAuditInterval how long after a whole chunk-audit pass the next begins (one also
+ *     begins at every start)
+ * @param chunkAuditPerSecond how many chunk files the chunk-audit looks at per second, at most
  */
 @ConfigurationProperties("coffer.jobs")
 public record JobsProperties(
@@ -24,11 +27,14 @@ public record JobsProperties(
         @DefaultValue("1h") Duration sweepInterval,
         @DefaultValue("24h") Duration sweepMinAge,
         @DefaultValue("7d") Duration scrubInterval,
-        @DefaultValue("16777216") long scrubBytesPerSecond) {
+        @DefaultValue("16777216") long scrubBytesPerSecond,
+        @DefaultValue("24h") Duration chunkAuditInterval,
+        @DefaultValue("5000") long chunkAuditPerSecond) {
 
     public JobsProperties {
         if (daySeconds < 1) throw new IllegalArgumentException("coffer.jobs.day-seconds must be at least 1");
         if (concurrency < 1) throw new IllegalArgumentException("coffer.jobs.concurrency must be at least 1");
         if (scrubBytesPerSecond < 1) throw new IllegalArgumentException("coffer.jobs.scrub-bytes-per-second must be at least 1");
+        if (chunkAuditPerSecond < 1) throw new IllegalArgumentException("coffer.jobs.chunk-audit-per-second must be at least 1");
     }
 }

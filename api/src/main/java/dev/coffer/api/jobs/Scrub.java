@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Job {@code scrub}: re-reads every published chunk against its block CRC32Cs, at most
  * {@code coffer.jobs.scrub-bytes-per-second}, one full pass every {@code coffer.jobs.scrub-interval}.
- * A chunk that fails is moved to {@code quarantine/} by the reader (as a GET would), logged with
- * its id and counted in {@code coffer_scrub_corrupt_chunks_total}. Durable state: its cursor in
+ * A chunk that fails (a block's CRC, or a read of its file failing with an I/O error) is moved to
+ * {@code quarantine/} by the reader (as a GET would), logged with its id and counted in
+ * {@code coffer_scrub_corrupt_chunks_total}. Durable state: its cursor in
  * the catalogue's {@code jobs} table ({@code i64 end of the last full pass | the last chunk id
  * read, or empty between passes}), recorded after each step, so a restart resumes the pass rather
  * than start over. Done: chunks read. Backlog: prefix directories (of 256) still to read in
@@ -65,7 +66,7 @@ public final class Scrub implements Job {
         this.bytesPerSecond = bytesPerSecond;
         this.passInterval = passInterval;
         this.corrupt = Counter.builder("coffer.scrub.corrupt.chunks")
-                .description("Chunks the scrub found failing their CRC32C checks and quarantined").register(registry);
+                .description("Chunks the scrub found failing their CRC32C checks, or unreadable (I/O error), and quarantined").register(registry);
         this.bytes = Counter.builder("coffer.scrub.read").baseUnit("bytes")
                 .description("Chunk bytes the scrub read and checked").register(registry);
         this.catalogCorrupt = Counter.builder("coffer.scrub.corrupt.catalog")

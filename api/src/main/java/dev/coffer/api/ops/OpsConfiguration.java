@@ -4,6 +4,7 @@ import dev.coffer.api.authz.AdminAccess;
 import dev.coffer.api.cluster.ClusterRuntime;
 import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.config.RootCredentials;
+import dev.coffer.api.jobs.ChunkAudit;
 import dev.coffer.api.jobs.JobRunner;
 import dev.coffer.api.jobs.Scrub;
 import dev.coffer.api.server.ReservedPaths;
@@ -56,8 +57,9 @@ public class OpsConfiguration {
     }
 
     @Bean
-    StoreHealth storeHealth(Catalog catalog, ChunkStore chunks, Scrub scrub, PrometheusMeterRegistry registry) {
-        return new StoreHealth(catalog, chunks, scrub::catalogCorruption).register(registry);
+    StoreHealth storeHealth(Catalog catalog, ChunkStore chunks, Scrub scrub, ChunkAudit audit,
+                            PrometheusMeterRegistry registry) {
+        return new StoreHealth(catalog, chunks, scrub::catalogCorruption, audit::found).register(registry);
     }
 
     @Bean

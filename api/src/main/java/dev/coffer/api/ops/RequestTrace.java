@@ -1,6 +1,7 @@
 package dev.coffer.api.ops;
 
 import dev.coffer.storage.ChunkCorruptedException;
+import dev.coffer.storage.ChunkUnreadableException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -59,11 +60,11 @@ public final class RequestTrace {
         }
     }
 
+    /** A block that failed its CRC; a file that failed to read (EIO) is no checksum failure: coffer_chunk_read_errors_total counts it. */
     private static boolean causedByCorruptChunk(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ChunkCorruptedException) {
-                return true;
-            }
+            if (t instanceof ChunkUnreadableException) return false;
+            if (t instanceof ChunkCorruptedException) return true;
         }
         return false;
     }
