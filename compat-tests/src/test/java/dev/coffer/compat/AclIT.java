@@ -90,6 +90,34 @@ class AclIT {
         assertS3Error(404, "NoSuchBucket", () -> s3.getBucketAcl(b -> b.bucket(bucket + "-absent")));
     }
 
+    /**
+     * An object the other account wrote while the bucket honoured ACLs is the bucket owner's once
+     * the bucket enforces ownership: its ACL reads as the bucket owner's full control and the
+     * bucket owner may set its private ACL (S3 User Guide, Object Ownership troubleshooting:
+     * "Requests to read ACLs always return a response that shows full control for the bucket owner").
+     */
+    @Test
+    void switchingToBucketOwnerEnforcedGivesTheBucketOwnerWhatOthersWroteBefore() {
+        String bucket = server.uniqueBucketName("acl-switched");
+        s3.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER)
+                .grantWrite("id=\"" + other.get("canonicalUserId").asText() + "\""));
+        try (S3Client theirs = AclITAccounts.client(other)) {
+            theirs.putObject(b -> b.bucket(bucket).key("theirs"), RequestBody.fromString("written by the other account"));
+        }
+        assertThat(s3.getObjectAcl(b -> b.bucket(bucket).key("theirs")).owner().id())
+                .isEqualTo(other.get("canonicalUserId").asText());
+        s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PRIVATE));
+        s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(c -> c.rules(r -> r.objectOwnership(
+                ObjectOwnership.BUCKET_OWNER_ENFORCED))));
+        var acl = s3.getObjectAcl(b -> b.bucket(bucket).key("theirs"));
+        assertThat(acl.owner().id()).isEqualTo(ownerId());
+        assertThat(acl.grants()).singleElement().satisfies(g -> {
+            assertThat(g.grantee().id()).isEqualTo(ownerId());
+            assertThat(g.permission()).isEqualTo(Permission.FULL_CONTROL);
+        });
+        s3.putObjectAcl(b -> b.bucket(bucket).key("theirs").acl(ObjectCannedACL.PRIVATE));
+    }
+
     @Test
     void createBucketTakesObjectOwnershipAndACannedAcl() {
         String bucket = server.uniqueBucketName("acl-create");

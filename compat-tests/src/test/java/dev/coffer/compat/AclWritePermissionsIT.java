@@ -106,6 +106,13 @@ class AclWritePermissionsIT {
         put(otherPutOnly, bucket, "their-owner-read", b -> b.acl("bucket-owner-read"));
         put(otherPutOnly, bucket, "their-granted-full", b -> b.grantFullControl("id=\"" + ownerId + "\""));
         refused(otherPutOnly, bucket, "their-auth", b -> b.acl("authenticated-read"));
+        // CreateMultipartUpload (s3:PutObject) asks the same, before any part is sent.
+        assertS3Error(403, "AccessDenied", () -> otherPutOnly.createMultipartUpload(b -> b.bucket(bucket).key("their-mpu")
+                .acl("authenticated-read")));
+        String upload = otherPutOnly.createMultipartUpload(b -> b.bucket(bucket).key("their-mpu")
+                .acl("bucket-owner-full-control")).uploadId();
+        assertThat(owner.listMultipartUploads(b -> b.bucket(bucket)).uploads()).extracting(u -> u.uploadId())
+                .containsExactly(upload);
         // With s3:PutObjectAcl in its own policy it sets any ACL on the object it owns; the bucket
         // policy (which grants only s3:PutObject) need not allow that.
         put(otherPutAndAcl, bucket, "their-auth", b -> b.acl("authenticated-read"));

@@ -79,13 +79,18 @@ public final class AclService {
     /** A version and its ACL. */
     public record VersionAcl(ObjectVersion version, Acl acl) {}
 
-    /** The ACL of the version {@code versionId} names (the latest when null); see {@link VersionTargets}. */
+    /**
+     * The ACL of the version {@code versionId} names (the latest when null); see {@link VersionTargets}.
+     * Under BucketOwnerEnforced it is the bucket owner's FULL_CONTROL whatever was stored before
+     * (an object another account wrote while ACLs were honoured), as S3 answers then.
+     */
     public Mono<VersionAcl> objectAcl(String bucket, String key, String versionId, String method) {
         VersionService.checkVersionId(versionId);
         return io.call(() -> {
             BucketAcl b = bucketAcl(catalog.requireBucket(bucket));
             ObjectVersion version = VersionTargets.resolve(versions, bucket, key, versionId, method);
-            return new VersionAcl(version, aclOf(version.record(), b.owner()));
+            return new VersionAcl(version, b.effectiveOwnership().aclsEnabled()
+                    ? aclOf(version.record(), b.owner()) : Acl.privateTo(b.owner()));
         });
     }
 
