@@ -7,20 +7,28 @@ import java.util.Set;
 
 /**
  * What a chunk's replica set should become (docs/cluster.md, "Re-replication"), as a pure function
- * of the set the catalogue names, the group's members, the nodes marked draining and R. A node
- * counts as a good replica while it is a member and not draining; a member that is down still
- * counts (its disk is presumed whole until it is removed, or its own audit reports the chunk
- * missing). The target is min(R, members not draining).
+ * of the set the catalogue names, the group's members, the nodes marked draining, the members
+ * presumed dead and R. A node counts as a good replica while it is a member, not draining and not
+ * presumed dead; a member that is down still counts until it is presumed dead (not heard from for
+ * {@code coffer.cluster.dead-after}), removed, or its own audit reports the chunk missing. The
+ * target is min(R, members neither draining nor presumed dead).
  *
  * @param members the group's members now (the committed Raft configuration) that have an S3 address
  * @param draining the nodes marked draining (kind 70)
+ * @param dead the members presumed dead: named in a set until they answer again (then counted
+ *     again, and a copy beyond the target leaves), never asked to delete
  * @param replicas R ({@code coffer.cluster.replicas})
  */
-record ReplicaSets(Set<String> members, Set<String> draining, int replicas) {
+record ReplicaSets(Set<String> members, Set<String> draining, Set<String> dead, int replicas) {
+
+    /** With no member presumed dead. */
+    ReplicaSets(Set<String> members, Set<String> draining, int replicas) {
+        this(members, draining, Set.of(), replicas);
+    }
 
     /** How many good replicas every chunk should have. */
     int target() {
-        return (int) Math.min(replicas, members.stream().filter(n -> !draining.contains(n)).count());
+        return (int) Math.min(replicas, members.stream().filter(this::takes).count());
     }
 
     /** The good replicas among {@code nodes}. */
@@ -42,10 +50,11 @@ record ReplicaSets(Set<String> members, Set<String> draining, int replicas) {
     }
 
     /**
-     * The set {@code nodes} should settle to: non-members leave it; draining nodes leave it once R
-     * good replicas hold the chunk (not merely the target: with too few other members a draining
-     * node's copy is kept); good replicas beyond the target (the last named) leave it. The nodes
-     * that leave and are members hold a copy to delete.
+     * The set {@code nodes} should settle to: non-members leave it; members presumed dead stay
+     * (uncounted: their copy counts again if they answer); draining nodes leave it once R good
+     * replicas hold the chunk (not merely the target: with too few other members a draining node's
+     * copy is kept); good replicas beyond the target (the last named) leave it. The nodes that
+     * leave and are members hold a copy to delete.
      */
     List<String> settled(List<String> nodes) {
         List<String> out = new ArrayList<>();
@@ -53,6 +62,10 @@ record ReplicaSets(Set<String> members, Set<String> draining, int replicas) {
         int kept = 0;
         for (String node : nodes) {
             if (!members.contains(node)) continue;
+            if (dead.contains(node)) {
+                out.add(node);
+                continue;
+            }
             if (draining.contains(node)) {
                 if (!met) out.add(node);
                 continue;
@@ -65,8 +78,8 @@ record ReplicaSets(Set<String> members, Set<String> draining, int replicas) {
         return out;
     }
 
-    /** A member not draining: its replica counts, and it may receive one. */
+    /** A member neither draining nor presumed dead: its replica counts, and it may receive one. */
     private boolean takes(String node) {
-        return members.contains(node) && !draining.contains(node);
+        return members.contains(node) && !draining.contains(node) && !dead.contains(node);
     }
 }

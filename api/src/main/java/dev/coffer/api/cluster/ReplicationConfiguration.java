@@ -23,7 +23,7 @@ public class ReplicationConfiguration {
     /** The audit's job kind, whose backlog is this node's replica backlog in health and metrics. */
     public static final String AUDIT_JOB = "replica-audit";
 
-    /** The members (with an S3 address), draining marks and R as this node sees them now. */
+    /** The members (with an S3 address), draining marks, members presumed dead (on the leader) and R as this node sees them now. */
     private static Supplier<ReplicaSets> view(ClusterRuntime runtime, ClusterProperties cluster, Catalog catalog,
                                               PeerChunks peers) {
         ClusterNode node = runtime.node().orElseThrow();
@@ -35,7 +35,13 @@ public class ReplicationConfiguration {
                 throw new java.io.UncheckedIOException("this node cannot tell the group's members", e);
             }
             members.removeIf(member -> !peers.knows(member));
-            return new ReplicaSets(members, catalog.drainingNodes().all(), cluster.replicas());
+            Set<String> dead;
+            try {
+                dead = PresumedDead.among(node.status(), cluster.deadAfter());
+            } catch (IOException e) {
+                dead = Set.of(); // presumes no one dead when it cannot tell
+            }
+            return new ReplicaSets(members, catalog.drainingNodes().all(), dead, cluster.replicas());
         };
     }
 

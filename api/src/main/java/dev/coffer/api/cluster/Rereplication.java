@@ -127,7 +127,10 @@ final class Rereplication implements Job {
         List<String> sources = new ArrayList<>();
         if (holders.contains(self)) sources.add(self);
         for (String node : holders) {
-            if (!node.equals(self) && sets.members().contains(node) && !unreachable.contains(node)) sources.add(node);
+            if (!node.equals(self) && sets.members().contains(node) && !sets.dead().contains(node)
+                    && !unreachable.contains(node)) {
+                sources.add(node);
+            }
         }
         for (String from : sources) {
             try {

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repairBytesPerSecond how fast re-replication copies chunk bytes, node to node (bytes/s)
  * @param repairInterval how often re-replication (on the leader) and the replica audit (on every
  *     node) start a pass over every chunk
+ * @param deadAfter a member the leader has not heard from for this long is presumed dead: its
+ *     replicas stop counting (and are copied to other members while there are more than R) until it
+ *     answers again
  */
 @ConfigurationProperties("coffer.cluster")
 public record ClusterProperties(
@@ -32,9 +35,11 @@ public record ClusterProperties(
         @DefaultValue("10000") long snapshotEvery,
         @DefaultValue("8388608") long logSegmentSize,
         @DefaultValue("16777216") long repairBytesPerSecond,
-        @DefaultValue("1m") java.time.Duration repairInterval) {
+        @DefaultValue("1m") java.time.Duration repairInterval,
+        @DefaultValue("15m") java.time.Duration deadAfter) {
 
     public ClusterProperties {
         if (repairBytesPerSecond < 1) throw new IllegalArgumentException("coffer.cluster.repair-bytes-per-second must be at least 1");
+        if (deadAfter.toSeconds() < 1) throw new IllegalArgumentException("coffer.cluster.dead-after must be at least 1s");
     }
 }

@@ -1,10 +1,12 @@
 package dev.coffer.api.ops;
 
 import dev.coffer.api.cluster.ClusterRuntime;
+import dev.coffer.api.cluster.PresumedDead;
 import dev.coffer.cluster.ClusterNode;
 import dev.coffer.cluster.RaftStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * This node's part of the cluster, for {@code /_coffer/health} (a {@code "cluster"} object) and
  * {@code /_coffer/metrics} ({@code coffer_cluster_*}): its role, the Raft term, commit and applied
- * index, and which peers answered lately (docs/cluster.md, "Watching it"). Nothing on a single
+ * index, which peers answered lately and, on the leader, which it presumes dead (docs/cluster.md,
+ * "Watching it", "A node that does not come back"). Nothing on a single
  * node. Ratis's getters read memory only; the view is kept for half a second so a scrape and a
  * health check do not each ask.
  */
@@ -26,16 +29,21 @@ public final class ClusterHealth {
 
     private final ClusterRuntime runtime;
     private final LongSupplier replicaBacklog;
+    private final Duration deadAfter;
     private final Set<String> peerGauges = ConcurrentHashMap.newKeySet();
     private MeterRegistry registry;
     private volatile Snapshot last;
 
     private record Snapshot(long at, Optional<RaftStatus> status, String failure) {}
 
-    /** @param replicaBacklog chunks with fewer good replicas than the target, as of this node's last audit pass */
-    public ClusterHealth(ClusterRuntime runtime, LongSupplier replicaBacklog) {
+    /**
+     * @param replicaBacklog chunks with fewer good replicas than the target, as of this node's last audit pass
+     * @param deadAfter {@code coffer.cluster.dead-after}: a member the leader has not heard from for longer is presumed dead
+     */
+    public ClusterHealth(ClusterRuntime runtime, LongSupplier replicaBacklog, Duration deadAfter) {
         this.runtime = runtime;
         this.replicaBacklog = replicaBacklog;
+        this.deadAfter = deadAfter;
     }
 
     /** Registers the gauges, one per peer for reachability (a peer added later gets its own at the next look). */
@@ -74,6 +82,11 @@ public final class ClusterHealth {
                             .map(s -> s.lastContactMillis().get(peer)).map(ms -> ms / 1000.0).orElse(Double.NaN))
                     .description("seconds since the peer last answered this node's Raft RPC").tag("peer", peer)
                     .register(registry);
+            Gauge.builder("coffer.cluster.peer.presumed.dead", this, h -> h.status().map(s -> !s.role().equals("leader")
+                            ? Double.NaN : PresumedDead.among(s, deadAfter).contains(peer) ? 1.0 : 0.0).orElse(Double.NaN))
+                    .description("on the leader, 1 while the peer is presumed dead (not heard from for "
+                            + "coffer.cluster.dead-after: its replicas stop counting); NaN on a follower").tag("peer", peer)
+                    .register(registry);
         }
     }
 
@@ -105,9 +118,12 @@ public final class ClusterHealth {
         Snapshot s = snapshot();
         if (s.status().isEmpty()) return ",\"cluster\":{\"error\":" + OpsResponses.jsonString(s.failure()) + "}";
         RaftStatus st = s.status().get();
+        boolean leads = st.role().equals("leader");
+        Set<String> dead = PresumedDead.among(st, deadAfter);
         String peers = st.members().stream().filter(p -> !p.equals(st.node())).sorted().map((String p) -> OpsResponses.jsonString(p)
                 + ":{\"reachable\":" + st.reachable(p).map(String::valueOf).orElse("null")
                 + ",\"lastContactMs\":" + Optional.ofNullable(st.lastContactMillis().get(p)).map(String::valueOf).orElse("null")
+                + ",\"presumedDead\":" + (leads ? String.valueOf(dead.contains(p)) : "null")
                 + "}").collect(Collectors.joining(","));
         return ",\"cluster\":{\"node\":" + OpsResponses.jsonString(st.node())
                 + ",\"role\":" + OpsResponses.jsonString(st.role())
@@ -128,8 +144,13 @@ public final class ClusterHealth {
         }
         RaftStatus st = s.status().get();
         if (st.leader().isEmpty()) out.add("cluster: this node knows no leader (no quorum, or an election is on)");
+        Set<String> dead = PresumedDead.among(st, deadAfter);
         for (String peer : st.lastContactMillis().keySet()) {
-            if (st.reachable(peer).equals(Optional.of(false))) {
+            if (dead.contains(peer)) {
+                out.add("cluster: " + peer + " presumed dead: it has not answered for " + st.lastContactMillis().get(peer) / 1000
+                        + " s (coffer.cluster.dead-after " + deadAfter.toSeconds() + " s); its replicas are copied to other"
+                        + " members while there are more than R");
+            } else if (st.reachable(peer).equals(Optional.of(false))) {
                 out.add("cluster: " + peer + " has not answered for " + st.lastContactMillis().get(peer) / 1000 + " s");
             }
         }

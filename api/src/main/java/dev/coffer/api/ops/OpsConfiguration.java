@@ -63,9 +63,10 @@ public class OpsConfiguration {
     }
 
     @Bean
-    ClusterHealth clusterHealth(ClusterRuntime runtime, PrometheusMeterRegistry registry, JobRunner jobs) {
-        return new ClusterHealth(runtime, () -> jobs.backlog(dev.coffer.api.cluster.ReplicationConfiguration.AUDIT_JOB))
-                .register(registry);
+    ClusterHealth clusterHealth(ClusterRuntime runtime, PrometheusMeterRegistry registry, JobRunner jobs,
+                                dev.coffer.api.config.ClusterProperties cluster) {
+        return new ClusterHealth(runtime, () -> jobs.backlog(dev.coffer.api.cluster.ReplicationConfiguration.AUDIT_JOB),
+                cluster.deadAfter()).register(registry);
     }
 
     @Bean

@@ -57,4 +57,25 @@ class ReplicaSetsTest {
         ReplicaSets sets = new ReplicaSets(FOUR, Set.of(), 2);
         assertEquals(List.of("n3", "n1"), sets.settled(List.of("n3", "n1", "n4")));
     }
+
+    @Test
+    void aMemberPresumedDeadStopsCountingStaysNamedAndCountsAgainWhenItAnswers() {
+        ReplicaSets dead = new ReplicaSets(FOUR, Set.of(), Set.of("n3"), 3);
+        assertEquals(3, dead.target(), "three members still take replicas");
+        assertTrue(dead.below(List.of("n1", "n2", "n3")));
+        assertEquals(List.of("n4"), dead.candidates("c", List.of("n1", "n2", "n3")));
+        assertEquals(List.of("n1", "n2", "n3", "n4"), dead.settled(List.of("n1", "n2", "n3", "n4")),
+                "n3 stays named, and is not asked to delete");
+        ReplicaSets back = new ReplicaSets(FOUR, Set.of(), 3);
+        assertEquals(List.of("n1", "n2", "n3"), back.settled(List.of("n1", "n2", "n3", "n4")),
+                "once it answers, the copy made meanwhile is the one beyond the target");
+    }
+
+    @Test
+    void withNoMoreThanRMembersADeadOnesChunksHaveNowhereToGo() {
+        ReplicaSets sets = new ReplicaSets(Set.of("n1", "n2", "n3"), Set.of(), Set.of("n3"), 3);
+        assertEquals(2, sets.target());
+        assertFalse(sets.below(List.of("n1", "n2", "n3")));
+        assertEquals(List.of(), sets.candidates("c", List.of("n1", "n2", "n3")));
+    }
 }

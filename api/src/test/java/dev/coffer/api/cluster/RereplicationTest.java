@@ -73,8 +73,12 @@ class RereplicationTest {
     }
 
     private Rereplication leader() throws IOException {
+        return leader(Set.of());
+    }
+
+    private Rereplication leader(Set<String> presumedDead) throws IOException {
         return new Rereplication(catalog, nodes.store("n1"), "n1", nodes.peers("n1"),
-                () -> new ReplicaSets(MEMBERS, Set.of(), 3), 1L << 40, Duration.ofMinutes(1));
+                () -> new ReplicaSets(MEMBERS, Set.of(), presumedDead, 3), 1L << 40, Duration.ofMinutes(1));
     }
 
     private List<String> replicasNow(ChunkRef chunk) {
@@ -123,5 +127,21 @@ class RereplicationTest {
         assertThat(nodes.store(added).listChunks()).containsExactly(chunk.id());
         assertThat(nodes.traffic("n4").sent()).as("the holder that has it pushed it").isEqualTo(fileSize);
         assertThat(nodes.traffic("n1").sent() + nodes.traffic("n1").fetched()).as("bytes through the leader").isZero();
+    }
+
+    @Test
+    void aChunkOnAMemberPresumedDeadGetsACopyElsewhereAndLosesItWhenTheMemberCountsAgain() throws Exception {
+        nodes.absent("n2");
+        nodes.member("n4", false);
+        ChunkRef chunk = stored(200_000, List.of("n1", "n3"));
+        catalog.chunkReplicas().set(chunk.id().value(), List.of("n1", "n3"), List.of("n1", "n3", "n2"));
+
+        leader(Set.of("n2")).step();
+        assertThat(replicasNow(chunk)).as("n2 stays named, uncounted; n4 takes a copy").containsExactly("n1", "n3", "n2", "n4");
+        assertThat(nodes.store("n4").listChunks()).containsExactly(chunk.id());
+
+        leader().step(); // n2 answers again: one replica beyond the target, the last named leaves
+        assertThat(replicasNow(chunk)).containsExactly("n1", "n3", "n2");
+        assertThat(nodes.store("n4").listChunks()).as("the copy made meanwhile is deleted").isEmpty();
     }
 }
