@@ -107,7 +107,7 @@ class ClusterNginxIT {
         Map<String, Long> failed;
         try (ClusterWriters writers = new ClusterWriters(URI.create("http://127.0.0.1:" + nginx.port()), work, BUCKET, SIZES)) {
             writers.start(2);
-            awaitAcknowledged(writers, 0, 10, "before any kill");
+            awaitAcknowledged(writers, 0, 5, "before any kill");
             int leader = cluster.leader();
             assertThat(leader).as("a leader before the kill").isBetween(1, 3);
             cluster.killNine(leader);
@@ -118,7 +118,7 @@ class ClusterNginxIT {
             int now = cluster.leader();
             follower = now == 1 ? 2 : 1;
             cluster.killNine(follower);
-            awaitAcknowledged(writers, writers.acknowledged().size(), 10, "after kill -9 of the follower n" + follower + " (leader n" + now + ")");
+            awaitAcknowledged(writers, writers.acknowledged().size(), 5, "after kill -9 of the follower n" + follower + " (leader n" + now + ")");
             writers.stop(300);
             acknowledged = writers.acknowledged();
             failed = writers.failures();
