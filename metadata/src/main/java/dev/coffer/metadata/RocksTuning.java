@@ -31,8 +31,9 @@ final class RocksTuning {
      * All memtables together, of every column family, counted inside the block cache's bound (a
      * {@code WriteBufferManager} charging the cache): RocksDB's memory stays one number. Without it
      * each written column family holds up to two 64 MiB write buffers, and small objects' inline
-     * bodies fill them: 4 KiB PUTs grew the process by the memtable's size (docs/benchmarks.md,
-     * issue 23). Overwritten keys are dropped at the flush, so flushing at 32 MiB writes little more.
+     * bodies fill them (120 s of 4 KiB PUTs: 111 MiB of RSS outside what the JVM tracks, 94 with
+     * this bound; docs/benchmarks.md, issue 23). Overwritten keys are dropped at the flush, so
+     * flushing at 32 MiB writes little more.
      */
     static final long MEMTABLE_BYTES = 32L << 20;
 
