@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.Permission;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +151,35 @@ class AclOnWritesIT {
         assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions()).extracting(o -> o.owner().displayName())
                 .doesNotContainNull();
         assertThat(List.copyOf(versions.keySet())).containsExactlyInAnyOrder("mine", "theirs");
+    }
+
+    @Test
+    void onceAclsAreDisabledListingsNameTheBucketOwnerForObjectsAndUploadsOthersMade() {
+        String bucket = writerBucket("acl-owners-switched");
+        String ownerId = s3.listBuckets().owner().id();
+        String upload;
+        try (S3Client theirs = AclITAccounts.client(other)) {
+            theirs.putObject(b -> b.bucket(bucket).key("theirs"), RequestBody.fromString("theirs"));
+            upload = theirs.createMultipartUpload(b -> b.bucket(bucket).key("their-upload")).uploadId();
+        }
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket).fetchOwner(true)).contents())
+                .singleElement().satisfies(o -> assertThat(o.owner().id()).isEqualTo(otherId));
+        // S3 refuses BucketOwnerEnforced while the bucket's ACL grants others; reset it first.
+        s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PRIVATE));
+        s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(c -> c.rules(r -> r
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED))));
+        assertThat(s3.listObjectsV2(b -> b.bucket(bucket).fetchOwner(true)).contents())
+                .singleElement().satisfies(o -> assertThat(o.owner().id()).isEqualTo(ownerId));
+        assertThat(s3.listObjects(b -> b.bucket(bucket)).contents())
+                .singleElement().satisfies(o -> assertThat(o.owner().id()).isEqualTo(ownerId));
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions())
+                .singleElement().satisfies(o -> assertThat(o.owner().id()).isEqualTo(ownerId));
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).singleElement().satisfies(u -> {
+            assertThat(u.initiator().id()).isEqualTo(otherId);
+            assertThat(u.owner().id()).isEqualTo(ownerId);
+        });
+        var parts = s3.listParts(b -> b.bucket(bucket).key("their-upload").uploadId(upload));
+        assertThat(List.of(parts.initiator().id(), parts.owner().id())).containsExactly(otherId, ownerId);
     }
 
     @Test

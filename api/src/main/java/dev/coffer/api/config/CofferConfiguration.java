@@ -186,7 +186,6 @@ public class CofferConfiguration {
         PrincipalLookup principals = identities::principalOf;
         S3Xml xml = new S3Xml();
         SmallBodies bodies = new SmallBodies();
-        Owners owners = new Owners(identities);
         BucketService buckets = new BucketService(io, catalog);
         CorsStore cors = new CatalogCorsStore(io, catalog, xml);
         // A retention "day" is a lifecycle day: coffer.jobs.day-seconds (shortened for tests; README).
@@ -200,6 +199,7 @@ public class CofferConfiguration {
         BucketPolicies policies = new BucketPolicies(io, catalog, publicAccess.settings(), identities::ownerAccount);
         AccountDirectory accounts = new IdentityAccounts(identities);
         AclService acls = new AclService(io, catalog, objects.versions(), identities::ownerAccount);
+        Owners owners = new Owners(identities, acls);
         ObjectAcls objectAcls = new ObjectAcls(acls, accounts, policies::effectivePublicAccessBlock);
         List<S3Handler> handlers = new ArrayList<>();
         handlers.addAll(BucketHandlers.all(buckets, xml, bodies, owners, props.region(),
@@ -214,7 +214,7 @@ public class CofferConfiguration {
         handlers.add(new CopyObjectHandler(objects, xml, objectAcls, expiration));
         handlers.add(new GetBucketVersioningHandler(objects.versions(), xml));
         handlers.add(new PutBucketVersioningHandler(objects.versions(), xml, bodies));
-        handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners, buckets));
+        handlers.add(new ListObjectVersionsHandler(objects.versions(), xml, owners));
         TaggingService tagging = new TaggingService(io, catalog, objects.versions());
         handlers.addAll(TaggingHandlers.all(tagging, xml, bodies));
         handlers.addAll(BucketEncryptionHandlers.all(io, catalog, encryption.keyRing(), xml, bodies));

@@ -45,9 +45,9 @@ public final class ListMultipartUploadsHandler implements S3Handler {
         int max = MultipartRules.count(call, "max-uploads", ListingParams.PAGE_LIMIT, ListingParams.PAGE_LIMIT);
         String keyMarker = r.param("key-marker");
         String idMarker = keyMarker == null || keyMarker.isEmpty() ? null : r.param("upload-id-marker");
-        return uploads.bucket(r.bucket()).zipWith(
+        return owners.ofUploadsIn(r.bucket()).zipWith(
                         uploads.listUploads(new UploadListQuery(r.bucket(), p.prefix(), p.delimiter(), keyMarker, idMarker, max)))
-                .flatMap(found -> respond(call, p, r, keyMarker, idMarker, max, found.getT2(), owners.ofUploadsIn(found.getT1())));
+                .flatMap(found -> respond(call, p, r, keyMarker, idMarker, max, found.getT2(), found.getT1()));
     }
 
     private Mono<Void> respond(S3Call call, ListingParams p, S3Request r, String keyMarker, String idMarker, int max,

@@ -9,7 +9,6 @@ import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.VersionService;
 import dev.coffer.api.xml.CommonPrefix;
 import dev.coffer.api.xml.ListVersionsResult;
-import dev.coffer.api.service.BucketService;
 import dev.coffer.api.xml.Owner;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ObjectRecord;
@@ -28,10 +27,8 @@ public final class ListObjectVersionsHandler implements S3Handler {
     private final VersionService versions;
     private final S3Xml xml;
     private final Owners owners;
-    private final BucketService buckets;
 
-    public ListObjectVersionsHandler(VersionService versions, S3Xml xml, Owners owners, BucketService buckets) {
-        this.buckets = buckets;
+    public ListObjectVersionsHandler(VersionService versions, S3Xml xml, Owners owners) {
         this.versions = versions;
         this.xml = xml;
         this.owners = owners;
@@ -54,10 +51,10 @@ public final class ListObjectVersionsHandler implements S3Handler {
                     .with("ArgumentName", "version-id-marker").with("ArgumentValue", versionIdMarker);
         }
         VersionService.checkVersionId(versionIdMarker);
-        return buckets.find(r.bucket()).zipWith(versions.list(new VersionsQuery(r.bucket(), p.prefix(), p.delimiter(),
+        return owners.ofObjectsIn(r.bucket()).zipWith(versions.list(new VersionsQuery(r.bucket(), p.prefix(), p.delimiter(),
                         keyMarker, versionIdMarker, p.maxKeys())))
                 .flatMap(t -> call.xml(HttpStatus.OK, xml.write(result(r.bucket(), p, keyMarker, versionIdMarker, t.getT2(),
-                        owners.ofObjectsIn(t.getT1())))));
+                        t.getT1()))));
     }
 
     private static ListVersionsResult result(String bucket, ListingParams p, String keyMarker, String versionIdMarker,

@@ -60,9 +60,9 @@ public final class ListObjectsHandlers {
             S3Request r = call.s3();
             ListingParams p = ListingParams.from(r);
             String marker = r.param("marker");
-            return buckets.find(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
+            return owners.ofObjectsIn(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
                             marker, p.maxKeys())))
-                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v1(r, p, marker, t.getT2(), owners.ofObjectsIn(t.getT1())))));
+                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v1(r, p, marker, t.getT2(), t.getT1()))));
         }
 
         private static ListBucketResult v1(S3Request r, ListingParams p, String marker, ListPage page,
@@ -88,10 +88,10 @@ public final class ListObjectsHandlers {
             String startAfter = r.param("start-after");
             String after = token != null ? ListingParams.fromToken(token) : startAfter;
             boolean fetchOwner = "true".equals(r.param("fetch-owner"));
-            return buckets.find(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
+            return owners.ofObjectsIn(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
                             after, p.maxKeys())))
                     .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v2(r, p, token, startAfter, t.getT2(),
-                            fetchOwner ? owners.ofObjectsIn(t.getT1()) : null))));
+                            fetchOwner ? t.getT1() : null))));
         }
 
         private static ListBucketResultV2 v2(S3Request r, ListingParams p, String token, String startAfter, ListPage page,

@@ -43,12 +43,12 @@ public final class ListPartsHandler implements S3Handler {
         int marker = MultipartRules.count(call, "part-number-marker", 0, Integer.MAX_VALUE);
         String uploadId = call.s3().param("uploadId");
         return uploads.listParts(call.s3().bucket(), call.s3().key(), uploadId, marker, maxParts)
-                .zipWhen(page -> uploads.bucket(call.s3().bucket())).flatMap(found -> {
+                .zipWhen(page -> owners.ofUploadsIn(call.s3().bucket())).flatMap(found -> {
             var page = found.getT1();
             List<ListPartsResult.Part> parts = page.parts().stream().map(ListPartsHandler::part).toList();
             Integer next = parts.isEmpty() ? null : parts.get(parts.size() - 1).partNumber();
             Owner initiator = owners.ofInitiator(page.upload().owner());
-            Owner owner = owners.ofUploadsIn(found.getT2()).apply(page.upload());
+            Owner owner = found.getT2().apply(page.upload());
             return call.xml(HttpStatus.OK, xml.write(new ListPartsResult(call.s3().bucket(), call.s3().key(), uploadId,
                     marker, next, maxParts, page.truncated(), parts, initiator, owner, page.upload().storageClass(),
                     page.upload().checksumAlgorithm(), page.upload().checksumType())));

@@ -13,6 +13,7 @@ import dev.coffer.metadata.IamSnapshot;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.UploadRecord;
 import java.util.function.Function;
+import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,9 +29,11 @@ public final class Owners {
     private static final String USER_ARN = "arn:aws:iam::";
 
     private final Identities identities;
+    private final AclService acls;
 
-    public Owners(Identities identities) {
+    public Owners(Identities identities, AclService acls) {
         this.identities = identities;
+        this.acls = acls;
     }
 
     /** The owner to store: the caller's account id. */
@@ -71,30 +74,31 @@ public final class Owners {
 
     /**
      * The owner S3 shows for each version of {@code bucket}: the account its ACL names (an object
-     * another account wrote under ObjectWriter), else the bucket's owner.
+     * another account wrote under ObjectWriter), else the bucket's owner; under BucketOwnerEnforced
+     * always the bucket's owner, whoever wrote it while ACLs were honoured. NoSuchBucket when absent.
      */
-    public Function<ObjectRecord, Owner> ofObjectsIn(BucketRecord bucket) {
-        Function<Map<String, byte[]>, Owner> owner = byAcl(bucket);
-        return record -> owner.apply(record.attributes());
+    public Mono<Function<ObjectRecord, Owner>> ofObjectsIn(String bucket) {
+        return byAcl(bucket).map(owner -> record -> owner.apply(record.attributes()));
     }
 
     /**
      * The Owner S3 shows for each multipart upload of {@code bucket} (ListMultipartUploads,
-     * ListParts): the owner of the object it will make, as {@link #ofObjectsIn} (the bucket owner
-     * under BucketOwnerEnforced whoever initiated it). Its Initiator is {@link #ofInitiator} of the
-     * upload's owner field, which holds {@link #initiator}.
+     * ListParts): the owner of the object it will make, as {@link #ofObjectsIn}. Its Initiator is
+     * {@link #ofInitiator} of the upload's owner field, which holds {@link #initiator}.
      */
-    public Function<UploadRecord, Owner> ofUploadsIn(BucketRecord bucket) {
-        Function<Map<String, byte[]>, Owner> owner = byAcl(bucket);
-        return upload -> owner.apply(upload.attributes());
+    public Mono<Function<UploadRecord, Owner>> ofUploadsIn(String bucket) {
+        return byAcl(bucket).map(owner -> upload -> owner.apply(upload.attributes()));
     }
 
-    private Function<Map<String, byte[]>, Owner> byAcl(BucketRecord bucket) {
-        Owner bucketOwner = ofAccount(identities.ownerAccount(bucket));
-        return attributes -> {
-            byte[] acl = attributes.get(AclService.ACL);
-            return acl == null ? bucketOwner : ofAccount(Acl.decode(acl).owner());
-        };
+    private Mono<Function<Map<String, byte[]>, Owner>> byAcl(String bucket) {
+        return acls.bucket(bucket).map(b -> {
+            Owner bucketOwner = ofAccount(b.owner());
+            if (!b.effectiveOwnership().aclsEnabled()) return attributes -> bucketOwner;
+            return attributes -> {
+                byte[] acl = attributes.get(AclService.ACL);
+                return acl == null ? bucketOwner : ofAccount(Acl.decode(acl).owner());
+            };
+        });
     }
 
     /** Whether the caller's account owns the bucket. */
