@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 WORK=$(mktemp -d)
 OUT=docs/fault-report.md
 trap 'rm -rf "$WORK" "$OUT.new"' EXIT  # a failed run leaves neither its servers' data nor a partial report
-[ -f api/target/coffer-exec.jar ] || mvn -q -DskipTests package
+# A jar older than any main source (a rebase, a checkout) would be reported as this commit's: rebuild it.
+JAR=api/target/coffer-exec.jar
+if [ ! -f "$JAR" ] || [ -n "$(find auth metadata storage-engine cluster api -path '*/src/main/*' -newer "$JAR" -print -quit)" ]; then
+  mvn -q -DskipTests package
+fi
 {
   echo "# Fault report"
   echo
