@@ -26,6 +26,7 @@ import dev.coffer.auth.PayloadMode;
 import dev.coffer.auth.RequestAuthenticator;
 import dev.coffer.auth.SignedRequest;
 import dev.coffer.auth.policy.Principal;
+import dev.coffer.auth.policy.RequestContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -192,8 +193,9 @@ public final class S3HttpHandler implements HttpHandler {
         if (handler == null) {
             throw S3Exception.of(S3ErrorCode.NotImplemented, s3.resource());
         }
+        java.time.Instant now = java.time.Instant.now();
         RequestAccess requestAccess = access.forRequest(auth,
-                ConditionKeys.of(request, s3, firstValues, query, java.time.Instant.now()));
+                RequestContext.lazy(() -> ConditionKeys.of(request, s3, firstValues, query, now)));
         S3Call call = new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestAccess, requestId);
         // Who may ask comes before what is asked: a denied request's headers are never looked at.
         Mono<Void> handled = authorize(s3, firstValues, requestAccess).then(Mono.defer(() -> {

@@ -4,6 +4,7 @@ import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +39,18 @@ public record CustomerKey(byte[] key, String md5) {
 
     /** True when any header of the set is present (even empty). */
     static boolean present(HttpHeaders headers, String prefix) {
-        return headers.containsHeader(prefix + "algorithm") || headers.containsHeader(prefix + "key")
-                || headers.containsHeader(prefix + "key-md5");
+        for (String name : PREFIX.equals(prefix) ? TARGET_HEADERS : COPY_SOURCE_HEADERS) {
+            if (headers.containsHeader(name)) return true;
+        }
+        return false;
+    }
+
+    // Asked on every request (Encryption.checkTransport): the names built once, not per request.
+    private static final List<String> TARGET_HEADERS = headerNames(PREFIX);
+    private static final List<String> COPY_SOURCE_HEADERS = headerNames(COPY_SOURCE_PREFIX);
+
+    private static List<String> headerNames(String prefix) {
+        return List.of(prefix + "algorithm", prefix + "key", prefix + "key-md5");
     }
 
     // Messages as S3 sends them (InvalidArgument, 400).

@@ -3,6 +3,7 @@ package dev.coffer.auth.policy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +108,9 @@ public final class Authorizer {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
-        RequestContext keys = withPrincipalKeys(Objects.requireNonNull(context, "context"), principal);
+        Objects.requireNonNull(context, "context");
+        // Gathered only if a statement reads a key: the root, or a bucket without a policy, reads none.
+        RequestContext keys = RequestContext.lazy(() -> withPrincipalKeys(context, principal));
         boolean foreignObject = objectOwnerAccount != null && bucketOwnerAccount != null
                 && !objectOwnerAccount.equals(bucketOwnerAccount);
         String resourceOwner = foreignObject ? objectOwnerAccount : bucketOwnerAccount;
@@ -191,20 +194,21 @@ public final class Authorizer {
 
     private RequestContext withPrincipalKeys(RequestContext context, Principal principal) {
         Instant now = clock.instant();
-        RequestContext keys = context
-                .with("aws:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(now)))
-                .with("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())))
-                .with("aws:PrincipalType", List.of(switch (principal.kind()) {
-                    case ROOT, ACCOUNT_ROOT -> "Account";
-                    case USER -> "User";
-                    case ANONYMOUS -> "Anonymous";
-                }));
-        if (principal.kind() == Principal.Kind.ANONYMOUS) return keys;
-        keys = keys.with("aws:PrincipalArn", List.of(principal.arn()))
-                .with("aws:PrincipalAccount", List.of(principal.accountId()));
-        if (principal.userId() != null) keys = keys.with("aws:userid", List.of(principal.userId()));
-        if (principal.userName() != null) keys = keys.with("aws:username", List.of(principal.userName()));
-        return keys;
+        Map<String, List<String>> keys = new HashMap<>();
+        keys.put("aws:CurrentTime", List.of(DateTimeFormatter.ISO_INSTANT.format(now)));
+        keys.put("aws:EpochTime", List.of(Long.toString(now.getEpochSecond())));
+        keys.put("aws:PrincipalType", List.of(switch (principal.kind()) {
+            case ROOT, ACCOUNT_ROOT -> "Account";
+            case USER -> "User";
+            case ANONYMOUS -> "Anonymous";
+        }));
+        if (principal.kind() != Principal.Kind.ANONYMOUS) {
+            keys.put("aws:PrincipalArn", List.of(principal.arn()));
+            keys.put("aws:PrincipalAccount", List.of(principal.accountId()));
+            if (principal.userId() != null) keys.put("aws:userid", List.of(principal.userId()));
+            if (principal.userName() != null) keys.put("aws:username", List.of(principal.userName()));
+        }
+        return context.with(keys);
     }
 
     /**
