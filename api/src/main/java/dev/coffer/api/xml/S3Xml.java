@@ -73,13 +73,34 @@ public final class S3Xml {
                 .build();
     }
 
-    /** Renders a response record (one annotated with {@link JacksonXmlRootElement}) to UTF-8 bytes. */
+    /**
+     * Renders a response record (one annotated with {@link JacksonXmlRootElement}) to UTF-8 bytes
+     * by Jackson's data binding; the listings have their own overloads, which stream.
+     */
     public byte[] write(Object document) {
+        return stream(document, xml -> mapper.writeValue(new DefaultNamespaceWriter(xml), document));
+    }
+
+    /** Renders a ListObjects page (streamed, see {@link ListingXml}). */
+    public byte[] write(ListBucketResult listing) {
+        return stream(listing, w -> ListingXml.v1(w, listing));
+    }
+
+    /** Renders a ListObjectsV2 page (streamed, see {@link ListingXml}). */
+    public byte[] write(ListBucketResultV2 listing) {
+        return stream(listing, w -> ListingXml.v2(w, listing));
+    }
+
+    private interface Body {
+        void write(XMLStreamWriter2 xml) throws XMLStreamException, IOException;
+    }
+
+    private byte[] stream(Object document, Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         out.writeBytes(DECLARATION);
         try {
             XMLStreamWriter2 xml = (XMLStreamWriter2) outputFactory.createXMLStreamWriter(out, "UTF-8");
-            mapper.writeValue(new DefaultNamespaceWriter(xml), document);
+            body.write(xml);
             xml.flush();
             xml.close();
         } catch (XMLStreamException | IOException | JacksonException e) {
