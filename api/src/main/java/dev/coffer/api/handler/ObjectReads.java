@@ -68,7 +68,7 @@ final class ObjectReads {
         range.ifPresent(r -> out.set(HttpHeaders.CONTENT_RANGE, r.contentRange(record.size())));
         call.response().setStatusCode(range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
         if (!withBody) return call.response().setComplete();
-        return call.response().writeWith(streamer.stream(record, key, first, last, call.response().bufferFactory()));
+        return call.response().writeWith(streamer.body(record, key, first, last, call.response().bufferFactory()));
     }
 
     private static Preconditions.Conditions conditions(S3Call call) {

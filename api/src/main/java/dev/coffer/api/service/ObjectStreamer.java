@@ -12,7 +12,9 @@ import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
 
 /**
@@ -46,13 +48,28 @@ public final class ObjectStreamer {
         return stream(record, null, first, last, factory);
     }
 
+    /**
+     * {@link #stream}, as a response body: an inline version's bytes come as a Mono, which Spring
+     * writes as one full response (status, headers, body and end in one write and flush), where a
+     * Flux goes through its ChannelSendOperator and Reactor Netty's MonoSendMany, a write and a
+     * scheduled flush each.
+     */
+    public Publisher<DataBuffer> body(ObjectRecord record, DataKey key, long first, long last,
+                                      DataBufferFactory factory) {
+        if (last >= first && record.inline() != null) return Mono.just(inline(record, key, first, last, factory));
+        return stream(record, key, first, last, factory);
+    }
+
+    /** An inline version's bytes [first, last], decrypted when it is stored encrypted. */
+    private static DataBuffer inline(ObjectRecord record, DataKey key, long first, long last, DataBufferFactory factory) {
+        byte[] inline = key == null ? record.inline() : key.cryptInline(record.inline());
+        return factory.wrap(ByteBuffer.wrap(inline, (int) first, (int) (last - first + 1)));
+    }
+
     /** {@link #stream}, for a version stored encrypted under {@code key} (null: stored as sent). */
     public Flux<DataBuffer> stream(ObjectRecord record, DataKey key, long first, long last, DataBufferFactory factory) {
         if (last < first) return Flux.empty();
-        if (record.inline() != null) {
-            byte[] inline = key == null ? record.inline() : key.cryptInline(record.inline());
-            return Flux.just(factory.wrap(ByteBuffer.wrap(inline, (int) first, (int) (last - first + 1))));
-        }
+        if (record.inline() != null) return Flux.just(inline(record, key, first, last, factory));
         List<String> ids = record.chunks().stream().map(ChunkPointer::chunkId).toList();
         return Flux.<DataBuffer, Cursor>generate(
                         () -> new Cursor(record.chunks(), first, last),
