@@ -4,7 +4,8 @@
 # Usage: scripts/bench-ab.sh A.jar B.jar [runs] [seconds-per-run]   (defaults: 5 runs of 10 s)
 # Env: CASES (default "get4k put4k put4k-keys"; also get32k get128k get1m get64m put32k-keys
 # put128k-keys put1m-keys put1m put64m (4 conns) delete-keys — DELETE over 256 keys of a versioned bucket, so that
-# every request writes a delete marker), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
+# every request writes a delete marker; floor — GET of an unknown /_coffer/ path, a 404 with no body and no
+# S3 work: what the HTTP stack, the hand-off, metrics and the access log cost alone), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
 # one jar). Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,11 +93,12 @@ run() { # side case -> "req/s server-CPU-µs-per-request"
   t0=$(cpu "$1")
   case $2 in
     get*) out=$("${w[@]}" "$(cat "$dir/$2")") ;;
+    floor) out=$("${w[@]}" "http://127.0.0.1:$port/_coffer/floor") ;;
     delete-keys) out=$("${w[@]}" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- 0 "$dir/$2" DELETE) ;;
     put*-keys) out=$("${w[@]}" -s "$WORK/put.lua" "http://127.0.0.1:$port/" -- "$(bytes "$2")" "$dir/$2") ;;
     put*) out=$("${w[@]}" -s "$WORK/put.lua" "$(cat "$dir/$2")" -- "$(bytes "$2")") ;;
   esac
-  grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $2 side $1: /" >&2 || true
+  [ "$2" = floor ] || grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $2 side $1: /" >&2 || true
   awk -v ticks=$(($(cpu "$1") - t0)) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {n = $1} /Requests\/sec/ {printf "%s %.0f\n", $2, ticks / hz * 1e6 / n}' <<<"$out"
 }
