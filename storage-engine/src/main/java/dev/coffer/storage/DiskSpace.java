@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * How much room the store's file system has, and the reserve writes must leave: objects stop
@@ -25,10 +27,38 @@ final class DiskSpace {
         this.reserveBytes = reserveBytes;
     }
 
+    /**
+     * How long the file system's figure is reused: one {@code statfs} serves every check made
+     * within it (a PUT checks three times). The bound this puts on the reserve: writes accepted
+     * within one such window can use up to what the disk writes in {@value #MAX_AGE_MILLIS} ms
+     * (about 100 MB at 1 GB/s) of it before the next figure refuses them.
+     */
+    static final long MAX_AGE_MILLIS = 100;
+
+    /** The usable bytes of {@code root}'s file system, read at most once per {@link #MAX_AGE_MILLIS}. */
     static Probe of(Path root) throws IOException {
         FileStore store = Files.getFileStore(root);
-        return store::getUsableSpace;
+        return cached(store::getUsableSpace, TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MILLIS), System::nanoTime);
     }
+
+    /** {@code probe}, its answer reused while younger than {@code maxAgeNanos} by {@code nanoClock}. */
+    static Probe cached(Probe probe, long maxAgeNanos, LongSupplier nanoClock) {
+        return new Probe() {
+            private volatile Reading last;
+
+            @Override
+            public long usableBytes() throws IOException {
+                Reading reading = last;
+                long now = nanoClock.getAsLong();
+                if (reading != null && now - reading.atNanos() < maxAgeNanos) return reading.bytes();
+                long bytes = probe.usableBytes(); // a failure is not kept: the next check asks again
+                last = new Reading(bytes, now);
+                return bytes;
+            }
+        };
+    }
+
+    private record Reading(long bytes, long atNanos) {}
 
     long usableBytes() throws IOException {
         return probe.usableBytes();
