@@ -91,6 +91,23 @@ class SlowClientIT {
     }
 
     @Test
+    void aBodySentSlowlyButNeverStalledLongerThanTheTimeoutIsStored() throws Exception {
+        // 6 pieces 700 ms apart: the whole body takes longer than the 2 s body timeout, no gap does
+        String key = "slow-but-steady";
+        byte[] body = TestData.randomBytes(6 * 64 * 1024, 8);
+        try (RawConnection c = RawConnection.open(server.endpoint())) {
+            c.send(RawConnection.head("PUT", "/" + bucket + "/" + key,
+                    signed("PUT", key, Map.of("Content-Length", Integer.toString(body.length)))));
+            for (int i = 0; i < 6; i++) {
+                if (i > 0) Thread.sleep(700);
+                c.send(java.util.Arrays.copyOfRange(body, i * 64 * 1024, (i + 1) * 64 * 1024));
+            }
+            assertThat(c.readResponse(BOUND).status()).isEqualTo(200);
+        }
+        assertThat(server.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()).isEqualTo(body);
+    }
+
+    @Test
     void aBodyThatStopsMidwayGetsRequestTimeoutAndLeavesNoTemporaryChunk() throws Exception {
         String key = "stalled-upload";
         ChunkFiles files = ChunkFiles.snapshot(server);
