@@ -29,7 +29,11 @@ How to read it: "bytes verified" are acknowledged objects read back with the MD5
 computed; "bytes lost" are acknowledged bytes that did not read back (must be 0). A refused write
 is not acknowledged: on a full disk it is answered 503 ServiceUnavailable ("the server's disk is
 full … the write was not stored") before its body is read. With no reserve (`catalog-full`),
-RocksDB itself meets the full disk: its WAL write fails, it stops accepting changes (its
+RocksDB itself meets the full disk. It preallocates each WAL file (fallocate of the smaller of
+1.1 x the write buffer and the WriteBufferManager's 32 MiB), so after `dd` leaves 0 bytes free it
+still acknowledges changes into that room (durably: the room is the file's; the row's restart
+reads every one back) until a memtable switch opens a WAL that gets no room, which is why the
+row writes ~3 KiB records until refused. Then its WAL write fails, it stops accepting changes (its
 "background error"), each change is answered 503 saying the disk is full, `/_coffer/health` lists
 the problem and `coffer_catalog_writes_stopped` is 1; reads go on. RocksDB does not resume by
 itself and RocksJava has no `DB::Resume`, so the catalogue probes for room every 0.5 s (a fsynced

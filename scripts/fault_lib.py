@@ -84,9 +84,9 @@ class Tally:
         self.acked, self.errors, self.lock = {}, collections.Counter(), threading.Lock()
         self.missing = 0
 
-    def put(self, s3, bucket, key, body):
+    def put(self, s3, bucket, key, body, **extra):
         try:
-            s3.put_object(Bucket=bucket, Key=key, Body=body)
+            s3.put_object(Bucket=bucket, Key=key, Body=body, **extra)
             with self.lock:
                 self.acked[key] = (hashlib.md5(body).hexdigest(), len(body))
             return True
@@ -137,19 +137,22 @@ def small_tmpfs(name, mib, scenario):
 
 
 class Load:
-    """4 clients writing objects of the given sizes until stopped (bounded: 3000 each)."""
+    """4 clients writing objects of the given sizes until stopped (bounded: `each` PUTs each, 3000
+    unless told). `key` turns a client's prefix and number into the key; `extra` gives further
+    put_object arguments (Metadata, say) for each PUT."""
 
-    def __init__(self, s3, tally, bucket, sizes, prefix):
+    def __init__(self, s3, tally, bucket, sizes, prefix, each=3000, key=lambda p, i: f"{p}/{i}", extra=dict):
         self.stop, self.accepted, self.lock = threading.Event(), [], threading.Lock()
+        self.each, self.key, self.extra = each, key, extra
         self.pool = concurrent.futures.ThreadPoolExecutor(4)
         self.futures = [self.pool.submit(self._write, s3, tally, bucket, sizes, f"{prefix}{t}") for t in range(4)]
 
     def _write(self, s3, tally, bucket, sizes, prefix):
-        for i in range(3000):
+        for i in range(self.each):
             if self.stop.is_set():
                 return
             size = sizes[i % len(sizes)]
-            if tally.put(s3, bucket, f"{prefix}/{i}", os.urandom(size)):
+            if tally.put(s3, bucket, self.key(prefix, i), os.urandom(size), **self.extra()):
                 with self.lock:
                     self.accepted.append((time.time(), size))
             else:

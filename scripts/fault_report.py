@@ -71,22 +71,38 @@ def disk_full(port):
         subprocess.call(["umount", str(mount)])
 
 
+def wal_files(catalog):
+    """The catalogue's WAL files as "name: bytes written / bytes allocated", e.g. to show RocksDB's preallocation."""
+    return ", ".join(f"{f.name}: {f.stat().st_size} / {f.stat().st_blocks * 512}" for f in sorted(catalog.glob("*.log")))
+
+
 def catalog_full(port):
-    """RocksDB's own ENOSPC: no reserve, small objects (held in the catalogue), another program fills the disk."""
-    mount = small_tmpfs("catalog-fs", 48, "catalogue disk full")
+    """RocksDB's own ENOSPC: no reserve, records held in the catalogue only, another program fills the disk."""
+    mount = small_tmpfs("catalog-fs", 128, "catalogue disk full")
     if mount is None:
         return
     server = Server(mount / "data", port, "--coffer.disk-reserve=0").start()
     try:
         s3, tally = server.client(), Tally()
         s3.create_bucket(Bucket="cat")
-        # Empty objects: with no reserve nothing checks the disk before the catalogue's commit, so
-        # each PUT meets RocksDB's own ENOSPC (a body would be refused before, by the chunk store).
-        load = Load(s3, tally, "cat", [0], "c")
+        # Empty objects: with no reserve nothing checks the disk before the catalogue's commit (a body
+        # would be refused before, by the chunk store's room check). RocksDB preallocates its WAL
+        # (fallocate, min(1.1 x write buffer, the WriteBufferManager's 32 MiB)), so the WAL goes on
+        # into room taken before `dd` filled the disk; records of ~3 KiB (a 1000-byte key, 2 KiB of
+        # metadata) written until refused, bounded, use it up and then meet RocksDB's own ENOSPC.
+        # 128 MiB: once the filler goes, the reopen's room probe (the WAL's size plus 1 MiB) and the
+        # replay's flush must fit beside the ~30 MiB those records take (on 48 MiB neither did).
+        load = Load(s3, tally, "cat", [0], "c", each=6000, key=lambda p, i: f"{p}/{i}/".ljust(1000, "k"),
+                    extra=lambda: {"Metadata": {"m": os.urandom(1020).hex()}})
         time.sleep(3)
+        wal = wal_files(mount / "data" / "catalog")
         filler = mount / "filler"
         subprocess.call(["dd", "if=/dev/zero", f"of={filler}", "bs=64k"], stderr=subprocess.DEVNULL)
-        refused = wait_for(lambda: tally.errors["ServiceUnavailable"] > 0, 30)
+        filled, filled_free = time.time(), shutil.disk_usage(mount).free
+        refused = wait_for(lambda: tally.errors["ServiceUnavailable"] > 0, 300)
+        first_refused = time.time() - filled
+        after_fill = sum(load.accepted_between(filled, time.time()).values())
+        refused_free, refused_wal = shutil.disk_usage(mount).free, wal_files(mount / "data" / "catalog")
         time.sleep(3)
         problems = server.health().get("problems", [])
         stopped = server.metric("coffer_catalog_writes_stopped")
@@ -100,9 +116,14 @@ def catalog_full(port):
         server.reopens = int(server.metric("coffer_catalog_reopens") or 0)
         ok, lost = tally.verify(s3, "cat")
         ok2, lost2 = after_restart(server, tally, "cat")
-        row("catalogue disk full (48 MiB tmpfs, reserve 0: RocksDB's own ENOSPC)",
-            f"4 clients writing empty objects (records in RocksDB only); after 3 s `dd` fills the disk "
-            f"({full_free} bytes free) for {3 + (30 if not refused else 0)}+ s; filler removed",
+        row("catalogue disk full (128 MiB tmpfs, reserve 0: RocksDB's own ENOSPC)",
+            f"4 clients writing empty objects with a 1000-byte key and 2 KiB of metadata (records in RocksDB only, "
+            f"up to 6000 each); after 3 s (WAL bytes written / allocated: {wal}) `dd` fills the disk "
+            f"({filled_free} bytes free); "
+            + (f"{after_fill} PUTs acknowledged into the WAL's preallocated room, first refusal {first_refused:.1f} s "
+               f"after `dd` ({refused_free} bytes free; WAL: {refused_wal}); 3 s later ({full_free} bytes free) "
+               f"the filler is removed" if refused
+               else f"NO refusal within 300 s of `dd` ({after_fill} PUTs acknowledged meanwhile); filler removed"),
             f"{len(tally.acked)} PUTs", f"{ok} (after a restart: {ok2})",
             f"{lost}; objects missing: {tally.missing} (both reads, before and after a restart)",
             tally.codes(),
