@@ -91,9 +91,14 @@ class PostFormFuzzTest {
         String contentType = text.substring(13, headerEnd).trim();
         byte[] body = PostFormSigner.resign(text.substring(headerEnd + 4)).getBytes(StandardCharsets.ISO_8859_1);
 
+        return send(contentType, pieces(body, 1 + body.length % 61));
+    }
+
+    /** Posts a form body, as its buffers arrive, to the handler; its failure, if any, is thrown. */
+    static MockServerHttpResponse send(String contentType, Flux<DataBuffer> body) {
         MockServerHttpRequest request = MockServerHttpRequest.post("/" + BUCKET)
                 .header(HttpHeaders.CONTENT_TYPE, contentType)
-                .body(pieces(body, 1 + body.length % 61));
+                .body(body);
         MockServerHttpResponse response = new MockServerHttpResponse();
         S3Call call = new S3Call(new S3Request(S3Operation.POST_OBJECT, BUCKET, null, Map.of(), false),
                 request, response, null, ACCESS.forRequest(null, RequestContext.EMPTY), "fuzz");
