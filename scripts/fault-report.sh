@@ -19,7 +19,7 @@ fi
 {
   echo "# Fault report"
   echo
-  echo "Made by \`scripts/fault-report.sh $*\` on $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'),"
+  echo "Made by \`scripts/fault-report.sh${*:+ $*}\` on $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'),"
   echo "on $(nproc) cores. Every figure below comes from that run; run the script to reproduce it."
   echo
   python3 scripts/fault_report.py "$PWD/api/target/coffer-exec.jar" "$WORK" "$@"
