@@ -4,19 +4,19 @@
 # is the server process's utime+stime from /proc/<pid>/stat around the wrk run, which a loaded
 # machine inflates less than it does the throughput. Ends with each server's VmHWM.
 # Usage: scripts/bench-put-cpu.sh A.jar [B.jar ...]   Env: SIZE_MB (64), CONNS (4), SECS (8),
-# ROUNDS (3), JAVA_OPTS. Needs: wrk, curl, python3 with boto3. Copy the jars aside first.
+# ROUNDS (3), PORT_BASE (9400: the first jar's port, the next ones after it), JAVA_OPTS. Needs: wrk, curl, python3 with boto3. Copy the jars aside first.
 set -euo pipefail
 SIZE_MB=${SIZE_MB:-64}; CONNS=${CONNS:-4}; ROUNDS=${ROUNDS:-3}
 W=$(mktemp -d); PIDS=(); i=0
 trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null; done; wait; rm -rf $W' EXIT
 head -c $((SIZE_MB<<20)) /dev/urandom > $W/body
 for jar in "$@"; do
-  port=$((9400+i)); mkdir -p $W/$i
+  port=$((${PORT_BASE:-9400}+i)); mkdir -p $W/$i
   java ${JAVA_OPTS:-} -jar $jar --server.port=$port --coffer.ui.port=-1 --coffer.data-dir=$W/$i/data \
     --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET > $W/$i/log 2>&1 &
   PIDS+=($!); i=$((i+1))
 done
-for j in $(seq 0 $((i-1))); do port=$((9400+j))
+for j in $(seq 0 $((i-1))); do port=$((${PORT_BASE:-9400}+j))
   for _ in $(seq 240); do curl -s -o /dev/null http://127.0.0.1:$port/ && break; sleep 0.5; done
   python3 - $port > $W/$j/url <<'PY'
 import sys, boto3
