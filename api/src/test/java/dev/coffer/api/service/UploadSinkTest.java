@@ -3,10 +3,7 @@ package dev.coffer.api.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.api.error.S3ErrorCode;
-import dev.coffer.storage.ChunkReader;
-import dev.coffer.storage.ChunkRef;
 import dev.coffer.storage.ChunkStore;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,7 +41,7 @@ class UploadSinkTest {
             assertThat(stored.inline()).isNull();
             assertThat(stored.size()).isEqualTo(size);
             assertThat(stored.md5()).isEqualTo(MessageDigest.getInstance("MD5").digest(body));
-            assertThat(read(stored)).isEqualTo(body);
+            assertThat(StoredBodies.read(store, stored)).isEqualTo(body);
         }
     }
 
@@ -55,7 +52,7 @@ class UploadSinkTest {
             StoredBody stored = receive(body, false);
             assertThat(stored.inline()).isNull();
             assertThat(stored.md5()).isEqualTo(MessageDigest.getInstance("MD5").digest(body));
-            assertThat(read(stored)).isEqualTo(body);
+            assertThat(StoredBodies.read(store, stored)).isEqualTo(body);
         }
     }
 
@@ -91,18 +88,5 @@ class UploadSinkTest {
             at += n;
         }
         return sink.finish();
-    }
-
-    private byte[] read(StoredBody stored) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (ChunkRef ref : stored.chunks()) {
-            try (ChunkReader reader = store.openReader(ref.id())) {
-                ByteBuffer all = ByteBuffer.allocate((int) reader.length());
-                long position = 0;
-                while (all.hasRemaining()) position += reader.read(position, all);
-                out.write(all.array());
-            }
-        }
-        return out.toByteArray();
     }
 }
