@@ -3,18 +3,15 @@ package dev.coffer.compat.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.support.Awaits;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -31,31 +28,22 @@ class ClusterDeadNodeIT {
     private static final String SETTINGS = "--coffer.max-chunk-size=1048576 --coffer.cluster.repair-interval=2s"
             + " --coffer.cluster.dead-after=15s";
     private static final long WAIT_SECONDS = 300;
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    @Timeout(600)
-    static void up() throws Exception {
-        cluster = LocalCluster.up(4, SETTINGS);
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (cluster != null) cluster.close();
-    }
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.perClass(4, SETTINGS);
 
     @Test
     @Timeout(1200)
     void aFollowerNotHeardFromForDeadAfterHasItsChunksCopiedElsewhereAndCountsAgainWhenItReturns() throws Exception {
-        Map<String, byte[]> objects = new LinkedHashMap<>();
+        ClusterObjects objects = new ClusterObjects(cluster);
         try (S3Client a = cluster.client(1)) {
             a.createBucket(r -> r.bucket("data"));
             Random random = new Random(73);
             for (int i = 0; i < 8; i++) {
                 byte[] bytes = new byte[600 * 1024 + random.nextInt(1024 * 1024)];
                 random.nextBytes(bytes);
-                a.putObject(r -> r.bucket("data").key("object-" + objects.size()), RequestBody.fromBytes(bytes));
-                objects.put("object-" + objects.size(), bytes);
+                String key = "object-" + i;
+                a.putObject(r -> r.bucket("data").key(key), RequestBody.fromBytes(bytes));
+                objects.acknowledged(key, bytes);
             }
         }
         Set<String> all = new HashSet<>();
@@ -76,7 +64,7 @@ class ClusterDeadNodeIT {
                 "every chunk on three live nodes without node " + victim, WAIT_SECONDS, 1000);
         int survivor = victim == 1 ? 2 : 1;
         try (S3Client s = cluster.client(survivor)) {
-            assertAllReadBack(s, objects);
+            objects.assertAllReadBack(s);
         }
 
         cluster.restart(victim);
@@ -86,7 +74,7 @@ class ClusterDeadNodeIT {
         Awaits.await(() -> notExactly3(all), Set::isEmpty, "every chunk on exactly three nodes again", WAIT_SECONDS, 1000);
         assertThat(cluster.chunkIds(victim)).as("node %d keeps the replicas it had", victim).containsAll(held);
         try (S3Client v = cluster.client(victim)) {
-            assertAllReadBack(v, objects);
+            objects.assertAllReadBack(v);
         }
     }
 
@@ -133,13 +121,5 @@ class ClusterDeadNodeIT {
             if (n != 3) out.add(id + "@" + n);
         });
         return out;
-    }
-
-    private static void assertAllReadBack(S3Client client, Map<String, byte[]> objects) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (Map.Entry<String, byte[]> o : objects.entrySet()) {
-            byte[] got = client.getObjectAsBytes(r -> r.bucket("data").key(o.getKey())).asByteArray();
-            assertThat(sha.digest(got)).as("bytes of %s", o.getKey()).isEqualTo(sha.digest(o.getValue()));
-        }
     }
 }

@@ -15,13 +15,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -44,18 +43,8 @@ class ClusterIT {
     /** A snapshot every 40 entries and 16 KiB log segments, so a late member needs the snapshot. */
     private static final String SETTINGS =
             "--coffer.cluster.snapshot-every=40 --coffer.cluster.log-segment-size=16384 --coffer.gc-interval=1h";
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    @Timeout(450) // three JVMs starting at once took 150 s each at load 40 on the 2-core machine
-    static void up() throws Exception {
-        cluster = LocalCluster.up(3, SETTINGS);
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (cluster != null) cluster.close();
-    }
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.perClass(3, SETTINGS);
 
     @Test
     @Order(1)

@@ -3,14 +3,10 @@ package dev.coffer.compat.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.support.Awaits;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -18,13 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -42,22 +37,10 @@ class ClusterRepairIT {
     private static final String SETTINGS = "--coffer.max-chunk-size=1048576 --coffer.cluster.repair-interval=2s"
             + " --coffer.jobs.scrub-interval=5s";
     private static final long HEAL_SECONDS = 300;
-    private static LocalCluster cluster;
-    /** Each acknowledged object's bytes, by key. */
-    private static final Map<String, byte[]> objects = new LinkedHashMap<>();
-    /** The chunk ids each acknowledged write added on node 1 (every chunk of the object). */
-    private static final Map<String, Set<String>> chunksOf = new LinkedHashMap<>();
-
-    @BeforeAll
-    @Timeout(450)
-    static void up() throws Exception {
-        cluster = LocalCluster.up(3, SETTINGS);
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (cluster != null) cluster.close();
-    }
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.perClass(3, SETTINGS);
+    /** The acknowledged objects and the chunks each write added on node 1 (every chunk of the object). */
+    private static final ClusterObjects objects = new ClusterObjects(cluster);
 
     @Test
     @Order(1)
@@ -75,14 +58,8 @@ class ClusterRepairIT {
                     random.nextBytes(bytes);
                     String key = "object-" + i;
                     try {
-                        Set<String> before = cluster.chunkIds(1);
-                        a.putObject(r -> r.bucket("data").key(key), RequestBody.fromBytes(bytes));
-                        Set<String> added = new HashSet<>(cluster.chunkIds(1));
-                        added.removeAll(before);
-                        synchronized (objects) {
-                            objects.put(key, bytes);
-                            chunksOf.put(key, added);
-                        }
+                        objects.written(key, bytes, () -> a.putObject(r -> r.bucket("data").key(key),
+                                RequestBody.fromBytes(bytes)));
                         acknowledged.incrementAndGet();
                     } catch (Exception e) {
                         synchronized (failed) {
@@ -98,16 +75,16 @@ class ClusterRepairIT {
             writer.shutdown();
             System.out.println("ClusterRepairIT: " + acknowledged.get() + " writes acknowledged, failed: " + failed);
             assertThat(acknowledged.get()).as("writes acknowledged with node 3 dead too").isGreaterThan(12);
-            assertAllReadBack(a);
-            assertAllReadBack(b);
-            long seen = Awaits.await(() -> backlog(1), n -> n > 0,
+            objects.assertAllReadBack(a);
+            objects.assertAllReadBack(b);
+            long seen = Awaits.await(() -> cluster.replicaBacklog(1), n -> n > 0,
                     "node 1 counting the chunks written while node 3 was down", 120, 500);
             System.out.println("ClusterRepairIT: replica backlog on node 1 while node 3 is down: " + seen);
         }
         cluster.restart(3);
         awaitHealed(3);
         try (S3Client c = cluster.client(3)) {
-            assertAllReadBack(c);
+            objects.assertAllReadBack(c);
         }
     }
 
@@ -115,17 +92,14 @@ class ClusterRepairIT {
     @Order(2)
     @Timeout(600)
     void aReplicaTheScrubQuarantinesIsMadeAgainFromAGoodOne() throws Exception {
-        String id = chunksOf.get("object-1").iterator().next();
+        String id = objects.chunksOf("object-1").iterator().next();
         byte[] good = Files.readAllBytes(cluster.chunkFile(1, id));
-        try (RandomAccessFile f = new RandomAccessFile(cluster.chunkFile(2, id).toFile(), "rw")) {
-            f.seek(good.length / 3);
-            f.write(good[good.length / 3] ^ 0x20);
-        }
+        cluster.flipByte(2, id, good.length / 3);
         Awaits.await(() -> Files.exists(cluster.store(2).resolve("quarantine").resolve(id)), q -> q,
                 "node 2's scrub quarantining its damaged replica", HEAL_SECONDS, 500);
         awaitHealed(2);
-        assertThat(sha256(Files.readAllBytes(cluster.chunkFile(2, id)))).as("node 2's replica made again")
-                .isEqualTo(sha256(good));
+        assertThat(ClusterObjects.sha256(Files.readAllBytes(cluster.chunkFile(2, id)))).as("node 2's replica made again")
+                .isEqualTo(ClusterObjects.sha256(good));
     }
 
     @Test
@@ -135,7 +109,7 @@ class ClusterRepairIT {
         cluster.replace(2);
         awaitHealed(2);
         try (S3Client b = cluster.client(2)) {
-            assertAllReadBack(b);
+            objects.assertAllReadBack(b);
         }
     }
 
@@ -152,14 +126,13 @@ class ClusterRepairIT {
         for (int n = 1; n <= 4; n++) awaitNoBacklog(n);
         for (int n = 2; n <= 4; n++) assertThat(cluster.chunkIds(n)).as("node %d", n).containsAll(all);
         try (S3Client a = cluster.client(1)) {
-            assertAllReadBack(a); // node 1 holds none now: every chunk from the others
+            objects.assertAllReadBack(a); // node 1 holds none now: every chunk from the others
         }
         assertThat(cluster.admin(2, "DELETE", "/_coffer/cluster/draining/n1")).contains("\"draining\":[]");
     }
 
     private static Set<String> acknowledgedChunks() {
-        Set<String> all = new HashSet<>();
-        chunksOf.values().forEach(all::addAll);
+        Set<String> all = objects.allChunks();
         assertThat(all).as("chunks of the acknowledged objects").hasSizeGreaterThan(20);
         return all;
     }
@@ -175,7 +148,7 @@ class ClusterRepairIT {
     }
 
     private static void awaitNoBacklog(int n) throws InterruptedException {
-        Awaits.await(() -> backlog(n), b -> b == 0, "node " + n + "'s replica backlog reaching 0", HEAL_SECONDS, 1000);
+        Awaits.await(() -> cluster.replicaBacklog(n), b -> b == 0, "node " + n + "'s replica backlog reaching 0", HEAL_SECONDS, 1000);
     }
 
     private static Set<String> heldBy(int node, Set<String> ids) {
@@ -192,22 +165,5 @@ class ClusterRepairIT {
         } catch (java.io.IOException e) {
             return ids;
         }
-    }
-
-    /** Node {@code i}'s replica backlog from its health document; -1 while it does not answer. */
-    private static long backlog(int i) {
-        return cluster.replicaBacklog(i);
-    }
-
-    private static void assertAllReadBack(S3Client client) throws Exception {
-        for (Map.Entry<String, byte[]> o : objects.entrySet()) {
-            byte[] got = client.getObjectAsBytes(r -> r.bucket("data").key(o.getKey())).asByteArray();
-            assertThat(got.length).as("length of %s", o.getKey()).isEqualTo(o.getValue().length);
-            assertThat(sha256(got)).as("bytes of %s", o.getKey()).isEqualTo(sha256(o.getValue()));
-        }
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -2,6 +2,7 @@ package dev.coffer.compat.cluster;
 
 import dev.coffer.compat.support.Tools;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryPolicy;
@@ -29,9 +34,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A cluster of real Coffer processes on loopback, started and stopped by {@code
  * scripts/cluster-local.sh}, as an operator would. Node {@code i} (from 1) is {@code
- * DIR/node-<i>}; its PID is in {@code coffer.pid} there.
+ * DIR/node-<i>}; its PID is in {@code coffer.pid} there. An IT class holds one as a JUnit extension
+ * ({@link #perClass}); a run of several clusters starts each with {@link #up}.
  */
-final class LocalCluster implements AutoCloseable {
+final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     static final Path SCRIPT = Path.of("..", "scripts", "cluster-local.sh").toAbsolutePath().normalize();
     static final Path JAR = Path.of("..", "api", "target", "coffer-exec.jar").toAbsolutePath().normalize();
     static final String ACCESS_KEY = "CLUSTERITKEY";
@@ -39,30 +45,56 @@ final class LocalCluster implements AutoCloseable {
     private static final Pattern LEADER = Pattern.compile("^(n\\d+) \\{.*\"leader\":\"(n\\d+)\"");
     private static final Pattern BACKLOG = Pattern.compile("\"replicaBacklog\":(-?\\d+)");
 
-    final Path dir;
+    /** How long one node may take to start: three JVMs starting at once took 150 s each at load 40 on 2 cores. */
+    private static final Duration START_PER_NODE = Duration.ofSeconds(150);
+
+    private final int size;
     private final String extraArgs;
+    Path dir;
     final List<URI> endpoints = new ArrayList<>();
 
-    private LocalCluster(Path dir, String extraArgs) {
-        this.dir = dir;
+    private LocalCluster(int size, String extraArgs) {
+        this.size = size;
         this.extraArgs = extraArgs;
     }
 
     /** Starts {@code n} nodes and waits until they agree on a leader. */
     static LocalCluster up(int n, String extraArgs) throws Exception {
+        LocalCluster cluster = new LocalCluster(n, extraArgs);
+        cluster.start();
+        return cluster;
+    }
+
+    /**
+     * {@code n} nodes for one test class, as {@code @RegisterExtension static final LocalCluster cluster}:
+     * started before its first test (at most 150 s a node), stopped after its last.
+     */
+    static LocalCluster perClass(int n, String extraArgs) {
+        return new LocalCluster(n, extraArgs);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Assertions.assertTimeoutPreemptively(START_PER_NODE.multipliedBy(size), this::start,
+                () -> "starting " + size + " nodes");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void start() throws Exception {
         Tools.require(Files.isRegularFile(JAR), "the packaged server " + JAR,
                 "mvn verify packages it before the ITs; alone: mvn -DskipTests package");
         Tools.requireOnPath("curl", "apt-get install curl");
-        LocalCluster cluster = new LocalCluster(Files.createTempDirectory("coffer-cluster-it-"), extraArgs);
+        dir = Files.createTempDirectory("coffer-cluster-it-");
         try {
-            for (String line : cluster.run("up", Integer.toString(n), cluster.dir.toString())) {
-                cluster.endpoints.add(URI.create(line.trim()));
-            }
+            for (String line : run("up", Integer.toString(size), dir.toString())) endpoints.add(URI.create(line.trim()));
         } catch (Exception e) {
-            cluster.close();
+            close();
             throw e;
         }
-        return cluster;
     }
 
     /** Starts one more node, has the group add it at run time, returns its endpoint. */
@@ -123,6 +155,26 @@ final class LocalCluster implements AutoCloseable {
     /** Where node {@code i} keeps chunk {@code id}'s file. */
     Path chunkFile(int i, String id) {
         return store(i).resolve("chunks").resolve(id.substring(0, 2)).resolve(id);
+    }
+
+    /** The ids of the chunk files node {@code i} quarantined (its {@code quarantine/}). */
+    Set<String> quarantined(int i) throws IOException {
+        try (Stream<Path> files = Files.list(store(i).resolve("quarantine"))) {
+            Set<String> out = new HashSet<>();
+            files.forEach(p -> out.add(p.getFileName().toString()));
+            return out;
+        }
+    }
+
+    /** Flips a bit of node {@code i}'s replica of chunk {@code id} at {@code offset}, or halfway if that is past it. */
+    void flipByte(int i, String id, long offset) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(chunkFile(i, id).toFile(), "rw")) {
+            long at = Math.min(offset, f.length() / 2);
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(b ^ 0x40);
+        }
     }
 
     /** An SDK client of node {@code i} that never retries: each call is one attempt, for the history. */
@@ -249,6 +301,7 @@ final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (dir == null) return; // never started
         try {
             run("down", dir.toString());
         } finally {
@@ -256,6 +309,7 @@ final class LocalCluster implements AutoCloseable {
             try (Stream<Path> paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+            dir = null; // closed once, even when a failed start closed it before afterAll
         }
     }
 }
