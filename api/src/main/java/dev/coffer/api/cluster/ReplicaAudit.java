@@ -1,6 +1,6 @@
 package dev.coffer.api.cluster;
 
-import dev.coffer.api.jobs.Job;
+import dev.coffer.api.jobs.CursorJob;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.ChunkReplicas;
@@ -27,50 +27,30 @@ import org.slf4j.LoggerFactory;
  * the last whole pass of this process (-1 before it ends). Durable state: its cursor in the catalogue's {@code jobs} table, one row
  * per node ({@code replica-audit/<node id>}: the walk's position, cleared between passes).
  */
-final class ReplicaAudit implements Job {
+final class ReplicaAudit extends CursorJob {
     static final String NAME = ReplicationConfiguration.AUDIT_JOB;
     private static final Logger log = LoggerFactory.getLogger(ReplicaAudit.class);
     private static final int RECORDS_PER_STEP = 256;
 
-    private final Catalog catalog;
     private final ChunkStore chunks;
     private final String self;
     private final Supplier<ReplicaSets> view;
-    private final Duration interval;
     private long counting;
-    /** -1 until this process's first whole pass: "not known yet", never a 0 that claims nothing is missing. */
-    private volatile long backlog = -1;
 
     ReplicaAudit(Catalog catalog, ChunkStore chunks, String self, Supplier<ReplicaSets> view, Duration interval) {
-        this.catalog = catalog;
+        super(NAME, NAME + "/" + self, catalog, interval, Scope.EVERY_NODE); // it looks at this node's own files
         this.chunks = chunks;
         this.self = self;
         this.view = view;
-        this.interval = interval;
-    }
-
-    @Override
-    public String kind() {
-        return NAME;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    /** It looks at this node's own files. */
-    @Override
-    public Scope scope() {
-        return Scope.EVERY_NODE;
+        // -1 until this process's first whole pass: "not known yet", never a 0 that claims nothing is missing.
+        publishBacklog(-1);
     }
 
     @Override
     public synchronized Step step() throws IOException {
         ReplicaSets sets = view.get();
         if (!sets.members().contains(self)) return new Step(0, false); // a joining node, not added yet
-        String cursorName = NAME + "/" + self;
-        byte[] at = catalog.jobCursors().get(cursorName).orElse(null);
+        byte[] at = loadCursor();
         if (at == null) counting = 0;
         ChunkReplicas.Page page = catalog.chunkReplicas().page(at, RECORDS_PER_STEP);
         for (ChunkPointer chunk : page.chunks()) {
@@ -78,14 +58,9 @@ final class ReplicaAudit implements Job {
             if (nodes.contains(self) && !present(chunk.chunkId())) nodes = reportMissing(chunk.chunkId(), nodes);
             if (sets.below(nodes)) counting++;
         }
-        catalog.jobCursors().set(cursorName, page.next());
-        if (page.next() == null) backlog = counting;
+        saveCursor(page.next());
+        if (page.next() == null) publishBacklog(counting);
         return new Step(page.chunks().size(), page.next() != null);
-    }
-
-    @Override
-    public long backlog() {
-        return backlog;
     }
 
     private boolean present(String chunkId) throws IOException {

@@ -1,6 +1,6 @@
 package dev.coffer.api.cluster;
 
-import dev.coffer.api.jobs.Job;
+import dev.coffer.api.jobs.CursorJob;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.ChunkReplicas;
@@ -30,52 +30,33 @@ import org.slf4j.LoggerFactory;
  * Backlog: chunks the last whole pass could not bring to the target (no reachable node to copy
  * to or from). Durable state: its cursor in the catalogue's {@code jobs} table.
  */
-final class Rereplication implements Job {
+final class Rereplication extends CursorJob {
     static final String NAME = "replicate";
     private static final Logger log = LoggerFactory.getLogger(Rereplication.class);
     private static final int RECORDS_PER_STEP = 64;
 
-    private final Catalog catalog;
     private final ChunkStore local;
     private final String self;
     private final PeerChunks peers;
     private final Supplier<ReplicaSets> view;
     private final long bytesPerSecond;
-    private final Duration interval;
     private long passStartedNanos = System.nanoTime();
     private long passBytes;
     private long stuck;
-    private volatile long backlog;
 
     Rereplication(Catalog catalog, ChunkStore local, String self, PeerChunks peers, Supplier<ReplicaSets> view,
                   long bytesPerSecond, Duration interval) {
-        this.catalog = catalog;
+        super(NAME, NAME, catalog, interval, Scope.LEADER);
         this.local = local;
         this.self = self;
         this.peers = peers;
         this.view = view;
         this.bytesPerSecond = bytesPerSecond;
-        this.interval = interval;
-    }
-
-    @Override
-    public String kind() {
-        return NAME;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
-    public long backlog() {
-        return backlog;
     }
 
     @Override
     public synchronized Step step() throws InterruptedException {
-        byte[] at = catalog.jobCursors().get(NAME).orElse(null);
+        byte[] at = loadCursor();
         if (at == null) {
             passStartedNanos = System.nanoTime();
             passBytes = 0;
@@ -87,8 +68,8 @@ final class Rereplication implements Job {
         for (ChunkPointer chunk : page.chunks()) {
             if (!chunk.replicas().isEmpty()) repair(chunk, sets, unreachable);
         }
-        catalog.jobCursors().set(NAME, page.next());
-        if (page.next() == null) backlog = stuck;
+        saveCursor(page.next());
+        if (page.next() == null) publishBacklog(stuck);
         return new Step(page.chunks().size(), page.next() != null);
     }
 
@@ -141,7 +122,8 @@ final class Rereplication implements Job {
                 } else {
                     peers.push(from, to, id, size); // node to node: the bytes do not pass through this one
                 }
-                pace(size);
+                passBytes += size;
+                pace(passStartedNanos, passBytes, bytesPerSecond);
                 return true;
             } catch (PeerChunks.Unreachable e) {
                 unreachable.add(e.node());
@@ -161,13 +143,5 @@ final class Rereplication implements Job {
             log.warn("chunk {}: extra replica on {} not deleted yet: {}", chunkId, node, e.toString());
             return false;
         }
-    }
-
-    /** Sleeps until the bytes copied in this pass are within the rate. */
-    private void pace(long bytes) throws InterruptedException {
-        passBytes += bytes;
-        long dueNanos = (long) (passBytes * 1e9 / bytesPerSecond);
-        long aheadMillis = (dueNanos - (System.nanoTime() - passStartedNanos)) / 1_000_000;
-        if (aheadMillis > 0) Thread.sleep(aheadMillis);
     }
 }

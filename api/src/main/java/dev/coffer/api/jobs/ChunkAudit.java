@@ -32,15 +32,13 @@ import org.slf4j.LoggerFactory;
  * ({@code i64 end of the last whole pass | i64 chunks found so far in this pass | the walk's
  * position, empty between passes}), so a pass cut by a restart resumes with its count.
  */
-public final class ChunkAudit implements Job {
+public final class ChunkAudit extends CursorJob {
     static final String NAME = "chunk-audit";
     private static final Logger log = LoggerFactory.getLogger(ChunkAudit.class);
     private static final int EXAMPLES = 5;
 
-    private final Catalog catalog;
     private final ChunkStore chunks;
     private final String self;
-    private final String cursorName;
     private final int recordsPerStep;
     private final long chunksPerSecond;
     private final Duration passInterval;
@@ -62,35 +60,18 @@ public final class ChunkAudit implements Job {
     /** As above, walking {@code recordsPerStep} records a step (tests walk small catalogues in several). */
     ChunkAudit(Catalog catalog, ChunkStore chunks, String self, long chunksPerSecond, Duration passInterval,
                int recordsPerStep) {
+        // A pass starts at the first tick after a start, then passInterval after the last; on this node's own files.
+        super(NAME, self == null ? NAME : NAME + "/" + self, catalog, ticksFor(passInterval), Scope.EVERY_NODE);
         this.recordsPerStep = recordsPerStep;
-        this.catalog = catalog;
         this.chunks = chunks;
         this.self = self;
-        this.cursorName = self == null ? NAME : NAME + "/" + self;
         this.chunksPerSecond = chunksPerSecond;
         this.passInterval = passInterval;
     }
 
     @Override
-    public String kind() {
-        return NAME;
-    }
-
-    /** Ticks come often; a pass starts at the first tick after a start, then {@code passInterval} after the last. */
-    @Override
-    public Duration interval() {
-        return passInterval.compareTo(Duration.ofMinutes(1)) < 0 ? passInterval : Duration.ofMinutes(1);
-    }
-
-    /** It looks at this node's own files. */
-    @Override
-    public Scope scope() {
-        return Scope.EVERY_NODE;
-    }
-
-    @Override
     public synchronized Step step() throws IOException, InterruptedException {
-        Cursor at = Cursor.read(catalog.jobCursors().get(cursorName).orElse(null));
+        Cursor at = Cursor.read(loadCursor());
         if (at.position == null) {
             if (passedSinceStart && System.currentTimeMillis() - at.lastPassEnd < passInterval.toMillis()) {
                 return new Step(0, false);
@@ -110,8 +91,7 @@ public final class ChunkAudit implements Job {
             log.error("chunk-audit: chunk {} {}: reads of it fail here", chunk.chunkId(), problem.get());
         }
         boolean whole = page.next() == null;
-        catalog.jobCursors().set(cursorName, new Cursor(whole ? System.currentTimeMillis() : at.lastPassEnd,
-                whole ? 0 : found, page.next()).bytes());
+        saveCursor(new Cursor(whole ? System.currentTimeMillis() : at.lastPassEnd, whole ? 0 : found, page.next()).bytes());
         if (whole) {
             passedSinceStart = true;
             reported = new Found(found, List.copyOf(examples), true);
@@ -119,7 +99,7 @@ public final class ChunkAudit implements Job {
         } else if (found > reported.count()) {
             reported = new Found(found, List.copyOf(examples), false);
         }
-        pace(started, page.chunks().size());
+        pace(started, page.chunks().size(), chunksPerSecond);
         return new Step(page.chunks().size(), !whole);
     }
 
@@ -144,13 +124,6 @@ public final class ChunkAudit implements Job {
         } catch (NoSuchFileException e) {
             return Optional.of("is missing (no file in chunks/; quarantined ones are in quarantine/)");
         }
-    }
-
-    /** Sleeps until {@code looked} chunks since {@code startedNanos} are within the rate. */
-    private void pace(long startedNanos, long looked) throws InterruptedException {
-        long dueNanos = looked * 1_000_000_000L / chunksPerSecond;
-        long aheadMillis = (dueNanos - (System.nanoTime() - startedNanos)) / 1_000_000;
-        if (aheadMillis > 0) Thread.sleep(aheadMillis);
     }
 
     /** {@code i64 lastPassEnd | i64 found | position (empty between passes)}. */

@@ -31,14 +31,12 @@ import org.slf4j.LoggerFactory;
  * ({@link #catalogCorruption}) until a later pass finds none (a GET of a damaged record answers
  * InternalError, never its bytes).
  */
-public final class Scrub implements Job {
+public final class Scrub extends CursorJob {
     static final String NAME = "scrub";
     private static final Logger log = LoggerFactory.getLogger(Scrub.class);
     private static final int CHUNKS_PER_STEP = 64;
     private static final int BUFFER = 1024 * 1024;
 
-    private final Catalog catalog;
-    private final String cursorName;
     private final ChunkStore chunks;
     private final long bytesPerSecond;
     private final Duration passInterval;
@@ -46,7 +44,6 @@ public final class Scrub implements Job {
     private final Counter bytes;
     private final Counter catalogCorrupt;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
-    private volatile long backlog;
     private volatile String catalogCorruption;
 
     public Scrub(Catalog catalog, ChunkStore chunks, long bytesPerSecond, Duration passInterval, MeterRegistry registry) {
@@ -60,8 +57,8 @@ public final class Scrub implements Job {
      */
     public Scrub(Catalog catalog, String cursorName, ChunkStore chunks, long bytesPerSecond, Duration passInterval,
                  MeterRegistry registry) {
-        this.catalog = catalog;
-        this.cursorName = cursorName;
+        // A new pass starts only scrub-interval after the last one ended; on this node's own chunk files.
+        super(NAME, cursorName, catalog, ticksFor(passInterval), Scope.EVERY_NODE);
         this.chunks = chunks;
         this.bytesPerSecond = bytesPerSecond;
         this.passInterval = passInterval;
@@ -75,27 +72,10 @@ public final class Scrub implements Job {
     }
 
     @Override
-    public String kind() {
-        return NAME;
-    }
-
-    /** It reads and removes this node's own chunk files. */
-    @Override
-    public Scope scope() {
-        return Scope.EVERY_NODE;
-    }
-
-    /** Ticks come often; a new pass starts only {@code scrub-interval} after the last one ended. */
-    @Override
-    public Duration interval() {
-        return passInterval.compareTo(Duration.ofMinutes(1)) < 0 ? passInterval : Duration.ofMinutes(1);
-    }
-
-    @Override
     public synchronized Step step() throws IOException, InterruptedException {
-        Cursor at = Cursor.read(catalog.jobCursors().get(cursorName).orElse(null));
+        Cursor at = Cursor.read(loadCursor());
         if (at.after == null && System.currentTimeMillis() - at.lastPassEnd < passInterval.toMillis()) {
-            backlog = 0;
+            publishBacklog(0);
             return new Step(0, false);
         }
         List<ChunkId> batch = chunks.listChunksAfter(at.after, CHUNKS_PER_STEP);
@@ -104,14 +84,9 @@ public final class Scrub implements Job {
         if (!more) checkCatalog();
         Cursor next = more ? new Cursor(at.lastPassEnd, batch.get(batch.size() - 1))
                 : new Cursor(System.currentTimeMillis(), null);
-        catalog.jobCursors().set(cursorName, next.bytes());
-        backlog = more ? 255 - Integer.parseInt(next.after.value().substring(0, 2), 16) : 0;
+        saveCursor(next.bytes());
+        publishBacklog(more ? 255 - Integer.parseInt(next.after.value().substring(0, 2), 16) : 0);
         return new Step(batch.size(), more);
-    }
-
-    @Override
-    public long backlog() {
-        return backlog;
     }
 
     /** What the last pass's check of the catalogue's table files found failing, if anything. */
@@ -139,7 +114,7 @@ public final class Scrub implements Job {
                 position += n;
                 read += n;
                 bytes.increment(n);
-                pace(started, read);
+                pace(started, read, bytesPerSecond);
             }
         } catch (NoSuchFileException collected) {
             // deleted by GC since the listing
@@ -147,13 +122,6 @@ public final class Scrub implements Job {
             corrupt.increment();
             log.error("scrub: chunk {} failed its check ({}); quarantined", id, e.getMessage());
         }
-    }
-
-    /** Sleeps until {@code read} bytes since {@code startedNanos} are within the rate. */
-    private void pace(long startedNanos, long read) throws InterruptedException {
-        long dueNanos = read * 1_000_000_000L / bytesPerSecond;
-        long aheadMillis = (dueNanos - (System.nanoTime() - startedNanos)) / 1_000_000;
-        if (aheadMillis > 0) Thread.sleep(aheadMillis);
     }
 
     /** {@code i64 lastPassEnd | bytes chunk id (empty between passes)}. */

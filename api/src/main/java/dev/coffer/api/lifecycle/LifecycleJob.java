@@ -1,6 +1,6 @@
 package dev.coffer.api.lifecycle;
 
-import dev.coffer.api.jobs.Job;
+import dev.coffer.api.jobs.CursorJob;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.CatalogRefusal;
@@ -45,42 +45,24 @@ import org.slf4j.LoggerFactory;
  * so nothing is removed twice. "Now" is the pass's start, kept in the cursor.
  * Done: versions and uploads removed. Backlog: buckets left in the pass (up to 1000).
  */
-public final class LifecycleJob implements Job {
+public final class LifecycleJob extends CursorJob {
     static final String NAME = "lifecycle";
     static final int PAGE = 256; // a cursor record per 256 judgements: little to repeat after a kill
     private static final Logger log = LoggerFactory.getLogger(LifecycleJob.class);
 
-    private final Catalog catalog;
     private final LifecycleConfigs configs;
     private final LifecycleClock clock;
-    private final Duration interval;
-    private volatile long backlog;
 
     public LifecycleJob(Catalog catalog, LifecycleConfigs configs, LifecycleClock clock, Duration interval) {
-        this.catalog = catalog;
+        super(NAME, NAME, catalog, interval, Scope.LEADER);
         this.configs = configs;
         this.clock = clock;
-        this.interval = interval;
-    }
-
-    @Override
-    public String kind() {
-        return NAME;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
-    public long backlog() {
-        return backlog;
     }
 
     @Override
     public synchronized Step step() {
-        LifecycleCursor at = catalog.jobCursors().get(NAME).map(LifecycleCursor::decode).orElse(null);
+        byte[] saved = loadCursor();
+        LifecycleCursor at = saved == null ? null : LifecycleCursor.decode(saved);
         if (at == null) {
             String first = nextBucket(null);
             if (first == null) return new Step(0, false);
@@ -104,8 +86,8 @@ public final class LifecycleJob implements Job {
             String bucket = nextBucket(at.bucket());
             next = bucket == null ? null : LifecycleCursor.start(at.passStart(), bucket);
         }
-        catalog.jobCursors().set(NAME, next == null ? null : next.encode());
-        backlog = next == null ? 0 : catalog.listBuckets("", next.bucket(), null, 1000).size() + 1;
+        saveCursor(next == null ? null : next.encode());
+        publishBacklog(next == null ? 0 : catalog.listBuckets("", next.bucket(), null, 1000).size() + 1);
         return new Step(done, next != null);
     }
 
