@@ -1,7 +1,6 @@
 package dev.coffer.api.cluster;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -16,7 +15,7 @@ import reactor.core.publisher.Flux;
  * taken on the event loop, which BlockHound refuses and which left the sender blocked mid-body.
  * Closing cancels what is left of the body and releases the buffer held. Not thread-safe.
  */
-final class BlockingBody extends InputStream {
+final class BlockingBody extends BulkInputStream {
     private final Stream<DataBuffer> buffers;
     private final Iterator<DataBuffer> next;
     private DataBuffer current;
@@ -25,12 +24,6 @@ final class BlockingBody extends InputStream {
     BlockingBody(Flux<DataBuffer> body, int prefetch) {
         this.buffers = body.toStream(prefetch);
         this.next = buffers.iterator();
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

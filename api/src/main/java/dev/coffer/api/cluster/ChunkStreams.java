@@ -156,14 +156,8 @@ final class ChunkStreams implements ChunkTee {
         }
 
         InputStream newStream() {
-            return new InputStream() {
+            return new BulkInputStream() {
                 private long position;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {

@@ -108,19 +108,17 @@ final class PeerChunks {
 
     /** {@code in}, counting each byte read from it as sent. */
     private InputStream counted(InputStream in) {
-        return new java.io.FilterInputStream(in) {
+        return new BulkInputStream() {
             @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) traffic.sent(1);
-                return b;
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n > 0) traffic.sent(n);
+                return n;
             }
 
             @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) traffic.sent(n);
-                return n;
+            public void close() throws IOException {
+                in.close();
             }
         };
     }
