@@ -4,7 +4,10 @@
 # other, and runs ListingHttpBenchmark's pages and walk against A, then B, round after round, so that the
 # machine's noise falls on both alike (A first in odd rounds, B first in even ones); prints each round and the medians of p50 and walk rate per case.
 # Usage: scripts/bench-listing-ab.sh A.jar B.jar [objects] [rounds]   (defaults: 1000000 objects, 3 rounds)
-# Env: APORT / BPORT (9332 / 9333). Copy jars aside first: api/target is rebuilt by others.
+# Env: APORT / BPORT (9332 / 9333); FILLED=dir keeps the filled catalogue there (filled once, copied on
+# later runs: the fill is most of a short run). Copy jars aside first: api/target is rebuilt by others.
+# Each case also shows the server's CPU per page (utime+stime from /proc, see CpuMeter), the measure that
+# holds still on a loaded machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$1; B=$2; N=${3:-1000000}; ROUNDS=${4:-3}
@@ -13,8 +16,7 @@ WORK=$(mktemp -d /tmp/coffer-listing-ab-XXXXXX)
 PIDS=()
 stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; PIDS=(); }
 trap 'stop; rm -rf "$WORK"' EXIT
-mvn -B -o -q -pl compat-tests -am test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
-CP="compat-tests/target/test-classes:$(cat "$WORK/cp")"
+. scripts/bench/listing-classpath.sh
 bench() { java -Xmx1g -cp "$CP" dev.coffer.compat.bench.ListingHttpBenchmark "$@"; }
 start() { # jar port data-dir
   java -jar "$1" --server.port="$2" --coffer.ui.port=-1 --coffer.data-dir="$3" \
@@ -23,10 +25,15 @@ start() { # jar port data-dir
   for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$2/" && return; sleep 0.5; done
   cat "$3.log"; exit 1
 }
-start "$A" "${PORTS[0]}" "$WORK/a"
-bench create "${PORTS[0]}"
-stop
-bench fill "$WORK/a" "$N"
+if [ -n "${FILLED:-}" ] && [ -d "$FILLED" ]; then
+  cp -a "$FILLED" "$WORK/a"
+else
+  start "$A" "${PORTS[0]}" "$WORK/a"
+  bench create "${PORTS[0]}"
+  stop
+  bench fill "$WORK/a" "$N"
+  if [ -n "${FILLED:-}" ]; then cp -a "$WORK/a" "$FILLED"; fi
+fi
 cp -a "$WORK/a" "$WORK/b"
 start "$A" "${PORTS[0]}" "$WORK/a"
 start "$B" "${PORTS[1]}" "$WORK/b"
@@ -36,7 +43,7 @@ for round in $(seq "$ROUNDS"); do
   order="0 1"; [ $((round % 2)) = 0 ] && order="1 0"
   for side in $order; do
     echo "round $round side $([ $side = 0 ] && echo A || echo B)"
-    bench bench "${PORTS[$side]}" "$N" 1 | tee -a "$WORK/out$side"
+    bench bench "${PORTS[$side]}" "$N" 1 "${PIDS[$side]}" | tee -a "$WORK/out$side"
   done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -49,6 +56,10 @@ def read(path):
         if m: cases.setdefault(m[1], []).append(float(m[2]))
         m = re.search(r"= ([\d,]+) keys/s", line)
         if m: cases.setdefault("walk keys/s", []).append(float(m[1].replace(",", "")))
+        m = re.search(r"server CPU\s+([\d,]+) us/page", line)
+        if m:
+            case = re.match(r"\s+(\S+ \S+)", line)[1]
+            cases.setdefault(("walk" if case == "full walk:" else case) + " cpu us", []).append(float(m[1].replace(",", "")))
     return cases
 a, b = read(sys.argv[1]), read(sys.argv[2])
 print(f"{'case':<18} {'A median':>10} {'B median':>10} {'B/A':>6}   (A={sys.argv[3]}, B={sys.argv[4]}; p50 ms of each round, walk keys/s)")

@@ -16,8 +16,7 @@ SERVER=
 stop() { if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi; SERVER=; }
 trap 'stop; rm -rf "$WORK"' EXIT
 [ -f "$JAR" ] || mvn -B -o -q -pl api -am package -DskipTests
-mvn -B -o -q -pl compat-tests -am test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null
-CP="compat-tests/target/test-classes:$(cat "$WORK/cp")"
+. scripts/bench/listing-classpath.sh
 bench() { java -Xmx1g -cp "$CP" dev.coffer.compat.bench.ListingHttpBenchmark "$@"; }
 start() {
   # shellcheck disable=SC2086
@@ -33,6 +32,6 @@ stop
 bench fill "$WORK/data" "$N"
 start
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-bench bench "$PORT" "$N" "$RUNS"
+bench bench "$PORT" "$N" "$RUNS" "$SERVER"
 echo "server RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$SERVER/status")"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

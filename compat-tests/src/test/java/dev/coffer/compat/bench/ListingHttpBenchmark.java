@@ -28,7 +28,10 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
  *       sync off), keys {@code d%05d/f%d} as in the metadata ListingBenchmark (folders of 10);</li>
  *   <li>{@code bench PORT N RUNS}: with the server up again, times 1,000-key ListObjectsV2 pages
  *       with the AWS SDK for Java v2 at its defaults (start, middle and end; flat and with
- *       delimiter "/") and walks the whole bucket by continuation token.</li>
+ *       delimiter "/") and walks the whole bucket by continuation token. Given the server's pid,
+ *       each case also prints the server's CPU time per page (utime+stime of the whole process
+ *       from /proc, which the machine's load does not inflate the way it does wall time) and the
+ *       client thread's own CPU time per page (the SDK's request, signing and parse).</li>
  * </ul>
  */
 public final class ListingHttpBenchmark {
@@ -45,8 +48,9 @@ public final class ListingHttpBenchmark {
                 }
             }
             case "fill" -> fill(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "bench" -> bench(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("create PORT | fill DATA_DIR N | bench PORT N RUNS");
+            case "bench" -> bench(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? new CpuMeter(Long.parseLong(args[4])) : CpuMeter.NONE);
+            default -> throw new IllegalArgumentException("create PORT | fill DATA_DIR N | bench PORT N RUNS [SERVER_PID]");
         }
     }
 
@@ -80,17 +84,17 @@ public final class ListingHttpBenchmark {
         System.out.printf("filled %,d objects in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
     }
 
-    private static void bench(int port, int n, int runs) {
+    private static void bench(int port, int n, int runs, CpuMeter cpu) {
         try (S3Client s3 = client(port)) {
             for (int run = 1; run <= runs; run++) {
                 System.out.printf("run %d%n", run);
-                page(s3, "flat start", null, null);
-                page(s3, "flat middle", null, key(n / 2));
-                page(s3, "flat end", null, key(n - PAGE - 1));
-                page(s3, "delimiter start", "/", null);
-                page(s3, "delimiter middle", "/", folder(n / 2));
-                page(s3, "delimiter end", "/", folder(n - FOLDER * PAGE - FOLDER));
-                walk(s3, n);
+                page(s3, cpu, "flat start", null, null);
+                page(s3, cpu, "flat middle", null, key(n / 2));
+                page(s3, cpu, "flat end", null, key(n - PAGE - 1));
+                page(s3, cpu, "delimiter start", "/", null);
+                page(s3, cpu, "delimiter middle", "/", folder(n / 2));
+                page(s3, cpu, "delimiter end", "/", folder(n - FOLDER * PAGE - FOLDER));
+                walk(s3, cpu, n);
             }
         }
     }
@@ -101,22 +105,24 @@ public final class ListingHttpBenchmark {
     }
 
     /** p50 and p99 of SAMPLES timed pages after WARMUP untimed ones; entries of the last page. */
-    private static void page(S3Client s3, String what, String delimiter, String startAfter) {
+    private static void page(S3Client s3, CpuMeter cpu, String what, String delimiter, String startAfter) {
         Supplier<ListObjectsV2Response> call = () -> list(s3, delimiter, startAfter, null);
         IntStream.range(0, WARMUP).forEach(i -> call.get());
         ListObjectsV2Response[] last = new ListObjectsV2Response[1];
+        CpuMeter.Mark mark = cpu.mark();
         long[] nanos = LongStream.range(0, SAMPLES).map(i -> {
             long t = System.nanoTime();
             last[0] = call.get();
             return System.nanoTime() - t;
         }).sorted().toArray();
-        System.out.printf("  %-18s %4d entries  p50 %6.2f ms  p99 %6.2f ms%n", what,
+        System.out.printf("  %-18s %4d entries  p50 %6.2f ms  p99 %6.2f ms%s%n", what,
                 last[0].contents().size() + last[0].commonPrefixes().size(),
-                nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6);
+                nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6, mark.perPage(SAMPLES));
     }
 
     /** Every key of the bucket, page after page by continuation token, as a client would. */
-    private static void walk(S3Client s3, int n) {
+    private static void walk(S3Client s3, CpuMeter cpu, int n) {
+        CpuMeter.Mark mark = cpu.mark();
         long started = System.nanoTime();
         long keys = 0;
         int pages = 0;
@@ -128,6 +134,8 @@ public final class ListingHttpBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (keys != n) throw new IllegalStateException("walked " + keys + " of " + n);
-        System.out.printf("  full walk: %,d keys in %,d pages, %.2f s = %,.0f keys/s%n", keys, pages + 1, seconds, keys / seconds);
+        String perPage = mark.perPage(pages + 1);
+        System.out.printf("  full walk: %,d keys in %,d pages, %.2f s = %,.0f keys/s%s%n", keys, pages + 1, seconds,
+                keys / seconds, perPage);
     }
 }
