@@ -5,7 +5,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
  * Two waits on the event loop that belong to the libraries' design, not to a blocking call of
- * Coffer's (compat-tests' NettyAllocatorBlockHoundIntegration lists the same):
+ * Coffer's, allowed in every test JVM of api and compat-tests (which loads this class from api's
+ * test jar):
  * <ul>
  *   <li>A chunk transfer's body is read by a blocking thread through Reactor's BlockingIterable
  *       (cluster/BlockingBody); the event loop that delivers each buffer wakes that thread, taking
