@@ -39,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 class AclAccessIT {
     private static CofferServer server;
     private static S3Client s3;
+    private static AclITAccounts accounts;
     private static JsonNode other;
 
     @TempDir
@@ -46,11 +47,10 @@ class AclAccessIT {
 
     @BeforeAll
     static void start(CofferServer cofferServer) throws Exception {
-        Tools.requireOnPath("curl", "apt-get install curl");
         server = cofferServer;
         s3 = server.s3();
-        AclITAccounts.server = server;
-        other = AclITAccounts.create("acl-access-other");
+        accounts = new AclITAccounts(server);
+        other = accounts.create("acl-access-other");
     }
 
     /** A browser's GET: no credentials, the JDK's client at its defaults. */
@@ -60,9 +60,7 @@ class AclAccessIT {
     }
 
     private static String writerBucket(String hint) {
-        String bucket = server.uniqueBucketName(hint);
-        s3.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER));
-        return bucket;
+        return accounts.writerBucket(s3, hint);
     }
 
     @Test
@@ -105,7 +103,7 @@ class AclAccessIT {
     void bucketAclsGrantAnotherAccountAndAnonymousWhatS3Maps() {
         String bucket = writerBucket("acl-bucket-grants");
         s3.putObject(b -> b.bucket(bucket).key("owners.txt"), RequestBody.fromString("owner's"));
-        try (S3Client theirs = AclITAccounts.client(other)) {
+        try (S3Client theirs = accounts.client(other)) {
             assertS3Error(403, "AccessDenied", () -> theirs.listObjectsV2(b -> b.bucket(bucket)));
             assertS3Error(403, "AccessDenied", () -> theirs.putObject(b -> b.bucket(bucket).key("x"),
                     RequestBody.fromString("x")));
@@ -140,7 +138,7 @@ class AclAccessIT {
         String bucket = server.uniqueBucketName("acl-preferred");
         s3.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED)
                 .grantWrite("id=\"" + other.get("canonicalUserId").asText() + "\""));
-        try (S3Client theirs = AclITAccounts.client(other)) {
+        try (S3Client theirs = accounts.client(other)) {
             theirs.putObject(b -> b.bucket(bucket).key("handed-over").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL),
                     RequestBody.fromString("a"));
             theirs.putObject(b -> b.bucket(bucket).key("kept"), RequestBody.fromString("b"));

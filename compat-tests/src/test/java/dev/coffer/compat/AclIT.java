@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
-import dev.coffer.compat.support.Tools;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +31,15 @@ class AclIT {
     static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
     private static CofferServer server;
     private static S3Client s3;
+    private static AclITAccounts accounts;
     private static JsonNode other;
 
     @BeforeAll
     static void start(CofferServer cofferServer) throws Exception {
-        Tools.requireOnPath("curl", "apt-get install curl");
         server = cofferServer;
         s3 = server.s3();
-        AclITAccounts.server = server;
-        other = AclITAccounts.create("acl-other");
+        accounts = new AclITAccounts(server);
+        other = accounts.create("acl-other");
     }
 
     static String ownerId() {
@@ -98,10 +97,9 @@ class AclIT {
      */
     @Test
     void switchingToBucketOwnerEnforcedGivesTheBucketOwnerWhatOthersWroteBefore() {
-        String bucket = server.uniqueBucketName("acl-switched");
-        s3.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER)
-                .grantWrite("id=\"" + other.get("canonicalUserId").asText() + "\""));
-        try (S3Client theirs = AclITAccounts.client(other)) {
+        String bucket = accounts.writerBucket(s3, "acl-switched",
+                b -> b.grantWrite("id=\"" + other.get("canonicalUserId").asText() + "\""));
+        try (S3Client theirs = accounts.client(other)) {
             theirs.putObject(b -> b.bucket(bucket).key("theirs"), RequestBody.fromString("written by the other account"));
         }
         assertThat(s3.getObjectAcl(b -> b.bucket(bucket).key("theirs")).owner().id())

@@ -16,9 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import tools.jackson.databind.JsonNode;
 
@@ -48,24 +46,23 @@ class AclMatrixIT {
             + "\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
 
     private static CofferServer server;
+    private static AclITAccounts accounts;
     private static final Map<Who, S3Client> clients = new EnumMap<>(Who.class);
     private static String otherAccountId;
 
     @BeforeAll
     static void start(CofferServer cofferServer) throws Exception {
         server = cofferServer;
-        AclITAccounts.server = server;
-        JsonNode owner = AclITAccounts.create("matrix-owner");
-        JsonNode other = AclITAccounts.create("matrix-other");
+        accounts = new AclITAccounts(server);
+        JsonNode owner = accounts.create("matrix-owner");
+        JsonNode other = accounts.create("matrix-other");
         otherAccountId = other.get("accountId").asText();
-        clients.put(Who.OWNER, AclITAccounts.client(owner));
-        clients.put(Who.OTHER, AclITAccounts.client(other));
-        try (IamClient ownerIam = AclITAccounts.iam(owner); IamClient otherIam = AclITAccounts.iam(other)) {
-            clients.put(Who.OWNER_USER, AclITAccounts.user(ownerIam, "matrix-bare", null));
-            clients.put(Who.OWNER_USER_ALLOWED, AclITAccounts.user(ownerIam, "matrix-allowed", ALLOW_S3));
-            clients.put(Who.OTHER_USER, AclITAccounts.user(otherIam, "matrix-bare", null));
-            clients.put(Who.OTHER_USER_ALLOWED, AclITAccounts.user(otherIam, "matrix-allowed", ALLOW_S3));
-        }
+        clients.put(Who.OWNER, accounts.client(owner));
+        clients.put(Who.OTHER, accounts.client(other));
+        clients.put(Who.OWNER_USER, accounts.user(owner, "matrix-bare", null));
+        clients.put(Who.OWNER_USER_ALLOWED, accounts.user(owner, "matrix-allowed", ALLOW_S3));
+        clients.put(Who.OTHER_USER, accounts.user(other, "matrix-bare", null));
+        clients.put(Who.OTHER_USER_ALLOWED, accounts.user(other, "matrix-allowed", ALLOW_S3));
     }
 
     @AfterAll
@@ -74,9 +71,7 @@ class AclMatrixIT {
     }
 
     private static String ownedBucket(String hint) {
-        String bucket = server.uniqueBucketName(hint);
-        clients.get(Who.OWNER).createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER));
-        return bucket;
+        return accounts.writerBucket(clients.get(Who.OWNER), hint);
     }
 
     /** One operation as each principal may try it; true when allowed, false on 403 AccessDenied. */
@@ -221,9 +216,7 @@ class AclMatrixIT {
                 new Row("log-delivery-write", OWNERS, OWNERS));
         List<String> wrong = new ArrayList<>();
         for (Row row : rows) {
-            String bucket = server.uniqueBucketName("acl-matrix-" + row.acl());
-            clients.get(Who.OWNER).createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER)
-                    .acl(row.acl()));
+            String bucket = accounts.writerBucket(clients.get(Who.OWNER), "acl-matrix-" + row.acl(), b -> b.acl(row.acl()));
             wrong.addAll(differences(LIST, bucket, row.list()));
             wrong.addAll(differences(PUT_OBJECT, bucket, row.write()));
             wrong.addAll(differences(GET_BUCKET_ACL, bucket, OWNERS));

@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class AclOnWritesIT {
     private static CofferServer server;
     private static S3Client s3;
+    private static AclITAccounts accounts;
     private static JsonNode other;
     private static String otherId;
 
@@ -43,16 +44,13 @@ class AclOnWritesIT {
     static void start(CofferServer cofferServer) throws Exception {
         server = cofferServer;
         s3 = server.s3();
-        AclITAccounts.server = server;
-        other = AclITAccounts.create("acl-writes-other");
+        accounts = new AclITAccounts(server);
+        other = accounts.create("acl-writes-other");
         otherId = other.get("canonicalUserId").asText();
     }
 
     private static String writerBucket(String hint) {
-        String bucket = server.uniqueBucketName(hint);
-        s3.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER)
-                .grantWrite("id=\"" + otherId + "\"").grantRead("id=\"" + otherId + "\""));
-        return bucket;
+        return accounts.writerBucket(s3, hint, b -> b.grantWrite("id=\"" + otherId + "\"").grantRead("id=\"" + otherId + "\""));
     }
 
     private static boolean allUsersRead(String bucket, String key) {
@@ -88,7 +86,7 @@ class AclOnWritesIT {
         assertThat(allUsersRead(bucket, "mpu-public")).isTrue();
         assertThat(server.raw().anonymous("GET", "/" + bucket + "/mpu-public").statusCode()).isEqualTo(200);
         multipart(s3, bucket, "mpu-granted", b -> b.grantFullControl("id=\"" + otherId + "\""));
-        try (S3Client theirs = AclITAccounts.client(other)) {
+        try (S3Client theirs = accounts.client(other)) {
             assertThat(theirs.getObjectAsBytes(b -> b.bucket(bucket).key("copy-granted")).asUtf8String()).isEqualTo("source");
             assertS3Error(403, "AccessDenied", () -> theirs.getObjectAcl(b -> b.bucket(bucket).key("copy-granted")));
             assertThat(theirs.getObjectAcl(b -> b.bucket(bucket).key("mpu-granted")).grants())
@@ -135,7 +133,7 @@ class AclOnWritesIT {
         s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         String ownerId = s3.listBuckets().owner().id();
         s3.putObject(b -> b.bucket(bucket).key("mine"), RequestBody.fromString("mine"));
-        try (S3Client theirs = AclITAccounts.client(other)) {
+        try (S3Client theirs = accounts.client(other)) {
             theirs.putObject(b -> b.bucket(bucket).key("theirs"), RequestBody.fromString("theirs"));
         }
         Map<String, String> v2 = s3.listObjectsV2(b -> b.bucket(bucket).fetchOwner(true)).contents().stream()
@@ -158,7 +156,7 @@ class AclOnWritesIT {
         String bucket = writerBucket("acl-owners-switched");
         String ownerId = s3.listBuckets().owner().id();
         String upload;
-        try (S3Client theirs = AclITAccounts.client(other)) {
+        try (S3Client theirs = accounts.client(other)) {
             theirs.putObject(b -> b.bucket(bucket).key("theirs"), RequestBody.fromString("theirs"));
             upload = theirs.createMultipartUpload(b -> b.bucket(bucket).key("their-upload")).uploadId();
         }
@@ -194,7 +192,7 @@ class AclOnWritesIT {
         s3.createMultipartUpload(b -> b.bucket(writer).key("mine"));
         String theirs;
         String handedOver;
-        try (S3Client them = AclITAccounts.client(other)) {
+        try (S3Client them = accounts.client(other)) {
             theirs = them.createMultipartUpload(b -> b.bucket(writer).key("theirs")).uploadId();
             handedOver = them.createMultipartUpload(b -> b.bucket(enforced).key("handed-over")).uploadId();
         }

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +32,7 @@ class AclWritePermissionsIT {
     private static final String PUT_AND_ACL = policy("[\"s3:PutObject\",\"s3:PutObjectAcl\"]");
 
     private static CofferServer server;
+    private static AclITAccounts accounts;
     private static S3Client owner;
     private static S3Client ownerPutOnly;
     private static S3Client other;
@@ -45,18 +44,16 @@ class AclWritePermissionsIT {
     @BeforeAll
     static void start(CofferServer cofferServer) throws Exception {
         server = cofferServer;
-        AclITAccounts.server = server;
-        JsonNode a = AclITAccounts.create("acl-perm-owner");
-        JsonNode b = AclITAccounts.create("acl-perm-other");
+        accounts = new AclITAccounts(server);
+        JsonNode a = accounts.create("acl-perm-owner");
+        JsonNode b = accounts.create("acl-perm-other");
         ownerId = a.get("canonicalUserId").asText();
         otherAccount = b.get("accountId").asText();
-        owner = AclITAccounts.client(a);
-        other = AclITAccounts.client(b);
-        try (IamClient ownerIam = AclITAccounts.iam(a); IamClient otherIam = AclITAccounts.iam(b)) {
-            ownerPutOnly = AclITAccounts.user(ownerIam, "put-only", PUT_ONLY);
-            otherPutOnly = AclITAccounts.user(otherIam, "put-only", PUT_ONLY);
-            otherPutAndAcl = AclITAccounts.user(otherIam, "put-and-acl", PUT_AND_ACL);
-        }
+        owner = accounts.client(a);
+        other = accounts.client(b);
+        ownerPutOnly = accounts.user(a, "put-only", PUT_ONLY);
+        otherPutOnly = accounts.user(b, "put-only", PUT_ONLY);
+        otherPutAndAcl = accounts.user(b, "put-and-acl", PUT_AND_ACL);
     }
 
     @AfterAll
@@ -71,8 +68,7 @@ class AclWritePermissionsIT {
 
     /** An ObjectWriter bucket of the owner's whose policy has these statements for the other account. */
     private static String bucketAllowingTheOtherAccount(String hint, String statements) {
-        String bucket = server.uniqueBucketName(hint);
-        owner.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER));
+        String bucket = accounts.writerBucket(owner, hint);
         owner.putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + statements.replace("BUCKET", bucket).replace("OTHER", otherAccount) + "]}"));
         return bucket;
@@ -134,9 +130,7 @@ class AclWritePermissionsIT {
 
     @Test
     void aGranteeOfTheBucketsWriteSetsTheAclOfWhatItWritesAsItsOwnSideAllows() {
-        String bucket = server.uniqueBucketName("acl-perm-write");
-        owner.createBucket(b -> b.bucket(bucket).objectOwnership(ObjectOwnership.OBJECT_WRITER)
-                .grantWrite("id=\"" + otherCanonical() + "\""));
+        String bucket = accounts.writerBucket(owner, "acl-perm-write", b -> b.grantWrite("id=\"" + otherCanonical() + "\""));
         put(other, bucket, "root-auth", b -> b.acl("authenticated-read"));
         assertThat(other.getObjectAcl(b -> b.bucket(bucket).key("root-auth")).grants()).hasSize(2);
         put(otherPutOnly, bucket, "user-private", b -> b.acl("private"));
