@@ -52,7 +52,7 @@ final class Lister {
                     if (page.full()) {
                         return page.done(true);
                     }
-                    page.objects.add(new ListPage.ObjectEntry(text(key), it.value()));
+                    page.objects.add(new ListPage.ObjectEntry(text(key), ValueCodecs.objectSummary(it.valueBytes())));
                     page.emitted(key);
                     it.next();
                     continue;

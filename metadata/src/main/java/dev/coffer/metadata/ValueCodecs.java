@@ -108,6 +108,40 @@ final class ValueCodecs {
         return new ValueInput(bytes, V1, V4, "object record").readVarLong();
     }
 
+    /**
+     * What a listing shows of an encoded object record: the leading size, ETag and date, and the
+     * attributes at its end, stepping over everything between without building it (a page of
+     * 1,000 keys decoded 1,000 whole records, inline bodies copied, to print four fields of each:
+     * docs/benchmarks.md, "Listing, second pass"). Reads the same layouts as {@link #OBJECT}.
+     */
+    static ObjectSummary objectSummary(byte[] bytes) {
+        ValueInput in = new ValueInput(bytes, V1, V4, "object record");
+        long size = in.readVarLong();
+        String etag = in.readString();
+        long lastModified = in.readLong();
+        in.skipMap();
+        in.skipMap();
+        in.skipMap();
+        in.skipBytes();
+        int count = in.readCount();
+        for (int i = 0; i < count; i++) {
+            in.skipBytes();
+            in.readVarLong();
+        }
+        if (in.version() < V3) return new ObjectSummary(size, etag, lastModified, java.util.Map.of());
+        in.skipBytes(); // versionId
+        readFlag(in);
+        in.skipBytes(); // checksumType
+        int partCount = in.readCount();
+        for (int i = 0; i < partCount; i++) {
+            in.readVarLong();
+            in.readVarLong();
+            in.skipBytes();
+            in.skipBytes();
+        }
+        return new ObjectSummary(size, etag, lastModified, readAttributes(in));
+    }
+
     static final Codec<ObjectRecord> OBJECT = new Codec<>() {
         @Override
         public byte[] encode(ObjectRecord o) {

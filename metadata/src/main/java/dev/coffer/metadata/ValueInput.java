@@ -81,6 +81,25 @@ final class ValueInput {
         return out;
     }
 
+    /** Steps over what {@link #readBytes} would read. */
+    void skipBytes() {
+        long stored = readVarLong();
+        if (stored == 0) return;
+        long n = stored - 1;
+        if (n > bytes.length - pos) {
+            throw new MetadataException(what + ": bad length " + n);
+        }
+        pos += (int) n;
+    }
+
+    /** Steps over what {@link #readMap} would read. */
+    void skipMap() {
+        int n = readCount();
+        for (int i = 0; i < 2 * n; i++) {
+            skipBytes();
+        }
+    }
+
     String readString() {
         byte[] b = readBytes();
         return b == null ? null : Utf8.decode(b, 0, b.length);

@@ -54,7 +54,7 @@ class ListingTest {
         put("b/1", "a", "c");
         ListPage page = list("", null, null, 1000);
         assertEquals(List.of("a", "b/1", "c"), KeyOrderingTest.keys(page));
-        assertEquals("etag-b/1", page.objects().get(1).record().etag());
+        assertEquals("etag-b/1", page.objects().get(1).object().etag());
         assertFalse(page.truncated());
         assertEquals("c", page.lastEntry());
     }

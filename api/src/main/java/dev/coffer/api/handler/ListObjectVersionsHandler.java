@@ -15,6 +15,7 @@ import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.VersionsPage;
 import dev.coffer.metadata.VersionsQuery;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
@@ -58,7 +59,7 @@ public final class ListObjectVersionsHandler implements S3Handler {
     }
 
     private static ListVersionsResult result(String bucket, ListingParams p, String keyMarker, String versionIdMarker,
-                                             VersionsPage page, Function<ObjectRecord, Owner> owner) {
+                                             VersionsPage page, Function<Map<String, byte[]>, Owner> owner) {
         // S3 answers max-keys=0 with an empty page that is not truncated.
         boolean truncated = page.truncated() && page.nextKeyMarker() != null;
         return new ListVersionsResult(bucket, p.out(p.prefix()), p.out(keyMarker == null ? "" : keyMarker),
@@ -71,14 +72,14 @@ public final class ListObjectVersionsHandler implements S3Handler {
 
     /** A version or delete marker, in the page's order (key, then newest first), as S3 interleaves them. */
     private static ListVersionsResult.Entry entry(ListingParams p, VersionsPage.Entry e,
-                                                  Function<ObjectRecord, Owner> owner) {
+                                                  Function<Map<String, byte[]>, Owner> owner) {
         ObjectRecord r = e.record();
         if (r.deleteMarker()) {
             return new ListVersionsResult.DeleteMarkerEntry(p.out(e.key()), e.versionId(), e.latest(),
-                    Instant.ofEpochMilli(r.lastModifiedMillis()), owner.apply(r));
+                    Instant.ofEpochMilli(r.lastModifiedMillis()), owner.apply(r.attributes()));
         }
         return new ListVersionsResult.Version(p.out(e.key()), e.versionId(), e.latest(),
-                Instant.ofEpochMilli(r.lastModifiedMillis()), "\"" + r.etag() + "\"", r.size(), "STANDARD", owner.apply(r));
+                Instant.ofEpochMilli(r.lastModifiedMillis()), "\"" + r.etag() + "\"", r.size(), "STANDARD", owner.apply(r.attributes()));
     }
 
     private static String emptyToNull(String s) {

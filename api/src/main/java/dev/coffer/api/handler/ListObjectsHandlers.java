@@ -14,8 +14,8 @@ import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ListPage;
 import dev.coffer.metadata.ListQuery;
 import java.time.Instant;
-import dev.coffer.metadata.ObjectRecord;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
@@ -29,11 +29,11 @@ public final class ListObjectsHandlers {
     }
 
     /** @param owner the owner shown for a version, or null to show none */
-    static List<S3Object> contents(ListPage page, ListingParams p, Function<ObjectRecord, Owner> owner) {
+    static List<S3Object> contents(ListPage page, ListingParams p, Function<Map<String, byte[]>, Owner> owner) {
         return page.objects().stream().map(e -> new S3Object(
-                p.out(e.key()), Instant.ofEpochMilli(e.record().lastModifiedMillis()),
-                "\"" + e.record().etag() + "\"", e.record().size(), "STANDARD",
-                owner == null ? null : owner.apply(e.record()))).toList();
+                p.out(e.key()), Instant.ofEpochMilli(e.object().lastModifiedMillis()),
+                "\"" + e.object().etag() + "\"", e.object().size(), "STANDARD",
+                owner == null ? null : owner.apply(e.object().attributes()))).toList();
     }
 
     static List<CommonPrefix> prefixes(ListPage page, ListingParams p) {
@@ -66,7 +66,7 @@ public final class ListObjectsHandlers {
         }
 
         private static ListBucketResult v1(S3Request r, ListingParams p, String marker, ListPage page,
-                                           Function<ObjectRecord, Owner> owner) {
+                                           Function<Map<String, byte[]>, Owner> owner) {
             return new ListBucketResult(
                             r.bucket(), p.out(p.prefix()), p.out(marker == null ? "" : marker),
                             truncated(page) && p.delimiter() != null ? p.out(page.lastEntry()) : null,
@@ -95,7 +95,7 @@ public final class ListObjectsHandlers {
         }
 
         private static ListBucketResultV2 v2(S3Request r, ListingParams p, String token, String startAfter, ListPage page,
-                                             Function<ObjectRecord, Owner> owner) {
+                                             Function<Map<String, byte[]>, Owner> owner) {
             return new ListBucketResultV2(
                             r.bucket(), p.out(p.prefix()), token,
                             nextToken(page),

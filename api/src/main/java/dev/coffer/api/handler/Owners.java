@@ -10,7 +10,6 @@ import dev.coffer.api.acl.Acl;
 import dev.coffer.api.service.AclService;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.IamSnapshot;
-import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.UploadRecord;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
@@ -73,12 +72,12 @@ public final class Owners {
     }
 
     /**
-     * The owner S3 shows for each version of {@code bucket}: the account its ACL names (an object
+     * The owner S3 shows for each version of {@code bucket}, by the version's attributes: the account its ACL names (an object
      * another account wrote under ObjectWriter), else the bucket's owner; under BucketOwnerEnforced
      * always the bucket's owner, whoever wrote it while ACLs were honoured. NoSuchBucket when absent.
      */
-    public Mono<Function<ObjectRecord, Owner>> ofObjectsIn(String bucket) {
-        return byAcl(bucket).map(owner -> record -> owner.apply(record.attributes()));
+    public Mono<Function<Map<String, byte[]>, Owner>> ofObjectsIn(String bucket) {
+        return byAcl(bucket);
     }
 
     /**
