@@ -87,11 +87,15 @@ public final class ListObjectsHandlers {
             String token = r.param("continuation-token");
             String startAfter = r.param("start-after");
             String after = token != null ? ListingParams.fromToken(token) : startAfter;
-            boolean fetchOwner = "true".equals(r.param("fetch-owner"));
-            return owners.ofObjectsIn(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
-                            after, p.maxKeys())))
-                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v2(r, p, token, startAfter, t.getT2(),
-                            fetchOwner ? t.getT1() : null))));
+            ListQuery query = new ListQuery(r.bucket(), p.prefix(), p.delimiter(), after, p.maxKeys());
+            if (!"true".equals(r.param("fetch-owner"))) {
+                // No Owner shown, so the bucket's ownership and ACL are not read (the catalogue's
+                // page still answers NoSuchBucket): one catalogue look-up and one hand-off less a page.
+                return buckets.list(query)
+                        .flatMap(page -> call.xml(HttpStatus.OK, xml.write(v2(r, p, token, startAfter, page, null))));
+            }
+            return owners.ofObjectsIn(r.bucket()).zipWith(buckets.list(query))
+                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v2(r, p, token, startAfter, t.getT2(), t.getT1()))));
         }
 
         private static ListBucketResultV2 v2(S3Request r, ListingParams p, String token, String startAfter, ListPage page,
