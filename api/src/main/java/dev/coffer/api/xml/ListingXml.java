@@ -51,10 +51,11 @@ final class ListingXml {
 
     private static void entries(XMLStreamWriter w, List<S3Object> contents, List<CommonPrefix> prefixes)
             throws XMLStreamException {
+        S3Timestamps.Run dates = new S3Timestamps.Run();
         for (S3Object o : contents) {
             w.writeStartElement("", "Contents", S3Xml.NAMESPACE);
             text(w, "Key", o.key());
-            text(w, "LastModified", o.lastModified() == null ? null : S3Timestamps.format(o.lastModified()));
+            text(w, "LastModified", o.lastModified() == null ? null : dates.format(o.lastModified()));
             text(w, "ETag", o.eTag());
             text(w, "Size", Long.toString(o.size()));
             text(w, "StorageClass", o.storageClass());
