@@ -48,13 +48,7 @@ public final class S3ErrorXml {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String replacement = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                default -> c < 0x20 ? "&#" + (int) c + ";" : null;
-            };
+            String replacement = escaped(c);
             if (replacement != null && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
@@ -67,6 +61,17 @@ public final class S3ErrorXml {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** What {@link #escapeText} writes for {@code c}, or null when it stays as it is. */
+    public static String escaped(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            default -> c < 0x20 ? "&#" + (int) c + ";" : null;
+        };
     }
 
     private static void element(StringBuilder xml, String name, String text) {

@@ -22,20 +22,39 @@ final class XmlText implements EscapingWriterFactory {
 
     @Override
     public Writer createEscapingWriterFor(Writer writer, String encoding) {
+        // Runs of plain characters go straight through; no copy of the text is made (a listing
+        // page writes some 5,000 texts: docs/benchmarks.md, "Listing, second pass").
         return new FilterWriter(writer) {
             @Override
             public void write(int c) throws IOException {
-                out.write(S3ErrorXml.escapeText(String.valueOf((char) c)));
+                String replacement = S3ErrorXml.escaped((char) c);
+                if (replacement == null) out.write(c); else out.write(replacement);
             }
 
             @Override
             public void write(char[] chars, int offset, int length) throws IOException {
-                out.write(S3ErrorXml.escapeText(new String(chars, offset, length)));
+                int plain = offset;
+                for (int i = offset; i < offset + length; i++) {
+                    String replacement = S3ErrorXml.escaped(chars[i]);
+                    if (replacement == null) continue;
+                    out.write(chars, plain, i - plain);
+                    out.write(replacement);
+                    plain = i + 1;
+                }
+                out.write(chars, plain, offset + length - plain);
             }
 
             @Override
             public void write(String text, int offset, int length) throws IOException {
-                out.write(S3ErrorXml.escapeText(text.substring(offset, offset + length)));
+                int plain = offset;
+                for (int i = offset; i < offset + length; i++) {
+                    String replacement = S3ErrorXml.escaped(text.charAt(i));
+                    if (replacement == null) continue;
+                    out.write(text, plain, i - plain);
+                    out.write(replacement);
+                    plain = i + 1;
+                }
+                out.write(text, plain, offset + length - plain);
             }
         };
     }
