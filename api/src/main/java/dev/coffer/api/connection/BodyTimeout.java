@@ -4,11 +4,14 @@ import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * A request whose body fails with 400 RequestTimeout when no byte of it arrives for the body
@@ -22,8 +25,19 @@ import reactor.core.publisher.Mono;
  * Reactor's parallel scheduler per request watches it: when it fires it compares the time of the
  * last buffer with the timeout and either fails the body or waits out the rest (a timer per 8 KiB
  * buffer cost five futex calls per request).
+ *
+ * <p>A buffer the event loop delivers as the body ends early (the timeout fired, or the reader
+ * failed) reaches {@code takeUntilOther}'s serializer after its end and is dropped there
+ * (Reactor's onNextDropped, not its discard: reactor/reactor-core#2077, and #4395 for timeout());
+ * by default that only logs, so the body's context releases a dropped buffer.
  */
 public final class BodyTimeout extends ServerHttpRequestDecorator {
+    /** Reactor's context key for a subscription's own onNextDropped hook (Hooks.KEY_ON_NEXT_DROPPED). */
+    private static final String ON_NEXT_DROPPED = "reactor.onNextDropped.local";
+    private static final Consumer<Object> RELEASE_DROPPED = dropped -> {
+        if (dropped instanceof DataBuffer buffer) DataBufferUtils.release(buffer);
+    };
+
     private final Duration timeout;
 
     private BodyTimeout(ServerHttpRequest delegate, Duration timeout) {
@@ -41,7 +55,7 @@ public final class BodyTimeout extends ServerHttpRequestDecorator {
         return Flux.defer(() -> {
             AtomicLong lastNanos = new AtomicLong(System.nanoTime());
             return body.doOnNext(buffer -> lastNanos.set(System.nanoTime())).takeUntilOther(stall(lastNanos));
-        });
+        }).contextWrite(Context.of(ON_NEXT_DROPPED, RELEASE_DROPPED));
     }
 
     /** Never emits; fails with RequestTimeout once nothing has arrived for the timeout since {@code lastNanos}. */
