@@ -44,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.InvalidMediaTypeException;
@@ -119,6 +120,8 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         AtomicReference<Throwable> parserFailure = new AtomicReference<>();
         return objects.checkBucket(call.s3().bucket())
                 .thenMany(Flux.defer(() -> parts.read(PART_EVENT, call.http(), Map.of()))
+                        // body pieces dropped before the parser took them (the form cut short)
+                        .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
                         // Spring's reader throws these for a part header it cannot parse: an
                         // IllegalArgumentException for a Content-Disposition without its type, a
                         // StringIndexOutOfBounds from ContentDisposition.parse for an unterminated
@@ -139,7 +142,9 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                         PostObjectHandler::noFile)))
                 .flatMap(upload -> commit(call, form, upload))
                 .onErrorResume(e -> discard(received.getAndSet(null)).then(Mono.error(e)))
-                .doOnCancel(() -> discard(received.getAndSet(null)).subscribe());
+                .doOnCancel(() -> discard(received.getAndSet(null)).subscribe())
+                // Upstream of here, a form cut short leaves parts and parser tokens in queues.
+                .doOnDiscard(Object.class, DiscardedParts::release);
     }
 
     private Flux<PostUpload> onPart(S3Call call, PostForm form, Signal<? extends PartEvent> first, Flux<PartEvent> events) {
