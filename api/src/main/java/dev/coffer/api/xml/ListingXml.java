@@ -45,22 +45,24 @@ final class ListingXml {
         w.writeEndElement();
     }
 
+    /** The root declares the one namespace; the writer is not repairing, so no element checks it again. */
     private static void root(XMLStreamWriter w) throws XMLStreamException {
         w.writeStartElement("", "ListBucketResult", S3Xml.NAMESPACE);
+        w.writeDefaultNamespace(S3Xml.NAMESPACE);
     }
 
     private static void entries(XMLStreamWriter w, List<S3Object> contents, List<CommonPrefix> prefixes)
             throws XMLStreamException {
         S3Timestamps.Run dates = new S3Timestamps.Run();
         for (S3Object o : contents) {
-            w.writeStartElement("", "Contents", S3Xml.NAMESPACE);
+            w.writeStartElement("Contents");
             text(w, "Key", o.key());
             text(w, "LastModified", o.lastModified() == null ? null : dates.format(o.lastModified()));
             text(w, "ETag", o.eTag());
             text(w, "Size", Long.toString(o.size()));
             text(w, "StorageClass", o.storageClass());
             if (o.owner() != null) {
-                w.writeStartElement("", "Owner", S3Xml.NAMESPACE);
+                w.writeStartElement("Owner");
                 text(w, "ID", o.owner().id());
                 text(w, "DisplayName", o.owner().displayName());
                 w.writeEndElement();
@@ -68,7 +70,7 @@ final class ListingXml {
             w.writeEndElement();
         }
         for (CommonPrefix p : prefixes) {
-            w.writeStartElement("", "CommonPrefixes", S3Xml.NAMESPACE);
+            w.writeStartElement("CommonPrefixes");
             text(w, "Prefix", p.prefix());
             w.writeEndElement();
         }
@@ -77,7 +79,7 @@ final class ListingXml {
     /** One element of text; none at all for null (the data binding's NON_NULL inclusion). */
     private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         if (value == null) return;
-        w.writeStartElement("", name, S3Xml.NAMESPACE);
+        w.writeStartElement(name);
         w.writeCharacters(value);
         w.writeEndElement();
     }

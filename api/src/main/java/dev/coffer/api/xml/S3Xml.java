@@ -47,6 +47,8 @@ public final class S3Xml {
 
     private final XMLInputFactory inputFactory;
     private final XMLOutputFactory outputFactory;
+    /** For the listings, which declare their one namespace themselves: no per-element repair. */
+    private final XMLOutputFactory plainOutputFactory;
     private final XmlMapper mapper;
 
     public S3Xml() {
@@ -60,6 +62,9 @@ public final class S3Xml {
         outputFactory = new WstxOutputFactory();
         outputFactory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
         outputFactory.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, XmlText.INSTANCE);
+        plainOutputFactory = new WstxOutputFactory();
+        plainOutputFactory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, false);
+        plainOutputFactory.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, XmlText.INSTANCE);
 
         mapper = XmlMapper.builder(new XmlFactory(inputFactory, outputFactory))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -78,28 +83,28 @@ public final class S3Xml {
      * by Jackson's data binding; the listings have their own overloads, which stream.
      */
     public byte[] write(Object document) {
-        return stream(document, xml -> mapper.writeValue(new DefaultNamespaceWriter(xml), document));
+        return stream(outputFactory, document, xml -> mapper.writeValue(new DefaultNamespaceWriter(xml), document));
     }
 
     /** Renders a ListObjects page (streamed, see {@link ListingXml}). */
     public byte[] write(ListBucketResult listing) {
-        return stream(listing, w -> ListingXml.v1(w, listing));
+        return stream(plainOutputFactory, listing, w -> ListingXml.v1(w, listing));
     }
 
     /** Renders a ListObjectsV2 page (streamed, see {@link ListingXml}). */
     public byte[] write(ListBucketResultV2 listing) {
-        return stream(listing, w -> ListingXml.v2(w, listing));
+        return stream(plainOutputFactory, listing, w -> ListingXml.v2(w, listing));
     }
 
     private interface Body {
         void write(XMLStreamWriter2 xml) throws XMLStreamException, IOException;
     }
 
-    private byte[] stream(Object document, Body body) {
+    private static byte[] stream(XMLOutputFactory factory, Object document, Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         out.writeBytes(DECLARATION);
         try {
-            XMLStreamWriter2 xml = (XMLStreamWriter2) outputFactory.createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter2 xml = (XMLStreamWriter2) factory.createXMLStreamWriter(out, "UTF-8");
             body.write(xml);
             xml.flush();
             xml.close();
