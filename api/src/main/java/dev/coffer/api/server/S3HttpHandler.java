@@ -41,7 +41,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The path of every request: resolve once, authenticate, authorize, dispatch through one
@@ -106,15 +105,14 @@ public final class S3HttpHandler implements HttpHandler {
     }
 
     /**
-     * Every exchange starts on a Reactor thread, never inside Netty's read: Reactor Netty 1.3.6
-     * stops reading a keep-alive connection when a queued request's handler completes
-     * synchronously (reactor/reactor-netty#4361, fixed after 1.3.7), which early errors and
-     * static pages would otherwise do. Costs one hand-off per request.
+     * Every exchange starts on the event loop that read it: Reactor Netty 1.3.8 keeps reading a
+     * keep-alive connection whose queued request completes synchronously (reactor/reactor-netty#4361;
+     * compat KeepAliveIT), so no hand-off to another thread is needed before the S3 work.
      */
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
         ServerHttpRequest timed = BodyTimeout.apply(request, bodyTimeout);
-        return Mono.defer(() -> route(timed, response)).subscribeOn(Schedulers.parallel());
+        return Mono.defer(() -> route(timed, response));
     }
 
     private Mono<Void> route(ServerHttpRequest request, ServerHttpResponse response) {

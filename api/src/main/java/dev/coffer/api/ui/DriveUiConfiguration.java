@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The drive on its own port: its server, where it and the S3 endpoint are ({@link DriveOrigins}),
@@ -69,10 +68,10 @@ public class DriveUiConfiguration {
                     .invoke(customizer -> customizer.customize(factory));
             factory.setPort(ui.port());
             DriveUiEndpoint endpoint = new DriveUiEndpoint(UiAssets.fromClasspath(CLASSPATH_FOLDER), origins);
-            // Each exchange starts on a Reactor thread, never inside Netty's read: these answers
-            // complete synchronously, which stalls keep-alive (reactor-netty#4361, as in S3HttpHandler).
+            // These answers complete synchronously on the event loop, which Reactor Netty 1.3.8 keeps
+            // reading (reactor-netty#4361, as in S3HttpHandler).
             drive = new DriveUiServer(factory.getWebServer((request, response) ->
-                    Mono.defer(() -> endpoint.handle(request, response)).subscribeOn(Schedulers.parallel())));
+                    Mono.defer(() -> endpoint.handle(request, response))));
         }
         server.set(drive);
         return drive;
