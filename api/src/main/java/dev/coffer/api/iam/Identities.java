@@ -12,7 +12,6 @@ import dev.coffer.auth.policy.Principal;
 import dev.coffer.metadata.BucketRecord;
 import dev.coffer.metadata.IamUserRecord;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +27,7 @@ public final class Identities {
     private final IamCatalog iam;
     private final RootCredentials root;
     private final SecretSealer sealer;
+    private volatile SnapshotCache cache;
 
     private Identities(IamCatalog iam, RootCredentials root, SecretSealer sealer) {
         this.iam = iam;
@@ -98,9 +98,18 @@ public final class Identities {
 
     /** The account the server's root key belongs to: the oldest. */
     public AccountRecord firstAccount() {
-        return iam.snapshot().accounts().stream()
-                .min(Comparator.comparingLong(AccountRecord::createdMillis).thenComparing(AccountRecord::id))
-                .orElseThrow(() -> new IllegalStateException("no account"));
+        return cache().firstAccount();
+    }
+
+    /** What is derived from the current snapshot: made again whenever the catalogue replaced it. */
+    private SnapshotCache cache() {
+        IamSnapshot s = iam.snapshot();
+        SnapshotCache c = cache;
+        if (c == null || c.snapshot() != s) {
+            c = new SnapshotCache(s);
+            cache = c;
+        }
+        return c;
     }
 
     public boolean isServerRoot(String accessKeyId) {
@@ -111,7 +120,8 @@ public final class Identities {
     public CredentialsLookup credentials() {
         return accessKeyId -> {
             if (isServerRoot(accessKeyId)) return Optional.of(root.secretKey());
-            return activeKey(iam.snapshot(), accessKeyId).map(k -> sealer.open(k.accessKeyId(), k.sealedSecret()));
+            SnapshotCache c = cache();
+            return activeKey(c.snapshot(), accessKeyId).map(k -> c.secret(k, sealer));
         };
     }
 
