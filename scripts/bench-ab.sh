@@ -4,9 +4,11 @@
 # Usage: scripts/bench-ab.sh A.jar B.jar [runs] [seconds-per-run]   (defaults: 5 runs of 10 s)
 # Env: CASES (default "get4k put4k put4k-keys"; also get32k get128k get1m get64m put32k-keys
 # put128k-keys put1m-keys put1m put64m (4 conns) delete-keys — DELETE over 256 keys of a versioned bucket, so that
-# every request writes a delete marker; floor — GET of an unknown /_coffer/ path, a 404 with no body and no
+# every request writes a delete marker; get4k-user — GET 4 KiB presigned by an IAM user's key (its secret sealed,
+# its inline policy judged) instead of the root's; floor — GET of an unknown /_coffer/ path, a 404 with no body and no
 # S3 work: what the HTTP stack, the hand-off, metrics and the access log cost alone), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
-# one jar). Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
+# one jar), CPU=process (CPU per request of the whole server process, not only its request threads).
+# Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$1; B=$2; RUNS=${3:-5}; SECS=${4:-10}
@@ -33,6 +35,8 @@ done
 for side in 0 1; do
 python3 - "${PORTS[$side]}" "$WORK/urls$side" <<'PY'
 import sys, os, boto3
+sys.path.insert(0, "scripts/bench")
+from iam_reader import reader_client
 from botocore.config import Config
 port, out = sys.argv[1], sys.argv[2]
 s3 = boto3.client("s3", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
@@ -49,6 +53,10 @@ with open(f"{out}/delete-keys", "w") as f:  # every DELETE adds a delete marker:
     for i in range(256):
         url = s3.generate_presigned_url("delete_object", Params={"Bucket": "benchv", "Key": f"del/{i}"}, ExpiresIn=7200)
         f.write(url.split(str(port), 1)[1] + "\n")
+# an IAM user's key, allowed GetObject by an inline policy: its secret is sealed in the catalogue
+user = reader_client(f"http://127.0.0.1:{port}", "BENCHKEY", "BENCHSECRET")
+with open(f"{out}/get4k-user", "w") as f:
+    f.write(user.generate_presigned_url("get_object", Params={"Bucket": "bench", "Key": "get4k"}, ExpiresIn=7200))
 for name, size in sizes.items():
     s3.put_object(Bucket="bench", Key=f"get{name}", Body=os.urandom(size))
     with open(f"{out}/get{name}", "w") as f:
@@ -79,8 +87,10 @@ LUA
 bytes() { case $1 in *4k*) echo 4096;; *32k*) echo 32768;; *128k*) echo 131072;; *1m*) echo 1048576;; *64m*) echo 67108864;; esac; }
 # CPU time so far (clock ticks) of the server's request threads (Netty's event loops, Reactor's
 # parallel scheduler, the coffer-io pool): not GC, JIT, the access log or background jobs.
+# CPU=process counts the whole server process instead (utime + stime of /proc/PID/stat).
 cpu() {
   local t sum=0
+  if [ "${CPU:-}" = process ]; then awk '{print $14 + $15}' /proc/"${PIDS[$1]}"/stat; return; fi
   for t in /proc/"${PIDS[$1]}"/task/*; do
     case $(cat "$t/comm" 2>/dev/null) in reactor-http-*|parallel-*|coffer-io-*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)));; esac
   done
