@@ -72,7 +72,7 @@ final class RocksStore implements AutoCloseable {
     static RocksStore open(Path dir, boolean syncWrites, List<TableDef<?, ?>> tables, long maxSstBytes) {
         RocksStore store = new RocksStore(dir, syncWrites, tables, maxSstBytes);
         try {
-            store.openTables(false);
+            store.openTables(false, store.errors);
             return store;
         } catch (RuntimeException | RocksDBException e) {
             store.close();
@@ -80,7 +80,8 @@ final class RocksStore implements AutoCloseable {
         }
     }
 
-    private void openTables(boolean readOnlyOpen) throws RocksDBException {
+    /** Opens every table with {@code listener} as RocksDB's event listener (owned, closed with the handles). */
+    private void openTables(boolean readOnlyOpen, BackgroundErrors listener) throws RocksDBException {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -88,11 +89,11 @@ final class RocksStore implements AutoCloseable {
         }
         Cache cache = own(new LRUCache(RocksTuning.BLOCK_CACHE_BYTES + RocksTuning.MEMTABLE_BYTES));
         BloomFilter bloom = own(new BloomFilter(RocksTuning.BLOOM_BITS_PER_KEY));
-        own(errors);
+        own(listener);
         files = own(new SstFileManager(Env.getDefault()));
         if (maxSstBytes > 0) files.setMaxAllowedSpaceUsage(maxSstBytes);
         WriteBufferManager memtables = own(new WriteBufferManager(RocksTuning.MEMTABLE_BYTES, cache));
-        DBOptions dbOptions = own(RocksTuning.dbOptions(files, errors, memtables));
+        DBOptions dbOptions = own(RocksTuning.dbOptions(files, listener, memtables));
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, own(new ColumnFamilyOptions())));
         for (TableDef<?, ?> def : tables) {
@@ -264,17 +265,20 @@ final class RocksStore implements AutoCloseable {
         boolean[] opened = {false};
         gate.exclusive(timeoutMillis, () -> {
             closeHandles();
+            // Health keeps showing the stop (the current listener) until the reopen has succeeded.
             BackgroundErrors before = errors;
-            errors = new BackgroundErrors();
+            BackgroundErrors fresh = new BackgroundErrors();
             try {
-                openTables(false);
+                openTables(false, fresh);
+                errors = fresh;
                 opened[0] = true;
             } catch (RocksDBException | RuntimeException e) {
                 closeHandles();
                 before.reopenFailed(e); // keeps it stopped: the recovery tries again
-                errors = before.carryingOn();
+                BackgroundErrors carried = before.carryingOn();
+                errors = carried;
                 try {
-                    openTables(true); // read-only: no file written, so reads go on while the fault lasts
+                    openTables(true, carried); // read-only: no file written, so reads go on while the fault lasts
                 } catch (RocksDBException | RuntimeException readOnlyFailed) {
                     closeHandles(); // uses are refused until the next try
                 }
