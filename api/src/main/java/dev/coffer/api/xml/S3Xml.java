@@ -59,12 +59,8 @@ public final class S3Xml {
         // Lets keys holding control characters, which S3 and Coffer write as &#1; etc., be read back.
         inputFactory.setProperty(WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
 
-        outputFactory = new WstxOutputFactory();
-        outputFactory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
-        outputFactory.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, XmlText.INSTANCE);
-        plainOutputFactory = new WstxOutputFactory();
-        plainOutputFactory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, false);
-        plainOutputFactory.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, XmlText.INSTANCE);
+        outputFactory = outputFactory(true);
+        plainOutputFactory = outputFactory(false);
 
         mapper = XmlMapper.builder(new XmlFactory(inputFactory, outputFactory))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -84,6 +80,14 @@ public final class S3Xml {
      */
     public byte[] write(Object document) {
         return stream(outputFactory, document, xml -> mapper.writeValue(new DefaultNamespaceWriter(xml), document));
+    }
+
+    /** A Woodstox writer factory escaping text with {@link XmlText}, repairing namespaces or not. */
+    private static XMLOutputFactory outputFactory(boolean repairingNamespaces) {
+        XMLOutputFactory factory = new WstxOutputFactory();
+        factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, repairingNamespaces);
+        factory.setProperty(XMLOutputFactory2.P_TEXT_ESCAPER, XmlText.INSTANCE);
+        return factory;
     }
 
     /** Renders a ListObjects page (streamed, see {@link ListingXml}). */
