@@ -2,7 +2,7 @@
 # Where Coffer's peak resident memory goes under scripts/bench-http.sh (issue 23): runs the bench
 # with Coffer alone, Native Memory Tracking and a GC log on, samples the server every 2 s (VmRSS,
 # VmHWM) and, at each new maximum, saves `jcmd VM.native_memory summary`, `jcmd GC.heap_info`,
-# /proc/<pid>/smaps and the JVM's buffer-pool metrics; then prints the parts at the largest sample.
+# /proc/<pid>/smaps, the JVM's buffer-pool metrics and RocksDB's (coffer_catalog_memory_bytes); then prints the parts at the largest sample.
 # Usage: scripts/bench-rss.sh OUTDIR [runs] [seconds-per-wrk-run]   (defaults: 1 round of 10 s)
 # Env: as bench-http.sh (JAR, JAVA_OPTS, COFFER_ARGS, CASES, CPORT default 9320); the case the
 # peak came in is the first line of OUTDIR/bench.log stamped at or after the peak's sample.
@@ -27,7 +27,7 @@ poll() { # bounded: 1800 samples of 2 s
       { jcmd "$pid" VM.native_memory summary; jcmd "$pid" GC.heap_info; } > "$OUT/peak.tmp" 2>/dev/null || true
       dd=$(tr '\0' '\n' < "/proc/$pid/cmdline" | sed -n 's/^--coffer.data-dir=//p')
       curl -s -m 3 -H "Authorization: Bearer $(cat "$dd/metrics-token" 2>/dev/null)" \
-        "http://127.0.0.1:$CPORT/_coffer/metrics" | grep -E "^jvm_buffer_(count|memory_used).*direct" >> "$OUT/peak.tmp" || true
+        "http://127.0.0.1:$CPORT/_coffer/metrics" | grep -E "^jvm_buffer_(count|memory_used).*direct|^coffer_catalog_memory_bytes" >> "$OUT/peak.tmp" || true
       mv "$OUT/peak.tmp" "$OUT/peak.txt"; mv "$OUT/smaps.tmp" "$OUT/smaps.txt"
     fi
     sleep 2
@@ -65,4 +65,12 @@ for key, label in named: print(f"  {label}: {nmt(key):.0f}")
 rest = total - nmt("Java Heap") - sum(nmt(k) for k, _ in named)
 print(f"  rest of NMT (arena chunks, internal, NMT itself): {rest:.0f}")
 print(f"  not tracked by NMT (RocksDB, glibc arenas, native libraries): {(rss - heap) - (total - nmt('Java Heap')):.0f}")
+def rocks(prop):
+    m = re.search(r'^coffer_catalog_memory_bytes\{property="' + re.escape(prop) + r'"} ([0-9.eE+-]+)$', txt, re.M)
+    return float(m[1]) / 2**20 if m else float("nan")
+print(f"    of which RocksDB by its own count: block cache {rocks('rocksdb.block-cache-usage'):.0f} (memtables "
+      f"{rocks('rocksdb.cur-size-all-mem-tables'):.0f} charged in it, pinned {rocks('rocksdb.block-cache-pinned-usage'):.0f})"
+      f" + table readers {rocks('rocksdb.estimate-table-readers-mem'):.0f}")
+m = re.search(r'^jvm_buffer_count_buffers\{id="direct"} ([0-9.eE+]+)', txt, re.M)
+if m: print(f"  direct buffers by the JVM's count: {float(m[1]):.0f}")
 PY

@@ -115,6 +115,25 @@ class OpsEndpointsOpsIT {
     }
 
     @Test
+    void rocksDbMemoryIsScrapedAsRocksDbCountsIt() throws Exception {
+        String bucket = server.createBucket("ops-rocksdb");
+        for (int i = 0; i < 16; i++) {
+            String key = "k" + i;
+            server.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(new byte[4096]));
+        }
+        String series = "coffer_catalog_memory_bytes{property=\"%s\"}";
+        double memtables = metric(series.formatted("rocksdb.cur-size-all-mem-tables"));
+        double cache = metric(series.formatted("rocksdb.block-cache-usage"));
+        // The last small object's record (its bytes inline) is in a memtable (a flush switches to a new
+        // one before a write, never after it), and the memtables are charged to the block cache.
+        assertThat(memtables).isGreaterThan(4096);
+        assertThat(cache).isGreaterThan(4096);
+        assertThat(metric(series.formatted("rocksdb.block-cache-pinned-usage"))).isBetween(0.0, cache);
+        assertThat(scrape().body()).containsPattern(
+                "(?m)^coffer_catalog_memory_bytes\\{property=\"rocksdb.estimate-table-readers-mem\"} [0-9.eE+]+$");
+    }
+
+    @Test
     void aBadDigestIsCountedAsAChecksumFailure() throws Exception {
         String bucket = server.createBucket("ops-digest");
         String series = "coffer_checksum_failures_total{kind=\"BadDigest\"}";

@@ -29,6 +29,11 @@ public final class CatalogHealth {
         return store.reopens();
     }
 
+    /** RocksDB's memory now (memtables, block cache, table readers); empty while the store is closed. */
+    public Optional<CatalogMemory> memory() {
+        return store.memory();
+    }
+
     /** RocksDB's own limit on its table files from now on (0: none): tests fill and free a "disk" with it. */
     void limitSpace(long bytes) {
         store.limitSpace(bytes);

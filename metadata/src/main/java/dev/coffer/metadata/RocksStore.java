@@ -50,6 +50,8 @@ final class RocksStore implements AutoCloseable {
     private volatile long maxSstBytes;
     private volatile BackgroundErrors errors = new BackgroundErrors();
     private volatile SstFileManager files;
+    /** The block cache every table shares, the memtables charged to it; for {@link #memory()}. */
+    private volatile Cache cache;
     /** Null only while a reopen and the read-only open after it failed (then uses throw {@link CatalogStoppedException}). */
     private volatile RocksDB db;
     /** True while the database is open read-only, after a failed reopen. */
@@ -88,6 +90,7 @@ final class RocksStore implements AutoCloseable {
             throw new MetadataException("cannot create " + dir, e);
         }
         Cache cache = own(new LRUCache(RocksTuning.BLOCK_CACHE_BYTES + RocksTuning.MEMTABLE_BYTES));
+        this.cache = cache;
         BloomFilter bloom = own(new BloomFilter(RocksTuning.BLOOM_BITS_PER_KEY));
         own(listener);
         files = own(new SstFileManager(Env.getDefault()));
@@ -206,6 +209,25 @@ final class RocksStore implements AutoCloseable {
             return java.util.Optional.empty();
         } catch (RocksDBException e) {
             return java.util.Optional.of(String.valueOf(e.getMessage()));
+        } finally {
+            leave();
+        }
+    }
+
+    /** RocksDB's memory now; empty while no database is open (a failed reopen, after close). */
+    java.util.Optional<CatalogMemory> memory() {
+        try {
+            enter();
+        } catch (MetadataException closed) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new CatalogMemory(
+                    db.getAggregatedLongProperty("rocksdb.cur-size-all-mem-tables"),
+                    cache.getUsage(), cache.getPinnedUsage(),
+                    db.getAggregatedLongProperty("rocksdb.estimate-table-readers-mem")));
+        } catch (RocksDBException e) {
+            return java.util.Optional.empty();
         } finally {
             leave();
         }

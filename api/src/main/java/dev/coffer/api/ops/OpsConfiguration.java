@@ -59,6 +59,7 @@ public class OpsConfiguration {
     @Bean
     StoreHealth storeHealth(Catalog catalog, ChunkStore chunks, Scrub scrub, ChunkAudit audit,
                             PrometheusMeterRegistry registry) {
+        CatalogMemoryGauges.register(catalog, registry);
         return new StoreHealth(catalog, chunks, scrub::catalogCorruption, audit::found).register(registry);
     }
 
