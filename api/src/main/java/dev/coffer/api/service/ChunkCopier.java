@@ -23,6 +23,9 @@ import java.util.List;
  * not count references), so deleting either object never touches the other's bytes.
  */
 final class ChunkCopier {
+    /** One block buffer per copy in progress; four idle ones kept for the next copies. */
+    private static final DirectBufferPool BLOCKS = new DirectBufferPool(ObjectStreamer.BLOCK, 4);
+
     private final ChunkStore chunks;
     private final ChunkLeases leases;
     private final ChunkPlacement placement;
@@ -83,25 +86,29 @@ final class ChunkCopier {
     }
 
     private void copyChunks(List<ChunkPointer> pointers, DataKey key, long first, long last, Sink sink) throws IOException {
-        ByteBuffer block = ByteBuffer.allocateDirect(ObjectStreamer.BLOCK);
-        long chunkStart = 0;
-        for (ChunkPointer pointer : pointers) {
-            long chunkEnd = chunkStart + pointer.length(); // exclusive
-            if (chunkEnd > first && chunkStart <= last) {
-                try (ChunkReader reader = placement.open(pointer, key)) {
-                    long position = Math.max(first, chunkStart) - chunkStart;
-                    long end = Math.min(last + 1, chunkEnd) - chunkStart;
-                    while (position < end) {
-                        block.clear().limit((int) Math.min(block.capacity(), end - position));
-                        int n = reader.read(position, block);
-                        if (n < 0) throw new IOException("chunk shorter than recorded: " + pointer.chunkId());
-                        block.flip();
-                        sink.accept(block);
-                        position += n;
+        ByteBuffer block = BLOCKS.take();
+        try {
+            long chunkStart = 0;
+            for (ChunkPointer pointer : pointers) {
+                long chunkEnd = chunkStart + pointer.length(); // exclusive
+                if (chunkEnd > first && chunkStart <= last) {
+                    try (ChunkReader reader = placement.open(pointer, key)) {
+                        long position = Math.max(first, chunkStart) - chunkStart;
+                        long end = Math.min(last + 1, chunkEnd) - chunkStart;
+                        while (position < end) {
+                            block.clear().limit((int) Math.min(block.capacity(), end - position));
+                            int n = reader.read(position, block);
+                            if (n < 0) throw new IOException("chunk shorter than recorded: " + pointer.chunkId());
+                            block.flip();
+                            sink.accept(block);
+                            position += n;
+                        }
                     }
                 }
+                chunkStart = chunkEnd;
             }
-            chunkStart = chunkEnd;
+        } finally {
+            BLOCKS.give(block); // the sink and the reader are done with it: both are synchronous
         }
     }
 
