@@ -66,24 +66,8 @@ CONF
   java -jar "$S3PROXY_JAR" --properties "$WORK/s3proxy.conf" > "$WORK/s3proxy.log" 2>&1 &
   S3PROXY=$!
 fi
-cat > "$WORK/nginx/nginx.conf" <<NGINX
-worker_processes 2;
-error_log $WORK/nginx/logs/error.log;
-pid $WORK/nginx/nginx.pid;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  client_max_body_size 0;
-  client_body_temp_path $WORK/nginx/tmp;
-  types { application/octet-stream bin; }
-  server {
-    listen 127.0.0.1:$NPORT;
-    location / { root $WORK/files; }
-    location /put/ { root $WORK/nginx; dav_methods PUT; }
-  }
-}
-NGINX
+source scripts/bench/nginx-conf.sh
+nginx_conf "$WORK" "$NPORT" > "$WORK/nginx/nginx.conf"
 if has nginx; then nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"; fi
 for port in $(has coffer && echo $CPORT) $(has s3proxy && echo $SPORT); do
   for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
