@@ -19,6 +19,11 @@ public interface ChunkBytes extends Closeable {
     /** Fills {@code dst} from file offset {@code position} on. @throws EOFException if the file ends first */
     void readFully(ByteBuffer dst, long position) throws IOException;
 
+    /** The local file these bytes are read from, or null when they come from elsewhere. */
+    default FileChannel file() {
+        return null;
+    }
+
     /** A local file's bytes. */
     static ChunkBytes of(FileChannel channel) {
         return new ChunkBytes() {

@@ -66,6 +66,11 @@ final class ChunkFileReads {
             }
 
             @Override
+            public FileChannel file() {
+                return channel;
+            }
+
+            @Override
             public void close() throws IOException {
                 channel.close();
             }

@@ -26,6 +26,15 @@ public interface ChunkReader extends AutoCloseable {
      */
     int read(long position, ByteBuffer dst) throws IOException;
 
+    /**
+     * This chunk's own file, when its stored bytes are the payload a client is sent: a plain chunk
+     * of this store. Null for an encrypted chunk (the file holds ciphertext) and for bytes that are
+     * not a file of this store (another node's replica).
+     */
+    default PlainChunkFile plainFile() {
+        return null;
+    }
+
     @Override
     void close() throws IOException;
 }

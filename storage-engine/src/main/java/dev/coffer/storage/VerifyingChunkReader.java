@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
@@ -15,6 +16,13 @@ import java.util.zip.CRC32C;
  * buffer. Invariant: {@code cachedBlock}, when not -1, names the verified block in {@code block}.
  */
 final class VerifyingChunkReader implements ChunkReader {
+    /**
+     * Where {@link PlainChunkFile#verify} reads the blocks it checks: four blocks per positional
+     * read, one buffer per thread that verifies (the bounded I/O pool), not one per reader.
+     */
+    private static final ThreadLocal<ByteBuffer> VERIFY_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(4 * BLOCK_SIZE));
+
     private final ChunkId id;
     private final StoreLayout layout;
     private final ChunkBytes channel;
@@ -79,6 +87,40 @@ final class VerifyingChunkReader implements ChunkReader {
     public void close() throws IOException {
         closed = true;
         channel.close();
+    }
+
+    /** This store's own file of a plain chunk; null when encrypted or not a local published file. */
+    @Override
+    public PlainChunkFile plainFile() {
+        FileChannel file = channel.file();
+        if (crypto != null || layout == null || file == null) return null;
+        return new PlainChunkFile() {
+            @Override
+            public FileChannel channel() {
+                return file;
+            }
+
+            @Override
+            public void verify(long position, long count) throws IOException {
+                VerifyingChunkReader.this.verify(position, count);
+            }
+        };
+    }
+
+    /** Checks every block that [position, position + count) touches, reading them through this thread's buffer. */
+    private void verify(long position, long count) throws IOException {
+        if (closed) throw new ClosedChannelException();
+        if (corrupted) throw new ChunkCorruptedException(id, "quarantined after a failed check");
+        if (position < 0 || count < 0 || position > length - count) {
+            throw new IllegalArgumentException("range " + position + "+" + count + " outside " + length);
+        }
+        ByteBuffer buffer = VERIFY_BUFFER.get();
+        long end = position + count;
+        long endOfLastBlock = (end + BLOCK_SIZE - 1) / BLOCK_SIZE * BLOCK_SIZE;
+        for (long at = position - position % BLOCK_SIZE; at < end; ) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), endOfLastBlock - at));
+            at += readWholeBlocksInto(at / BLOCK_SIZE, buffer);
+        }
     }
 
     /** The fast path: whole blocks read straight into dst, then checked in place. */

@@ -7,7 +7,9 @@ import dev.coffer.api.lock.LockVisibility;
 import dev.coffer.api.http.Preconditions;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.service.ObjectService;
+import dev.coffer.api.ops.RequestTrace;
 import dev.coffer.api.service.ObjectStreamer;
+import dev.coffer.api.service.VerifiedRegions;
 import dev.coffer.api.tagging.ObjectTagging;
 import dev.coffer.api.service.SseAttribute;
 import dev.coffer.api.sse.CustomerKey;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 
 /** What GetObject and HeadObject share: resolve the version, check conditions and range, write headers. */
 final class ObjectReads {
@@ -68,6 +71,12 @@ final class ObjectReads {
         range.ifPresent(r -> out.set(HttpHeaders.CONTENT_RANGE, r.contentRange(record.size())));
         call.response().setStatusCode(range.isPresent() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK);
         if (!withBody) return call.response().setComplete();
+        HttpServerResponse netty;
+        if (VerifiedRegions.serves(record, key, first, last)
+                && (netty = ZeroCopyBody.nettyResponse(call.response())) != null) {
+            return streamer.regions().send(record, first, last, netty.alloc(),
+                    messages -> ZeroCopyBody.send(call.response(), netty, RequestTrace.of(call.http()), messages));
+        }
         return call.response().writeWith(streamer.body(record, key, first, last, call.response().bufferFactory()));
     }
 

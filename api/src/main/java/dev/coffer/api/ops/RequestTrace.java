@@ -73,7 +73,7 @@ public final class RequestTrace {
         bytesIn.addAndGet(bytes);
     }
 
-    void addOut(int bytes) {
+    public void addOut(int bytes) {
         bytesOut.addAndGet(bytes);
     }
 

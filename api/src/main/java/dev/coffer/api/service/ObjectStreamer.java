@@ -31,6 +31,7 @@ public final class ObjectStreamer {
     private final BlockingIo io;
     private final ChunkLeases leases;
     private final ChunkPlacement placement;
+    private final VerifiedRegions regions;
 
     public ObjectStreamer(BlockingIo io, ChunkStore chunks, ChunkLeases leases) {
         this(io, leases, ChunkPlacement.local(chunks));
@@ -41,6 +42,12 @@ public final class ObjectStreamer {
         this.io = io;
         this.leases = leases;
         this.placement = placement;
+        this.regions = new VerifiedRegions(io, leases, placement);
+    }
+
+    /** The same bytes sent from the chunk files by the kernel, for the versions it serves. */
+    public VerifiedRegions regions() {
+        return regions;
     }
 
     /** Bytes [first, last] of the object (inclusive); an empty range for an empty object when last < first. */
@@ -120,11 +127,7 @@ public final class ObjectStreamer {
             while (filled < n && it.hasNext()) {
                 ByteBuffer dst = it.next();
                 dst.limit(Math.min(dst.limit(), dst.position() + (n - filled)));
-                while (dst.hasRemaining()) {
-                    int read = c.reader.read(c.offsetInChunk + filled, dst);
-                    if (read < 0) throw new IOException("chunk shorter than recorded: " + c.pointers.get(c.index).chunkId());
-                    filled += read;
-                }
+                filled += c.fill(c.offsetInChunk + filled, dst);
             }
         }
         if (filled != n) throw new IOException("response buffer smaller than requested: " + filled + " < " + n);
@@ -132,7 +135,7 @@ public final class ObjectStreamer {
     }
 
     /** Where the stream stands: chunk index, offset in it, bytes left, the open reader. */
-    private static final class Cursor {
+    static final class Cursor {
         final List<ChunkPointer> pointers;
         int index;
         long offsetInChunk;
@@ -152,6 +155,17 @@ public final class ObjectStreamer {
 
         long chunkLength() {
             return pointers.get(index).length();
+        }
+
+        /** Fills dst with verified bytes of the current chunk from {@code position}; returns how many. */
+        int fill(long position, ByteBuffer dst) throws IOException {
+            int filled = 0;
+            while (dst.hasRemaining()) {
+                int read = reader.read(position + filled, dst);
+                if (read < 0) throw new IOException("chunk shorter than recorded: " + pointers.get(index).chunkId());
+                filled += read;
+            }
+            return filled;
         }
 
         void advance() {
