@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param domain base domain for virtual-hosted-style requests ({@code bucket.<domain>}); blank = path-style only
  * @param inlineThreshold objects up to this many bytes live inside their metadata record
  * @param maxChunkSize payload bytes of one chunk file
- * @param syncWrites fsync chunk data and the RocksDB WAL before a write answers 2xx
+ * @param syncWrites sync the RocksDB WAL before a write answers 2xx (chunk data is fsynced whatever this says)
  * @param ioThreads threads of the bounded scheduler for disk and RocksDB calls
  * @param gcGrace how long superseded chunks stay on disk for readers that resolved them
  * @param gcInterval how often the collector runs
