@@ -15,12 +15,21 @@ record PresignedQuery(SignatureParts parts, String date, Instant signedAt, long 
     private static final AuthError ERROR = AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR;
 
     static PresignedQuery parse(List<QueryParameter> params) throws AuthException {
-        String algorithm = QueryParameter.find(params, "X-Amz-Algorithm");
-        String credential = QueryParameter.find(params, "X-Amz-Credential");
-        String date = QueryParameter.find(params, "X-Amz-Date");
-        String expires = QueryParameter.find(params, "X-Amz-Expires");
-        String signedHeaders = QueryParameter.find(params, "X-Amz-SignedHeaders");
-        String signature = QueryParameter.find(params, "X-Amz-Signature");
+        String algorithm = null, credential = null, date = null, expires = null, signedHeaders = null,
+                signature = null, contentSha256 = null;
+        for (QueryParameter p : params) { // one pass; the first of a repeated name counts
+            String v = p.value();
+            switch (p.name()) {
+                case "X-Amz-Algorithm" -> algorithm = algorithm == null ? v : algorithm;
+                case "X-Amz-Credential" -> credential = credential == null ? v : credential;
+                case "X-Amz-Date" -> date = date == null ? v : date;
+                case "X-Amz-Expires" -> expires = expires == null ? v : expires;
+                case "X-Amz-SignedHeaders" -> signedHeaders = signedHeaders == null ? v : signedHeaders;
+                case "X-Amz-Signature" -> signature = signature == null ? v : signature;
+                case "X-Amz-Content-Sha256" -> contentSha256 = contentSha256 == null ? v : contentSha256;
+                default -> { }
+            }
+        }
         if (credential == null || date == null || expires == null || signedHeaders == null
                 || signature == null) {
             throw new AuthException(ERROR, "Query-string authentication version 4 requires the "
@@ -38,8 +47,7 @@ record PresignedQuery(SignatureParts parts, String date, Instant signedAt, long 
         long expiresSeconds = parseExpires(expires);
         SignatureParts parts = new SignatureParts(CredentialScope.parse(credential, ERROR),
                 AuthorizationHeaderParser.parseSignedHeaders(signedHeaders, ERROR), signature);
-        return new PresignedQuery(parts, date, signedAt, expiresSeconds,
-                QueryParameter.find(params, "X-Amz-Content-Sha256"));
+        return new PresignedQuery(parts, date, signedAt, expiresSeconds, contentSha256);
     }
 
     private static long parseExpires(String expires) throws AuthException {

@@ -1,6 +1,5 @@
 package dev.coffer.auth;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,12 +22,38 @@ public final class UriEncoding {
     /** The canonical URI: re-encoded, '/' kept, no dot-segment or '//' normalization (S3 does none). */
     static String canonicalPath(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) return "/";
-        return reencode(rawPath, true);
+        return isCanonical(rawPath, true) ? rawPath : reencode(rawPath, true);
     }
 
     /** A query name or value, re-encoded; '/' becomes %2F, '+' (a space) %20. */
     static String canonicalQueryComponent(String raw) {
-        return encode(decodeQueryComponent(raw), false);
+        return isCanonical(raw, false) ? raw : encode(decodeQueryComponent(raw), false);
+    }
+
+    /**
+     * Whether {@code raw} already is its own canonical form, so that decoding and re-encoding it
+     * would give it back: only unreserved characters and upper-case escapes of bytes that are not
+     * unreserved (a presigned URL's parameters, as every SDK sends them, are); in a path, '/' too.
+     */
+    static boolean isCanonical(String raw, boolean keepSlash) {
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (isUnreserved(c) || (keepSlash && c == '/')) continue;
+            if (c != '%' || i + 2 >= n) return false;
+            int hi = upperHexDigit(raw.charAt(i + 1));
+            int lo = upperHexDigit(raw.charAt(i + 2));
+            int b = hi << 4 | lo;
+            if (hi < 0 || lo < 0 || isUnreserved(b) || (keepSlash && b == '/')) return false;
+            i += 2;
+        }
+        return true;
+    }
+
+    private static int upperHexDigit(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
     }
 
     /**
@@ -63,29 +88,32 @@ public final class UriEncoding {
     }
 
     private static byte[] decodeToBytes(String raw, boolean plusIsSpace) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        // At most three UTF-8 bytes per char (a surrogate pair's two chars make four).
+        byte[] out = new byte[raw.length() * 3];
+        int n = 0;
         int i = 0;
         while (i < raw.length()) {
             char c = raw.charAt(i);
             if (c == '%' && i + 2 < raw.length()
                     && Hex.digit(raw.charAt(i + 1)) >= 0 && Hex.digit(raw.charAt(i + 2)) >= 0) {
-                out.write(Hex.digit(raw.charAt(i + 1)) << 4 | Hex.digit(raw.charAt(i + 2)));
+                out[n++] = (byte) (Hex.digit(raw.charAt(i + 1)) << 4 | Hex.digit(raw.charAt(i + 2)));
                 i += 3;
             } else if (c == '+' && plusIsSpace) {
-                out.write(' ');
+                out[n++] = ' ';
                 i++;
             } else if (c < 0x80) {
-                out.write(c);
+                out[n++] = (byte) c;
                 i++;
             } else {
                 // A raw non-ASCII character (the client did not encode it): take its UTF-8 bytes.
                 int cp = raw.codePointAt(i);
                 byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                out.write(utf8, 0, utf8.length);
+                System.arraycopy(utf8, 0, out, n, utf8.length);
+                n += utf8.length;
                 i += Character.charCount(cp);
             }
         }
-        return out.toByteArray();
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     private static boolean isUnreserved(int c) {
