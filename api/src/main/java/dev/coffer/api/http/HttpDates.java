@@ -1,6 +1,7 @@
 package dev.coffer.api.http;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,8 +39,29 @@ public final class HttpDates {
     /** The last second {@link #formatCached} formatted; replaced whole, so readers see a matching pair. */
     private static volatile Formatted lastSecond = new Formatted(Long.MIN_VALUE, "");
 
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS =
+            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /**
+     * "Sun, 06 Nov 1994 08:49:37 GMT". Written by hand for the years 1000-9999 (every Last-Modified
+     * of a GET: DateTimeFormatter cost 2% of a small GET's CPU), by the formatter outside them.
+     */
     public static String format(long epochMillis) {
-        return RFC_1123.format(Instant.ofEpochMilli(epochMillis));
+        long seconds = Math.floorDiv(epochMillis, 1000);
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        if (day.getYear() < 1000 || day.getYear() > 9999) return RFC_1123.format(Instant.ofEpochMilli(epochMillis));
+        int inDay = (int) Math.floorMod(seconds, 86_400);
+        StringBuilder out = new StringBuilder(29).append(DAYS[day.getDayOfWeek().ordinal()]).append(", ");
+        twoDigits(out, day.getDayOfMonth()).append(' ').append(MONTHS[day.getMonthValue() - 1]).append(' ')
+                .append(day.getYear()).append(' ');
+        twoDigits(out, inDay / 3600).append(':');
+        twoDigits(out, inDay / 60 % 60).append(':');
+        return twoDigits(out, inDay % 60).append(" GMT").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int n) {
+        return out.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     /**

@@ -25,6 +25,22 @@ class HttpDatesTest {
         }
     }
 
+    /** The hand-written format against DateTimeFormatter's, over random instants and the edges of its years. */
+    @Test
+    void formatAgreesWithTheFormatterEverywhere() {
+        java.time.format.DateTimeFormatter rfc1123 = java.time.format.DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(23);
+        java.util.List<Long> instants = new java.util.ArrayList<>(java.util.List.of(0L, -1L, 999L, 1_000L, 86_399_999L,
+                Instant.parse("1000-01-01T00:00:00Z").toEpochMilli(), Instant.parse("0999-12-31T23:59:59.999Z").toEpochMilli(),
+                Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli(), Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli(),
+                Instant.parse("2024-02-29T12:00:00Z").toEpochMilli()));
+        for (int i = 0; i < 100_000; i++) instants.add(random.nextLong(-62_000_000_000_000L, 300_000_000_000_000L));
+        for (long millis : instants) {
+            assertThat(HttpDates.format(millis)).as("%d", millis).isEqualTo(rfc1123.format(Instant.ofEpochMilli(millis)));
+        }
+    }
+
     @Test
     void formatDropsMilliseconds() {
         assertThat(HttpDates.format(NOV_6_1994.toEpochMilli() + 999)).isEqualTo("Sun, 06 Nov 1994 08:49:37 GMT");
