@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.PartEvent;
+import reactor.core.publisher.Flux;
 
 /**
  * Releases what a POST form's pipeline drops when the form ends early (a refusal, a client gone, a
@@ -45,5 +46,15 @@ final class DiscardedParts {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * Releases the events of a part no one subscribed to and no one will: the form was refused
+     * before its reader took the part. They are the part's first event, held by switchOnFirst, and
+     * the ones queued in or still coming to its window; left alone, the window drops those that come
+     * after it was given up without releasing them.
+     */
+    static void releaseUnread(Flux<PartEvent> events) {
+        events.subscribe(event -> DataBufferUtils.release(event.content()), failure -> { });
     }
 }

@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -192,15 +193,21 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         for (ActionCheck lock : IamActions.lockChecks(call.s3().bucket(), key, named::containsKey)) {
             allowed = allowed.then(signer.require(lock));
         }
+        // A refusal that comes before the receiver takes the file (the rights and the acl field are
+        // judged off the event loop) leaves the file's events to no one: they are released instead.
+        AtomicBoolean taken = new AtomicBoolean();
         return allowed
                 .then(acls == null ? Mono.just(Map.<String, byte[]>of())
                         : acls.attributes(signer, call.s3().bucket(), key, named::get))
                 .flatMap(acl -> objects.seal(call.s3().bucket(), sse).flatMap(sealed -> receiver.receive(
-                        events.map(PartEvent::content), verified.auth().payload(), max,
+                        events.doOnSubscribe(s -> taken.set(true)).map(PartEvent::content), verified.auth().payload(), max,
                         checksum.map(ChecksumRequest::algorithm).orElse(null), sealed.map(Encryption.Sealed::key).orElse(null))
                         .map(body -> new PostUpload(key, body, range, checksum, ObjectAcls.merge(attributes, acl),
                                 sealed.orElse(null), signer.principal()))))
                 .onErrorMap(e -> tooLarge(e, max))
+                .doOnError(e -> {
+                    if (!taken.get()) DiscardedParts.releaseUnread(events);
+                })
                 .flux();
     }
 
