@@ -5,7 +5,8 @@
 # machine's noise falls on both alike (A first in odd rounds, B first in even ones); prints each round and the medians of p50 and walk rate per case.
 # Usage: scripts/bench-listing-ab.sh A.jar B.jar [objects] [rounds]   (defaults: 1000000 objects, 3 rounds)
 # Env: APORT / BPORT (9332 / 9333); FILLED=dir keeps the filled catalogue there (filled once, copied on
-# later runs: the fill is most of a short run). Copy jars aside first: api/target is rebuilt by others.
+# later runs: the fill is most of a short run); CLIENT=raw fetches the pages without the SDK (see RawLister).
+# Copy jars aside first: api/target is rebuilt by others.
 # Each case also shows the server's CPU per page (utime+stime from /proc, see CpuMeter), the measure that
 # holds still on a loaded machine.
 set -euo pipefail
@@ -13,27 +14,9 @@ cd "$(dirname "$0")/.."
 A=$1; B=$2; N=${3:-1000000}; ROUNDS=${4:-3}
 PORTS=(${APORT:-9332} ${BPORT:-9333})
 WORK=$(mktemp -d /tmp/coffer-listing-ab-XXXXXX)
-PIDS=()
-stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; PIDS=(); }
-trap 'stop; rm -rf "$WORK"' EXIT
 . scripts/bench/listing-classpath.sh
-bench() { java -Xmx1g -cp "$CP" dev.coffer.compat.bench.ListingHttpBenchmark "$@"; }
-start() { # jar port data-dir
-  java -jar "$1" --server.port="$2" --coffer.ui.port=-1 --coffer.data-dir="$3" \
-    --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET >> "$3.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$2/" && return; sleep 0.5; done
-  cat "$3.log"; exit 1
-}
-if [ -n "${FILLED:-}" ] && [ -d "$FILLED" ]; then
-  cp -a "$FILLED" "$WORK/a"
-else
-  start "$A" "${PORTS[0]}" "$WORK/a"
-  bench create "${PORTS[0]}"
-  stop
-  bench fill "$WORK/a" "$N"
-  if [ -n "${FILLED:-}" ]; then cp -a "$WORK/a" "$FILLED"; fi
-fi
+. scripts/bench/listing-servers.sh
+filled "$A" "${PORTS[0]}" "$WORK/a"
 cp -a "$WORK/a" "$WORK/b"
 start "$A" "${PORTS[0]}" "$WORK/a"
 start "$B" "${PORTS[1]}" "$WORK/b"
@@ -43,7 +26,7 @@ for round in $(seq "$ROUNDS"); do
   order="0 1"; [ $((round % 2)) = 0 ] && order="1 0"
   for side in $order; do
     echo "round $round side $([ $side = 0 ] && echo A || echo B)"
-    bench bench "${PORTS[$side]}" "$N" 1 "${PIDS[$side]}" | tee -a "$WORK/out$side"
+    bench bench "${PORTS[$side]}" "$N" 1 "${PIDS[$side]}" "${CLIENT:-sdk}" | tee -a "$WORK/out$side"
   done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -28,17 +28,23 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
  *       sync off), keys {@code d%05d/f%d} as in the metadata ListingBenchmark (folders of 10);</li>
  *   <li>{@code bench PORT N RUNS}: with the server up again, times 1,000-key ListObjectsV2 pages
  *       with the AWS SDK for Java v2 at its defaults (start, middle and end; flat and with
- *       delimiter "/") and walks the whole bucket by continuation token. Given the server's pid,
+ *       delimiter "/"; and an empty page, after the last key: the same request with no entry, the
+ *       floor under the others) and walks the whole bucket by continuation token. Given the server's pid,
  *       each case also prints the server's CPU time per page (utime+stime of the whole process
  *       from /proc, which the machine's load does not inflate the way it does wall time) and the
- *       client thread's own CPU time per page (the SDK's request, signing and parse).</li>
+ *       client's own CPU time per page (its thread's, and its whole process's: the SDK's request,
+ *       signing and parse, and the JVM's JIT and GC for them).</li>
  * </ul>
+ * The client is the AWS SDK ({@code sdk}, the default) or {@link RawLister} ({@code raw}: SigV4
+ * and a socket, no XML parse), so the same pages show how much of their time is the SDK's.
  */
 public final class ListingHttpBenchmark {
     private static final int PAGE = 1000;
     private static final int SAMPLES = 200;
     private static final int WARMUP = 50;
     private static final int FOLDER = 10;
+    /** After every key: the floor case, a page through the same path with no entry to list or write. */
+    private static final String EMPTY_AFTER = "e";
 
     public static void main(String[] args) {
         switch (args[0]) {
@@ -49,8 +55,9 @@ public final class ListingHttpBenchmark {
             }
             case "fill" -> fill(Path.of(args[1]), Integer.parseInt(args[2]));
             case "bench" -> bench(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    args.length > 4 ? new CpuMeter(Long.parseLong(args[4])) : CpuMeter.NONE);
-            default -> throw new IllegalArgumentException("create PORT | fill DATA_DIR N | bench PORT N RUNS [SERVER_PID]");
+                    args.length > 4 ? new CpuMeter(Long.parseLong(args[4])) : CpuMeter.NONE,
+                    args.length > 5 ? args[5] : "sdk");
+            default -> throw new IllegalArgumentException("create PORT | fill DATA_DIR N | bench PORT N RUNS [SERVER_PID [sdk|raw]]");
         }
     }
 
@@ -84,8 +91,34 @@ public final class ListingHttpBenchmark {
         System.out.printf("filled %,d objects in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
     }
 
-    private static void bench(int port, int n, int runs, CpuMeter cpu) {
-        try (S3Client s3 = client(port)) {
+    /** One page as the benchmark needs it: how many entries, and where the next one starts. */
+    record Page(int entries, String nextToken, boolean truncated) {}
+
+    /** A client that fetches ListObjectsV2 pages of bucket "bench", 1,000 entries at most. */
+    interface Lister extends AutoCloseable {
+        Page list(String delimiter, String startAfter, String token);
+
+        @Override
+        void close();
+    }
+
+    /** The AWS SDK for Java v2 at its defaults: request, signature, and the whole parse of the answer. */
+    private record SdkLister(S3Client s3) implements Lister {
+        public Page list(String delimiter, String startAfter, String token) {
+            ListObjectsV2Response r = s3.listObjectsV2(ListObjectsV2Request.builder().bucket("bench").maxKeys(PAGE)
+                    .delimiter(delimiter).startAfter(startAfter).continuationToken(token).build());
+            return new Page(r.contents().size() + r.commonPrefixes().size(), r.nextContinuationToken(),
+                    Boolean.TRUE.equals(r.isTruncated()));
+        }
+
+        public void close() {
+            s3.close();
+        }
+    }
+
+    private static void bench(int port, int n, int runs, CpuMeter cpu, String clientKind) {
+        try (Lister s3 = "raw".equals(clientKind) ? new RawLister(port) : new SdkLister(client(port))) {
+            System.out.printf("client %s%n", clientKind);
             for (int run = 1; run <= runs; run++) {
                 System.out.printf("run %d%n", run);
                 page(s3, cpu, "flat start", null, null);
@@ -94,43 +127,39 @@ public final class ListingHttpBenchmark {
                 page(s3, cpu, "delimiter start", "/", null);
                 page(s3, cpu, "delimiter middle", "/", folder(n / 2));
                 page(s3, cpu, "delimiter end", "/", folder(n - FOLDER * PAGE - FOLDER));
+                page(s3, cpu, "empty page", null, EMPTY_AFTER);
                 walk(s3, cpu, n);
             }
         }
     }
 
-    private static ListObjectsV2Response list(S3Client s3, String delimiter, String startAfter, String token) {
-        return s3.listObjectsV2(ListObjectsV2Request.builder().bucket("bench").maxKeys(PAGE)
-                .delimiter(delimiter).startAfter(startAfter).continuationToken(token).build());
-    }
-
-    /** p50 and p99 of SAMPLES timed pages after WARMUP untimed ones; entries of the last page. */
-    private static void page(S3Client s3, CpuMeter cpu, String what, String delimiter, String startAfter) {
-        Supplier<ListObjectsV2Response> call = () -> list(s3, delimiter, startAfter, null);
+    /** p50, p90 and p99 of SAMPLES timed pages after WARMUP untimed ones; entries of the last page. */
+    private static void page(Lister s3, CpuMeter cpu, String what, String delimiter, String startAfter) {
+        Supplier<Page> call = () -> s3.list(delimiter, startAfter, null);
         IntStream.range(0, WARMUP).forEach(i -> call.get());
-        ListObjectsV2Response[] last = new ListObjectsV2Response[1];
+        Page[] last = new Page[1];
         CpuMeter.Mark mark = cpu.mark();
         long[] nanos = LongStream.range(0, SAMPLES).map(i -> {
             long t = System.nanoTime();
             last[0] = call.get();
             return System.nanoTime() - t;
         }).sorted().toArray();
-        System.out.printf("  %-18s %4d entries  p50 %6.2f ms  p99 %6.2f ms%s%n", what,
-                last[0].contents().size() + last[0].commonPrefixes().size(),
-                nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6, mark.perPage(SAMPLES));
+        System.out.printf("  %-18s %4d entries  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms%s%n", what, last[0].entries(),
+                nanos[SAMPLES / 2] / 1e6, nanos[SAMPLES * 9 / 10] / 1e6, nanos[SAMPLES * 99 / 100] / 1e6,
+                mark.perPage(SAMPLES));
     }
 
     /** Every key of the bucket, page after page by continuation token, as a client would. */
-    private static void walk(S3Client s3, CpuMeter cpu, int n) {
+    private static void walk(Lister s3, CpuMeter cpu, int n) {
         CpuMeter.Mark mark = cpu.mark();
         long started = System.nanoTime();
         long keys = 0;
         int pages = 0;
         for (String token = null; ; pages++) {
-            ListObjectsV2Response r = list(s3, null, null, token);
-            keys += r.contents().size();
-            token = r.nextContinuationToken();
-            if (!Boolean.TRUE.equals(r.isTruncated())) break;
+            Page r = s3.list(null, null, token);
+            keys += r.entries();
+            token = r.nextToken();
+            if (!r.truncated()) break;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (keys != n) throw new IllegalStateException("walked " + keys + " of " + n);
