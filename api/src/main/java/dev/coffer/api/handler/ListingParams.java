@@ -38,8 +38,22 @@ record ListingParams(String prefix, String delimiter, int maxKeys, boolean urlEn
 
     /** A value as the response carries it: URL-encoded (slashes kept) when encoding-type=url. */
     String out(String value) {
-        if (value == null || !urlEncoded) return value;
+        if (value == null || !urlEncoded || unchangedByEncoding(value)) return value;
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%2F", "/").replace("+", "%20");
+    }
+
+    /**
+     * Whether encoding leaves the value as it is: only characters URLEncoder keeps, and slashes.
+     * Most keys are such, and the SDKs ask every page encoded, so this spares the encoder's copies.
+     */
+    private static boolean unchangedByEncoding(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '/' || c == '.' || c == '-' || c == '_' || c == '*';
+            if (!kept) return false;
+        }
+        return true;
     }
 
     String encodingType() {

@@ -15,8 +15,10 @@ import java.util.Arrays;
  * allocated by the calling thread, which the machine's load does not inflate as it does wall
  * time. Not a test; run by hand (docs/benchmarks.md, "Listing, second pass") on the catalogue that
  * scripts/bench-listing-ab.sh fills (FILLED=dir):
- * {@code java -cp <the jar's BOOT-INF/classes and lib, api/target/test-classes> dev.coffer.api.handler.ListingPageCost DATA_DIR WALKS}.
+ * {@code java -cp <the jar's BOOT-INF/classes and lib, api/target/test-classes> dev.coffer.api.handler.ListingPageCost DATA_DIR WALKS [url]}.
  * Each walk reads the whole bucket page by page; the figures are each walk's medians per page.
+ * With {@code url} the pages are written as encoding-type=url asks, as the AWS SDKs and boto3 ask
+ * for every page.
  */
 public final class ListingPageCost {
     private ListingPageCost() {}
@@ -26,7 +28,7 @@ public final class ListingPageCost {
         int walks = Integer.parseInt(args[1]);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         S3Xml xml = new S3Xml();
-        ListingParams params = new ListingParams(null, null, 1000, false);
+        ListingParams params = new ListingParams(null, null, 1000, args.length > 2 && args[2].equals("url"));
         try (Catalog catalog = Catalog.open(data.resolve("catalog"), false)) {
             for (int walk = 1; walk <= walks; walk++) {
                 long[] scan = new long[2000], doc = new long[2000], scanBytes = new long[2000], docBytes = new long[2000];
@@ -38,7 +40,7 @@ public final class ListingPageCost {
                     ListPage page = catalog.list(new ListQuery("bench", null, null, after, 1000));
                     long c1 = threads.getCurrentThreadCpuTime(), a1 = threads.getCurrentThreadAllocatedBytes();
                     byte[] document = xml.write(new ListBucketResultV2("bench", null, null,
-                            ListObjectsHandlers.nextToken(page), null, page.objects().size(), 1000, null, null,
+                            ListObjectsHandlers.nextToken(page), null, page.objects().size(), 1000, null, params.encodingType(),
                             ListObjectsHandlers.truncated(page), ListObjectsHandlers.contents(page, params, null),
                             ListObjectsHandlers.prefixes(page, params)));
                     long c2 = threads.getCurrentThreadCpuTime(), a2 = threads.getCurrentThreadAllocatedBytes();
