@@ -62,7 +62,7 @@ public final class ListObjectsHandlers {
             String marker = r.param("marker");
             return owners.ofObjectsIn(r.bucket()).zipWith(buckets.list(new ListQuery(r.bucket(), p.prefix(), p.delimiter(),
                             marker, p.maxKeys())))
-                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v1(r, p, marker, t.getT2(), t.getT1()))));
+                    .flatMap(t -> call.xml(HttpStatus.OK, xml.render(v1(r, p, marker, t.getT2(), t.getT1()))));
         }
 
         private static ListBucketResult v1(S3Request r, ListingParams p, String marker, ListPage page,
@@ -92,10 +92,10 @@ public final class ListObjectsHandlers {
                 // No Owner shown, so the bucket's ownership and ACL are not read (the catalogue's
                 // page still answers NoSuchBucket): one catalogue look-up and one hand-off less a page.
                 return buckets.list(query)
-                        .flatMap(page -> call.xml(HttpStatus.OK, xml.write(v2(r, p, token, startAfter, page, null))));
+                        .flatMap(page -> call.xml(HttpStatus.OK, xml.render(v2(r, p, token, startAfter, page, null))));
             }
             return owners.ofObjectsIn(r.bucket()).zipWith(buckets.list(query))
-                    .flatMap(t -> call.xml(HttpStatus.OK, xml.write(v2(r, p, token, startAfter, t.getT2(), t.getT1()))));
+                    .flatMap(t -> call.xml(HttpStatus.OK, xml.render(v2(r, p, token, startAfter, t.getT2(), t.getT1()))));
         }
 
         private static ListBucketResultV2 v2(S3Request r, ListingParams p, String token, String startAfter, ListPage page,

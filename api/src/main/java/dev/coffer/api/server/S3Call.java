@@ -3,6 +3,7 @@ package dev.coffer.api.server;
 import dev.coffer.api.authz.RequestAccess;
 import dev.coffer.api.routing.S3Request;
 import dev.coffer.auth.AuthResult;
+import java.nio.ByteBuffer;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,13 +56,18 @@ public record S3Call(S3Request s3, ServerHttpRequest http, ServerHttpResponse re
 
     /** Completes the response with an XML document (nothing happens until subscribed). */
     public Mono<Void> xml(HttpStatus status, byte[] document) {
+        return xml(status, ByteBuffer.wrap(document));
+    }
+
+    /** The same, for a document's bytes where they were written (a listing's, see S3Xml.render). */
+    public Mono<Void> xml(HttpStatus status, ByteBuffer document) {
         return Mono.defer(() -> xmlNow(status, document));
     }
 
-    private Mono<Void> xmlNow(HttpStatus status, byte[] document) {
+    private Mono<Void> xmlNow(HttpStatus status, ByteBuffer document) {
         response.setStatusCode(status);
         response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/xml");
-        response.getHeaders().setContentLength(document.length);
+        response.getHeaders().setContentLength(document.remaining());
         return response.writeWith(Mono.just(response.bufferFactory().wrap(document)));
     }
 }

@@ -39,7 +39,7 @@ public final class ListingPageCost {
                     long c0 = threads.getCurrentThreadCpuTime(), a0 = threads.getCurrentThreadAllocatedBytes();
                     ListPage page = catalog.list(new ListQuery("bench", null, null, after, 1000));
                     long c1 = threads.getCurrentThreadCpuTime(), a1 = threads.getCurrentThreadAllocatedBytes();
-                    byte[] document = xml.write(new ListBucketResultV2("bench", null, null,
+                    java.nio.ByteBuffer document = xml.render(new ListBucketResultV2("bench", null, null,
                             ListObjectsHandlers.nextToken(page), null, page.objects().size(), 1000, null, params.encodingType(),
                             ListObjectsHandlers.truncated(page), ListObjectsHandlers.contents(page, params, null),
                             ListObjectsHandlers.prefixes(page, params)));
@@ -48,7 +48,7 @@ public final class ListingPageCost {
                     doc[pages] = c2 - c1;
                     scanBytes[pages] = a1 - a0;
                     docBytes[pages] = a2 - a1;
-                    size += document.length;
+                    size += document.remaining();
                     pages++;
                     after = ListObjectsHandlers.truncated(page) ? page.lastEntry() : null;
                 } while (after != null);
