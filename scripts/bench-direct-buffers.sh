@@ -12,7 +12,7 @@ WORK=$(mktemp -d /tmp/coffer-direct.XXXX)
 java -XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xmx6g -XX:NativeMemoryTracking=summary ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --coffer.ui.port=-1 --coffer.data-dir="$WORK/data" \
   --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET > "$WORK/coffer.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT  # set -e holds in the trap: wait returns 143
 for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
 head -c 4096 /dev/urandom > $WORK/get4k.bin; head -c 1048576 /dev/urandom > $WORK/get1m.bin; head -c 67108864 /dev/urandom > $WORK/get64m.bin
 python3 - "$PORT" "$WORK" <<'PY'
