@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GET 4 KiB beside its floor and nginx, one server each, turns alternating (nginx, get4k, floor) x 3 after a
 # warm-up, then a JFR recording (settings=profile, method samples every 1 ms) of 20 s of each Coffer case.
-# Usage: scripts/bench-get-floor.sh [jar] [outdir]   Env: JFR=0 (no recordings), SECS (8), PORT (9402), NPORT (9405)
+# Usage: scripts/bench-get-floor.sh [jar] [outdir]   Env: JFR=0 (no recordings), SECS (8), PORT (9402), NPORT (9405), JAVA_OPTS
 # Prints req/s and the server's CPU µs per request (utime+stime of /proc/PID/stat); recordings in outdir.
 set -euo pipefail
 JAR=${1:-api/target/coffer-exec.jar}; JAR=$(readlink -f "$JAR"); ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +21,7 @@ http {
 }
 NGINX
 nginx -p $W/nginx -c $W/nginx/nginx.conf
-java -Xmx512m -jar $JAR --server.port=$P --coffer.ui.port=-1 --coffer.data-dir=$W/data \
+java -Xmx512m ${JAVA_OPTS:-} -jar $JAR --server.port=$P --coffer.ui.port=-1 --coffer.data-dir=$W/data \
   --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET > $W/server.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; nginx -p $W/nginx -c $W/nginx/nginx.conf -s stop 2>/dev/null || true; wait; rm -f $W/server.log' EXIT
