@@ -3,6 +3,7 @@ package dev.coffer.api.handler;
 import dev.coffer.api.ops.RequestTrace;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.FileRegion;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.ReferenceCounted;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -41,7 +42,10 @@ final class ZeroCopyBody {
         return messages.switchOnFirst((first, all) -> first.hasValue()
                         ? response.setComplete().then(all.concatMap(m -> {
                             trace.addOut(size(m));
-                            return netty.sendObject(m).then();
+                            // A buffer goes as HTTP content, the path a FileRegion takes: Reactor
+                            // Netty sends a bare first ByteBuf as a whole response (headers and that
+                            // body alone), and a multi-block object read from another node was cut.
+                            return netty.sendObject(m instanceof ByteBuf b ? new DefaultHttpContent(b) : m).then();
                         }, 1).then())
                         : all.then())
                 .doOnDiscard(ReferenceCounted.class, ReferenceCountUtil::release)
