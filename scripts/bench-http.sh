@@ -107,18 +107,7 @@ for name in get4k get1m get64m get1g; do echo "$name http://127.0.0.1:$NPORT/$na
 for name in put1m put64m put1g; do echo "$name http://127.0.0.1:$NPORT/put/$name.bin"; done >> "$WORK/urls-nginx"
 url() { awk -v n="$2" '$1==n {print $2}' "$WORK/urls-$1"; }
 
-# One fixed PUT per connection (wrk builds the request once); the 4 KiB case cycles 256 keys.
-cat > "$WORK/put.lua" <<'LUA'
-wrk.method = "PUT"
-function init(args) wrk.body = string.rep("x", tonumber(args[1])) end
-LUA
-cat > "$WORK/put-keys.lua" <<'LUA'
-local paths, n, threads = {}, 0, 0
-local body = string.rep("x", 4096)
-function setup(thread) thread:set("id", threads); threads = threads + 1 end
-function init(args) for line in io.lines(args[1]) do paths[#paths + 1] = line end; n = id * 128 end
-function request() n = n + 1; return wrk.format("PUT", paths[(n % #paths) + 1], nil, body) end
-LUA
+# One fixed PUT per connection (scripts/bench/put.lua); the 4 KiB case cycles 256 keys (scripts/bench/put-keys.lua).
 port() { case $1 in coffer) echo $CPORT;; s3proxy) echo $SPORT;; nginx) echo $NPORT;; esac; }
 bytes() { case $1 in *4k) echo 4096;; *1m) echo 1048576;; *64m) echo 67108864;; *1g) echo 1073741824;; esac; }
 unit() { case $1 in *4k) echo "op/s";; *) echo "MB/s";; esac; }
@@ -149,8 +138,8 @@ s3.upload_file(sys.argv[2], "bench", "mpu1g.bin", Config=cfg)
 print(f"{(1 << 30) / (time.perf_counter() - start) / 1e6:.1f}")
 PY
       return ;;
-    put4k) out=$(wrk -t2 -c$conns -d"${SECS}s" --timeout 60s -s "$WORK/put-keys.lua" "http://127.0.0.1:$(port "$s")/" -- "$WORK/put4k-paths-$s") ;;
-    put*) out=$(wrk -t2 -c$conns -d"${SECS}s" --timeout 60s -s "$WORK/put.lua" "$(url "$s" "$c")" -- "$(bytes "$c")") ;;
+    put4k) out=$(wrk -t2 -c$conns -d"${SECS}s" --timeout 60s -s scripts/bench/put-keys.lua "http://127.0.0.1:$(port "$s")/" -- "$WORK/put4k-paths-$s") ;;
+    put*) out=$(wrk -t2 -c$conns -d"${SECS}s" --timeout 60s -s scripts/bench/put.lua "$(url "$s" "$c")" -- "$(bytes "$c")") ;;
     get*) out=$(wrk -t2 -c$conns -d"${SECS}s" --timeout 60s "$(url "$s" "$c")") ;;
   esac
   grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $c $s: /" >&2 || true
