@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 /** S3's rules for bucket names and object keys. */
 public final class Names {
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
     private static final List<String> RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
@@ -19,15 +18,39 @@ public final class Names {
 
     /** General purpose bucket naming rules; InvalidBucketName otherwise. */
     public static void checkBucket(String name) {
-        boolean valid = name != null
-                && BUCKET.matcher(name).matches()
-                && !name.contains("..")
-                && !name.contains(".-")
-                && !name.contains("-.")
-                && !IP_ADDRESS.matcher(name).matches()
-                && RESERVED_PREFIXES.stream().noneMatch(name::startsWith)
-                && RESERVED_SUFFIXES.stream().noneMatch(name::endsWith);
-        if (!valid) throw S3Exception.of(S3ErrorCode.InvalidBucketName).with("BucketName", String.valueOf(name));
+        if (!validBucket(name)) {
+            throw S3Exception.of(S3ErrorCode.InvalidBucketName).with("BucketName", String.valueOf(name));
+        }
+    }
+
+    /**
+     * 3–63 characters of {@code [a-z0-9.-]}, a letter or digit at each end, no {@code ..}, {@code .-}
+     * or {@code -.}, not an IPv4 address, no reserved prefix or suffix. One pass over the characters
+     * (the regular expressions and streams this replaced were a visible share of a small GET).
+     */
+    static boolean validBucket(String name) {
+        if (name == null || name.length() < 3 || name.length() > 63) return false;
+        boolean onlyDigitsAndDots = true;
+        char previous = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && c != '.' && c != '-') return false;
+            if (!alnum && (i == 0 || i == name.length() - 1)) return false;
+            if ((c == '.' || c == '-') && (previous == '.' || previous == '-') && !(c == '-' && previous == '-')) {
+                return false; // "..", ".-" and "-." (a double hyphen is allowed)
+            }
+            if (c != '.' && (c < '0' || c > '9')) onlyDigitsAndDots = false;
+            previous = c;
+        }
+        if (onlyDigitsAndDots && IP_ADDRESS.matcher(name).matches()) return false;
+        for (String prefix : RESERVED_PREFIXES) {
+            if (name.startsWith(prefix)) return false;
+        }
+        for (String suffix : RESERVED_SUFFIXES) {
+            if (name.endsWith(suffix)) return false;
+        }
+        return true;
     }
 
     /** KeyTooLongError past 1,024 UTF-8 bytes. */

@@ -18,6 +18,8 @@ public final class ObjectHeaders {
     /** Stored standard headers, in the order S3 returns them. */
     public static final List<String> STORED = List.of(
             "content-type", "content-encoding", "content-disposition", "content-language", "cache-control", "expires");
+    /** The query parameters that override {@link #STORED} on a GET, in the same order. */
+    private static final List<String> OVERRIDES = STORED.stream().map(name -> "response-" + name).toList();
     private static final String META = "x-amz-meta-";
     /** S3's limit on the user-defined metadata of one object (names plus values, in bytes). */
     private static final int MAX_USER_METADATA = 2048;
@@ -63,9 +65,10 @@ public final class ObjectHeaders {
         response.set(HttpHeaders.ACCEPT_RANGES, "bytes");
         record.contentHeaders().forEach((name, value) -> response.set(name, HeaderText.encode(value)));
         record.userMetadata().forEach((name, value) -> response.set(META + name, HeaderText.encode(value)));
-        for (String name : STORED) {
-            String override = query.get("response-" + name);
-            if (override != null) response.set(name, HeaderText.encode(override));
+        if (query.isEmpty()) return;
+        for (int i = 0; i < STORED.size(); i++) {
+            String override = query.get(OVERRIDES.get(i));
+            if (override != null) response.set(STORED.get(i), HeaderText.encode(override));
         }
     }
 

@@ -33,13 +33,23 @@ final class PresignedHeaders {
      * @param query the decoded query ({@link dev.coffer.api.routing.QueryString#parse})
      */
     static Map<String, String> of(Map<String, String> query) {
+        if (!presigned(query)) return Map.of();
         Map<String, String> hoisted = new LinkedHashMap<>();
-        if (query.keySet().stream().noneMatch("x-amz-algorithm"::equalsIgnoreCase)) return hoisted;
-        query.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-amz-") && !AUTH_PARAMETERS.contains(lower)) hoisted.putIfAbsent(lower, value);
-        });
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            if (!name.regionMatches(true, 0, "x-amz-", 0, 6)) continue;
+            String lower = name.toLowerCase(Locale.ROOT); // the same String when already lower case
+            if (!AUTH_PARAMETERS.contains(lower)) hoisted.putIfAbsent(lower, parameter.getValue());
+        }
         return hoisted;
+    }
+
+    private static boolean presigned(Map<String, String> query) {
+        if (query.containsKey("X-Amz-Algorithm")) return true; // as every SDK spells it
+        for (String name : query.keySet()) {
+            if (name.equalsIgnoreCase("x-amz-algorithm")) return true;
+        }
+        return false;
     }
 
     /**

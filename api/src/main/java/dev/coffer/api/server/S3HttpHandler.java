@@ -150,9 +150,9 @@ public final class S3HttpHandler implements HttpHandler {
 
     private Mono<Void> dispatch(ServerHttpRequest request, ServerHttpResponse response, String requestId,
                                 RequestTrace trace, boolean fromDrive) {
-        Map<String, List<String>> headers = lowerCaseHeaders(request.getHeaders());
-        Map<String, String> firstValues = new LinkedHashMap<>();
-        headers.forEach((k, v) -> firstValues.put(k, v.get(0)));
+        Map<String, List<String>> headers = new LinkedHashMap<>(32);
+        Map<String, String> firstValues = new LinkedHashMap<>(32);
+        lowerCaseHeaders(request.getHeaders(), headers, firstValues);
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();
         Map<String, String> query = QueryString.parse(rawQuery);
@@ -219,7 +219,8 @@ public final class S3HttpHandler implements HttpHandler {
      */
     private static Mono<Void> authorize(S3Request s3, Map<String, String> headers, RequestAccess requestAccess) {
         return IamActions.of(s3, headers)
-                .map(checks -> Flux.fromIterable(checks).concatMap(requestAccess::require).then())
+                .map(checks -> checks.size() == 1 ? requestAccess.require(checks.get(0))
+                        : Flux.fromIterable(checks).concatMap(requestAccess::require).then())
                 .orElseGet(() -> requestAccess.principal().kind() == Principal.Kind.ROOT ? Mono.empty()
                         : Mono.error(S3Exception.of(S3ErrorCode.AccessDenied, s3.resource())));
     }
@@ -255,11 +256,22 @@ public final class S3HttpHandler implements HttpHandler {
                 : S3Exception.of(S3ErrorCode.NoSuchBucket, s3.resource()).with("BucketName", s3.bucket())));
     }
 
-    private static Map<String, List<String>> lowerCaseHeaders(HttpHeaders headers) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        headers.forEach((name, values) -> map
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .addAll(values));
-        return map;
+    /**
+     * The request's headers by lower-case name, in one pass: every value ({@code all}, for the
+     * signature check) and the first of each ({@code first}, for routing and the handlers).
+     */
+    private static void lowerCaseHeaders(HttpHeaders headers, Map<String, List<String>> all, Map<String, String> first) {
+        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT); // the same String when already lower case
+            List<String> values = all.get(name);
+            if (values == null) {
+                values = new ArrayList<>(header.getValue());
+                all.put(name, values);
+                if (!values.isEmpty()) first.put(name, values.get(0));
+            } else {
+                values.addAll(header.getValue());
+                if (!first.containsKey(name) && !values.isEmpty()) first.put(name, values.get(0));
+            }
+        }
     }
 }

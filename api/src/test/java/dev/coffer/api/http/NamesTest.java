@@ -108,4 +108,36 @@ class NamesTest {
         assertThat(catchThrowableOfType(S3Exception.class, () -> Names.checkKey(fourByte)).code())
                 .isEqualTo(S3ErrorCode.KeyTooLongError);
     }
+
+    /**
+     * The one-pass check against the rules written as regular expressions (how they were checked
+     * before): random names over an alphabet with every character class the rules mention, lengths
+     * around both limits, and the reserved affixes and IPv4 forms planted often enough to matter.
+     */
+    @Test
+    void onePassCheckAgreesWithTheRulesAsRegularExpressions() {
+        java.util.regex.Pattern bucket = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+        java.util.regex.Pattern ip = java.util.regex.Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        String[] affixes = {"xn--", "sthree-", "amzn-s3-demo-", "-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3",
+            "1.2.3.4", "255.255.255.255", "1234.1.1.1", ".", "-", "..", "-.", ".-", "--"};
+        String alphabet = "abz09.-.-A_ü 1";
+        java.util.Random random = new java.util.Random(23);
+        int accepted = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(8) == 0 ? 60 + random.nextInt(6) : random.nextInt(12);
+            while (name.length() < length) {
+                if (random.nextInt(6) == 0) name.append(affixes[random.nextInt(affixes.length)]);
+                else name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = name.toString();
+            boolean expected = bucket.matcher(s).matches() && !s.contains("..") && !s.contains(".-")
+                    && !s.contains("-.") && !ip.matcher(s).matches()
+                    && java.util.stream.Stream.of("xn--", "sthree-", "amzn-s3-demo-").noneMatch(s::startsWith)
+                    && java.util.stream.Stream.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3").noneMatch(s::endsWith);
+            assertThat(Names.validBucket(s)).as(s).isEqualTo(expected);
+            if (expected) accepted++;
+        }
+        assertThat(accepted).as("valid names drawn").isGreaterThan(5_000);
+    }
 }
