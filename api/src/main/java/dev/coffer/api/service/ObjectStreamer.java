@@ -2,8 +2,6 @@ package dev.coffer.api.service;
 
 import dev.coffer.metadata.ChunkPointer;
 import dev.coffer.metadata.ObjectRecord;
-import dev.coffer.storage.ChunkId;
-import dev.coffer.storage.ChunkReader;
 import dev.coffer.storage.ChunkStore;
 import dev.coffer.storage.DataKey;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SynchronousSink;
 
 /**
  * Streams a byte range of one object version: chunk after chunk, one verified 64 KiB block per
@@ -78,114 +75,42 @@ public final class ObjectStreamer {
         if (last < first) return Flux.empty();
         if (record.inline() != null) return Flux.just(inline(record, key, first, last, factory));
         List<String> ids = record.chunks().stream().map(ChunkPointer::chunkId).toList();
-        return Flux.<DataBuffer, Cursor>generate(
-                        () -> new Cursor(record.chunks(), first, last),
-                        (cursor, sink) -> next(cursor, key, sink, factory),
-                        Cursor::close)
-                .subscribeOn(io.scheduler())
-                .cancelOn(io.scheduler())
-                .limitRate(PREFETCH)
-                .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+        return ChunkCursor.pieces(record.chunks(), first, last, io, PREFETCH, pointer -> placement.open(pointer, key),
+                        c -> block(c, factory), DataBuffer.class, DataBufferUtils::release)
                 .doOnSubscribe(s -> leases.acquire(ids))
                 .doFinally(signal -> leases.release(ids));
     }
 
-    private Cursor next(Cursor c, DataKey key, SynchronousSink<DataBuffer> sink, DataBufferFactory factory) {
+    /** The rest of the block at the cursor (at most what is left of the range), verified, in a new buffer. */
+    private static DataBuffer block(ChunkCursor c, DataBufferFactory factory) throws IOException {
+        int toBlockEnd = (int) (BLOCK - c.offset() % BLOCK);
+        int n = (int) Math.min(toBlockEnd, c.left());
+        DataBuffer buffer = factory.allocateBuffer(n);
         try {
-            if (c.remaining == 0) {
-                sink.complete();
-                return c;
-            }
-            while (c.offsetInChunk >= c.chunkLength()) c.advance();
-            if (c.reader == null) c.reader = placement.open(c.pointers.get(c.index), key);
-            int toBlockEnd = (int) (BLOCK - c.offsetInChunk % BLOCK);
-            int n = (int) Math.min(Math.min(toBlockEnd, c.remaining), c.chunkLength() - c.offsetInChunk);
-            DataBuffer buffer = factory.allocateBuffer(n);
-            try {
-                readInto(c, buffer, n);
-            } catch (IOException | RuntimeException e) {
-                DataBufferUtils.release(buffer);
-                throw e;
-            }
-            c.offsetInChunk += n;
-            c.remaining -= n;
-            sink.next(buffer);
-        } catch (IOException e) {
-            sink.error(e);
+            readInto(c, buffer, n);
+        } catch (IOException | RuntimeException e) {
+            DataBufferUtils.release(buffer);
+            throw e;
         }
-        return c;
+        c.consume(n);
+        return buffer;
     }
 
     /**
      * Reads n bytes straight into the (pooled, usually direct) response buffer: the chunk reader
      * verifies the block in place, so each byte is copied once, from the page cache to the buffer.
      */
-    private static void readInto(Cursor c, DataBuffer buffer, int n) throws IOException {
+    private static void readInto(ChunkCursor c, DataBuffer buffer, int n) throws IOException {
         buffer.ensureWritable(n);
         int filled = 0;
         try (DataBuffer.ByteBufferIterator it = buffer.writableByteBuffers()) {
             while (filled < n && it.hasNext()) {
                 ByteBuffer dst = it.next();
                 dst.limit(Math.min(dst.limit(), dst.position() + (n - filled)));
-                filled += c.fill(c.offsetInChunk + filled, dst);
+                filled += c.fill(c.offset() + filled, dst);
             }
         }
         if (filled != n) throw new IOException("response buffer smaller than requested: " + filled + " < " + n);
         buffer.writePosition(buffer.writePosition() + n);
-    }
-
-    /** Where the stream stands: chunk index, offset in it, bytes left, the open reader. */
-    static final class Cursor {
-        final List<ChunkPointer> pointers;
-        int index;
-        long offsetInChunk;
-        long remaining;
-        ChunkReader reader;
-
-        Cursor(List<ChunkPointer> pointers, long first, long last) {
-            this.pointers = pointers;
-            this.remaining = last - first + 1;
-            long skip = first;
-            while (index < pointers.size() && skip >= pointers.get(index).length()) {
-                skip -= pointers.get(index).length();
-                index++;
-            }
-            this.offsetInChunk = skip;
-        }
-
-        long chunkLength() {
-            return pointers.get(index).length();
-        }
-
-        /** Fills dst with verified bytes of the current chunk from {@code position}; returns how many. */
-        int fill(long position, ByteBuffer dst) throws IOException {
-            int filled = 0;
-            while (dst.hasRemaining()) {
-                int read = reader.read(position + filled, dst);
-                if (read < 0) throw new IOException("chunk shorter than recorded: " + pointers.get(index).chunkId());
-                filled += read;
-            }
-            return filled;
-        }
-
-        void advance() {
-            closeReader();
-            index++;
-            offsetInChunk = 0;
-        }
-
-        void close() {
-            closeReader();
-        }
-
-        private void closeReader() {
-            if (reader == null) return;
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // read-only file: nothing to lose
-            }
-            reader = null;
-        }
     }
 }

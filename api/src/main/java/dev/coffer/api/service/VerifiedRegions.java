@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SynchronousSink;
 
 /**
  * A plain chunked version's bytes as Netty messages that the kernel sends from the chunk files
@@ -56,54 +55,37 @@ public final class VerifiedRegions {
     public Mono<Void> send(ObjectRecord record, long first, long last, ByteBufAllocator alloc,
                            Function<Flux<Object>, Mono<Void>> sender) {
         List<String> ids = record.chunks().stream().map(ChunkPointer::chunkId).toList();
-        Flux<Object> messages = Flux.<Object, ObjectStreamer.Cursor>generate(
-                        () -> new ObjectStreamer.Cursor(record.chunks(), first, last),
-                        (cursor, sink) -> next(cursor, sink, alloc),
-                        ObjectStreamer.Cursor::close)
-                .subscribeOn(io.scheduler())
-                .cancelOn(io.scheduler())
-                .limitRate(PREFETCH)
-                .doOnDiscard(ReferenceCounted.class, ReferenceCountUtil::release);
+        Flux<Object> messages = ChunkCursor.pieces(record.chunks(), first, last, io, PREFETCH,
+                pointer -> new SharedChunkReader(placement.open(pointer, null)), c -> next(c, alloc),
+                ReferenceCounted.class, ReferenceCountUtil::release);
         return Mono.defer(() -> sender.apply(messages))
                 .doOnSubscribe(s -> leases.acquire(ids))
                 .doFinally(signal -> leases.release(ids));
     }
 
-    private ObjectStreamer.Cursor next(ObjectStreamer.Cursor c, SynchronousSink<Object> sink, ByteBufAllocator alloc) {
-        try {
-            if (c.remaining == 0) {
-                sink.complete();
-                return c;
-            }
-            while (c.offsetInChunk >= c.chunkLength()) c.advance();
-            if (c.reader == null) c.reader = new SharedChunkReader(placement.open(c.pointers.get(c.index), null));
-            SharedChunkReader reader = (SharedChunkReader) c.reader;
-            long left = Math.min(c.remaining, c.chunkLength() - c.offsetInChunk);
-            PlainChunkFile file = reader.plainFile();
-            int n;
-            Object message;
-            if (file != null) {
-                n = (int) Math.min(REGION, left);
-                file.verify(c.offsetInChunk, n);
-                message = new ChunkRegion(reader, c.offsetInChunk, n);
-            } else {
-                n = (int) Math.min(ObjectStreamer.BLOCK - c.offsetInChunk % ObjectStreamer.BLOCK, left);
-                message = copied(c, n, alloc);
-            }
-            c.offsetInChunk += n;
-            c.remaining -= n;
-            sink.next(message);
-        } catch (IOException e) {
-            sink.error(e);
+    /** The next region of the chunk at the cursor, checked; or, without a plain file, its next block, copied. */
+    private static Object next(ChunkCursor c, ByteBufAllocator alloc) throws IOException {
+        SharedChunkReader reader = (SharedChunkReader) c.reader();
+        PlainChunkFile file = reader.plainFile();
+        int n;
+        Object message;
+        if (file != null) {
+            n = (int) Math.min(REGION, c.left());
+            file.verify(c.offset(), n);
+            message = new ChunkRegion(reader, c.offset(), n);
+        } else {
+            n = (int) Math.min(ObjectStreamer.BLOCK - c.offset() % ObjectStreamer.BLOCK, c.left());
+            message = copied(c, n, alloc);
         }
-        return c;
+        c.consume(n);
+        return message;
     }
 
     /** n verified bytes at the cursor, copied into a pooled buffer. */
-    private static ByteBuf copied(ObjectStreamer.Cursor c, int n, ByteBufAllocator alloc) throws IOException {
+    private static ByteBuf copied(ChunkCursor c, int n, ByteBufAllocator alloc) throws IOException {
         ByteBuf buffer = alloc.directBuffer(n);
         try {
-            c.fill(c.offsetInChunk, buffer.nioBuffer(0, n));
+            c.fill(c.offset(), buffer.nioBuffer(0, n));
             return buffer.writerIndex(n);
         } catch (IOException | RuntimeException e) {
             buffer.release();
