@@ -2,10 +2,15 @@
 # GET of one object through several servers in one interleaved run: nginx with sendfile (the goal's
 # limit), nginx with sendfile off (its read/write copy path), and one or more Coffer jars; rounds
 # alternate the servers so that the noise of a shared machine falls on all alike. Prints, per
-# server, the median MB/s and the median CPU per request (utime + stime of the server's processes:
-# the JVM, or nginx's master and workers, from /proc/PID/stat).
-# Usage: scripts/bench-get-limit.sh [rounds] [seconds] A.jar [B.jar ...]
-# Env: SIZE (bytes, default 1048576), CONNS (default 16), PORT0 (first port, default 9425).
+# server, the median MB/s and the median CPU per request of the server (utime + stime of its
+# processes: the JVM, or nginx's master and workers, from /proc/PID/stat) and of the client (wrk's
+# own utime + stime), and their sum: on 2 cores shared with the client the sum is what bounds the
+# requests per second, and the kernel's sending work falls on either side (nginx's sendfile leaves
+# much of it to the client's reads; docs/benchmarks.md "GET 1 MiB, sixth pass").
+# Usage: scripts/bench-get-limit.sh [rounds] [seconds] A.jar[,JVM-FLAG...] [B.jar ...]
+#   (flags after a jar go to its JVM, e.g. /tmp/x.jar,-Dsome.switch=true)
+# Env: SIZE (bytes, default 1048576), CONNS (default 16), PORT0 (first port, default 9425),
+# WARMUP (seconds of uncounted GETs per server before the rounds, default the round length).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}; SECS=${2:-8}; shift 2
@@ -42,9 +47,11 @@ NGINX
   NAMES+=("$n"); URLS+=("http://127.0.0.1:$port/obj.bin"); PIDOF+=("nginx:$WORK/$n/nginx.pid")
   port=$((port + 1))
 done
-for jar in "${JARS[@]}"; do
+for spec in "${JARS[@]}"; do
+  IFS=, read -r jar flags <<<"$spec"
   d="$WORK/coffer-$port"
-  java -Xmx512m -jar "$jar" --server.port=$port --coffer.ui.port=-1 --coffer.data-dir="$d" \
+  # shellcheck disable=SC2086
+  java -Xmx512m ${flags//,/ } -jar "$jar" --server.port=$port --coffer.ui.port=-1 --coffer.data-dir="$d" \
     --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET > "$d.log" 2>&1 &
   PIDS+=($!); PIDOF+=("$!")
   for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
@@ -60,30 +67,33 @@ s3.put_object(Bucket="bench", Key="obj", Body=open(path, "rb").read())
 print(s3.generate_presigned_url("get_object", Params={"Bucket": "bench", "Key": "obj"}, ExpiresIn=7200))
 PY
 )")
-  NAMES+=("$(basename "$jar")"); port=$((port + 1))
+  NAMES+=("$(basename "$jar")${flags:+,$flags}"); port=$((port + 1))
 done
 ticks() { # CPU ticks so far of a server: a JVM's pid, or nginx's master and workers
   local p=$1 pids
   case $p in nginx:*) m=$(cat "${p#nginx:}"); pids="$m $(pgrep -P "$m" | tr '\n' ' ')";; *) pids=$p;; esac
   for q in $pids; do awk '{print $14 + $15}' /proc/"$q"/stat; done | awk '{s += $1} END {print s}'
 }
-run() { # index -> "MB/s cpu-us-per-request"
+run() { # index [seconds] -> "MB/s server-cpu-us-per-request client-cpu-us-per-request"
   local t0 out
   t0=$(ticks "${PIDOF[$1]}")
-  out=$(wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 60s "${URLS[$1]}")
+  out=$( { /usr/bin/time -f "CLIENT-CPU %U %S" wrk -t2 -c"$CONNS" -d"${2:-$SECS}s" --timeout 60s "${URLS[$1]}"; } 2>&1)
   grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk ${NAMES[$1]}: /" >&2 || true
   awk -v ticks=$(($(ticks "${PIDOF[$1]}") - t0)) -v hz="$(getconf CLK_TCK)" -v size="$SIZE" \
-    '/requests in/ {n = $1} /Requests\/sec/ {printf "%.0f %.0f\n", $2 * size / 1e6, ticks / hz * 1e6 / n}' <<<"$out"
+    '/requests in/ {n = $1} /Requests\/sec/ {r = $2} /CLIENT-CPU/ {c = $2 + $3}
+     END {printf "%.0f %.0f %.0f\n", r * size / 1e6, ticks / hz * 1e6 / n, c * 1e6 / n}' <<<"$out"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-for i in "${!NAMES[@]}"; do run "$i" > /dev/null; done   # warm-up, not counted
+for i in "${!NAMES[@]}"; do run "$i" "${WARMUP:-$SECS}" > /dev/null; done   # warm-up, not counted
 declare -A res
 for _ in $(seq "$RUNS"); do
   for i in "${!NAMES[@]}"; do res[$i]+="$(run "$i")"$'\n'; done
 done
-printf "%-22s %9s %12s   rounds (MB/s cpu-us)   SIZE=%s, %s conns, %s x %ss\n" server "MB/s" "cpu-us/req" "$SIZE" "$CONNS" "$RUNS" "$SECS"
+printf "%-44s %6s %9s %9s %9s   rounds (MB/s server-us client-us)   SIZE=%s, %s conns, %s x %ss\n" \
+  server "MB/s" "server-us" "client-us" "sum-us" "$SIZE" "$CONNS" "$RUNS" "$SECS"
 for i in "${!NAMES[@]}"; do
   r=${res[$i]}
-  printf "%-22s %9s %12s   %s\n" "${NAMES[$i]}" "$(cut -d' ' -f1 <<<"$r" | grep . | median)" \
-    "$(cut -d' ' -f2 <<<"$r" | grep . | median)" "$(grep . <<<"$r" | tr '\n' '/')"
+  printf "%-44s %6s %9s %9s %9s   %s\n" "${NAMES[$i]}" "$(cut -d' ' -f1 <<<"$r" | grep . | median)" \
+    "$(cut -d' ' -f2 <<<"$r" | grep . | median)" "$(cut -d' ' -f3 <<<"$r" | grep . | median)" \
+    "$(grep . <<<"$r" | awk '{print $2 + $3}' | median)" "$(grep . <<<"$r" | tr '\n' '/')"
 done

@@ -2,7 +2,8 @@
 # Per-request CPU of each thread group of two builds, both up at once, wrk turns alternating (A, B, A, B…): the
 # event loops (reactor-http-*), the I/O pool (coffer-io-*), the access log, and the rest (GC, JIT, timers), from
 # /proc/PID/task/*/stat — where a GET's CPU goes, and what a throw-away build moves between threads.
-# Usage: scripts/bench-get-threads.sh A.jar B.jar [rounds=3] [seconds=8]   Env: CASES ("get4k floor"), WARM (15 s),
+# Usage: scripts/bench-get-threads.sh A.jar B.jar [rounds=3] [seconds=8]   Env: CASES ("get4k floor"; also get1m, a
+# 1 MiB object), WARM (15 s),
 # APORT/BPORT (9400/9401), JAVA_OPTS (both servers). Needs wrk, python3 with boto3. A pool thread that ends between
 # two readings (coffer-io retires threads idle for 60 s) takes its ticks with it.
 set -euo pipefail
@@ -19,6 +20,7 @@ trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done; wait; rm -rf 
 for s in 0 1; do
   for _ in $(seq 240); do curl -s -o /dev/null http://127.0.0.1:${PORTS[$s]}/ && break; sleep 0.5; done
   (cd "$ROOT" && python3 scripts/bench/get4k_url.py ${PORTS[$s]} > $W/url$s)
+  case " ${CASES:-} " in *" get1m "*) (cd "$ROOT" && python3 scripts/bench/get4k_url.py ${PORTS[$s]} 1048576 > $W/get1m$s);; esac
 done
 snap() { # pid -> "epoll io log other" ticks
   local pid=$1 e=0 i=0 l=0 o=0 t c v
@@ -29,6 +31,7 @@ snap() { # pid -> "epoll io log other" ticks
 }
 run() { # side case
   local s=$1 u; u=$(cat $W/url$s); [ $2 = floor ] && u=http://127.0.0.1:${PORTS[$s]}/_coffer/floor
+  [ $2 = get1m ] && u=$(cat $W/get1m$s)
   local b; b=($(snap ${PIDS[$s]}))
   local out; out=$(wrk -t2 -c16 -d${SECS}s "$u")
   local a; a=($(snap ${PIDS[$s]}))
