@@ -37,6 +37,7 @@ public final class Catalog implements AutoCloseable {
     private final NodeAddresses nodeAddresses;
     private final RunTimeTargets notificationTargets;
     private final EventOutbox events;
+    private final HotRecords hot = new HotRecords();
     private volatile boolean closed;
 
     private Catalog(RocksStore store) {
@@ -46,11 +47,12 @@ public final class Catalog implements AutoCloseable {
         this.objects = store.table(CatalogTables.OBJECTS);
         this.gc = new GcQueue(store);
         gc.upgrade(store);
-        this.runner = new CommandRunner(store, new LockStripes(), gc);
+        this.runner = new CommandRunner(store, new LockStripes(), gc, hot);
+        store.onReopen(hot::replaced);
         this.lister = new Lister(objects);
         this.references = new ChunkReferences(store);
         this.uploads = new MultipartUploads(store, runner, this::ensureOpen);
-        this.versions = new ObjectVersions(store, runner, this::ensureOpen);
+        this.versions = new ObjectVersions(store, runner, hot, this::ensureOpen);
         this.configs = new BucketConfigs(store);
         this.replica = new CatalogReplica(store, runner);
         this.iam = new IamCatalog(store, runner, this::ensureOpen);
@@ -96,7 +98,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     public Optional<BucketRecord> getBucket(String name) {
-        return buckets.get(checked(name));
+        return hot.bucket(checked(name), () -> buckets.get(name));
     }
 
     /** The bucket. @throws NoSuchBucketException if absent */
@@ -139,7 +141,7 @@ public final class Catalog implements AutoCloseable {
 
     /** One of the bucket's configurations (by the name its feature owns), if set. */
     public Optional<byte[]> bucketConfig(String bucket, String name) {
-        return configs.get(checked(bucket), Objects.requireNonNull(name, "name"));
+        return hot.config(checked(bucket), Objects.requireNonNull(name, "name"), () -> configs.get(bucket, name));
     }
 
     /**
@@ -235,6 +237,14 @@ public final class Catalog implements AutoCloseable {
     public ListPage list(ListQuery query) {
         requireBucket(query.bucket());
         return lister.list(query);
+    }
+
+    /**
+     * The hot records kept in memory (buckets, their configurations, inline latest versions), for
+     * answers that must not block: peeks that never read RocksDB, and their hit and miss counts.
+     */
+    public HotRecords hot() {
+        return hot;
     }
 
     /** Accounts, IAM users, access keys and policies. */

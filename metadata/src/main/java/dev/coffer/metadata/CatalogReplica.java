@@ -107,7 +107,7 @@ public final class CatalogReplica {
                     }
                 }
             }
-            store.commitSynced(batch);
+            runner.replacing(() -> store.commitSynced(batch));
         }
         runner.identityReplaced(); // the in-memory identity snapshot follows the installed rows
         runner.bucketsReplaced(); // and so do the caches of bucket configurations

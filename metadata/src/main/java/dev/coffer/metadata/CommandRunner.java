@@ -16,6 +16,8 @@ final class CommandRunner {
     private final LockStripes locks;
     private final CommandApplier applier;
     private final AtomicLong sequence;
+    /** Hot records in memory, whose stamps move around every commit that may change them. */
+    private final HotRecords hot;
     /** Where commands go instead of being applied here at once (a cluster), or null. */
     private volatile CommandLog log;
     private final Object identityLock = new Object();
@@ -25,8 +27,9 @@ final class CommandRunner {
     private final java.util.List<java.util.function.Consumer<String>> bucketChanged =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    CommandRunner(RocksStore store, LockStripes locks, GcQueue gc) {
+    CommandRunner(RocksStore store, LockStripes locks, GcQueue gc, HotRecords hot) {
         this.store = store;
+        this.hot = hot;
         this.locks = locks;
         this.applier = new CommandApplier(store, gc);
         // Sequences name GC entries: start above every entry still queued, so none is overwritten.
@@ -62,7 +65,7 @@ final class CommandRunner {
         }
         return locked(command, () -> {
             try (CommandApplier.Applied applied = applier.apply(command)) {
-                store.commit(applied.batch());
+                HotChanges.around(hot, command, () -> store.commit(applied.batch()));
                 bucketChanged(command);
                 return applied.result();
             }
@@ -76,7 +79,7 @@ final class CommandRunner {
     Object applyLogged(CatalogCommand command, java.util.function.Consumer<org.rocksdb.WriteBatch> also) {
         try (CommandApplier.Applied applied = applier.apply(command)) {
             also.accept(applied.batch());
-            store.commit(applied.batch());
+            HotChanges.around(hot, command, () -> store.commit(applied.batch()));
             if (command instanceof CatalogCommand.Iam) identityChanged.run();
             bucketChanged(command);
             return applied.result();
@@ -100,6 +103,16 @@ final class CommandRunner {
      */
     void onBucketChange(java.util.function.Consumer<String> listener) {
         bucketChanged.add(listener);
+    }
+
+    /** Runs {@code install}, which replaces every row (a checkpoint), with no hot record answering meanwhile. */
+    void replacing(Runnable install) {
+        hot.beginBuckets();
+        try {
+            install.run();
+        } finally {
+            hot.endBuckets();
+        }
     }
 
     /** Every bucket's rows changed underneath (a checkpoint installed). */

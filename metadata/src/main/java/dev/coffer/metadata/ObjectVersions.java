@@ -16,8 +16,10 @@ public final class ObjectVersions {
     private final VersionChain chain;
     private final VersionLister lister;
     private final Runnable ensureOpen;
+    private final HotRecords hot;
 
-    ObjectVersions(RocksStore store, CommandRunner runner, Runnable ensureOpen) {
+    ObjectVersions(RocksStore store, CommandRunner runner, HotRecords hot, Runnable ensureOpen) {
+        this.hot = hot;
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.versions = store.table(CatalogTables.VERSIONS);
         this.runner = runner;
@@ -84,7 +86,7 @@ public final class ObjectVersions {
     /** The key's latest version, which may be a delete marker; NoSuchBucketException if absent. */
     public Optional<ObjectVersion> latest(String bucket, String key) {
         ObjectKey id = id(bucket, key);
-        return read(id, () -> chain.latest(id));
+        return hot.latest(id, () -> read(id, () -> chain.latest(id)));
     }
 
     /**

@@ -47,6 +47,7 @@ final class RocksStore implements AutoCloseable {
     private final List<TableDef<?, ?>> tables;
     private final StoreGate gate = new StoreGate();
     private final StopRecovery recovery = new StopRecovery(this);
+    private volatile Runnable reopened = () -> { };
     private volatile long maxSstBytes;
     private volatile BackgroundErrors errors = new BackgroundErrors();
     private volatile SstFileManager files;
@@ -284,6 +285,19 @@ final class RocksStore implements AutoCloseable {
      * @return true if it reopened; a failed open leaves the store refusing uses until the next try
      */
     boolean reopen(long timeoutMillis) throws InterruptedException {
+        try {
+            return reopenHandles(timeoutMillis);
+        } finally {
+            reopened.run(); // the WAL's replay may have brought back a commit that was refused
+        }
+    }
+
+    /** {@code listener} runs after every reopen (whether it succeeded or left the store read-only). */
+    void onReopen(Runnable listener) {
+        this.reopened = listener;
+    }
+
+    private boolean reopenHandles(long timeoutMillis) throws InterruptedException {
         boolean[] opened = {false};
         gate.exclusive(timeoutMillis, () -> {
             closeHandles();

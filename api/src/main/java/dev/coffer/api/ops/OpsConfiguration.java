@@ -60,6 +60,7 @@ public class OpsConfiguration {
     StoreHealth storeHealth(Catalog catalog, ChunkStore chunks, Scrub scrub, ChunkAudit audit,
                             PrometheusMeterRegistry registry) {
         CatalogMemoryGauges.register(catalog, registry);
+        HotRecordGauges.register(catalog, registry);
         return new StoreHealth(catalog, chunks, scrub::catalogCorruption, audit::found).register(registry);
     }
 
