@@ -41,7 +41,7 @@ final class ObjectReads {
         PartReads.checkRequest(call); // a bad partNumber is refused before the object is looked up
         objects.encryption().checkTransport(call);
         CustomerKey customerKey = CustomerKey.target(call.requestHeaders()).orElse(null);
-        return objects.versions().resolve(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
+        return objects.versions().resolveForRead(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {
             Mono<Void> expires = versionId == null && expiration != null // a current version: when its rule expires it
                     ? expiration.write(call.s3().bucket(), call.s3().key(), version.record(), call.responseHeaders())
                     : Mono.empty();

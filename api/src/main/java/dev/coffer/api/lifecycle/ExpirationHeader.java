@@ -31,13 +31,21 @@ public final class ExpirationHeader {
     /** Sets the header on {@code out} when a rule expires {@code record} (a current version of {@code key}). */
     public Mono<Void> write(String bucket, String key, ObjectRecord record, HttpHeaders out) {
         if (record.deleteMarker()) return Mono.empty();
+        List<LifecycleRule> known = configs.knownRules(bucket);
+        if (known != null) { // in memory: no hand-off to the I/O scheduler
+            value(known, key, record).ifPresent(h -> out.set(NAME, h));
+            return Mono.empty();
+        }
         return io.call(() -> value(bucket, key, record))
                 .doOnNext(v -> v.ifPresent(h -> out.set(NAME, h)))
                 .then();
     }
 
     Optional<String> value(String bucket, String key, ObjectRecord record) {
-        List<LifecycleRule> rules = configs.rules(bucket);
+        return value(configs.rules(bucket), key, record);
+    }
+
+    private Optional<String> value(List<LifecycleRule> rules, String key, ObjectRecord record) {
         if (rules.isEmpty()) return Optional.empty();
         LifecycleClock.Expiry first = clock.firstExpiry(rules, key, record.size(),
                 Tags.of(record), record.lastModifiedMillis());

@@ -41,6 +41,12 @@ public final class LifecycleConfigs {
         return catalog.bucketConfig(bucket, NAME);
     }
 
+    /** The bucket's rules if they are in memory (they need no read), else null; never blocks. */
+    public List<LifecycleRule> knownRules(String bucket) {
+        Cached cached = cache.get(bucket);
+        return cached == null ? null : cached.rules();
+    }
+
     /** The bucket's rules (enabled or not); empty when it has no configuration. */
     public List<LifecycleRule> rules(String bucket) {
         Cached cached = cache.get(bucket);

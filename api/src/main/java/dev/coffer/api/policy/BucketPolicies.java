@@ -42,11 +42,35 @@ public final class BucketPolicies {
      * controls: as ObjectWriter); empty when there is no such bucket.
      */
     public Mono<Optional<BucketAccess>> access(String bucket) {
-        return io.call(() -> catalog.getBucket(bucket).map(record -> new BucketAccess(ownerAccount.apply(record),
-                catalog.bucketConfig(bucket, POLICY).map(BucketPolicies::text).orElse(null),
-                effective(catalog.bucketConfig(bucket, PUBLIC_ACCESS_BLOCK)).restrictPublicBuckets(),
-                catalog.bucketConfig(bucket, AclService.OWNERSHIP).map(ObjectOwnership::decode)
-                        .map(ObjectOwnership::aclsEnabled).orElse(true))));
+        Optional<BucketAccess> known = knownAccess(bucket);
+        if (known.isPresent()) return Mono.just(known);
+        return io.call(() -> catalog.getBucket(bucket).map(record -> access(record,
+                catalog.bucketConfig(bucket, POLICY), catalog.bucketConfig(bucket, PUBLIC_ACCESS_BLOCK),
+                catalog.bucketConfig(bucket, AclService.OWNERSHIP))));
+    }
+
+    /**
+     * The bucket's access from the catalogue's hot records, without blocking: empty unless the
+     * bucket and each configuration read are in memory and current (then any thread may answer).
+     */
+    private Optional<BucketAccess> knownAccess(String bucket) {
+        var hot = catalog.hot();
+        long epoch = hot.epoch();
+        Optional<BucketRecord> record = hot.knownBucket(bucket);
+        if (record.isEmpty()) return Optional.empty();
+        Optional<Optional<byte[]>> policy = hot.knownConfig(bucket, POLICY);
+        Optional<Optional<byte[]>> block = hot.knownConfig(bucket, PUBLIC_ACCESS_BLOCK);
+        Optional<Optional<byte[]>> ownership = hot.knownConfig(bucket, AclService.OWNERSHIP);
+        // Each peek was current when made; the same epoch before and after makes them one state.
+        if (policy.isEmpty() || block.isEmpty() || ownership.isEmpty() || hot.epoch() != epoch) return Optional.empty();
+        return Optional.of(access(record.get(), policy.get(), block.get(), ownership.get()));
+    }
+
+    private BucketAccess access(BucketRecord record, Optional<byte[]> policy, Optional<byte[]> block,
+                                Optional<byte[]> ownership) {
+        return new BucketAccess(ownerAccount.apply(record), policy.map(BucketPolicies::text).orElse(null),
+                effective(block).restrictPublicBuckets(),
+                ownership.map(ObjectOwnership::decode).map(ObjectOwnership::aclsEnabled).orElse(true));
     }
 
     /** The policy document; NoSuchBucket when the bucket is absent. */

@@ -55,6 +55,20 @@ public final class VersionService {
         return io.call(() -> resolveNow(bucket, key, versionId));
     }
 
+    /**
+     * {@link #resolve} for GetObject and HeadObject: the current version of a key, when the
+     * catalogue holds it in memory (inline bytes, no encryption), is answered at once on the
+     * calling thread, which may be an event loop, with no RocksDB read; anything else as
+     * {@link #resolve}. Only for callers whose next steps do not block.
+     */
+    public Mono<ObjectVersion> resolveForRead(String bucket, String key, String versionId) {
+        if (versionId == null) {
+            java.util.Optional<ObjectVersion> known = catalog.hot().knownLatest(bucket, key);
+            if (known.isPresent() && SseAttribute.of(known.get().record()) == null) return Mono.just(known.get());
+        }
+        return resolve(bucket, key, versionId);
+    }
+
     /** {@link #resolve}, blocking: call it on the I/O scheduler only. */
     ObjectVersion resolveNow(String bucket, String key, String versionId) {
         checkVersionId(versionId);
