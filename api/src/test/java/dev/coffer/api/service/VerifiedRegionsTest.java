@@ -53,6 +53,12 @@ class VerifiedRegionsTest {
 
             assertThat(sent).hasSize(3).allMatch(m -> m instanceof FileRegion);
             assertThat(bytesOf(sent)).isEqualTo(payload);
+            // The lease is given up in the Mono's doFinally, which Reactor runs just after block() has seen
+            // the completion, on the I/O thread: wait (bounded) for it rather than race it.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (leases.isHeld(ref.id().value()) && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
             assertThat(leases.isHeld(ref.id().value())).isFalse();
             assertThat(openFilesNaming(ref.id().value())).as("held open by the unsent regions").isPositive();
             sent.forEach(m -> ((FileRegion) m).release());
