@@ -10,6 +10,7 @@ import dev.coffer.metadata.Catalog;
 import dev.coffer.metadata.ConditionalWriteConflict;
 import dev.coffer.metadata.ObjectRecord;
 import dev.coffer.metadata.WriteCondition;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.ratis.util.ExitUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +157,30 @@ class CatalogGroupTest {
             group.start(leader, false);
             group.nodes.get(leader).readBarrier().get(60, TimeUnit.SECONDS);
             assertEquals(51, names(group.catalogs.get(leader)).size());
+        }
+    }
+
+    /**
+     * Ratis's gRPC server asks to end the JVM when it cannot bind its port (the surefire fork
+     * exited with code 1, printing nothing, in a CI-like run); here the start fails with the bind
+     * error, and the node starts once the port is free again.
+     */
+    @Test
+    void aNodeWhoseRaftPortIsTakenFailsItsStartWithTheBindError() throws Exception {
+        try (ThreeNodes group = new ThreeNodes(dir, 1, 10_000, 8L << 20)) {
+            int port = ClusterConfig.port(group.peers.get("n1"));
+            group.stop("n1");
+            try (ServerSocket taken = new ServerSocket(port)) {
+                ExitUtils.ExitException exit =
+                        assertThrows(ExitUtils.ExitException.class, () -> group.start("n1", false));
+                Throwable cause = exit;
+                while (cause.getCause() != null && !(cause instanceof java.io.IOException)) cause = cause.getCause();
+                assertEquals("Failed to bind to address 0.0.0.0/0.0.0.0:" + port, cause.getMessage());
+            }
+            ExitUtils.clear(); // this exit was asked for and seen
+            group.start("n1", false);
+            group.catalogs.get("n1").createBucket(bucket("after-the-port-was-freed"));
+            assertEquals(List.of("after-the-port-was-freed"), names(group.catalogs.get("n1")));
         }
     }
 

@@ -2,15 +2,32 @@ package dev.coffer.cluster;
 
 import dev.coffer.metadata.Catalog;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.ratis.util.ExitUtils;
 
-/** Ratis groups of real catalogues in one JVM, on loopback ports, for tests. */
+/**
+ * Ratis groups of real catalogues in one JVM, on loopback ports, for tests. Ratis ends the JVM
+ * (System.exit(1)) when its gRPC server cannot bind its port; here that is an {@link
+ * ExitUtils.ExitException} thrown by {@link #start} instead, and any other exit Ratis asked for
+ * fails {@link #close}, so a test fails with the cause rather than killing the surefire fork.
+ */
 final class ThreeNodes implements AutoCloseable {
+    static {
+        ExitUtils.disableSystemExit();
+    }
+
+    /** Ports handed out in this JVM: a stopped node keeps its port for its restart. */
+    private static final Set<Integer> USED_PORTS = new HashSet<>();
     final Path dir;
     final Map<String, String> peers = new LinkedHashMap<>();
     final Map<String, Catalog> catalogs = new LinkedHashMap<>();
@@ -32,8 +49,15 @@ final class ThreeNodes implements AutoCloseable {
 
     ClusterNode start(String id, boolean join) throws IOException {
         Catalog catalog = Catalog.open(dir.resolve(id).resolve("catalog"), true);
-        ClusterNode node = ClusterNode.start(
-                new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join), catalog);
+        ClusterNode node;
+        try {
+            node = ClusterNode.start(
+                    new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join),
+                    catalog);
+        } catch (IOException | RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
         catalogs.put(id, catalog);
         nodes.put(id, node);
         return node;
@@ -44,10 +68,40 @@ final class ThreeNodes implements AutoCloseable {
         catalogs.remove(id).close();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * A port free now, below the kernel's ephemeral range and never handed out before in this JVM.
+     * A node is stopped and restarted on its port (its address is in the group's configuration);
+     * a port from the ephemeral range (what {@code new ServerSocket(0)} gives) could meanwhile be
+     * given to any connect() on the machine, as its local port, and the restart could not bind it.
+     */
+    static synchronized int freePort() throws IOException {
+        int below = ephemeralLow();
+        for (int tries = 0; tries < 200; tries++) {
+            int port = LOW_PORT + ThreadLocalRandom.current().nextInt(below - LOW_PORT);
+            if (USED_PORTS.contains(port)) continue;
+            try (ServerSocket s = new ServerSocket(port)) {
+                USED_PORTS.add(port);
+                return port;
+            } catch (BindException e) {
+                // taken: try another
+            }
         }
+        throw new IOException("no free port between " + LOW_PORT + " and " + below);
+    }
+
+    /** Test ports start here: above the ports people and services pick by hand (9xxx, 8xxx). */
+    private static final int LOW_PORT = 20_000;
+
+    /** The first port of Linux's ephemeral range (ip_local_port_range), 32768 by default. */
+    private static int ephemeralLow() throws IOException {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        // readAllLines: Files.readString gives the first byte only of this /proc file (size 0)
+        int low = Files.isReadable(range) ? Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0])
+                : 32_768;
+        if (low <= LOW_PORT + 1000) {
+            throw new IOException("the ephemeral port range starts at " + low + ", below the tests' ports");
+        }
+        return low;
     }
 
     /** The leader every running node names, once they agree (within 60 s). */
@@ -70,6 +124,7 @@ final class ThreeNodes implements AutoCloseable {
         return new ArrayList<>(nodes.keySet());
     }
 
+    /** Closes every node; fails if Ratis asked to end the JVM meanwhile (on whatever thread). */
     @Override
     public void close() {
         for (String id : ids()) {
@@ -78,6 +133,11 @@ final class ThreeNodes implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // keep closing the others
             }
+        }
+        ExitUtils.ExitException exit = ExitUtils.getFirstExitException();
+        ExitUtils.clear();
+        if (exit != null) {
+            throw new AssertionError("Ratis asked to end the JVM: " + exit.getMessage(), exit);
         }
     }
 }
