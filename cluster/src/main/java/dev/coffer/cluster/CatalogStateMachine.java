@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.server.RaftServer;
@@ -47,17 +48,20 @@ final class CatalogStateMachine extends BaseStateMachine {
 
     private final CatalogReplica replica;
     private final long self;
+    private final ProposalSeal seal;
     private final Path work;
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
     private final Map<Long, CompletableFuture<Object>> waiting = new ConcurrentHashMap<>();
 
     /**
      * @param self this process's proposer tag ({@link Proposal#proposer()})
+     * @param seal how members seal their entries; the leader refuses any other
      * @param work a directory for checkpoints being made or unpacked
      */
-    CatalogStateMachine(CatalogReplica replica, long self, Path work) {
+    CatalogStateMachine(CatalogReplica replica, long self, ProposalSeal seal, Path work) {
         this.replica = replica;
         this.self = self;
+        this.seal = seal;
         this.work = work;
     }
 
@@ -132,6 +136,21 @@ final class CatalogStateMachine extends BaseStateMachine {
             LOG.info("installed the catalogue snapshot at {}", at);
         }
         setLastAppliedTermIndex(at);
+    }
+
+    /**
+     * On the leader, before a client's entry goes into the log: anyone who reaches the Raft port
+     * may send one, so an entry no member sealed is refused here (the client is answered a
+     * StateMachineException) and no replica ever applies it.
+     */
+    @Override
+    public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+        if (!Proposal.sealed(request.getMessage().getContent().asReadOnlyByteBuffer(), seal)) {
+            LOG.warn("refused a log entry no member sealed, from client {}", request.getClientId());
+            return TransactionContext.newBuilder().setStateMachine(this).setClientRequest(request).build()
+                    .setException(new IOException("refused: not a log entry sealed by a member of this cluster"));
+        }
+        return super.startTransaction(request);
     }
 
     @Override

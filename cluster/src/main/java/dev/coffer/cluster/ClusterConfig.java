@@ -16,9 +16,11 @@ import java.util.Objects;
  *     log before it is purged, so a member further behind receives the snapshot
  * @param segmentBytes the size of one Raft log segment: only whole closed segments are purged
  * @param join true: start outside the group and wait to be added ({@link ClusterNode#addMember})
+ * @param sharedSecret the root secret every member holds: members seal their log entries with a
+ *     key derived from it ({@link ProposalSeal}); never shown by {@link #toString}
  */
 public record ClusterConfig(String nodeId, Map<String, String> peers, Path storage, long snapshotEvery,
-        long segmentBytes, boolean join) {
+        long segmentBytes, boolean join, String sharedSecret) {
     public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
     public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
 
@@ -35,6 +37,15 @@ public record ClusterConfig(String nodeId, Map<String, String> peers, Path stora
             address(address);
         }
         Objects.requireNonNull(storage, "storage");
+        if (sharedSecret == null || sharedSecret.isEmpty()) {
+            throw new IllegalArgumentException("a cluster node needs the root secret every member shares");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterConfig[nodeId=" + nodeId + ", peers=" + peers + ", storage=" + storage + ", snapshotEvery="
+                + snapshotEvery + ", segmentBytes=" + segmentBytes + ", join=" + join + ", sharedSecret=****]";
     }
 
     /** This node's Raft address. */

@@ -56,6 +56,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
     private final ClusterConfig config;
     private final Catalog catalog;
     private final CatalogStateMachine machine;
+    private final ProposalSeal seal;
     private final RaftServer server;
     private final RaftProperties properties;
     /** Replaced when the group's membership changes: a client knows only the peers it was built with. */
@@ -67,8 +68,9 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
     private ClusterNode(ClusterConfig config, Catalog catalog) throws IOException {
         this.config = config;
         this.catalog = catalog;
+        this.seal = new ProposalSeal(config.sharedSecret());
         Path ratis = config.storage().resolve("ratis");
-        this.machine = new CatalogStateMachine(catalog.replica(), self, config.storage().resolve("checkpoints"));
+        this.machine = new CatalogStateMachine(catalog.replica(), self, seal, config.storage().resolve("checkpoints"));
         this.properties = properties(config, ratis);
         RaftGroup group = config.join() ? RaftGroup.valueOf(GROUP) : RaftGroup.valueOf(GROUP, peers(config.peers()));
         boolean formatted = Files.isDirectory(ratis.resolve(GROUP.getUuid().toString()));
@@ -186,7 +188,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         try {
             RaftClientReply reply = client.io().send(Message.valueOf(
                     org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(
-                            new Proposal(self, number, command).encode())));
+                            new Proposal(self, number, command).encode(seal))));
             if (!reply.isSuccess()) {
                 throw new ClusterUnavailableException("the cluster did not commit the change", reply.getException());
             }

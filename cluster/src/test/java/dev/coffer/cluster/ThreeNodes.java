@@ -28,6 +28,9 @@ final class ThreeNodes implements AutoCloseable {
 
     /** Ports handed out in this JVM: a stopped node keeps its port for its restart. */
     private static final Set<Integer> USED_PORTS = new HashSet<>();
+
+    /** The root secret the test members share. */
+    static final String SECRET = "three-nodes-shared-secret";
     final Path dir;
     final Map<String, String> peers = new LinkedHashMap<>();
     final Map<String, Catalog> catalogs = new LinkedHashMap<>();
@@ -52,7 +55,7 @@ final class ThreeNodes implements AutoCloseable {
         ClusterNode node;
         try {
             node = ClusterNode.start(
-                    new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join),
+                    new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join, SECRET),
                     catalog);
         } catch (IOException | RuntimeException e) {
             catalog.close();

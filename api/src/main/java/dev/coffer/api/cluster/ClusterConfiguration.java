@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
 public class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
-    ClusterRuntime clusterRuntime(ClusterProperties cluster, CofferProperties props, Catalog catalog) throws IOException {
+    ClusterRuntime clusterRuntime(ClusterProperties cluster, CofferProperties props, Catalog catalog, RootCredentials root)
+            throws IOException {
         if (!cluster.enabled()) {
             return ClusterRuntime.single();
         }
@@ -41,7 +42,7 @@ public class ClusterConfiguration {
         }
         httpPeers(cluster); // fails the start at once when a member has no S3 address
         ClusterConfig config = new ClusterConfig(cluster.nodeId(), ClusterConfig.parsePeers(cluster.peers()),
-                props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join());
+                props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join(), root.secretKey());
         ClusterRuntime runtime = new ClusterRuntime(ClusterNode.start(config, catalog));
         // Nodes started before this one learn where its chunk transfer endpoint answers (kind 72).
         String own = ClusterConfig.parsePeers(cluster.httpPeers()).get(cluster.nodeId());
