@@ -99,6 +99,32 @@ class AclAccessIT {
         assertThat(browserGet("/" + bucket + "/index.html").statusCode()).isEqualTo(403);
     }
 
+    /**
+     * GetObject, "Permissions": a key that does not exist is 404 NoSuchKey to whoever may list the
+     * bucket, 403 to anyone else, even when only the bucket's ACL lets them list (ceph/s3-tests
+     * test_object_raw_get_object_gone, test_cors_origin_response).
+     */
+    @Test
+    void aMissingKeyIsNoSuchKeyToWhoeverTheBucketAclLetsList() {
+        String bucket = writerBucket("acl-missing-key");
+        s3.putObject(b -> b.bucket(bucket).key("private.txt"), RequestBody.fromString("private"));
+        assertXmlError(server.raw().anonymous("GET", "/" + bucket + "/gone.txt"), 403, "AccessDenied");
+        try (S3Client theirs = accounts.client(other)) {
+            assertS3Error(403, "AccessDenied", () -> theirs.getObject(b -> b.bucket(bucket).key("gone.txt")));
+
+            s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
+            assertXmlError(server.raw().anonymous("GET", "/" + bucket + "/gone.txt"), 404, "NoSuchKey");
+            assertThat(server.raw().anonymous("HEAD", "/" + bucket + "/gone.txt").statusCode()).isEqualTo(404);
+            assertS3Error(404, "NoSuchKey", () -> theirs.getObject(b -> b.bucket(bucket).key("gone.txt")));
+            // An object that exists stays refused to whoever its ACL does not let read it.
+            assertXmlError(server.raw().anonymous("GET", "/" + bucket + "/private.txt"), 403, "AccessDenied");
+            assertS3Error(403, "AccessDenied", () -> theirs.getObject(b -> b.bucket(bucket).key("private.txt")));
+
+            s3.deleteObject(b -> b.bucket(bucket).key("private.txt"));
+            assertXmlError(server.raw().anonymous("GET", "/" + bucket + "/private.txt"), 404, "NoSuchKey");
+        }
+    }
+
     @Test
     void bucketAclsGrantAnotherAccountAndAnonymousWhatS3Maps() {
         String bucket = writerBucket("acl-bucket-grants");

@@ -2,11 +2,13 @@ package dev.coffer.api.acl;
 
 import dev.coffer.api.authz.ActionCheck;
 import dev.coffer.api.authz.ResourceAcls;
+import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.policy.PublicAccessBlock;
 import dev.coffer.api.service.AclService;
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.RequestContext;
+import dev.coffer.metadata.NoSuchKeyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,15 @@ public final class AclGrants implements ResourceAcls {
                 .map(v -> v.acl().owner())
                 .filter(owner -> !owner.equals(bucketOwner))
                 .onErrorResume(S3Exception.class, e -> Mono.empty()); // no such key or version: the handler answers
+    }
+
+    @Override
+    public Mono<Boolean> objectMissing(ActionCheck check, RequestContext context) {
+        if (check.key() == null) return Mono.just(false);
+        return Mono.defer(() -> acls.objectAcl(check.bucket(), check.key(), versionId(context), "GET"))
+                .map(found -> false)
+                .onErrorResume(e -> Mono.just(e instanceof NoSuchKeyException
+                        || e instanceof S3Exception s && s.code() == S3ErrorCode.NoSuchKey));
     }
 
     private static String versionId(RequestContext context) {

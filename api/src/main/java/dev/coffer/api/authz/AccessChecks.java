@@ -119,6 +119,10 @@ public final class AccessChecks {
         return decide(principal, context, check, counted).map(verdict -> verdict.decision.allowed());
     }
 
+    Mono<Boolean> objectMissing(ActionCheck check, RequestContext context) {
+        return acls.objectMissing(check, context);
+    }
+
     private Mono<Verdict> decide(Principal principal, RequestContext context, ActionCheck check, boolean counted) {
         // CreateBucket is judged in the caller's own account, whoever holds the name (the Authorizer's
         // contract: no owner for it); a name another account holds is then BucketAlreadyExists, as in S3.

@@ -44,6 +44,11 @@ public final class RequestAccess {
         return checks.allows(principal, context, check, false);
     }
 
+    /** Whether the object {@code check} is on does not exist (see {@link ResourceAcls#objectMissing}). */
+    public Mono<Boolean> objectMissing(ActionCheck check) {
+        return checks.objectMissing(check, context);
+    }
+
     /**
      * The same request acting as the key that signed its POST form (the request itself carries no
      * credentials); AccessDenied when the key resolves to no principal.

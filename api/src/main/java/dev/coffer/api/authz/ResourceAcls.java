@@ -24,4 +24,12 @@ public interface ResourceAcls {
     default Mono<String> objectOwner(ActionCheck check, RequestContext context, String bucketOwner) {
         return Mono.empty();
     }
+
+    /**
+     * Whether the object an object-level check is on does not exist (no such key, or its latest
+     * version is a delete marker); false when it exists or cannot be told.
+     */
+    default Mono<Boolean> objectMissing(ActionCheck check, RequestContext context) {
+        return Mono.just(false);
+    }
 }

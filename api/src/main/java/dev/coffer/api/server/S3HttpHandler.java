@@ -225,6 +225,10 @@ public final class S3HttpHandler implements HttpHandler {
                         : Mono.error(S3Exception.of(S3ErrorCode.AccessDenied, s3.resource())));
     }
 
+    /** GET and HEAD of an object, whose refusal on a missing key becomes NoSuchKey to whoever may list. */
+    private static final java.util.Set<S3Operation> OBJECT_READS = java.util.EnumSet.of(S3Operation.GET_OBJECT,
+            S3Operation.HEAD_OBJECT);
+
     /** Operations on the request's own key whose NoSuchKey says whether the key exists. */
     private static final java.util.Set<S3Operation> KEY_READS = java.util.EnumSet.of(S3Operation.GET_OBJECT,
             S3Operation.HEAD_OBJECT, S3Operation.GET_OBJECT_ATTRIBUTES, S3Operation.GET_OBJECT_TAGGING,
@@ -233,15 +237,25 @@ public final class S3HttpHandler implements HttpHandler {
     /**
      * A missing key answers 404 NoSuchKey only to whoever may list the bucket (s3:ListBucket);
      * anyone else gets 403 AccessDenied, so that keys cannot be probed for (S3 API Reference,
-     * GetObject and HeadObject, "Permissions").
+     * GetObject and HeadObject, "Permissions"). That holds whoever could have read the key: a
+     * GET or HEAD refused for want of s3:GetObject on a key that does not exist is NoSuchKey to a
+     * principal who may list (an object ACL, the only grant of an object read, cannot exist for
+     * a missing key); the listing would have told the same.
      */
     private static Mono<Void> hideMissingKey(S3Request s3, RequestAccess requestAccess, Throwable e) {
-        if (!KEY_READS.contains(s3.operation())
-                || ExceptionTranslator.translate(e).code() != S3ErrorCode.NoSuchKey) {
-            return Mono.error(e);
+        if (!KEY_READS.contains(s3.operation())) return Mono.error(e);
+        S3ErrorCode code = ExceptionTranslator.translate(e).code();
+        dev.coffer.api.authz.ActionCheck list = new dev.coffer.api.authz.ActionCheck("s3:ListBucket", s3.bucket(), null);
+        if (code == S3ErrorCode.NoSuchKey) {
+            return requestAccess.wouldAllow(list)
+                    .flatMap(mayList -> Mono.error(mayList ? e : S3Exception.of(S3ErrorCode.AccessDenied, s3.resource())));
         }
-        return requestAccess.wouldAllow(new dev.coffer.api.authz.ActionCheck("s3:ListBucket", s3.bucket(), null))
-                .flatMap(mayList -> Mono.error(mayList ? e : S3Exception.of(S3ErrorCode.AccessDenied, s3.resource())));
+        if (code != S3ErrorCode.AccessDenied || !OBJECT_READS.contains(s3.operation())) return Mono.error(e);
+        dev.coffer.api.authz.ActionCheck read = new dev.coffer.api.authz.ActionCheck("s3:GetObject", s3.bucket(), s3.key());
+        return requestAccess.wouldAllow(list)
+                .flatMap(mayList -> mayList ? requestAccess.objectMissing(read) : Mono.just(false))
+                .flatMap(missing -> Mono.error(missing
+                        ? S3Exception.of(S3ErrorCode.NoSuchKey, s3.resource()).with("Key", s3.key()) : e));
     }
 
     /**
