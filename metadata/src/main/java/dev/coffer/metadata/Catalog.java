@@ -21,10 +21,9 @@ public final class Catalog implements AutoCloseable {
     private final TypedTable<String, BucketRecord> buckets;
     private final BucketListing bucketListing;
     private final TypedTable<ObjectKey, ObjectRecord> objects;
-    private final GcQueue gc;
+    private final ChunkGarbage gc;
     private final CommandRunner runner;
     private final Lister lister;
-    private final ChunkReferences references;
     private final MultipartUploads uploads;
     private final ObjectVersions versions;
     private final BucketConfigs configs;
@@ -45,12 +44,12 @@ public final class Catalog implements AutoCloseable {
         this.buckets = store.table(CatalogTables.BUCKETS);
         this.bucketListing = new BucketListing(buckets);
         this.objects = store.table(CatalogTables.OBJECTS);
-        this.gc = new GcQueue(store);
-        gc.upgrade(store);
-        this.runner = new CommandRunner(store, new LockStripes(), gc, hot);
+        GcQueue gcQueue = new GcQueue(store);
+        gcQueue.upgrade(store);
+        this.runner = new CommandRunner(store, new LockStripes(), gcQueue, hot);
         store.onReopen(hot::replaced);
         this.lister = new Lister(objects);
-        this.references = new ChunkReferences(store);
+        this.gc = new ChunkGarbage(gcQueue, new ChunkReferences(store), runner, this::ensureOpen);
         this.uploads = new MultipartUploads(store, runner, this::ensureOpen);
         this.versions = new ObjectVersions(store, runner, hot, this::ensureOpen);
         this.configs = new BucketConfigs(store);
@@ -257,37 +256,9 @@ public final class Catalog implements AutoCloseable {
         return uploads;
     }
 
-    /** Up to {@code max} queued entries queued at or before {@code queuedBeforeMillis}, oldest first. */
-    public List<GcEntry> pendingGc(long queuedBeforeMillis, int max) {
-        ensureOpen();
-        return gc.pending(queuedBeforeMillis, max);
-    }
-
-    /** Removes entries whose chunks have been deleted. */
-    public void completeGc(List<GcEntry> done) {
-        ensureOpen();
-        if (!done.isEmpty()) runner.submit(new CatalogCommand.CompleteGc(runner.choose(), done));
-    }
-
-    /**
-     * Calls {@code sink} with the id of every chunk an object or a GC entry references, as of one
-     * snapshot taken at the call; chunks written after it are not reported.
-     */
-    public void forEachReferencedChunk(Consumer<String> sink) {
-        ensureOpen();
-        references.forEach(sink);
-    }
-
-    /**
-     * Which of {@code candidates} the catalogue references (objects, stored versions, parts, the
-     * GC queue), as of one snapshot taken at the call: a full scan whose memory is bounded by
-     * the candidates, for the orphan sweep's batches.
-     */
-    public java.util.Set<String> referencedAmong(java.util.Set<String> candidates) {
-        ensureOpen();
-        java.util.Set<String> found = new java.util.HashSet<>();
-        references.forEach(id -> { if (candidates.contains(id)) found.add(id); });
-        return found;
+    /** The GC queue, its completion, and which chunks the catalogue references (the gc job, the orphan sweep). */
+    public ChunkGarbage gc() {
+        return gc;
     }
 
     // ---- cluster nodes, chunk replicas, run-time notification targets, background jobs, the store's health

@@ -37,7 +37,7 @@ class CatalogStatisticsTest {
             assertEquals(new CatalogStats(1, 10, 2), catalog.stats());
             catalog.deleteObject("b", "k");
             assertEquals(new CatalogStats(0, 0, 3), catalog.stats());
-            catalog.completeGc(catalog.pendingGc(Long.MAX_VALUE, 10));
+            catalog.gc().complete(catalog.gc().pending(Long.MAX_VALUE, 10));
             assertEquals(new CatalogStats(0, 0, 0), catalog.stats());
         }
     }

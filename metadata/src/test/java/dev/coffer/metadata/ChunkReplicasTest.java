@@ -39,7 +39,7 @@ class ChunkReplicasTest {
             assertEquals(List.of("n2", "n3"), replicas.of(c1));
 
             catalog.putObject("b", "k", on("e2", "c2", "n1"), WriteCondition.NONE);
-            catalog.completeGc(catalog.pendingGc(Long.MAX_VALUE, 10));
+            catalog.gc().complete(catalog.gc().pending(Long.MAX_VALUE, 10));
             assertEquals(List.of("n1", "n2"), replicas.of(c1), "the collected chunk's row is gone with it");
         }
     }

@@ -162,7 +162,7 @@ class CommandDeterminismTest {
                 }
                 return new CatalogCommand.CompleteEvents(c, done);
             }
-            List<GcEntry> pending = a.pendingGc(Long.MAX_VALUE, 1 + random.nextInt(4));
+            List<GcEntry> pending = a.gc().pending(Long.MAX_VALUE, 1 + random.nextInt(4));
             return new CatalogCommand.CompleteGc(c, pending);
         }
 

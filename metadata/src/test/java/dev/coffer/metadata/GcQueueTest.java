@@ -23,9 +23,9 @@ class GcQueueTest {
         try (Catalog catalog = Catalog.open(dir, true)) {
             catalog.createBucket(Records.bucket("b"));
             catalog.putObject("b", "k", Records.chunked("e1", "c1", "c2"), WriteCondition.NONE);
-            assertEquals(List.of(), catalog.pendingGc(Long.MAX_VALUE, 10));
+            assertEquals(List.of(), catalog.gc().pending(Long.MAX_VALUE, 10));
             catalog.putObject("b", "k", Records.chunked("e2", "c3"), WriteCondition.NONE);
-            assertEquals(List.of("c1", "c2"), chunkIds(catalog.pendingGc(Long.MAX_VALUE, 10)));
+            assertEquals(List.of("c1", "c2"), chunkIds(catalog.gc().pending(Long.MAX_VALUE, 10)));
         }
     }
 
@@ -35,7 +35,7 @@ class GcQueueTest {
             catalog.createBucket(Records.bucket("b"));
             catalog.putObject("b", "k", Records.chunked("e1", "c1", "c2"), WriteCondition.NONE);
             catalog.putObject("b", "k", Records.chunked("e2", "c2"), WriteCondition.NONE);
-            assertEquals(List.of("c1"), chunkIds(catalog.pendingGc(Long.MAX_VALUE, 10)));
+            assertEquals(List.of("c1"), chunkIds(catalog.gc().pending(Long.MAX_VALUE, 10)));
         }
     }
 
@@ -47,7 +47,7 @@ class GcQueueTest {
             assertEquals("e1", catalog.deleteObject("b", "k").orElseThrow().etag());
             assertTrue(catalog.getObject("b", "k").isEmpty());
             assertTrue(catalog.deleteObject("b", "k").isEmpty(), "deleting again is a no-op");
-            assertEquals(List.of("c1"), chunkIds(catalog.pendingGc(Long.MAX_VALUE, 10)));
+            assertEquals(List.of("c1"), chunkIds(catalog.gc().pending(Long.MAX_VALUE, 10)));
         }
     }
 
@@ -62,10 +62,10 @@ class GcQueueTest {
             catalog.putObject("b", "k", Records.chunked("e", "new1"), WriteCondition.NONE);
             catalog.deleteObject("b", "k");
 
-            assertEquals(List.of("old1", "old2", "old3"), chunkIds(catalog.pendingGc(between, 10)));
-            assertEquals(List.of("old1", "old2"), chunkIds(catalog.pendingGc(between, 2)));
-            assertEquals(List.of(), catalog.pendingGc(between - 60_000, 10));
-            assertEquals(List.of("old1", "old2", "old3", "new1"), chunkIds(catalog.pendingGc(Long.MAX_VALUE, 10)));
+            assertEquals(List.of("old1", "old2", "old3"), chunkIds(catalog.gc().pending(between, 10)));
+            assertEquals(List.of("old1", "old2"), chunkIds(catalog.gc().pending(between, 2)));
+            assertEquals(List.of(), catalog.gc().pending(between - 60_000, 10));
+            assertEquals(List.of("old1", "old2", "old3", "new1"), chunkIds(catalog.gc().pending(Long.MAX_VALUE, 10)));
         }
     }
 
@@ -75,8 +75,8 @@ class GcQueueTest {
             catalog.createBucket(Records.bucket("b"));
             catalog.putObject("b", "k", Records.chunked("e", "c1", "c2", "c3"), WriteCondition.NONE);
             catalog.deleteObject("b", "k");
-            catalog.completeGc(catalog.pendingGc(Long.MAX_VALUE, 2));
-            assertEquals(List.of("c3"), chunkIds(catalog.pendingGc(Long.MAX_VALUE, 10)));
+            catalog.gc().complete(catalog.gc().pending(Long.MAX_VALUE, 2));
+            assertEquals(List.of("c3"), chunkIds(catalog.gc().pending(Long.MAX_VALUE, 10)));
         }
     }
 
@@ -91,7 +91,7 @@ class GcQueueTest {
             assertEquals("e2", catalog.getObject("b", "k").orElseThrow().etag());
             assertEquals(List.of("b"), catalog.listBuckets().stream().map(BucketRecord::name).toList());
             catalog.deleteObject("b", "k");
-            List<GcEntry> pending = catalog.pendingGc(Long.MAX_VALUE, 10);
+            List<GcEntry> pending = catalog.gc().pending(Long.MAX_VALUE, 10);
             assertEquals(List.of("c1", "c2"), chunkIds(pending), "the old entry is not overwritten");
             assertTrue(pending.get(1).sequence() > pending.get(0).sequence());
         }
@@ -111,11 +111,11 @@ class GcQueueTest {
             catalog.createBucket(Records.bucket("b"));
             catalog.putObject("b", "k", Records.chunked("e1", "c1"), WriteCondition.NONE);
             catalog.deleteObject("b", "k");
-            List<GcEntry> pending = catalog.pendingGc(Long.MAX_VALUE, 10);
+            List<GcEntry> pending = catalog.gc().pending(Long.MAX_VALUE, 10);
             assertEquals(List.of("old-1", "old-2", "c1"), chunkIds(pending), "new entries sort after the old ones");
             assertTrue(pending.get(2).sequence() > 8, "sequences start above the queued ones");
-            catalog.completeGc(pending);
-            assertEquals(List.of(), catalog.pendingGc(Long.MAX_VALUE, 10));
+            catalog.gc().complete(pending);
+            assertEquals(List.of(), catalog.gc().pending(Long.MAX_VALUE, 10));
         }
     }
 
@@ -127,7 +127,7 @@ class GcQueueTest {
             catalog.putObject("b", "k", Records.chunked("e2", "c2", "c3"), WriteCondition.NONE);
             catalog.putObject("b", "small", Records.inline("e", "bytes"), WriteCondition.NONE);
             Set<String> seen = new HashSet<>();
-            catalog.forEachReferencedChunk(seen::add);
+            catalog.gc().forEachReferencedChunk(seen::add);
             assertEquals(Set.of("c1", "c2", "c3"), seen);
         }
     }

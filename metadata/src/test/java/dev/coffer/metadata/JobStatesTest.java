@@ -38,7 +38,7 @@ class JobStatesTest {
             catalog.putObject("b", "k", old, WriteCondition.NONE);
             catalog.expireCurrent("b", "k", null, old.lastModifiedMillis());
             assertTrue(catalog.getObject("b", "k").isEmpty());
-            assertEquals(List.of("c1"), catalog.pendingGc(Long.MAX_VALUE, 10).stream().map(GcEntry::chunkId).toList());
+            assertEquals(List.of("c1"), catalog.gc().pending(Long.MAX_VALUE, 10).stream().map(GcEntry::chunkId).toList());
         }
     }
 
@@ -73,7 +73,7 @@ class JobStatesTest {
             catalog.createBucket(Records.bucket("b"));
             catalog.putObject("b", "k", Records.chunked("e1", "c1"), WriteCondition.NONE);
             catalog.putObject("b", "k", Records.chunked("e2", "c2"), WriteCondition.NONE); // c1 queued for GC
-            assertEquals(Set.of("c1", "c2"), catalog.referencedAmong(Set.of("c1", "c2", "c3")));
+            assertEquals(Set.of("c1", "c2"), catalog.gc().referencedAmong(Set.of("c1", "c2", "c3")));
         }
     }
 }

@@ -48,12 +48,12 @@ class MultipartUploadsTest {
     }
 
     private Set<String> queuedChunks() {
-        return catalog.pendingGc(Long.MAX_VALUE, 1000).stream().map(GcEntry::chunkId).collect(Collectors.toSet());
+        return catalog.gc().pending(Long.MAX_VALUE, 1000).stream().map(GcEntry::chunkId).collect(Collectors.toSet());
     }
 
     private Set<String> referenced() {
         Set<String> ids = new HashSet<>();
-        catalog.forEachReferencedChunk(ids::add);
+        catalog.gc().forEachReferencedChunk(ids::add);
         return ids;
     }
 

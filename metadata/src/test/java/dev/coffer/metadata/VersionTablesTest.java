@@ -49,7 +49,7 @@ class VersionTablesTest {
     }
 
     private Set<String> queuedChunks() {
-        return catalog.pendingGc(Long.MAX_VALUE, 1000).stream().map(GcEntry::chunkId).collect(Collectors.toSet());
+        return catalog.gc().pending(Long.MAX_VALUE, 1000).stream().map(GcEntry::chunkId).collect(Collectors.toSet());
     }
 
     @Test
@@ -165,7 +165,7 @@ class VersionTablesTest {
         put("k", "e1", "c1");
         put("k", "e2", "c2");
         java.util.Set<String> seen = new java.util.HashSet<>();
-        catalog.forEachReferencedChunk(seen::add);
+        catalog.gc().forEachReferencedChunk(seen::add);
         assertEquals(Set.of("c1", "c2"), seen);
     }
 

@@ -54,16 +54,16 @@ public final class ChunkGc implements Job {
 
     @Override
     public Step step() throws IOException {
-        List<GcEntry> due = catalog.pendingGc(System.currentTimeMillis() - grace.toMillis(), BATCH);
+        List<GcEntry> due = catalog.gc().pending(System.currentTimeMillis() - grace.toMillis(), BATCH);
         List<GcEntry> done = new ArrayList<>();
         for (GcEntry entry : due) {
             if (leases.isHeld(entry.chunkId())) continue;
             chunks.delete(new ChunkId(entry.chunkId()));
             done.add(entry);
         }
-        catalog.completeGc(done);
+        catalog.gc().complete(done);
         boolean more = due.size() == BATCH && !done.isEmpty();
-        if (!more) backlog = catalog.pendingGc(Long.MAX_VALUE, BACKLOG_CAP).size();
+        if (!more) backlog = catalog.gc().pending(Long.MAX_VALUE, BACKLOG_CAP).size();
         return new Step(done.size(), more);
     }
 

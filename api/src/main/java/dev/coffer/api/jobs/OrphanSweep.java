@@ -79,7 +79,7 @@ public final class OrphanSweep implements Job {
         }
         // The snapshot is taken now, after the listing: a chunk listed above is either named by a
         // command committed before it, or by none yet (then only its age can spare it).
-        Set<String> referenced = candidates.isEmpty() ? Set.of() : catalog.referencedAmong(candidates);
+        Set<String> referenced = candidates.isEmpty() ? Set.of() : catalog.gc().referencedAmong(candidates);
         int removed = 0;
         for (String id : candidates) {
             if (!referenced.contains(id)) {

@@ -65,7 +65,7 @@ class PowerLossMultipartTest {
             run.step(e -> { }, () -> rig.uploads.abort("m", "gone", aborted.uploadId()).block());
             ChunkGc gc = new ChunkGc(rig.catalog, rig.chunks, rig.leases, Duration.ofMinutes(-1), Duration.ofMinutes(1));
             run.step(e -> { }, () -> gc.step());
-            assertThat(rig.catalog.pendingGc(Long.MAX_VALUE, 10)).isEmpty();
+            assertThat(rig.catalog.gc().pending(Long.MAX_VALUE, 10)).isEmpty();
         });
         // at least: 3 + 1 + 2 + 1 + 1 + 1 chunks (force and rename each) and 12 commands
         assertThat(points).isGreaterThanOrEqualTo(2 * 9 + 12);

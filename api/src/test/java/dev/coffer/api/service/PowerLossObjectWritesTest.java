@@ -58,7 +58,7 @@ class PowerLossObjectWritesTest {
             // GC deletes the versioned delete's chunks, then completes their entries with one command
             ChunkGc gc = new ChunkGc(rig.catalog, rig.chunks, rig.leases, Duration.ofMinutes(-1), Duration.ofMinutes(1));
             run.step(e -> { }, () -> gc.step());
-            assertThat(rig.catalog.pendingGc(Long.MAX_VALUE, 10)).isEmpty();
+            assertThat(rig.catalog.gc().pending(Long.MAX_VALUE, 10)).isEmpty();
         });
         // at least: 3 + 2 + 1 + 2 chunks (force and rename each) and 12 commands
         assertThat(points).isGreaterThanOrEqualTo(2 * 8 + 12);

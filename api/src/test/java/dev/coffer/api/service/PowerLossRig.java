@@ -147,7 +147,7 @@ final class PowerLossRig implements AutoCloseable {
     Set<String> unreferencedChunks() throws IOException {
         Set<String> onDisk = new HashSet<>();
         for (ChunkId id : chunks.listChunks()) onDisk.add(id.value());
-        onDisk.removeAll(catalog.referencedAmong(Set.copyOf(onDisk)));
+        onDisk.removeAll(catalog.gc().referencedAmong(Set.copyOf(onDisk)));
         return onDisk;
     }
 
