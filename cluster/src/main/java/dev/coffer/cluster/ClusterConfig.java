@@ -1,6 +1,7 @@
 package dev.coffer.cluster;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param join true: start outside the group and wait to be added ({@link ClusterNode#addMember})
  * @param sharedSecret the root secret every member holds: members seal their log entries with a
  *     key derived from it ({@link ProposalSeal}); never shown by {@link #toString}
+ * @param idleTimeout a connection to the Raft port with no call in progress for this long is
+ *     closed (members' clients open a new one when they next call)
  */
 public record ClusterConfig(String nodeId, Map<String, String> peers, Path storage, long snapshotEvery,
-        long segmentBytes, boolean join, String sharedSecret) {
+        long segmentBytes, boolean join, String sharedSecret, Duration idleTimeout) {
     public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
     public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
 
@@ -40,12 +43,15 @@ public record ClusterConfig(String nodeId, Map<String, String> peers, Path stora
         if (sharedSecret == null || sharedSecret.isEmpty()) {
             throw new IllegalArgumentException("a cluster node needs the root secret every member shares");
         }
+        if (idleTimeout == null || idleTimeout.isZero() || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("the Raft port's idle timeout must be positive: " + idleTimeout);
+        }
     }
 
     @Override
     public String toString() {
         return "ClusterConfig[nodeId=" + nodeId + ", peers=" + peers + ", storage=" + storage + ", snapshotEvery="
-                + snapshotEvery + ", segmentBytes=" + segmentBytes + ", join=" + join + ", sharedSecret=****]";
+                + snapshotEvery + ", segmentBytes=" + segmentBytes + ", join=" + join + ", sharedSecret=****, idleTimeout=" + idleTimeout + "]";
     }
 
     /** This node's Raft address. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
@@ -79,6 +80,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
                 .setGroup(group)
                 .setProperties(properties)
                 .setStateMachine(machine)
+                .setParameters(parameters(config))
                 .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
         this.clientPeers = java.util.Set.copyOf(peers(config.peers()));
@@ -162,6 +164,18 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         // A busy machine answers in seconds, not milliseconds; a request that times out is retried.
         org.apache.ratis.client.RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(10, TimeUnit.SECONDS));
         return p;
+    }
+
+    /**
+     * The Raft port answers anyone who connects: a connection with no call in progress is closed
+     * after the idle timeout, as the S3 port closes one (gRPC keeps it forever by default).
+     */
+    private static Parameters parameters(ClusterConfig config) {
+        Parameters parameters = new Parameters();
+        long idleMillis = config.idleTimeout().toMillis();
+        GrpcConfigKeys.Server.setServicesCustomizer(parameters,
+                (builder, services) -> builder.maxConnectionIdle(idleMillis, TimeUnit.MILLISECONDS));
+        return parameters;
     }
 
     private static List<RaftPeer> peers(Map<String, String> peers) {

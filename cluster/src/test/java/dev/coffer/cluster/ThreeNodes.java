@@ -56,7 +56,8 @@ final class ThreeNodes implements AutoCloseable {
         ClusterNode node;
         try {
             node = ClusterNode.start(
-                    new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join, SECRET),
+                    new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join, SECRET,
+                            java.time.Duration.ofSeconds(20)),
                     catalog);
         } catch (IOException | RuntimeException e) {
             catalog.close();

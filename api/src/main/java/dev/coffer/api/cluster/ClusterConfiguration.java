@@ -3,6 +3,7 @@ package dev.coffer.api.cluster;
 import dev.coffer.api.config.ClusterProperties;
 import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.config.RootCredentials;
+import dev.coffer.api.connection.ConnectionLimits;
 import dev.coffer.api.ops.RootSignature;
 import dev.coffer.api.server.ReservedPaths;
 import dev.coffer.auth.RequestAuthenticator;
@@ -32,8 +33,8 @@ import org.springframework.context.annotation.Configuration;
 public class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
-    ClusterRuntime clusterRuntime(ClusterProperties cluster, CofferProperties props, Catalog catalog, RootCredentials root)
-            throws IOException {
+    ClusterRuntime clusterRuntime(ClusterProperties cluster, CofferProperties props, Catalog catalog, RootCredentials root,
+                                  ConnectionLimits limits) throws IOException {
         if (!cluster.enabled()) {
             return ClusterRuntime.single();
         }
@@ -42,7 +43,8 @@ public class ClusterConfiguration {
         }
         httpPeers(cluster); // fails the start at once when a member has no S3 address
         ClusterConfig config = new ClusterConfig(cluster.nodeId(), ClusterConfig.parsePeers(cluster.peers()),
-                props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join(), root.secretKey());
+                props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join(), root.secretKey(),
+                limits.idleTimeout());
         ClusterRuntime runtime = new ClusterRuntime(ClusterNode.start(config, catalog));
         // Nodes started before this one learn where its chunk transfer endpoint answers (kind 72).
         String own = ClusterConfig.parsePeers(cluster.httpPeers()).get(cluster.nodeId());

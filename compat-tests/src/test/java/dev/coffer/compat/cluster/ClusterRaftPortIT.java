@@ -3,6 +3,11 @@ package dev.coffer.compat.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,11 +36,13 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  * client protocol. A log entry that a member did not seal with the key every member derives from
  * the shared root secret is refused by the leader before it reaches the log, so a stranger cannot
  * make the catalogue apply a command of its own (here: delete another's bucket, the encoding
- * being public in metadata/COMMANDS.md and cluster's Proposal).
+ * being public in metadata/COMMANDS.md and cluster's Proposal); and a connection it leaves idle
+ * is closed, as on the S3 port.
  */
 class ClusterRaftPortIT {
+    /** The idle timeout every port of a node keeps (coffer.connection.idle-timeout), short for the test. */
     @RegisterExtension
-    static final LocalCluster cluster = LocalCluster.perClass(3, "");
+    static final LocalCluster cluster = LocalCluster.perClass(3, "--coffer.connection.idle-timeout=3s");
 
     private static final RaftGroupId GROUP =
             RaftGroupId.valueOf(UUID.nameUUIDFromBytes("coffer-catalogue".getBytes(StandardCharsets.UTF_8)));
@@ -60,6 +67,43 @@ class ClusterRaftPortIT {
                         .extracting(Bucket::name).contains("victim");
             }
         }
+    }
+
+    /**
+     * A stranger's HTTP/2 connection to a Raft port that completes the handshake and then calls
+     * nothing is closed after the idle timeout (gRPC's default keeps it for ever, so such
+     * connections could pile up until the node runs out of file descriptors).
+     */
+    @Test
+    void anIdleConnectionToTheRaftPortIsClosed() throws Exception {
+        String[] hostPort = peerAddresses().get(0).split(":");
+        try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            socket.setSoTimeout(60_000); // a bound on the wait, far past the 3 s idle timeout
+            OutputStream out = socket.getOutputStream();
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}); // an empty SETTINGS frame
+            out.write(new byte[] {0, 0, 0, 4, 1, 0, 0, 0, 0}); // and the ack of the server's
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                while (in.read(buffer) >= 0) {
+                    // the server's SETTINGS, its ack, then a GOAWAY before it closes
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the Raft port kept an idle connection open for 60 s", e);
+            } catch (SocketException e) {
+                // reset by the server: closed as well
+            }
+        }
+    }
+
+    private static List<String> peerAddresses() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (String entry : Files.readString(cluster.dir.resolve("peers")).trim().split(",")) {
+            addresses.add(entry.split("=", 2)[1]);
+        }
+        return addresses;
     }
 
     /** A Ratis client of the group, knowing the members' Raft addresses and nothing else. */
