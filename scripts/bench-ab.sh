@@ -7,7 +7,8 @@
 # every request writes a delete marker; get4k-user — GET 4 KiB presigned by an IAM user's key (its secret sealed,
 # its inline policy judged) instead of the root's; floor — GET of an unknown /_coffer/ path, a 404 with no body and no
 # S3 work: what the HTTP stack, the hand-off, metrics and the access log cost alone), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
-# one jar), CPU=process (CPU per request of the whole server process, not only its request threads).
+# one jar), CPU=process (CPU per request of the whole server process, not only its request threads),
+# WARMUP (seconds of the uncounted first round of each case per server; default the round length).
 # Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -119,7 +120,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 printf "%-14s %12s %12s %7s %9s %9s %7s   (median of %s x %ss, 16 conns; A=%s B=%s)\n" case "A req/s" "B req/s" "B/A" \
   "A cpu-us" "B cpu-us" "B/A" "$RUNS" "$SECS" "$(basename "$A") ${A_ARGS:-}" "$(basename "$B") ${B_ARGS:-}"
 for c in $CASES; do
-  run 0 "$c" >/dev/null; run 1 "$c" >/dev/null   # warm-up, not counted
+  SECS=${WARMUP:-$SECS} run 0 "$c" >/dev/null; SECS=${WARMUP:-$SECS} run 1 "$c" >/dev/null   # warm-up, not counted
   a=(); b=()
   for _ in $(seq "$RUNS"); do a+=("$(run 0 "$c")"); b+=("$(run 1 "$c")"); done
   am=$(printf "%s\n" "${a[@]}" | cut -d' ' -f1 | median); bm=$(printf "%s\n" "${b[@]}" | cut -d' ' -f1 | median)

@@ -239,7 +239,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * The hot records kept in memory (buckets, their configurations, inline latest versions), for
+     * The hot records kept in memory (buckets, their configurations, keys' latest versions), for
      * answers that must not block: peeks that never read RocksDB, and their hit and miss counts.
      */
     public HotRecords hot() {

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The catalogue's hot records in memory: bucket records, bucket configurations and the latest
- * version of keys whose bytes are inline, so that a GET or HEAD of a small object can be answered
- * without RocksDB (issue 23). A miss reads RocksDB (blocking, on the caller's thread) and keeps what
+ * version of keys (its inline bytes, or its chunk references: never a chunk's bytes), so that a
+ * GET or HEAD can resolve its version without RocksDB (issue 23). A miss reads RocksDB (blocking, on the caller's thread) and keeps what
  * it read; a peek ({@code known…}) never blocks and never reads RocksDB.
  *
  * <p>Invariant: an entry answers only while no change that may touch it has begun since the read
@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  * already stale when it is put. Counters are read before writer counts, and writers raise their
  * count before they move a counter (and move it before they lower the count), which makes that so.
  *
- * <p>Bounded: at most {@link #MAX_ENTRIES} entries and {@link #MAX_BYTES} of inline bytes; past
- * either, entries are dropped in the map's own order (roughly random) until an eighth is free.
+ * <p>Bounded: at most {@link #MAX_ENTRIES} entries and {@link #MAX_BYTES} as estimated (inline
+ * bodies, chunk pointers and parts, and an overhead per entry); past either, entries are dropped in the map's own order (roughly random) until an eighth is free.
  */
 public final class HotRecords {
     static final int STRIPES = 256;
@@ -40,6 +40,13 @@ public final class HotRecords {
     static final long MAX_BYTES = 16L << 20;
     /** What an entry costs besides its inline bytes (the record, its maps, the entry), roughly. */
     private static final int ENTRY_OVERHEAD = 256;
+    /** What one chunk pointer or part of a kept version costs (ids, lengths, replica names), roughly. */
+    private static final int PER_CHUNK_OR_PART = 128;
+    /**
+     * The largest version kept: a 32 KiB inline body, or ~256 chunks and parts; a version of
+     * thousands of parts is read from RocksDB each time rather than crowd out the hot set.
+     */
+    static final long MAX_ENTRY_BYTES = 33 * 1024;
 
     private record BucketId(String bucket) {}
 
@@ -69,10 +76,10 @@ public final class HotRecords {
         return cachedOr(new ConfigId(bucket, name), -1, read, v -> true).map(byte[]::clone);
     }
 
-    /** The key's latest version; kept only when its bytes are inline (and it is no delete marker). */
+    /** The key's latest version; kept when it is no delete marker and at most {@link #MAX_ENTRY_BYTES}. */
     Optional<ObjectVersion> latest(ObjectKey id, Supplier<Optional<ObjectVersion>> read) {
-        return cachedOr(id, stripe(id), read, v -> v.isPresent() && v.get().record().inline() != null
-                && !v.get().record().deleteMarker());
+        return cachedOr(id, stripe(id), read, v -> v.isPresent() && !v.get().record().deleteMarker()
+                && ENTRY_OVERHEAD + entryBytes(v) <= MAX_ENTRY_BYTES);
     }
 
     /** The bucket's record if it is in memory and current; empty when it is not known there (or there is no such bucket). */
@@ -87,7 +94,7 @@ public final class HotRecords {
         return found == null ? Optional.empty() : Optional.of(found.map(byte[]::clone));
     }
 
-    /** The key's latest version if it is in memory and current (an inline, live version); else empty. */
+    /** The key's latest version if it is in memory and current (a live version, inline or chunked); else empty. */
     public Optional<ObjectVersion> knownLatest(String bucket, String key) {
         ObjectKey id = new ObjectKey(bucket, key);
         Optional<ObjectVersion> found = known(id, stripe(id));
@@ -184,7 +191,7 @@ public final class HotRecords {
         quiet &= stripe < 0 || keyWriters.get(stripe) == 0;
         T value = read.get();
         afterRead.run();
-        if (quiet && keep.test(value)) put(id, new Entry(value, e, g, stripe, ENTRY_OVERHEAD + inlineBytes(value)));
+        if (quiet && keep.test(value)) put(id, new Entry(value, e, g, stripe, ENTRY_OVERHEAD + entryBytes(value)));
         return value;
     }
 
@@ -204,9 +211,14 @@ public final class HotRecords {
         }
     }
 
-    private static long inlineBytes(Object value) {
+    /** An entry's size besides its overhead: inline bytes, configuration bytes, chunk pointers and parts. */
+    private static long entryBytes(Object value) {
         if (value instanceof Optional<?> o && o.isPresent()) {
-            if (o.get() instanceof ObjectVersion v && v.record().inline() != null) return v.record().inline().length;
+            if (o.get() instanceof ObjectVersion v) {
+                ObjectRecord r = v.record();
+                return (r.inline() == null ? 0 : r.inline().length)
+                        + (long) PER_CHUNK_OR_PART * (r.chunks().size() + r.parts().size());
+            }
             if (o.get() instanceof byte[] b) return b.length;
         }
         return 0;

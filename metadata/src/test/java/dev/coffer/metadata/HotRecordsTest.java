@@ -113,7 +113,34 @@ class HotRecordsTest {
      */
     @Test
     void aReadThatRacedWithACommitIsNeverServedAfterIt() throws Exception {
-        catalog.putObject("b", "k", Records.inline("e1", "old"), WriteCondition.NONE);
+        raceAReadWithACommit(Records.inline("e1", "old"), Records.inline("e2", "new"));
+    }
+
+    /** The same race for a version stored in chunks, kept by its chunk pointers. */
+    @Test
+    void aReadOfAChunkedVersionThatRacedWithACommitIsNeverServedAfterIt() throws Exception {
+        raceAReadWithACommit(Records.chunked("e1", "c-old"), Records.chunked("e2", "c-new"));
+    }
+
+    @Test
+    void aChunkedLatestVersionAnswersFromMemoryByItsChunkPointersUntilTheKeyChanges() {
+        catalog.putObject("b", "big", Records.chunked("e1", "c1", "c2"), WriteCondition.NONE);
+        assertEquals(List.of("c1", "c2"), chunkIds(catalog.versions().latest("b", "big")));
+        assertEquals(List.of("c1", "c2"), chunkIds(catalog.hot().knownLatest("b", "big")));
+
+        catalog.putObject("b", "big", Records.chunked("e2", "c3"), WriteCondition.NONE);
+        assertTrue(catalog.hot().knownLatest("b", "big").isEmpty(), "the overwrite forgot it");
+        assertEquals(List.of("c3"), chunkIds(catalog.versions().latest("b", "big")));
+        assertEquals(List.of("c3"), chunkIds(catalog.hot().knownLatest("b", "big")));
+
+        String[] many = java.util.stream.IntStream.range(0, 400).mapToObj(i -> "m" + i).toArray(String[]::new);
+        catalog.putObject("b", "many", Records.chunked("e3", many), WriteCondition.NONE);
+        assertEquals(400, catalog.versions().latest("b", "many").orElseThrow().record().chunks().size());
+        assertTrue(catalog.hot().knownLatest("b", "many").isEmpty(), "a version of hundreds of chunks is not kept");
+    }
+
+    private void raceAReadWithACommit(ObjectRecord old, ObjectRecord fresh) throws Exception {
+        catalog.putObject("b", "k", old, WriteCondition.NONE);
         CountDownLatch readDone = new CountDownLatch(1);
         CountDownLatch committed = new CountDownLatch(1);
         catalog.hot().afterReadForTests(() -> {
@@ -125,16 +152,16 @@ class HotRecordsTest {
         try {
             Future<Optional<ObjectVersion>> read = reader.submit(() -> catalog.versions().latest("b", "k"));
             await(readDone);
-            catalog.putObject("b", "k", Records.inline("e2", "new"), WriteCondition.NONE);
+            catalog.putObject("b", "k", fresh, WriteCondition.NONE);
             committed.countDown();
-            assertEquals("old", body(read.get(10, TimeUnit.SECONDS)), "the read began before the write");
+            assertEquals(old.etag(), etag(read.get(10, TimeUnit.SECONDS)), "the read began before the write");
         } finally {
             reader.shutdownNow();
         }
-        assertFalse(catalog.hot().knownLatest("b", "k").map(v -> body(Optional.of(v))).filter("old"::equals).isPresent(),
+        assertFalse(catalog.hot().knownLatest("b", "k").map(v -> v.record().etag()).filter(old.etag()::equals).isPresent(),
                 "the late fill of the old row answers");
-        assertEquals("new", body(catalog.versions().latest("b", "k")));
-        assertEquals("new", body(catalog.hot().knownLatest("b", "k")));
+        assertEquals(fresh.etag(), etag(catalog.versions().latest("b", "k")));
+        assertEquals(fresh.etag(), etag(catalog.hot().knownLatest("b", "k")));
     }
 
     /** Every read returns a version that was current at some instant during the read. */
@@ -213,6 +240,14 @@ class HotRecordsTest {
 
     private static String body(Optional<ObjectVersion> version) {
         return new String(version.orElseThrow().record().inline(), StandardCharsets.UTF_8);
+    }
+
+    private static String etag(Optional<ObjectVersion> version) {
+        return version.orElseThrow().record().etag();
+    }
+
+    private static List<String> chunkIds(Optional<ObjectVersion> version) {
+        return version.orElseThrow().record().chunks().stream().map(ChunkPointer::chunkId).toList();
     }
 
     private static void await(CountDownLatch latch) {

@@ -24,6 +24,6 @@ final class HotRecordGauges {
         Gauge.builder("coffer.catalog.hot.entries", hot, HotRecords::size)
                 .description("hot catalogue records held in memory").register(registry);
         Gauge.builder("coffer.catalog.hot.inline", hot, HotRecords::bytes).baseUnit("bytes")
-                .description("what the hot catalogue records hold, inline bodies and a rough per-entry cost").register(registry);
+                .description("what the hot catalogue records hold, inline bodies, chunk pointers and a rough per-entry cost").register(registry);
     }
 }

@@ -57,9 +57,10 @@ public final class VersionService {
 
     /**
      * {@link #resolve} for GetObject and HeadObject: the current version of a key, when the
-     * catalogue holds it in memory (inline bytes, no encryption), is answered at once on the
-     * calling thread, which may be an event loop, with no RocksDB read; anything else as
-     * {@link #resolve}. Only for callers whose next steps do not block.
+     * catalogue holds it in memory (inline bytes or chunk pointers, no encryption), is answered at
+     * once on the calling thread, which may be an event loop, with no RocksDB read; anything else
+     * as {@link #resolve}. Only for callers whose next steps do not block (a chunked version's
+     * bytes are read on the I/O scheduler, by {@link ObjectStreamer} or {@link VerifiedRegions}).
      */
     public Mono<ObjectVersion> resolveForRead(String bucket, String key, String versionId) {
         if (versionId == null) {
