@@ -119,8 +119,9 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         // windowUntil would signal it twice (to the open part and to the form), the second dropped
         // with a stack trace. A file cut short that way is discarded below, never published.
         AtomicReference<Throwable> parserFailure = new AtomicReference<>();
+        ParserGate gate = new ParserGate();
         return objects.checkBucket(call.s3().bucket())
-                .thenMany(Flux.defer(() -> parts.read(PART_EVENT, call.http(), Map.of()))
+                .thenMany(Flux.defer(() -> gate.cancelBetweenPieces(parts.read(PART_EVENT, gate.body(call.http()), Map.of())))
                         // body pieces dropped before the parser took them (the form cut short)
                         .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
                         // Spring's reader throws these for a part header it cannot parse: an
