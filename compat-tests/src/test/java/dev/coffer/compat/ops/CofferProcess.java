@@ -53,24 +53,35 @@ public final class CofferProcess implements AutoCloseable {
         builder.environment().put("COFFER_PORT", Integer.toString(port));
         builder.environment().put("COFFER_UI_PORT", Integer.toString(drivePort));
         CofferProcess started = new CofferProcess(builder.start(), port, drivePort, log);
+        try {
+            started.awaitReady();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            // e.g. the test's timeout interrupted the wait: the caller never gets the process to close
+            started.process.destroyForcibly();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Waits (90 s at most) until /_coffer/health answers 200; throws if the process exits or is not ready by then. */
+    private void awaitReady() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            if (!started.process.isAlive()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException("coffer exited at start:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(started.uri("/_coffer/health"))
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri("/_coffer/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
-                    return started;
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(200);
         }
-        started.kill();
         throw new IllegalStateException("coffer did not become ready:\n" + Files.readString(log));
     }
 
