@@ -146,7 +146,10 @@ async function onSignIn(event) {
     const credentials = await Credentials.derive(accessKey, secretInput.value, region);
     secretInput.value = '';
     const client = new S3Client(credentials, endpoint);
-    await client.listBuckets(); // proves the keys before anything is kept
+    // Proves the keys before anything is kept. AccessDenied comes only after the signature and
+    // key were checked (a wrong secret is SignatureDoesNotMatch, an unknown or inactive key
+    // InvalidAccessKeyId): the key is good but may not list buckets, as a user given one bucket.
+    await client.listBuckets().catch((e) => { if (e.code !== 'AccessDenied') throw e; });
     save(credentials);
     startShell(client);
   } catch (error) {

@@ -49,11 +49,29 @@ export class BucketsView {
       await Promise.all(rows.map(({ versioning }) => versioning()));
       for (const { count } of rows) await count();
     } catch (e) {
-      if (!this.abort.signal.aborted) {
-        this.status.textContent = 'The buckets could not be loaded.';
-        this.ctx.reportError(e);
+      if (this.abort.signal.aborted) return;
+      if (e.code === 'AccessDenied') {
+        this.openByName();
+        return;
       }
+      this.status.textContent = 'The buckets could not be loaded.';
+      this.ctx.reportError(e);
     }
+  }
+
+  /** A key allowed some buckets but not ListBuckets (s3:ListAllMyBuckets): its buckets are opened by name. */
+  openByName() {
+    const input = h('input', { class: 'input', id: 'open-bucket-name', 'aria-label': 'Bucket name', placeholder: 'Bucket name',
+      autocomplete: 'off', autocapitalize: 'off', spellcheck: 'false', required: true });
+    const form = h('form', { class: 'open-bucket', onsubmit: (e) => {
+      e.preventDefault();
+      const name = input.value.trim();
+      if (name) this.ctx.navigate(name, '');
+    } }, input, h('button', { type: 'submit', class: 'button primary' }, 'Open'));
+    this.status.textContent = 'This key may not list the buckets (s3:ListAllMyBuckets). Open a bucket you were given by its name:';
+    this.status.after(form);
+    this.body.closest('table').hidden = true;
+    input.focus();
   }
 
   row(bucket) {

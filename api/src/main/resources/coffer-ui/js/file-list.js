@@ -31,11 +31,12 @@ export class FileList {
     this.live = new Map(); // index -> row element in the DOM
     this.status = h('div', { class: 'list-status', role: 'status' });
     this.more = h('button', { type: 'button', class: 'button small', id: 'search-more', hidden: true, onclick: () => this.fetchPage() }, 'More results');
+    this.retry = h('button', { type: 'button', class: 'button small', id: 'list-retry', hidden: true, onclick: () => this.tryAgain() }, 'Try again');
     this.element = h('div', { class: 'file-list' + (this.mode === 'grid' ? ' grid' : ''), role: 'grid', 'aria-label': 'Files and folders', 'aria-multiselectable': 'true' },
       h('div', { role: 'rowgroup', class: 'list-head' }, h('div', { role: 'row', class: 'row head', 'aria-rowindex': '1' },
         h('div', { role: 'columnheader', class: 'cell-check' }, this.selectAll), Object.values(this.headCells),
         h('div', { role: 'columnheader', class: 'cell-more' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
-      this.rows, h('div', { class: 'list-foot' }, this.status, this.more));
+      this.rows, h('div', { class: 'list-foot' }, this.status, this.more, this.retry));
     this.onScroll = () => {
       if (this.scrollPending) return;
       this.scrollPending = true;
@@ -50,6 +51,9 @@ export class FileList {
     };
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onResize);
+    // A listing that failed while the network was away goes on by itself when it is back.
+    this.onOnline = () => { if (this.failed) this.tryAgain(); };
+    window.addEventListener('online', this.onOnline);
   }
 
   /** Where rows go: one column of list rows, or as many tiles as fit in a line. */
@@ -78,6 +82,7 @@ export class FileList {
     this.generation++;
     window.removeEventListener('scroll', this.onScroll);
     window.removeEventListener('resize', this.onResize);
+    window.removeEventListener('online', this.onOnline);
     if (this.abort) this.abort.abort();
   }
 
@@ -91,6 +96,12 @@ export class FileList {
     this.rerender();
     await this.fetchPage(generation);
     if (sort.by !== 'name') await this.resort(sort);
+  }
+
+  /** Asks again for the page whose listing failed (the button shown with the failure, or "online"). */
+  tryAgain() {
+    this.failed = false;
+    this.fetchPage();
   }
 
   /** Loads the next page; while one is loading, resolves when that one is in. */
@@ -235,6 +246,7 @@ export class FileList {
     else text = `${formatCount(n)} item${n === 1 ? '' : 's'}` + (this.done ? '' : this.loading ? ' · loading more…' : ' · scroll for more');
     this.status.textContent = text;
     this.more.hidden = !q || this.done || this.loading || this.failed;
+    this.retry.hidden = !this.failed || this.loading;
     this.element.classList.toggle('empty', !n && !this.loading);
     this.selectAll.checked = n > 0 && this.selected.size >= n;
   }

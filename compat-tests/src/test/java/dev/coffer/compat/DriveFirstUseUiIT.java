@@ -1,0 +1,56 @@
+package dev.coffer.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.CofferServerExtension;
+import dev.coffer.compat.support.NodeScripts;
+import dev.coffer.compat.ui.BrowserTests;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+
+/**
+ * What a first-time user of Coffer Drive met, in a real headless Chromium: {@code
+ * ui-tests/drive-first-use.e2e.mjs} signs in with the README's "user with a key for one bucket"
+ * (its policy allows s3:* on one bucket, so ListBuckets is AccessDenied) and opens that bucket by
+ * name, and sees a folder whose listing failed offer "Try again" and list by itself once the
+ * browser is online again. The user and the bucket are made here.
+ */
+@ExtendWith(CofferServerExtension.class)
+class DriveFirstUseUiIT {
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
+    void aFirstTimeUserSignsInWithABucketKeyAndGetsPastAFailedListing(CofferServer server) throws Exception {
+        BrowserTests.requireAvailable();
+        String bucket = server.createBucket("first-use");
+        server.s3().putObject(b -> b.bucket(bucket).key("docs/readme.txt"), RequestBody.fromString("read me"));
+        String user = "one-bucket-" + Long.toHexString(System.nanoTime());
+        AccessKey key;
+        try (IamClient iam = server.newIamClient()) {
+            iam.createUser(b -> b.userName(user));
+            iam.putUserPolicy(b -> b.userName(user).policyName("one-bucket").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":"
+                            + "[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::" + bucket + "/*\"]}]}"));
+            key = iam.createAccessKey(b -> b.userName(user)).accessKey();
+        }
+
+        NodeScripts.Result result = BrowserTests.run("drive-first-use.e2e.mjs", 160, server.driveUrl().toString(),
+                CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, key.accessKeyId(), key.secretAccessKey(), bucket);
+        assertThat(result.output()).as(result.output())
+                .contains("ok - a key allowed one bucket but not ListBuckets signs in and opens that bucket by its name")
+                .contains("ok - a wrong secret for that key is still refused at sign-in")
+                .contains("ok - a folder that could not be listed offers Try again, which lists it")
+                .contains("ok - a folder opened while the network is gone lists by itself when it is back")
+                .contains(" 0 failed")
+                .doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+}

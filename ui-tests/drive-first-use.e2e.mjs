@@ -1,0 +1,80 @@
+// What a person trying the drive for the first time meets, in headless Chromium at desktop size:
+//   node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket>
+// The user's key is the README's "user with a key for one bucket": its policy allows s3:* on
+// <bucket> only, so ListBuckets answers AccessDenied; it signs in all the same and opens <bucket>
+// by name. A folder whose listing failed (network gone, server away) offers "Try again" and lists
+// by itself when the browser is online again. DriveFirstUseUiIT makes the user and the bucket,
+// which holds docs/readme.txt.
+import { assert, DESKTOP, failureShot, launch, Steps } from './lib/harness.mjs';
+import { row, signIn, waitForRows } from './lib/drive-page.mjs';
+
+const [driveUrl, rootKey, rootSecret, userKey, userSecret, bucket] = process.argv.slice(2);
+if (!bucket) {
+  console.error('usage: node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket>');
+  process.exit(2);
+}
+const steps = new Steps();
+let page;
+steps.onFailure = (name) => failureShot(page, name);
+const browsers = [];
+async function fresh() {
+  const browser = await launch(DESKTOP);
+  browsers.push(browser);
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => console.log(`page error - ${e.message}`));
+  await page.goto(driveUrl);
+  return browser.context;
+}
+const listStatus = () => page.locator('.list-status').textContent();
+
+await steps.run('a key allowed one bucket but not ListBuckets signs in and opens that bucket by its name', async () => {
+  await fresh();
+  await signIn(page, userKey, userSecret);
+  await page.locator('#shell').waitFor({ timeout: 10000 });
+  const said = await page.locator('.buckets-view [role=status]').textContent();
+  assert(said.includes('may not list the buckets'), 'the bucket list says why it is not shown: ' + said);
+  await page.fill('#open-bucket-name', bucket);
+  await page.press('#open-bucket-name', 'Enter');
+  await waitForRows(page, (keys) => keys.join() === 'docs/', 'the bucket\'s folder');
+  await row(page, 'docs/').dblclick();
+  await waitForRows(page, (keys) => keys.join() === 'docs/readme.txt', 'the file in the folder');
+});
+
+await steps.run('a wrong secret for that key is still refused at sign-in', async () => {
+  await fresh();
+  await signIn(page, userKey, userSecret.slice(1) + 'x');
+  await page.locator('#signin-message:not([hidden])').waitFor();
+  const said = await page.locator('#signin-message').textContent();
+  assert(said === 'The secret key does not match this access key.', 'the refusal is in words: ' + said);
+  assert(await page.locator('#shell').isHidden(), 'the drive stays closed');
+});
+
+await steps.run('a folder that could not be listed offers Try again, which lists it', async () => {
+  await fresh();
+  await signIn(page, rootKey, rootSecret);
+  await page.locator('#shell').waitFor();
+  let refused = 0;
+  await page.route((url) => url.searchParams.get('prefix') === 'docs/', (route) => (refused++ ? route.continue() : route.abort('connectionrefused')));
+  await page.goto(`${driveUrl}#/${bucket}/docs/`);
+  await page.locator('#list-retry:visible').waitFor();
+  assert(await listStatus() === 'This folder could not be listed.', 'the failure is said: ' + await listStatus());
+  await page.click('#list-retry');
+  await waitForRows(page, (keys) => keys.join() === 'docs/readme.txt', 'the folder after Try again');
+  assert(await page.locator('#list-retry').isHidden(), 'Try again goes once the folder is listed');
+});
+
+await steps.run('a folder opened while the network is gone lists by itself when it is back', async () => {
+  const context = await fresh();
+  await signIn(page, rootKey, rootSecret);
+  await page.locator('#shell').waitFor();
+  await page.click(`a.bucket-link[href="#/${bucket}/"]`);
+  await waitForRows(page, (keys) => keys.join() === 'docs/', 'the bucket');
+  await context.setOffline(true);
+  await row(page, 'docs/').dblclick();
+  await page.locator('#list-retry:visible').waitFor();
+  await context.setOffline(false);
+  await waitForRows(page, (keys) => keys.join() === 'docs/readme.txt', 'the folder, back online');
+});
+
+for (const browser of browsers) await browser.close();
+process.exit(steps.summary());
