@@ -1,16 +1,17 @@
 // What a person trying the drive for the first time meets, in headless Chromium at desktop size:
-//   node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket>
+//   node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket> <versionedBucket>
 // The user's key is the README's "user with a key for one bucket": its policy allows s3:* on
 // <bucket> only, so ListBuckets answers AccessDenied; it signs in all the same and opens <bucket>
 // by name. A folder whose listing failed (network gone, server away) offers "Try again" and lists
-// by itself when the browser is online again. DriveFirstUseUiIT makes the user and the bucket,
-// which holds docs/readme.txt.
-import { assert, DESKTOP, failureShot, launch, Steps } from './lib/harness.mjs';
-import { row, signIn, waitForRows } from './lib/drive-page.mjs';
+// by itself when the browser is online again. A versioned bucket whose only file was deleted
+// (a version and a delete marker are left) is deleted from the bucket list, its versions first.
+// DriveFirstUseUiIT makes the user and the buckets (<bucket> holds docs/readme.txt).
+import { assert, DESKTOP, failureShot, launch, screenshot, Steps } from './lib/harness.mjs';
+import { openDialog, pressDialogButton, row, signIn, waitForRows } from './lib/drive-page.mjs';
 
-const [driveUrl, rootKey, rootSecret, userKey, userSecret, bucket] = process.argv.slice(2);
-if (!bucket) {
-  console.error('usage: node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket>');
+const [driveUrl, rootKey, rootSecret, userKey, userSecret, bucket, versionedBucket] = process.argv.slice(2);
+if (!versionedBucket) {
+  console.error('usage: node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket> <versionedBucket>');
   process.exit(2);
 }
 const steps = new Steps();
@@ -30,9 +31,10 @@ const listStatus = () => page.locator('.list-status').textContent();
 await steps.run('a key allowed one bucket but not ListBuckets signs in and opens that bucket by its name', async () => {
   await fresh();
   await signIn(page, userKey, userSecret);
-  await page.locator('#shell').waitFor({ timeout: 10000 });
+  await page.locator('#open-bucket-name').waitFor({ timeout: 10000 });
   const said = await page.locator('.buckets-view [role=status]').textContent();
   assert(said.includes('may not list the buckets'), 'the bucket list says why it is not shown: ' + said);
+  await screenshot(page, 'drive-open-bucket-by-name');
   await page.fill('#open-bucket-name', bucket);
   await page.press('#open-bucket-name', 'Enter');
   await waitForRows(page, (keys) => keys.join() === 'docs/', 'the bucket\'s folder');
@@ -74,6 +76,20 @@ await steps.run('a folder opened while the network is gone lists by itself when 
   await page.locator('#list-retry:visible').waitFor();
   await context.setOffline(false);
   await waitForRows(page, (keys) => keys.join() === 'docs/readme.txt', 'the folder, back online');
+});
+
+await steps.run('a versioned bucket with no current files is deleted, its old versions and delete markers first', async () => {
+  await fresh();
+  await signIn(page, rootKey, rootSecret);
+  const bucketRow = page.locator(`tr[data-bucket="${versionedBucket}"]`);
+  await bucketRow.waitFor();
+  await page.click(`button[aria-label="Delete bucket ${versionedBucket}"]`);
+  const said = await openDialog(page).textContent();
+  assert(said.includes('keeps old versions or delete markers'), 'the dialog says what else goes: ' + said);
+  await openDialog(page).locator('input').fill(versionedBucket);
+  await pressDialogButton(page, 'Delete bucket');
+  await bucketRow.waitFor({ state: 'detached' });
+  console.log('bucket deleted - ' + versionedBucket);
 });
 
 for (const browser of browsers) await browser.close();

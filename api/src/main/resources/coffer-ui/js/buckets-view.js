@@ -124,16 +124,40 @@ export class BucketsView {
     }
   }
 
+  /** Deletes every version and delete marker of the bucket; throws on the first that is refused. */
+  async deleteVersions(name) {
+    const all = [];
+    for await (const versions of this.ctx.client.versionPages(name)) all.push(...versions);
+    const failed = await this.ctx.client.deleteObjects(name, all.map(({ key, versionId }) => ({ key, versionId })));
+    if (failed.length) {
+      throw new Error(`${formatCount(failed.length)} of ${formatCount(all.length)} versions could not be deleted (${failed[0].code}): the bucket is kept.`);
+    }
+  }
+
   async remove(name) {
     const page = await this.ctx.client.listObjects({ bucket: name, delimiter: '', maxKeys: 1 }).catch(() => null);
     if (page && page.files.length) {
       toast(`Bucket ${name} is not empty. Delete everything in it first.`, 'error');
       return;
     }
+    // No current files, but S3 refuses to delete a bucket that keeps old versions or delete
+    // markers (versioning), which the folder view does not show: they go first, said so.
+    let kept = false;
+    try {
+      for await (const versions of this.ctx.client.versionPages(name)) {
+        kept = versions.length > 0;
+        break;
+      }
+    } catch {
+      // not allowed to list versions (or none to list): DeleteBucket will say what S3 thinks
+    }
     const ok = await confirmAction({ title: 'Delete bucket', confirmLabel: 'Delete bucket', typeToConfirm: name,
-      message: `The empty bucket “${name}” will be deleted. Its name may then be taken by someone else. This cannot be undone.` });
+      message: kept
+        ? `The bucket “${name}” has no current files, but keeps old versions or delete markers of deleted files (versioning). They will be deleted for good, then the bucket. Its name may then be taken by someone else. This cannot be undone.`
+        : `The empty bucket “${name}” will be deleted. Its name may then be taken by someone else. This cannot be undone.` });
     if (!ok) return;
     try {
+      if (kept) await this.deleteVersions(name);
       await this.ctx.client.deleteBucket(name);
       toast(`Bucket ${name} deleted.`, 'success');
       this.show();

@@ -12,9 +12,6 @@ import { TablePage } from './page-view.js';
 import { icons } from './icons.js';
 import { baseName, formatCount, formatDate, formatSize } from './format.js';
 import { confirmAction, toast } from './dialogs.js';
-import { kids, text } from './xml.js';
-
-const decode = (value, encoded) => (encoded && value != null ? decodeURIComponent(value.replace(/\+/g, '%20')) : value);
 
 /** Every deleted object under `prefix`: {key, marker (version id), deleted (date), version: newest real version or null}. */
 export async function listDeleted(client, bucket, prefix, signal) {
@@ -22,31 +19,19 @@ export async function listDeleted(client, bucket, prefix, signal) {
   // markers newest first, but a page may also list the versions first and the markers after
   // (Coffer does), and a key may run over a page boundary.
   const byKey = new Map();
-  let keyMarker = null;
-  let versionMarker = null;
-  do {
-    const query = { versions: '', prefix, 'encoding-type': 'url' };
-    if (keyMarker) query['key-marker'] = keyMarker;
-    if (versionMarker) query['version-id-marker'] = versionMarker;
-    const root = await client.xml({ bucket, query, signal });
-    const encoded = text(root, 'EncodingType') === 'url';
-    for (const v of Array.from(root.children).filter((c) => c.localName === 'Version' || c.localName === 'DeleteMarker')) {
-      const key = decode(text(v, 'Key'), encoded);
-      if (!byKey.has(key)) byKey.set(key, { key, marker: null, deleted: null, version: null });
-      const d = byKey.get(key);
-      const modified = text(v, 'LastModified');
-      if (v.localName === 'DeleteMarker') {
-        if (text(v, 'IsLatest') === 'true') Object.assign(d, { marker: text(v, 'VersionId'), deleted: modified });
-      } else if (text(v, 'IsLatest') === 'true') {
+  for await (const versions of client.versionPages(bucket, prefix, signal)) {
+    for (const v of versions) {
+      if (!byKey.has(v.key)) byKey.set(v.key, { key: v.key, marker: null, deleted: null, version: null });
+      const d = byKey.get(v.key);
+      if (v.deleteMarker) {
+        if (v.latest) Object.assign(d, { marker: v.versionId, deleted: v.modified });
+      } else if (v.latest) {
         d.live = true;
-      } else if (!d.version || modified > d.version.modified) {
-        d.version = { id: text(v, 'VersionId'), size: Number(text(v, 'Size')), modified };
+      } else if (!d.version || v.modified > d.version.modified) {
+        d.version = { id: v.versionId, size: v.size, modified: v.modified };
       }
     }
-    const truncated = text(root, 'IsTruncated') === 'true';
-    keyMarker = truncated ? decode(text(root, 'NextKeyMarker'), encoded) : null;
-    versionMarker = truncated ? text(root, 'NextVersionIdMarker') : null;
-  } while (keyMarker);
+  }
   // Deleted: the latest is a delete marker, and there is a version under it to bring back.
   return [...byKey.values()].filter((d) => d.marker && !d.live && d.version).map(({ live, ...d }) => d);
 }

@@ -14,6 +14,20 @@ export function objectPath(bucket, key) {
 
 const decodeKey = (value, encoded) => (encoded && value != null ? decodeURIComponent(value.replace(/\+/g, '%20')) : value);
 
+/** The versions and delete markers of a ListVersionsResult. */
+function versionsOf(root, encoded) {
+  return Array.from(root.children)
+    .filter((c) => c.localName === 'Version' || c.localName === 'DeleteMarker')
+    .map((v) => ({
+      key: decodeKey(text(v, 'Key'), encoded),
+      versionId: text(v, 'VersionId'),
+      latest: text(v, 'IsLatest') === 'true',
+      modified: text(v, 'LastModified'),
+      size: Number(text(v, 'Size') || 0),
+      deleteMarker: v.localName === 'DeleteMarker',
+    }));
+}
+
 export class S3Client {
   /** endpoint: the S3 endpoint's origin, e.g. http://localhost:9000 (from the drive's config.json). */
   constructor(credentials, endpoint) {
@@ -158,20 +172,29 @@ export class S3Client {
     return this.request({ method: 'PUT', bucket, query: { versioning: '' }, body });
   }
 
+  /**
+   * Every page of ListObjectVersions under `prefix`, following the key and version markers: each
+   * an array of {key, versionId, latest, modified, size, deleteMarker}, in the server's order.
+   */
+  async *versionPages(bucket, prefix = '', signal) {
+    let keyMarker = null;
+    let versionMarker = null;
+    do {
+      const query = { versions: '', prefix, 'encoding-type': 'url' };
+      if (keyMarker) query['key-marker'] = keyMarker;
+      if (versionMarker) query['version-id-marker'] = versionMarker;
+      const root = await this.xml({ bucket, query, signal });
+      const encoded = text(root, 'EncodingType') === 'url';
+      yield versionsOf(root, encoded);
+      const truncated = text(root, 'IsTruncated') === 'true';
+      keyMarker = truncated ? decodeKey(text(root, 'NextKeyMarker'), encoded) : null;
+      versionMarker = truncated ? text(root, 'NextVersionIdMarker') : null;
+    } while (keyMarker);
+  }
+
   async listVersions(bucket, key) {
     const root = await this.xml({ bucket, query: { versions: '', prefix: key, 'encoding-type': 'url' } });
-    const encoded = text(root, 'EncodingType') === 'url';
-    return Array.from(root.children)
-      .filter((c) => c.localName === 'Version' || c.localName === 'DeleteMarker')
-      .map((v) => ({
-        key: decodeKey(text(v, 'Key'), encoded),
-        versionId: text(v, 'VersionId'),
-        latest: text(v, 'IsLatest') === 'true',
-        modified: text(v, 'LastModified'),
-        size: Number(text(v, 'Size') || 0),
-        deleteMarker: v.localName === 'DeleteMarker',
-      }))
-      .filter((v) => v.key === key);
+    return versionsOf(root, text(root, 'EncodingType') === 'url').filter((v) => v.key === key);
   }
 
   /** A presigned GET URL (absolute) valid for `expires` seconds; `query` adds response-* overrides. */

@@ -1,6 +1,7 @@
 package dev.coffer.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 
@@ -15,23 +16,31 @@ import dev.coffer.compat.ui.BrowserTests;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * What a first-time user of Coffer Drive met, in a real headless Chromium: {@code
  * ui-tests/drive-first-use.e2e.mjs} signs in with the README's "user with a key for one bucket"
  * (its policy allows s3:* on one bucket, so ListBuckets is AccessDenied) and opens that bucket by
- * name, and sees a folder whose listing failed offer "Try again" and list by itself once the
- * browser is online again. The user and the bucket are made here.
+ * name, sees a folder whose listing failed offer "Try again" and list by itself once the browser
+ * is online again, and deletes from the bucket list a versioned bucket whose only file was
+ * deleted (its version and delete marker go first). The user and the buckets are made here; the
+ * deleted bucket is then checked gone with the AWS SDK.
  */
 @ExtendWith(CofferServerExtension.class)
 class DriveFirstUseUiIT {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
-    void aFirstTimeUserSignsInWithABucketKeyAndGetsPastAFailedListing(CofferServer server) throws Exception {
+    void aFirstTimeUserSignsInWithABucketKeyGetsPastAFailedListingAndDeletesAVersionedBucket(CofferServer server) throws Exception {
         BrowserTests.requireAvailable();
         String bucket = server.createBucket("first-use");
         server.s3().putObject(b -> b.bucket(bucket).key("docs/readme.txt"), RequestBody.fromString("read me"));
+        String versioned = server.createBucket("first-use-versioned");
+        server.s3().putBucketVersioning(b -> b.bucket(versioned).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        server.s3().putObject(b -> b.bucket(versioned).key("old.txt"), RequestBody.fromString("old"));
+        server.s3().deleteObject(b -> b.bucket(versioned).key("old.txt"));
         String user = "one-bucket-" + Long.toHexString(System.nanoTime());
         AccessKey key;
         try (IamClient iam = server.newIamClient()) {
@@ -43,14 +52,17 @@ class DriveFirstUseUiIT {
         }
 
         NodeScripts.Result result = BrowserTests.run("drive-first-use.e2e.mjs", 160, server.driveUrl().toString(),
-                CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, key.accessKeyId(), key.secretAccessKey(), bucket);
+                CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, key.accessKeyId(), key.secretAccessKey(), bucket, versioned);
         assertThat(result.output()).as(result.output())
                 .contains("ok - a key allowed one bucket but not ListBuckets signs in and opens that bucket by its name")
                 .contains("ok - a wrong secret for that key is still refused at sign-in")
                 .contains("ok - a folder that could not be listed offers Try again, which lists it")
                 .contains("ok - a folder opened while the network is gone lists by itself when it is back")
+                .contains("ok - a versioned bucket with no current files is deleted, its old versions and delete markers first")
                 .contains(" 0 failed")
                 .doesNotContain("not ok");
         assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThatThrownBy(() -> server.s3().headBucket(b -> b.bucket(versioned)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
     }
 }
