@@ -111,9 +111,12 @@ run() { # side case -> "req/s server-CPU-µs-per-request"
   esac
   [ "$2" = floor ] || grep -E "Non-2xx|Socket errors" <<<"$out" | sed "s/^/wrk $2 side $1: /" >&2 || true
   awk -v ticks=$(($(cpu "$1") - t0)) -v hz="$(getconf CLK_TCK)" \
-    '/requests in/ {n = $1} /Requests\/sec/ {printf "%s %.0f\n", $2, ticks / hz * 1e6 / n}' <<<"$out"
+    '/requests in/ {n = $1} /Requests\/sec/ {if (n > 0) printf "%s %.0f\n", $2, ticks / hz * 1e6 / n; else print $2, "-"}' <<<"$out"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# A round that finished no request has no CPU per request ("-"): it counts in the req/s median and
+# is left out of the CPU one (sort -n would put an "inf" first and lower the median).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {print (a == "nan" || b == "nan" || a == 0) ? "nan" : b / a}'; }
+median() { { grep -v '^-$' || true; } | sort -n | awk '{a[NR]=$1} END {print NR == 0 ? "nan" : (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 # CPU per request of the request threads (µs, from /proc/PID/task/*/stat) is steadier than req/s on a
 # shared machine: it counts the work a request costs, not the share of the cores the server was given.
@@ -125,6 +128,6 @@ for c in $CASES; do
   for _ in $(seq "$RUNS"); do a+=("$(run 0 "$c")"); b+=("$(run 1 "$c")"); done
   am=$(printf "%s\n" "${a[@]}" | cut -d' ' -f1 | median); bm=$(printf "%s\n" "${b[@]}" | cut -d' ' -f1 | median)
   ac=$(printf "%s\n" "${a[@]}" | cut -d' ' -f2 | median); bc=$(printf "%s\n" "${b[@]}" | cut -d' ' -f2 | median)
-  printf "%-14s %12.0f %12.0f %7.2f %9.0f %9.0f %7.2f   A: %s  B: %s\n" "$c" "$am" "$bm" "$(echo "$bm / $am" | bc -l)" \
-    "$ac" "$bc" "$(echo "$bc / $ac" | bc -l)" "$(printf "%s/" "${a[@]}")" "$(printf "%s/" "${b[@]}")"
+  printf "%-14s %12.0f %12.0f %7.2f %9.0f %9.0f %7.2f   A: %s  B: %s\n" "$c" "$am" "$bm" "$(ratio "$am" "$bm")" \
+    "$ac" "$bc" "$(ratio "$ac" "$bc")" "$(printf "%s/" "${a[@]}")" "$(printf "%s/" "${b[@]}")"
 done
