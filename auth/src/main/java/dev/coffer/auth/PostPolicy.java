@@ -38,6 +38,11 @@ public final class PostPolicy {
         this.lengthRange = lengthRange;
     }
 
+    /** An anonymous form's: no expiration, no condition, no length range. */
+    static PostPolicy none() {
+        return new PostPolicy(null, List.of(), null);
+    }
+
     public Optional<LengthRange> contentLengthRange() {
         return Optional.ofNullable(lengthRange);
     }

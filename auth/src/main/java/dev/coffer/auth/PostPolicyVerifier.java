@@ -41,7 +41,10 @@ public final class PostPolicyVerifier {
      * @param fields the form fields before the file, by lower-case name, the key with
      *     {@code ${filename}} already replaced
      * @param bucket the bucket the form is posted to
-     * @throws AuthException ACCESS_DENIED for an anonymous form or a policy the form breaks,
+     * @return the form's signer and policy; for a form with neither policy nor signature fields,
+     *     an anonymous one ({@code accessKeyId} null, no conditions): S3 takes such a form as an
+     *     anonymous request, allowed only where the bucket lets anyone write (POST Object, "policy")
+     * @throws AuthException ACCESS_DENIED for a policy the form breaks,
      *     INVALID_ARGUMENT for a missing field, INVALID_POLICY_DOCUMENT, SIGNATURE_DOES_NOT_MATCH,
      *     INVALID_ACCESS_KEY_ID, INVALID_REQUEST for a V2 form when SigV2 is off
      */
@@ -50,7 +53,7 @@ public final class PostPolicyVerifier {
         boolean v4 = fields.containsKey("x-amz-algorithm");
         boolean v2 = fields.containsKey("awsaccesskeyid");
         if (policy == null && !v4 && !v2 && !fields.containsKey("signature") && !fields.containsKey("x-amz-signature")) {
-            throw AuthMechanism.anonymous();
+            return new VerifiedPost(new AuthResult(null, new PayloadMode.Unsigned()), PostPolicy.none());
         }
         require(fields, "policy");
         if (!v4 && !sigV2Enabled) throw AuthMechanism.unsupported();

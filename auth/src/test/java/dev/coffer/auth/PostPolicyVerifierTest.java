@@ -1,6 +1,7 @@
 package dev.coffer.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,8 +167,10 @@ class PostPolicyVerifierTest {
     }
 
     @Test
-    void formWithoutAnyCredentialIsAnonymousAndDenied() {
-        Map<String, String> form = Map.of("key", "k");
-        assertEquals(AuthError.ACCESS_DENIED, v4Failure(form, "b", "2015-12-29T10:00:00Z").error());
+    void formWithoutPolicyOrSignatureIsAnonymous() throws AuthException {
+        PostPolicyVerifier.VerifiedPost post = verifier(V2_SECRET, "2007-12-01T11:00:00Z")
+                .verify(Map.of("key", "k", "acl", "public-read"), "b");
+        assertNull(post.auth().accessKeyId());
+        assertTrue(post.policy().contentLengthRange().isEmpty());
     }
 }

@@ -173,6 +173,34 @@ class PostObjectIT {
         assertXmlError(response, 403, "AccessDenied");
     }
 
+    /**
+     * A form without a policy is anonymous (POST Object, "policy": "Requests without a security
+     * policy are considered anonymous and will succeed only on a publicly writable bucket").
+     */
+    @Test
+    void formWithoutPolicyIsAnonymousAndStoresWhereAnyoneMayWrite() {
+        String open = server.createBucket("post-anon");
+        server.s3().putBucketPolicy(b -> b.bucket(open).policy("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",
+                 "Action":"s3:PutObject","Resource":"arn:aws:s3:::%s/drop/*"}]}""".formatted(open)));
+        HttpResponse<byte[]> stored = anonymousForm(open, "drop/${filename}", "201", "note.txt", "hello");
+        assertThat(stored.statusCode()).as(body(stored)).isEqualTo(201);
+        assertThat(body(stored)).contains("<Key>drop/note.txt</Key>");
+        assertThat(server.s3().getObjectAsBytes(b -> b.bucket(open).key("drop/note.txt")).asUtf8String()).isEqualTo("hello");
+        assertXmlError(anonymousForm(open, "elsewhere/${filename}", "201", "note.txt", "hello"), 403, "AccessDenied");
+    }
+
+    private static HttpResponse<byte[]> anonymousForm(String bucket, String key, String status, String filename,
+                                                      String content) {
+        return server.raw().send(HttpRequest.newBuilder(server.endpoint().resolve("/" + bucket))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\n"
+                        + key + "\r\n--b\r\nContent-Disposition: form-data; name=\"success_action_status\"\r\n\r\n"
+                        + status + "\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\n\r\n" + content + "\r\n--b--\r\n"))
+                .build());
+    }
+
     @Test
     void brokenMultipartBodyIsMalformedPostRequest() {
         HttpResponse<byte[]> response = server.raw().send(HttpRequest.newBuilder(server.endpoint().resolve("/" + bucket))

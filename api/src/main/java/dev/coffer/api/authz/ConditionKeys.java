@@ -115,7 +115,8 @@ public final class ConditionKeys {
         RequestContext.Builder keys = RequestContext.builder();
         keys.put("s3:authType", "POST");
         boolean v4 = fields.containsKey("x-amz-algorithm");
-        keys.put("s3:signatureversion", v4 ? "AWS4-HMAC-SHA256" : "AWS");
+        // An anonymous form (no policy) has no signature to name.
+        if (v4 || fields.containsKey("awsaccesskeyid")) keys.put("s3:signatureversion", v4 ? "AWS4-HMAC-SHA256" : "AWS");
         if (v4) signatureAge(keys, fields.get("x-amz-date"), now);
         keys.put("s3:x-amz-acl", fields.get("acl"));
         keys.put("s3:x-amz-server-side-encryption", fields.get("x-amz-server-side-encryption"));

@@ -183,7 +183,8 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         long max = Math.min(MAX_POST_SIZE, range.map(PostPolicy.LengthRange::max).orElse(MAX_POST_SIZE));
         objects.encryption().checkTransport(call, form.asHeaders());
         SseRequest sse = SseRequest.parse(form.asHeaders());
-        // The form acts with the rights of the key that signed its policy, checked before a byte is stored.
+        // The form acts with the rights of the key that signed its policy (anonymous for a form without
+        // one), checked before a byte is stored.
         // Its condition keys are the form's (s3:authType POST, its signature, its tags), and a form
         // that sets tags needs s3:PutObjectTagging too, as PutObject with x-amz-tagging does.
         RequestAccess signer = call.access().signedBy(verified.auth().accessKeyId())
