@@ -36,13 +36,14 @@ public final class S3ErrorXml {
 
     /**
      * Escapes XML element text the way S3 does, for every S3 document Coffer writes (S3Xml uses it
-     * too): {@code & < > "} as entities, so an ETag reads {@code &quot;...&quot;}, and each control
-     * character below U+0020 as a numeric reference, so CR, LF and tab in keys survive any parser's
-     * line-end and whitespace handling.
+     * too): {@code & < > "} as entities, so an ETag reads {@code &quot;...&quot;}, and tab, LF and CR
+     * as numeric references, so they survive any parser's line-end and whitespace handling.
      *
-     * <p>References to C0 controls other than tab, LF and CR are XML 1.1 syntax inside an XML 1.0
-     * document; S3 sends them so and Coffer reads them back. U+0000 cannot be represented in XML at
-     * all: it comes out as {@code &#0;}, which no parser accepts (clients use encoding-type=url).
+     * <p>A character XML 1.0 cannot carry at all (the other C0 controls, U+0000 included, and
+     * U+FFFE, U+FFFF) is written as U+FFFD, so that every document parses: S3 writes such characters
+     * as references ({@code &#1;}), which XML 1.0 parsers refuse (botocore#3496). The listings, which
+     * can say how they encode, answer such a page URL-encoded instead ({@code ListingParams}); a
+     * client that needs the exact key asks {@code encoding-type=url}, as S3 documents.
      */
     public static String escapeText(String text) {
         StringBuilder out = null;
@@ -70,8 +71,19 @@ public final class S3ErrorXml {
             case '<' -> "&lt;";
             case '>' -> "&gt;";
             case '"' -> "&quot;";
-            default -> c < 0x20 ? "&#" + (int) c + ";" : null;
+            case '\t' -> "&#9;";
+            case '\n' -> "&#10;";
+            case '\r' -> "&#13;";
+            default -> !carriedByXml(c) ? "\uFFFD" : null;
         };
+    }
+
+    /**
+     * Whether XML 1.0 can carry {@code c} (its Char production, surrogate pairs aside), literally
+     * or as a reference. https://www.w3.org/TR/xml/#charsets
+     */
+    public static boolean carriedByXml(char c) {
+        return c >= 0x20 ? c < 0xFFFE : c == '\t' || c == '\n' || c == '\r';
     }
 
     private static void element(StringBuilder xml, String name, String text) {

@@ -14,6 +14,7 @@ import dev.coffer.metadata.UploadListQuery;
 import dev.coffer.metadata.UploadRecord;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -50,8 +51,11 @@ public final class ListMultipartUploadsHandler implements S3Handler {
                 .flatMap(found -> respond(call, p, r, keyMarker, idMarker, max, found.getT2(), found.getT1()));
     }
 
-    private Mono<Void> respond(S3Call call, ListingParams p, S3Request r, String keyMarker, String idMarker, int max,
+    private Mono<Void> respond(S3Call call, ListingParams asked, S3Request r, String keyMarker, String idMarker, int max,
                                UploadListPage page, Function<UploadRecord, Owner> owner) {
+        ListingParams p = asked.forPage(Stream.of(page.uploads().stream().map(UploadRecord::key),
+                page.commonPrefixes().stream(), Stream.of(asked.prefix(), asked.delimiter(), keyMarker,
+                        page.nextKeyMarker())).flatMap(s -> s));
         return call.xml(HttpStatus.OK, xml.write(new ListMultipartUploadsResult(r.bucket(),
                         p.out(keyMarker == null ? "" : keyMarker), idMarker == null ? "" : idMarker,
                         page.truncated() ? p.out(page.nextKeyMarker()) : null,

@@ -17,6 +17,7 @@ import dev.coffer.metadata.VersionsQuery;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -58,8 +59,11 @@ public final class ListObjectVersionsHandler implements S3Handler {
                         t.getT1()))));
     }
 
-    private static ListVersionsResult result(String bucket, ListingParams p, String keyMarker, String versionIdMarker,
+    private static ListVersionsResult result(String bucket, ListingParams asked, String keyMarker, String versionIdMarker,
                                              VersionsPage page, Function<Map<String, byte[]>, Owner> owner) {
+        ListingParams p = asked.forPage(Stream.of(page.versions().stream().map(VersionsPage.Entry::key),
+                page.commonPrefixes().stream(), Stream.of(asked.prefix(), asked.delimiter(), keyMarker,
+                        page.nextKeyMarker())).flatMap(s -> s));
         // S3 answers max-keys=0 with an empty page that is not truncated.
         boolean truncated = page.truncated() && page.nextKeyMarker() != null;
         return new ListVersionsResult(bucket, p.out(p.prefix()), p.out(keyMarker == null ? "" : keyMarker),

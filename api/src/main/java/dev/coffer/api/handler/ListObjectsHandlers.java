@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +39,12 @@ public final class ListObjectsHandlers {
 
     static List<CommonPrefix> prefixes(ListPage page, ListingParams p) {
         return page.commonPrefixes().stream().map(cp -> new CommonPrefix(p.out(cp))).toList();
+    }
+
+    /** Every text a page shows that encoding-type=url encodes: keys, prefixes, the delimiter, markers. */
+    static Stream<String> shown(ListPage page, ListingParams p, String marker) {
+        return Stream.of(page.objects().stream().map(e -> e.key()), page.commonPrefixes().stream(),
+                Stream.of(p.prefix(), p.delimiter(), marker, page.lastEntry())).flatMap(s -> s);
     }
 
     /** S3 answers max-keys=0 with an empty page that is not truncated, whatever the bucket holds. */
@@ -65,8 +72,9 @@ public final class ListObjectsHandlers {
                     .flatMap(t -> call.xml(HttpStatus.OK, xml.render(v1(r, p, marker, t.getT2(), t.getT1()))));
         }
 
-        private static ListBucketResult v1(S3Request r, ListingParams p, String marker, ListPage page,
+        private static ListBucketResult v1(S3Request r, ListingParams asked, String marker, ListPage page,
                                            Function<Map<String, byte[]>, Owner> owner) {
+            ListingParams p = asked.forPage(shown(page, asked, marker));
             return new ListBucketResult(
                             r.bucket(), p.out(p.prefix()), p.out(marker == null ? "" : marker),
                             truncated(page) && p.delimiter() != null ? p.out(page.lastEntry()) : null,
@@ -98,8 +106,9 @@ public final class ListObjectsHandlers {
                     .flatMap(t -> call.xml(HttpStatus.OK, xml.render(v2(r, p, token, startAfter, t.getT2(), t.getT1()))));
         }
 
-        private static ListBucketResultV2 v2(S3Request r, ListingParams p, String token, String startAfter, ListPage page,
+        private static ListBucketResultV2 v2(S3Request r, ListingParams asked, String token, String startAfter, ListPage page,
                                              Function<Map<String, byte[]>, Owner> owner) {
+            ListingParams p = asked.forPage(shown(page, asked, startAfter));
             return new ListBucketResultV2(
                             r.bucket(), p.out(p.prefix()), token,
                             nextToken(page),

@@ -1,11 +1,13 @@
 package dev.coffer.api.handler;
 
 import dev.coffer.api.error.S3ErrorCode;
+import dev.coffer.api.error.S3ErrorXml;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.routing.S3Request;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 /** The query parameters every listing shares: prefix, delimiter, max-keys, encoding-type. */
 record ListingParams(String prefix, String delimiter, int maxKeys, boolean urlEncoded) {
@@ -34,6 +36,25 @@ record ListingParams(String prefix, String delimiter, int maxKeys, boolean urlEn
         }
         throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Provided max-keys not an integer or within integer range")
                 .with("ArgumentName", "max-keys").with("ArgumentValue", value);
+    }
+
+    /**
+     * These parameters for a page that will show {@code shown} (its keys, prefixes and markers):
+     * URL-encoded, as if encoding-type=url had been asked, when one of them holds a character XML
+     * 1.0 cannot carry. S3 writes such characters as references ({@code &#1;}) that XML 1.0 parsers
+     * refuse; the page says {@code <EncodingType>url</EncodingType>} so that a client can decode it.
+     */
+    ListingParams forPage(Stream<String> shown) {
+        if (urlEncoded || shown.noneMatch(ListingParams::notCarriedByXml)) return this;
+        return new ListingParams(prefix, delimiter, maxKeys, true);
+    }
+
+    private static boolean notCarriedByXml(String value) {
+        if (value == null) return false;
+        for (int i = 0; i < value.length(); i++) {
+            if (!S3ErrorXml.carriedByXml(value.charAt(i))) return true;
+        }
+        return false;
     }
 
     /** A value as the response carries it: URL-encoded (slashes kept) when encoding-type=url. */

@@ -43,10 +43,12 @@ class S3ErrorXmlTest {
                 .withMessage("bad " + nasty).with("ArgumentValue", nasty);
         byte[] body = S3ErrorXml.render(e, "id</RequestId>");
         String xml = new String(body, StandardCharsets.UTF_8);
-        assertThat(xml).contains("<Message>bad a&amp;b&lt;c&gt;d&quot;e'f&#13;&#10;&#9;g&#1;ü😀</Message>");
+        assertThat(xml).contains("<Message>bad a&amp;b&lt;c&gt;d&quot;e'f&#13;&#10;&#9;g\uFFFDü😀</Message>");
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        // &#1; is XML 1.1 syntax, which S3 sends too; everything else must parse as XML 1.0.
+        // S3 writes U+0001 as &#1;, which XML 1.0 parsers refuse; the whole document must parse.
+        assertThat(text(factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)), "ArgumentValue"))
+                .isEqualTo("a&b<c>d\"e'f\r\n\tg\uFFFDü😀");
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
                 S3ErrorXml.render(e.withMessage("m&<>\"").withResource("/b/k&<>\"").with("ArgumentValue", "v<&>"),
                         "id</RequestId>")));
