@@ -2,8 +2,7 @@ package dev.coffer.auth;
 
 /**
  * The Credential of a SigV4 request, {@code AKID/yyyyMMdd/region/s3/aws4_request}, checked the way
- * S3 checks it. Any region is accepted: Coffer is single-region but clients are configured with
- * all sorts of regions, and the key derivation simply uses the one the client chose.
+ * S3 checks it. The region is checked against the server's by {@link SigV4Authenticator}.
  */
 record CredentialScope(String accessKeyId, String date, String region, String service) {
     static final String TERMINATOR = "aws4_request";

@@ -26,7 +26,15 @@ public final class RequestAuthenticator {
 
     /** @param sigV2Enabled false: SigV2 requests get InvalidRequest, as in an S3 region without SigV2 */
     public RequestAuthenticator(CredentialsLookup credentials, Clock clock, boolean sigV2Enabled) {
-        this.v4 = new SigV4Authenticator(credentials, clock);
+        this(credentials, clock, sigV2Enabled, null);
+    }
+
+    /**
+     * @param region the region a SigV4 S3 request must be signed for (else AuthorizationHeaderMalformed
+     *     or AuthorizationQueryParametersError naming it, as S3 answers); null accepts any
+     */
+    public RequestAuthenticator(CredentialsLookup credentials, Clock clock, boolean sigV2Enabled, String region) {
+        this.v4 = new SigV4Authenticator(credentials, clock, region);
         this.v2 = new SigV2Authenticator(credentials, clock);
         this.sigV2Enabled = sigV2Enabled;
     }

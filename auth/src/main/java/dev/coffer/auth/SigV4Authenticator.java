@@ -16,10 +16,33 @@ public final class SigV4Authenticator {
     private final CredentialsLookup credentials;
     private final Clock clock;
     private final SigningKeyCache signingKeys = new SigningKeyCache();
+    /** The region an S3 request must be signed for; null: any. */
+    private final String region;
 
+    /** Accepts a credential scope of any region. */
     public SigV4Authenticator(CredentialsLookup credentials, Clock clock) {
+        this(credentials, clock, null);
+    }
+
+    /**
+     * @param region the region an S3 request's credential scope must name, as S3 demands of a
+     *     bucket's region; null accepts any (another service, IAM, has its own scope)
+     */
+    public SigV4Authenticator(CredentialsLookup credentials, Clock clock, String region) {
         this.credentials = credentials;
         this.clock = clock;
+        this.region = region;
+    }
+
+    /**
+     * S3's refusal of a scope signed for another region, carrying {@code <Region>} so that a client
+     * (botocore, s3cmd) can sign again for the right one.
+     */
+    private void checkRegion(CredentialScope scope, String service, AuthError error, String prefix)
+            throws AuthException {
+        if (region == null || !service.equals("s3") || scope.region().equals(region)) return;
+        throw new AuthException(error, prefix + "the region '" + scope.region() + "' is wrong; expecting '"
+                + region + "'", java.util.Map.of("Region", region));
     }
 
     /**
@@ -60,6 +83,7 @@ public final class SigV4Authenticator {
             String service, String bodySha256) throws AuthException {
         SignatureParts parts = AuthorizationHeaderParser.parse(authorization, service);
         CredentialScope scope = parts.credential();
+        checkRegion(scope, service, AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; ");
         String amzDate = request.header("x-amz-date");
         Instant signedAt;
         if (amzDate != null) {
@@ -97,6 +121,8 @@ public final class SigV4Authenticator {
         PresignedQuery presigned = PresignedQuery.parse(query);
         SignatureParts parts = presigned.parts();
         CredentialScope scope = parts.credential();
+        checkRegion(scope, "s3", AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
+                "Error parsing the X-Amz-Credential parameter; ");
         if (!presigned.date().startsWith(scope.date())) {
             throw new AuthException(AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
                     "Invalid credential date. Date is not the same as X-Amz-Date.");

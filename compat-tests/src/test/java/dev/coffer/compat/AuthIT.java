@@ -50,6 +50,36 @@ class AuthIT {
         }
     }
 
+    /**
+     * S3 refuses a credential scope naming another region than the bucket's, and names the right
+     * one in {@code <Region>} so that a client can sign again (botocore's region redirector does).
+     */
+    @Test
+    void requestSignedForAnotherRegionIsAuthorizationHeaderMalformedNamingTheRegion() {
+        String expected = CofferServer.REGION.id();
+        String body = assertXmlError(server.rawSignedFor("eu-west-3").signed("GET", "/" + bucket + "/private"), 400,
+                "AuthorizationHeaderMalformed");
+        assertThat(body).contains("<Message>The authorization header is malformed; the region 'eu-west-3' is wrong; "
+                + "expecting '" + expected + "'</Message>").contains("<Region>" + expected + "</Region>");
+        try (S3Client elsewhere = server.newClient(CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY,
+                software.amazon.awssdk.regions.Region.AP_SOUTHEAST_2)) {
+            assertS3Error(400, "AuthorizationHeaderMalformed", () -> elsewhere.putObject(b -> b.bucket(bucket).key("elsewhere"),
+                    RequestBody.fromString("x")));
+        }
+        assertS3Error(404, "NoSuchKey", () -> server.s3().getObjectAsBytes(b -> b.bucket(bucket).key("elsewhere")));
+    }
+
+    @Test
+    void presignedUrlSignedForAnotherRegionIsAuthorizationQueryParametersError() {
+        String expected = CofferServer.REGION.id();
+        java.net.URI url = server.rawSignedFor("eu-west-3").presigned("GET", "/" + bucket + "/private",
+                java.time.Duration.ofMinutes(5));
+        String body = assertXmlError(server.raw().send(java.net.http.HttpRequest.newBuilder(url).GET().build()), 400,
+                "AuthorizationQueryParametersError");
+        assertThat(body).contains("<Message>Error parsing the X-Amz-Credential parameter; the region 'eu-west-3' is wrong; "
+                + "expecting '" + expected + "'</Message>").contains("<Region>" + expected + "</Region>");
+    }
+
     @Test
     void headWithWrongSecretReturns403() {
         try (S3Client wrong = server.newClient(CofferServer.ACCESS_KEY, "wrong-secret-key-wrong-secret-key-000000")) {

@@ -182,7 +182,8 @@ public class CofferConfiguration {
                             dev.coffer.api.service.ChunkPlacement placement,
                             Authorizer authorizer, DenialMetrics denials) {
         CredentialsLookup credentials = identities.credentials();
-        RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled());
+        RequestAuthenticator authenticator = new RequestAuthenticator(credentials, Clock.systemUTC(), auth.sigv2Enabled(),
+                props.region());
         PrincipalLookup principals = identities::principalOf;
         S3Xml xml = new S3Xml();
         SmallBodies bodies = new SmallBodies();

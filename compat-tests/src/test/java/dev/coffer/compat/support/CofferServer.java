@@ -227,9 +227,14 @@ public final class CofferServer implements AutoCloseable {
 
     /** A new default sync client with other credentials; the caller closes it. */
     public S3Client newClient(String accessKey, String secretKey) {
+        return newClient(accessKey, secretKey, REGION);
+    }
+
+    /** {@link #newClient(String, String)} configured for {@code region} (signing for it). */
+    public S3Client newClient(String accessKey, String secretKey, Region region) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
-                .region(REGION)
+                .region(region)
                 .credentialsProvider(credentials(accessKey, secretKey))
                 .forcePathStyle(true)
                 .build();
@@ -255,7 +260,13 @@ public final class CofferServer implements AutoCloseable {
         return new RawS3(endpoint, ACCESS_KEY, SECRET_KEY, REGION.id());
     }
 
+    /** {@link #raw()} signing its SigV4 requests and URLs for {@code region} rather than the server's. */
+    public RawS3 rawSignedFor(String region) {
+        return new RawS3(endpoint, ACCESS_KEY, SECRET_KEY, region);
+    }
+
     /** Raw requests signed with other credentials (an IAM user's). */
+
     public RawS3 raw(String accessKey, String secretKey) {
         return new RawS3(endpoint, accessKey, secretKey, REGION.id());
     }
