@@ -113,6 +113,11 @@ for n in nodes:
     (vol,) = [v for v in svc["volumes"] if v.endswith(":/data")]
     volumes.add(vol.split(":")[0])
     assert "9870" in [str(p) for p in svc["expose"]], n
+    # the Raft port's mutual TLS: this node's own key store from the certificates the one-shot service made
+    assert env["COFFER_CLUSTER_TLS_KEYSTORE"] == "/certs/%s.p12" % env["COFFER_CLUSTER_NODE_ID"], n
+    assert env["COFFER_CLUSTER_TLS_TRUSTSTORE"] == "/certs/trust.p12", n
+    assert "cluster-certs:/certs:ro" in svc["volumes"], n
+    assert svc["depends_on"]["cluster-certs"]["condition"] == "service_completed_successfully", n
     assert "ports" not in svc, n + " must not publish its ports: nginx is the way in"
 assert len(peers) == 1, "every node must be given the same peers list: %s" % peers
 listed = dict(p.split("=") for p in peers.pop().split(","))
@@ -120,6 +125,12 @@ assert set(listed) == ids and len(ids) == 3, (listed, ids)
 for nid, addr in listed.items():
     assert addr.split(":")[0] in nodes and addr.endswith(":9870"), addr
 assert len(http_peers) == 1, "every node must be given the same http-peers list: %s" % http_peers
+# each node's certificate names the host its peers dial (gRPC checks it)
+certs = s["cluster-certs"]["entrypoint"]
+assert certs[:3] == ["bash", "/opt/coffer/cluster-certs.sh", "/certs"] and "cluster-certs:/certs" in s["cluster-certs"]["volumes"], certs
+sans = dict(zip(certs[3::2], certs[4::2]))
+assert {i: "dns:" + a.rsplit(":", 1)[0] for i, a in listed.items()} == sans, (sans, listed)
+assert "cluster-certs" in c["volumes"]
 http = dict(p.split("=") for p in http_peers.pop().split(","))
 assert set(http) == ids and all(a.split(":")[0] in nodes and a.endswith(":9000") for a in http.values()), http
 assert len(volumes) == 3 and volumes <= set(c["volumes"]), volumes

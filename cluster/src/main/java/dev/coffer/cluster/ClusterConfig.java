@@ -21,9 +21,11 @@ import java.util.Objects;
  *     key derived from it ({@link ProposalSeal}); never shown by {@link #toString}
  * @param idleTimeout a connection to the Raft port with no call in progress for this long is
  *     closed (members' clients open a new one when they next call)
+ * @param tls the Raft port's mutual TLS: only a caller with a certificate of the cluster's CA is
+ *     answered ({@link ClusterTls})
  */
 public record ClusterConfig(String nodeId, Map<String, String> peers, Path storage, long snapshotEvery,
-        long segmentBytes, boolean join, String sharedSecret, Duration idleTimeout) {
+        long segmentBytes, boolean join, String sharedSecret, Duration idleTimeout, ClusterTls tls) {
     public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
     public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
 
@@ -46,6 +48,7 @@ public record ClusterConfig(String nodeId, Map<String, String> peers, Path stora
         if (idleTimeout == null || idleTimeout.isZero() || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("the Raft port's idle timeout must be positive: " + idleTimeout);
         }
+        Objects.requireNonNull(tls, "the Raft port's TLS");
     }
 
     @Override

@@ -60,6 +60,8 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
     private final ProposalSeal seal;
     private final RaftServer server;
     private final RaftProperties properties;
+    /** The gRPC settings of the server and of every client this node makes: mutual TLS, the idle timeout. */
+    private final Parameters parameters;
     /** Replaced when the group's membership changes: a client knows only the peers it was built with. */
     private volatile RaftClient client;
     private volatile java.util.Set<RaftPeer> clientPeers;
@@ -73,6 +75,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         Path ratis = config.storage().resolve("ratis");
         this.machine = new CatalogStateMachine(catalog.replica(), self, seal, config.storage().resolve("checkpoints"));
         this.properties = properties(config, ratis);
+        this.parameters = parameters(config);
         RaftGroup group = config.join() ? RaftGroup.valueOf(GROUP) : RaftGroup.valueOf(GROUP, peers(config.peers()));
         boolean formatted = Files.isDirectory(ratis.resolve(GROUP.getUuid().toString()));
         this.server = RaftServer.newBuilder()
@@ -80,7 +83,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
                 .setGroup(group)
                 .setProperties(properties)
                 .setStateMachine(machine)
-                .setParameters(parameters(config))
+                .setParameters(parameters)
                 .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
         this.clientPeers = java.util.Set.copyOf(peers(config.peers()));
@@ -91,6 +94,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
     private RaftClient client(Collection<RaftPeer> peers) {
         return RaftClient.newBuilder()
                 .setProperties(properties)
+                .setParameters(parameters)
                 .setRaftGroup(RaftGroup.valueOf(GROUP, peers))
                 .setClientId(ClientId.randomId())
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
@@ -167,11 +171,15 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
     }
 
     /**
-     * The Raft port answers anyone who connects: a connection with no call in progress is closed
-     * after the idle timeout, as the S3 port closes one (gRPC keeps it forever by default).
+     * Only members speak on the Raft port: its server and every client of this node use mutual TLS
+     * (a caller without a certificate of the cluster's CA gets no answer, not even to Ratis's
+     * admin and server protocols, which Coffer does not seal). A connection with no call in
+     * progress is closed after the idle timeout, as the S3 port closes one (gRPC keeps it forever
+     * by default).
      */
     private static Parameters parameters(ClusterConfig config) {
         Parameters parameters = new Parameters();
+        GrpcConfigKeys.TLS.setConf(parameters, config.tls().grpc());
         long idleMillis = config.idleTimeout().toMillis();
         GrpcConfigKeys.Server.setServicesCustomizer(parameters,
                 (builder, services) -> builder.maxConnectionIdle(idleMillis, TimeUnit.MILLISECONDS));

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Optional;
 import dev.coffer.cluster.ClusterConfig;
 import dev.coffer.cluster.ClusterNode;
+import dev.coffer.cluster.ClusterTls;
 import dev.coffer.metadata.Catalog;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +45,7 @@ public class ClusterConfiguration {
         httpPeers(cluster); // fails the start at once when a member has no S3 address
         ClusterConfig config = new ClusterConfig(cluster.nodeId(), ClusterConfig.parsePeers(cluster.peers()),
                 props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join(), root.secretKey(),
-                limits.idleTimeout());
+                limits.idleTimeout(), tls(cluster.tls()));
         ClusterRuntime runtime = new ClusterRuntime(ClusterNode.start(config, catalog));
         // Nodes started before this one learn where its chunk transfer endpoint answers (kind 72).
         String own = ClusterConfig.parsePeers(cluster.httpPeers()).get(cluster.nodeId());
@@ -54,6 +55,22 @@ public class ClusterConfiguration {
             }
         });
         return runtime;
+    }
+
+    /**
+     * The Raft port's mutual TLS. A cluster node refuses to start without it: with no
+     * certificates, anyone who reaches the Raft port could change the membership or pose as a
+     * member (docs/cluster.md, "Certificates"); there is no insecure mode.
+     */
+    static ClusterTls tls(ClusterProperties.Tls tls) {
+        if (tls.keyStore().isBlank() || tls.trustStore().isBlank() || tls.password().isEmpty()) {
+            throw new IllegalStateException("coffer.cluster.enabled needs coffer.cluster.tls.key-store, coffer.cluster.tls.trust-store"
+                    + " and coffer.cluster.tls.password (COFFER_CLUSTER_TLS_KEYSTORE, COFFER_CLUSTER_TLS_TRUSTSTORE,"
+                    + " COFFER_CLUSTER_TLS_PASSWORD): members speak to each other over mutual TLS only."
+                    + " scripts/cluster-certs.sh makes the files; see docs/cluster.md, \"Certificates\"");
+        }
+        return ClusterTls.load(java.nio.file.Path.of(tls.keyStore()), java.nio.file.Path.of(tls.trustStore()),
+                tls.password().toCharArray());
     }
 
     /** The chunk bytes this node sends to and fetches from others; in metrics on a cluster node only. */

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadAfter a member the leader has not heard from for this long is presumed dead: its
  *     replicas stop counting (and are copied to other members while there are more than R) until it
  *     answers again
+ * @param tls the Raft port's mutual TLS (docs/cluster.md, "Certificates"): a cluster node does not
+ *     start without it
  */
 @ConfigurationProperties("coffer.cluster")
 public record ClusterProperties(
@@ -36,7 +38,23 @@ public record ClusterProperties(
         @DefaultValue("8388608") long logSegmentSize,
         @DefaultValue("16777216") long repairBytesPerSecond,
         @DefaultValue("1m") java.time.Duration repairInterval,
-        @DefaultValue("15m") java.time.Duration deadAfter) {
+        @DefaultValue("15m") java.time.Duration deadAfter,
+        @DefaultValue Tls tls) {
+
+    /**
+     * {@code coffer.cluster.tls.*}: PKCS12 files (scripts/cluster-certs.sh makes them).
+     *
+     * @param keyStore this node's private key and certificate chain, signed by the cluster's CA
+     *     and naming the host of its own {@code peers} entry
+     * @param trustStore the cluster CA's certificate
+     * @param password of both stores
+     */
+    public record Tls(@DefaultValue("") String keyStore, @DefaultValue("") String trustStore, @DefaultValue("") String password) {
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + ", trustStore=" + trustStore + ", password=****]";
+        }
+    }
 
     public ClusterProperties {
         if (repairBytesPerSecond < 1) throw new IllegalArgumentException("coffer.cluster.repair-bytes-per-second must be at least 1");

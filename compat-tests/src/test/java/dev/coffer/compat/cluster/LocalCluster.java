@@ -42,6 +42,8 @@ final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCa
     static final Path JAR = Path.of("..", "api", "target", "coffer-exec.jar").toAbsolutePath().normalize();
     static final String ACCESS_KEY = "CLUSTERITKEY";
     static final String SECRET_KEY = "CLUSTERITSECRET";
+    /** The Raft ports' certificates (scripts/cluster-certs.sh): every node is on loopback, so clusters share them. */
+    static final Path CERTIFICATES = Path.of("target", "cluster-certs").toAbsolutePath();
     private static final Pattern LEADER = Pattern.compile("^(n\\d+) \\{.*\"leader\":\"(n\\d+)\"");
     private static final Pattern BACKLOG = Pattern.compile("\"replicaBacklog\":(-?\\d+)");
 
@@ -252,6 +254,7 @@ final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCa
         pb.environment().put("COFFER_SECRET_KEY", SECRET_KEY);
         pb.environment().put("COFFER_JAR", JAR.toString());
         pb.environment().put("COFFER_CLUSTER_ARGS", extraArgs);
+        pb.environment().put("COFFER_CLUSTER_TLS_DIR", CERTIFICATES.toString()); // made once, then reused by every cluster
         pb.environment().put("JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         pb.environment().put("CLUSTER_WAIT", "300"); // a shared CI machine starts JVMs slowly
         Path err = Files.createTempFile("cluster-local", ".err");
