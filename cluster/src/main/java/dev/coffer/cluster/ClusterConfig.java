@@ -23,9 +23,11 @@ import java.util.Objects;
  *     closed (members' clients open a new one when they next call)
  * @param tls the Raft port's mutual TLS: only a caller with a certificate of the cluster's CA is
  *     answered ({@link ClusterTls})
+ * @param bindHost the address the Raft port listens on; empty: every interface
  */
 public record ClusterConfig(String nodeId, Map<String, String> peers, Path storage, long snapshotEvery,
-        long segmentBytes, boolean join, String sharedSecret, Duration idleTimeout, ClusterTls tls) {
+        long segmentBytes, boolean join, String sharedSecret, Duration idleTimeout, ClusterTls tls,
+        String bindHost) {
     public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
     public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
 
@@ -49,12 +51,13 @@ public record ClusterConfig(String nodeId, Map<String, String> peers, Path stora
             throw new IllegalArgumentException("the Raft port's idle timeout must be positive: " + idleTimeout);
         }
         Objects.requireNonNull(tls, "the Raft port's TLS");
+        bindHost = bindHost == null ? "" : bindHost.trim();
     }
 
     @Override
     public String toString() {
         return "ClusterConfig[nodeId=" + nodeId + ", peers=" + peers + ", storage=" + storage + ", snapshotEvery="
-                + snapshotEvery + ", segmentBytes=" + segmentBytes + ", join=" + join + ", sharedSecret=****, idleTimeout=" + idleTimeout + "]";
+                + snapshotEvery + ", segmentBytes=" + segmentBytes + ", join=" + join + ", sharedSecret=****, idleTimeout=" + idleTimeout + ", bindHost=" + bindHost + "]";
     }
 
     /** This node's Raft address. */

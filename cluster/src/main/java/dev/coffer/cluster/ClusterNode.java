@@ -135,6 +135,7 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
      * The catalogue must be open and not yet serving.
      */
     public static ClusterNode start(ClusterConfig config, Catalog catalog) throws IOException {
+        RaftPort.checkFree(config);
         ClusterNode node = new ClusterNode(config, catalog);
         try {
             node.server.start();
@@ -150,6 +151,9 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         RaftProperties p = new RaftProperties();
         RaftConfigKeys.Rpc.setType(p, new CatalogRpc()); // gRPC, with a repaired log appender
         GrpcConfigKeys.Server.setPort(p, ClusterConfig.port(config.address()));
+        if (!config.bindHost().isEmpty()) {
+            GrpcConfigKeys.Server.setHost(p, config.bindHost()); // else every interface
+        }
         RaftServerConfigKeys.setStorageDir(p, List.of(storage.toFile()));
         // Reads see every write acknowledged before they began, on any node (ReadIndex).
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);

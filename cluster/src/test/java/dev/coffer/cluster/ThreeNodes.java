@@ -57,7 +57,7 @@ final class ThreeNodes implements AutoCloseable {
         try {
             node = ClusterNode.start(
                     new ClusterConfig(id, peers, dir.resolve(id).resolve("cluster"), snapshotEvery, segmentBytes, join, SECRET,
-                            java.time.Duration.ofSeconds(20), TestCertificates.tls()),
+                            java.time.Duration.ofSeconds(20), TestCertificates.tls(), "127.0.0.1"),
                     catalog);
         } catch (IOException | RuntimeException e) {
             catalog.close();

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import dev.coffer.api.service.ChunkPlacement;
 import dev.coffer.storage.ChunkStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +36,7 @@ public class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
     ClusterRuntime clusterRuntime(ClusterProperties cluster, CofferProperties props, Catalog catalog, RootCredentials root,
-                                  ConnectionLimits limits) throws IOException {
+                                  ConnectionLimits limits, @Value("${server.address:}") String s3Address) throws IOException {
         if (!cluster.enabled()) {
             return ClusterRuntime.single();
         }
@@ -45,7 +46,7 @@ public class ClusterConfiguration {
         httpPeers(cluster); // fails the start at once when a member has no S3 address
         ClusterConfig config = new ClusterConfig(cluster.nodeId(), ClusterConfig.parsePeers(cluster.peers()),
                 props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join(), root.secretKey(),
-                limits.idleTimeout(), tls(cluster.tls()));
+                limits.idleTimeout(), tls(cluster.tls()), cluster.bindAddress().isBlank() ? s3Address : cluster.bindAddress());
         ClusterRuntime runtime = new ClusterRuntime(ClusterNode.start(config, catalog));
         // Nodes started before this one learn where its chunk transfer endpoint answers (kind 72).
         String own = ClusterConfig.parsePeers(cluster.httpPeers()).get(cluster.nodeId());

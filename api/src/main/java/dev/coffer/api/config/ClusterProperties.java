@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadAfter a member the leader has not heard from for this long is presumed dead: its
  *     replicas stop counting (and are copied to other members while there are more than R) until it
  *     answers again
+ * @param bindAddress the address the Raft port listens on; empty: the S3 port's ({@code
+ *     server.address}), which by default is every interface
  * @param tls the Raft port's mutual TLS (docs/cluster.md, "Certificates"): a cluster node does not
  *     start without it
  */
@@ -39,6 +41,7 @@ public record ClusterProperties(
         @DefaultValue("16777216") long repairBytesPerSecond,
         @DefaultValue("1m") java.time.Duration repairInterval,
         @DefaultValue("15m") java.time.Duration deadAfter,
+        @DefaultValue("") String bindAddress,
         @DefaultValue Tls tls) {
 
     /**
