@@ -1,11 +1,12 @@
 // What a person trying the drive for the first time meets, in headless Chromium at desktop size:
 //   node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket> <versionedBucket>
 // The user's key is the README's "user with a key for one bucket": its policy allows s3:* on
-// <bucket> only, so ListBuckets answers AccessDenied; it signs in all the same and opens <bucket>
-// by name. A folder whose listing failed (network gone, server away) offers "Try again" and lists
-// by itself when the browser is online again. A versioned bucket whose only file was deleted
-// (a version and a delete marker are left) is deleted from the bucket list, its versions first.
-// DriveFirstUseUiIT makes the user and the buckets (<bucket> holds docs/readme.txt).
+// <bucket> only, so ListBuckets answers AccessDenied; it signs in all the same, opens <bucket> by
+// name, and finds it as a link when back on Buckets. A folder whose listing failed (network gone,
+// server away) offers "Try again" and lists by itself when the browser is online again. A
+// versioned bucket whose only file was deleted (a version and a delete marker are left) is
+// deleted from the bucket list, its versions first. DriveFirstUseUiIT makes the user and the
+// buckets (<bucket> holds docs/readme.txt).
 import { assert, DESKTOP, failureShot, launch, screenshot, Steps } from './lib/harness.mjs';
 import { openDialog, pressDialogButton, row, signIn, waitForRows } from './lib/drive-page.mjs';
 
@@ -40,6 +41,13 @@ await steps.run('a key allowed one bucket but not ListBuckets signs in and opens
   await waitForRows(page, (keys) => keys.join() === 'docs/', 'the bucket\'s folder');
   await row(page, 'docs/').dblclick();
   await waitForRows(page, (keys) => keys.join() === 'docs/readme.txt', 'the file in the folder');
+});
+
+await steps.run('back on Buckets, that key finds the bucket it opened as a link', async () => {
+  await page.click('#breadcrumbs a[href="#/"]');
+  await page.locator('#open-bucket-name').waitFor();
+  await page.click(`.opened-buckets a[href="#/${bucket}/"]`);
+  await waitForRows(page, (keys) => keys.join() === 'docs/', 'the bucket, opened again');
 });
 
 await steps.run('a wrong secret for that key is still refused at sign-in', async () => {

@@ -16,6 +16,7 @@ import { BucketSearch } from './search.js';
 const VIEW_KEY = 'coffer-drive.view';
 const savedMode = () => { try { return localStorage.getItem(VIEW_KEY) === 'grid' ? 'grid' : 'list'; } catch { return 'list'; } };
 import { bucketLinks } from './bucket-pages.js';
+import { rememberOpened } from './session.js';
 
 export class BrowserView {
   constructor(ctx, bucket, prefix) {
@@ -72,7 +73,8 @@ export class BrowserView {
       filtered: () => this.filter,
       searched: () => this.search.scanned,
       load: (token, signal) => (this.list.search ? this.search.page(token, signal)
-        : this.ctx.client.listObjects({ bucket: this.bucket, prefix: this.prefix + this.filter, token, signal })),
+        : this.ctx.client.listObjects({ bucket: this.bucket, prefix: this.prefix + this.filter, token, signal })
+          .then((page) => { rememberOpened(this.bucket); return page; })),
       onError: (e) => this.ctx.reportError(e),
     });
     this.subbar = h('div', { class: 'subbar', id: 'action-bar' },

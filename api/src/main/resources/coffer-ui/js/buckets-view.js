@@ -5,6 +5,7 @@ import { clear, h } from './dom.js';
 import { icons } from './icons.js';
 import { formatCount, formatDate, formatSize } from './format.js';
 import { confirmAction, promptText, toast } from './dialogs.js';
+import { openedBuckets } from './session.js';
 
 const BUCKET_NAME = /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -69,7 +70,10 @@ export class BucketsView {
       if (name) this.ctx.navigate(name, '');
     } }, input, h('button', { type: 'submit', class: 'button primary' }, 'Open'));
     this.status.textContent = 'This key may not list the buckets (s3:ListAllMyBuckets). Open a bucket you were given by its name:';
-    this.status.after(form);
+    const opened = openedBuckets();
+    const links = opened.length ? h('ul', { class: 'opened-buckets', 'aria-label': 'Buckets opened in this session' },
+      opened.map((name) => h('li', {}, h('a', { class: 'bucket-link', href: this.ctx.hrefFor(name, '') }, h('span', { class: 'row-icon', html: icons.bucket }), name)))) : null;
+    this.status.after(...[form, links].filter(Boolean));
     this.body.closest('table').hidden = true;
     input.focus();
   }

@@ -6,6 +6,7 @@
 import { amzDates, deriveSigningKey, fromHex, hex } from './sigv4.js';
 
 const STORE_KEY = 'coffer.drive.session';
+const OPENED_KEY = 'coffer.drive.opened-buckets'; // buckets listed in this session, for a key that may not ListBuckets
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class SessionExpired extends Error {
@@ -57,4 +58,20 @@ export function restore() {
 
 export function clear() {
   sessionStorage.removeItem(STORE_KEY);
+  sessionStorage.removeItem(OPENED_KEY);
+}
+
+/** The buckets this session has listed, in the order first listed. */
+export function openedBuckets() {
+  try {
+    const names = JSON.parse(sessionStorage.getItem(OPENED_KEY) || '[]');
+    return Array.isArray(names) ? names : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberOpened(bucket) {
+  const names = openedBuckets();
+  if (!names.includes(bucket)) sessionStorage.setItem(OPENED_KEY, JSON.stringify([...names, bucket]));
 }
