@@ -268,6 +268,14 @@ class PostObjectIT {
 
         /** Signs the policy and posts the form with the file last (no file part when filename is null). */
         HttpResponse<byte[]> post(String filename, byte[] file) {
+            Encoded form = encode(filename, file);
+            return server.raw().send(HttpRequest.newBuilder(server.endpoint().resolve("/" + bucket))
+                    .header("Content-Type", form.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
+        }
+
+        /** The signed form as it goes on the wire: its Content-Type and its body, the file last. */
+        Encoded encode(String filename, byte[] file) {
             String policy = Base64.getEncoder().encodeToString(TestData.utf8("{\"expiration\": \""
                     + expiration + "\", \"conditions\": [" + String.join(", ", conditions) + "]}"));
             Map<String, String> all = new LinkedHashMap<>(fields);
@@ -291,10 +299,10 @@ class PostObjectIT {
             }
             trailing.forEach((name, value) -> field(body, boundary, name, value));
             write(body, "--" + boundary + "--\r\n");
-            return server.raw().send(HttpRequest.newBuilder(server.endpoint().resolve("/" + bucket))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+            return new Encoded("multipart/form-data; boundary=" + boundary, body.toByteArray());
         }
+
+        record Encoded(String contentType, byte[] body) {}
 
         private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
             write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");

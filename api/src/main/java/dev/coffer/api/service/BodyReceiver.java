@@ -33,6 +33,8 @@ public final class BodyReceiver {
     private static final int PIECES_PER_HANDOFF = 8;
 
     private final BlockingIo io;
+    /** The I/O scheduler for publishOn: a body cancelled while the thread is busy still has its queued pieces released. */
+    private final DrainingWorkers handOff;
     private final ChunkStore chunks;
     private final int inlineThreshold;
     private final ChunkPlacement placement;
@@ -44,6 +46,7 @@ public final class BodyReceiver {
     /** @param placement where the chunks of a body go once written here (in a cluster, R nodes) */
     public BodyReceiver(BlockingIo io, ChunkStore chunks, int inlineThreshold, ChunkPlacement placement) {
         this.io = io;
+        this.handOff = new DrainingWorkers(io.scheduler());
         this.chunks = chunks;
         this.inlineThreshold = inlineThreshold;
         this.placement = placement;
@@ -93,7 +96,7 @@ public final class BodyReceiver {
                     key);
         }).subscribeOn(io.scheduler()).flatMap(sink -> {
             return body.buffer(PIECES_PER_HANDOFF)
-                    .publishOn(io.scheduler(), IN_FLIGHT / PIECES_PER_HANDOFF)
+                    .publishOn(handOff, IN_FLIGHT / PIECES_PER_HANDOFF)
                     .doOnNext(pieces -> consume(sink, pieces))
                     .doOnDiscard(Object.class, BodyReceiver::releaseDiscarded)
                     .then(Mono.fromCallable(sink::finish))

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +34,7 @@ import reactor.core.publisher.Sinks;
  * A body arriving as Netty's 8 KiB pieces, handed to the I/O thread several at a time, is stored
  * byte for byte whatever its length against those groups, and every piece is released — also
  * when the body is refused with groups still queued for the I/O thread, or the request goes away
- * with a group not yet full. (A request gone while the I/O thread is busy elsewhere loses what
- * Reactor's publishOn had queued: reactor-core issue 4396, before and after the grouping.)
+ * with a group not yet full, or while the I/O thread is busy elsewhere with groups queued for it.
  */
 class BodyReceiverTest {
     private static final int PIECE = 8 * 1024;
@@ -100,6 +101,40 @@ class BodyReceiverTest {
         upload.dispose();
 
         assertAllReleased(sent);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leftFiles()).isEmpty());
+    }
+
+    /**
+     * The request goes while the one I/O thread is busy with other work and groups wait for it:
+     * Reactor's publishOn drops its queued drain task when it is cancelled (reactor-core#4396) and
+     * its queue with it; here that task still runs, and releases the groups.
+     */
+    @Test
+    void aRequestGoneWhileTheIoThreadIsBusyReleasesTheGroupsQueuedForIt() throws Exception {
+        List<ByteBuf> sent = new ArrayList<>();
+        Sinks.Many<DataBuffer> body = Sinks.many().unicast().onBackpressureBuffer();
+        Disposable upload = receiver().receiveDeclared(body.asFlux(), new PayloadMode.Unsigned(), 1L << 20, null)
+                .subscribe(ok -> {}, failed -> {});
+        await().atMost(Duration.ofSeconds(30)).until(() -> body.currentSubscriberCount() == 1);
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch occupied = new CountDownLatch(1);
+        io.scheduler().schedule(() -> {
+            occupied.countDown();
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(occupied.await(30, TimeUnit.SECONDS)).isTrue();
+        // Three full groups wait for the I/O thread, which is busy.
+        pieces(bytes(24 * PIECE), sent).subscribe(body::tryEmitNext);
+
+        upload.dispose();
+        busy.countDown();
+        io.run(() -> { }).block(Duration.ofSeconds(30)); // after what was queued for the one I/O thread
+
+        assertThat(sent).hasSize(24).allSatisfy(b -> assertThat(b.refCnt()).isZero());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(leftFiles()).isEmpty());
     }
 

@@ -61,6 +61,11 @@ public final class RawConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends nothing more: the server reads the end of the stream (a client gone, as the server sees it). */
+    public void stopSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Reads one response (status, headers, a Content-Length body), waiting at most {@code bound} per read. */
     public Response readResponse(Duration bound) throws IOException {
         socket.setSoTimeout((int) bound.toMillis());
