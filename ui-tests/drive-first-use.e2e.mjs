@@ -8,7 +8,7 @@
 // deleted from the bucket list, its versions first. DriveFirstUseUiIT makes the user and the
 // buckets (<bucket> holds docs/readme.txt).
 import { assert, DESKTOP, failureShot, launch, screenshot, Steps } from './lib/harness.mjs';
-import { openDialog, pressDialogButton, row, signIn, waitForRows } from './lib/drive-page.mjs';
+import { dropFiles, openDialog, pressDialogButton, row, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
 
 const [driveUrl, rootKey, rootSecret, userKey, userSecret, bucket, versionedBucket] = process.argv.slice(2);
 if (!versionedBucket) {
@@ -98,6 +98,31 @@ await steps.run('a versioned bucket with no current files is deleted, its old ve
   await pressDialogButton(page, 'Delete bucket');
   await bucketRow.waitFor({ state: 'detached' });
   console.log('bucket deleted - ' + versionedBucket);
+});
+
+await steps.run('Details pressed while the folder lists again after an upload opens the selected file', async () => {
+  await fresh();
+  await signIn(page, rootKey, rootSecret);
+  await page.locator('#shell').waitFor();
+  await page.goto(`${driveUrl}#/${bucket}/docs/`);
+  await waitForRows(page, (keys) => keys.includes('docs/readme.txt'), 'the folder');
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let holding = false;
+  const listing = (url) => url.searchParams.get('list-type') === '2' && url.searchParams.get('prefix') === 'docs/';
+  await page.route(listing, async (route) => { if (holding) await held; await route.continue(); });
+  await row(page, 'docs/readme.txt').locator('input[type=checkbox]').check();
+  holding = true;
+  await dropFiles(page, [{ name: 'added.txt', type: 'text/plain', text: 'added while readme.txt is selected' }]);
+  await waitUploaded(page, 'docs/added.txt');
+  await page.waitForFunction(() => !document.querySelector('.rows .row[data-key="docs/readme.txt"]')); // listing again, held
+  await page.click('#action-details');
+  await openDialog(page).locator('#details dl', { hasText: 'readme.txt' }).waitFor({ timeout: 10000 });
+  await page.keyboard.press('Escape');
+  holding = false;
+  release();
+  await waitForRows(page, (keys) => keys.join() === 'docs/added.txt,docs/readme.txt', 'the folder with the upload');
+  await page.unroute(listing);
 });
 
 for (const browser of browsers) await browser.close();

@@ -110,10 +110,10 @@ export class BrowserView {
     return {
       download: () => actions.download(ctx, bucket, this.selectedFiles()).catch((e) => ctx.reportError(e)),
       zip: () => actions.downloadAsZip(ctx, bucket, this.prefix, this.list.selectedEntries()).catch((e) => ctx.reportError(e)),
-      share: () => actions.share(ctx, bucket, this.selectedFiles()[0].key),
+      share: () => this.withSoleFile((key) => actions.share(ctx, bucket, key)),
       rename: () => this.run(actions.rename(ctx, bucket, this.prefix, this.list.selectedEntries())),
       move: () => this.run(actions.move(ctx, bucket, this.prefix, this.list.selectedEntries())),
-      details: () => actions.details(ctx, bucket, this.selectedFiles()[0].key),
+      details: () => this.withSoleFile((key) => actions.details(ctx, bucket, key)),
       remove: () => this.run(actions.remove(ctx, bucket, this.list.selectedEntries())),
     };
   }
@@ -152,6 +152,17 @@ export class BrowserView {
 
   selectedFiles() {
     return this.list.selectedEntries().filter((e) => e.type === 'file');
+  }
+
+  /**
+   * Calls `act` with the one selected file's key. While the folder lists again (after an upload or
+   * a change) its rows are not in yet but the selection is kept: the kept key is the file's.
+   */
+  withSoleFile(act) {
+    const files = this.selectedFiles();
+    const kept = [...this.list.selected];
+    const key = files.length ? files[0].key : kept.length === 1 && !kept[0].endsWith('/') ? kept[0] : null;
+    if (key != null) act(key);
   }
 
   updateSelection() {
