@@ -160,10 +160,11 @@ async function onSignIn(event) {
   }
 }
 
-async function loadEndpoint() {
+/** Where the S3 endpoint is, and the region the server signs for (the sign-in form's default). */
+async function loadConfig() {
   const response = await fetch('config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json answered ${response.status}`);
-  return (await response.json()).s3Endpoint;
+  return response.json();
 }
 
 async function init() {
@@ -175,7 +176,9 @@ async function init() {
   $('#signout').addEventListener('click', () => signOut());
   window.addEventListener('hashchange', route);
   try {
-    endpoint = await loadEndpoint();
+    const config = await loadConfig();
+    endpoint = config.s3Endpoint;
+    if (config.region) $('#region').value = config.region;
   } catch (error) {
     console.warn(error);
     showSignIn('This page could not learn where the server is. Reload to try again.');

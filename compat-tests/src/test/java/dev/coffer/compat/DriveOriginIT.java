@@ -74,7 +74,7 @@ class DriveOriginIT {
                 .contains("connect-src 'self' " + server.endpoint()).contains("frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         HttpResponse<String> config = send(HttpRequest.newBuilder(URI.create(drive + "config.json")).GET());
-        assertThat(config.body()).isEqualTo("{\"s3Endpoint\":\"" + server.endpoint() + "\"}\n");
+        assertThat(config.body()).isEqualTo("{\"s3Endpoint\":\"" + server.endpoint() + "\",\"region\":\"us-east-1\"}\n");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.coffer.api.ui;
 
+import dev.coffer.api.config.CofferProperties;
 import dev.coffer.api.cors.DriveCors;
 import dev.coffer.api.server.ReservedPaths;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,7 +55,7 @@ public class DriveUiConfiguration {
      */
     @Bean
     @SuppressWarnings("unchecked")
-    DriveUiServer driveUiServer(UiProperties ui, DriveOrigins origins, ReactorResourceFactory resources,
+    DriveUiServer driveUiServer(UiProperties ui, CofferProperties coffer, DriveOrigins origins, ReactorResourceFactory resources,
                                 ObjectProvider<NettyServerCustomizer> nettyCustomizers,
                                 ObjectProvider<WebServerFactoryCustomizer<?>> factoryCustomizers) {
         DriveUiServer drive;
@@ -67,7 +68,7 @@ public class DriveUiConfiguration {
             LambdaSafe.callbacks(WebServerFactoryCustomizer.class, factoryCustomizers.orderedStream().toList(), factory)
                     .invoke(customizer -> customizer.customize(factory));
             factory.setPort(ui.port());
-            DriveUiEndpoint endpoint = new DriveUiEndpoint(UiAssets.fromClasspath(CLASSPATH_FOLDER), origins);
+            DriveUiEndpoint endpoint = new DriveUiEndpoint(UiAssets.fromClasspath(CLASSPATH_FOLDER), origins, coffer.region());
             // These answers complete synchronously on the event loop, which Reactor Netty 1.3.8 keeps
             // reading (reactor-netty#4361, as in S3HttpHandler).
             drive = new DriveUiServer(factory.getWebServer((request, response) ->

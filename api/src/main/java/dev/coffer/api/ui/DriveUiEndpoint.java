@@ -10,24 +10,32 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The drive's own server (port {@code coffer.ui.port}): the drive UI's static files (HTML, ES
  * modules, CSS) from the server jar at {@code /}, and {@code /config.json}, which tells the page
- * where the S3 endpoint is. A path with a dot segment (raw or percent-encoded), a backslash or a
+ * where the S3 endpoint is and the region requests are signed for ({@code coffer.region}). A path with a dot segment (raw or percent-encoded), a backslash or a
  * control character is refused with 404 before any lookup. Nothing else is served here: no object
  * byte ever comes from this origin, and the page talks to the S3 endpoint cross-origin.
  */
 public final class DriveUiEndpoint implements HttpHandler {
     static final String CONFIG_PATH = "/config.json";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final UiAssets assets;
     private final DriveOrigins origins;
+    private final String region;
 
-    public DriveUiEndpoint(UiAssets assets, DriveOrigins origins) {
+    public DriveUiEndpoint(UiAssets assets, DriveOrigins origins, String region) {
         this.assets = assets;
         this.origins = origins;
+        this.region = region;
     }
+
+    /** What config.json says: the S3 endpoint's origin as this browser reaches it, and the region. */
+    record PageConfig(String s3Endpoint, String region) {}
 
     /**
      * Scripts and styles only from this origin, no inline script or style anywhere in the UI; the
@@ -57,7 +65,8 @@ public final class DriveUiEndpoint implements HttpHandler {
         }
         String rawPath = request.getURI().getRawPath();
         if (rawPath.equals(CONFIG_PATH)) {
-            byte[] json = ("{\"s3Endpoint\":\"" + origins.s3Endpoint(request) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+            byte[] json = (JSON.writeValueAsString(new PageConfig(origins.s3Endpoint(request), region)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             out.set(HttpHeaders.CACHE_CONTROL, "no-store");
             return send(request, response, new UiAssets.Asset(json, UiAssets.contentType(CONFIG_PATH), ""));
         }

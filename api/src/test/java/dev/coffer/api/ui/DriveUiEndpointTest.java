@@ -20,7 +20,7 @@ class DriveUiEndpointTest {
             "index.html", bytes("<!doctype html>"),
             "js/app.js", bytes("export {}"),
             "css/app.css", bytes("body{}"),
-            "icon.svg", bytes("<svg/>"))), DriveOriginsTest.origins(9001, 9000));
+            "icon.svg", bytes("<svg/>"))), DriveOriginsTest.origins(9001, 9000), "eu-west-1");
 
     @Test
     void folderServesIndexHtml() {
@@ -31,12 +31,12 @@ class DriveUiEndpointTest {
     }
 
     @Test
-    void configTellsThePageTheS3EndpointOnTheHostItWasOpenedWith() {
+    void configTellsThePageTheS3EndpointOnTheHostItWasOpenedWithAndTheRegion() {
         MockServerHttpResponse response = new MockServerHttpResponse();
         endpoint.handle(MockServerHttpRequest.get("/config.json").header(HttpHeaders.HOST, "nas.local:9001").build(), response).block();
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/json");
-        assertThat(response.getBodyAsString().block()).isEqualTo("{\"s3Endpoint\":\"http://nas.local:9000\"}\n");
+        assertThat(response.getBodyAsString().block()).isEqualTo("{\"s3Endpoint\":\"http://nas.local:9000\",\"region\":\"eu-west-1\"}\n");
     }
 
     @ParameterizedTest
