@@ -6,7 +6,8 @@
 // A search (list.search set) loads a page of matches at a time, on request ("More results").
 import { clear, h } from './dom.js';
 import { iconFor, icons } from './icons.js';
-import { baseName, formatCount, formatDate, formatSize } from './format.js';
+import { baseName, formatDate, formatSize } from './format.js';
+import { statusText } from './list-status.js';
 
 const OVERSCAN = 20; // rows kept above and below the viewport (lines of tiles in the grid: 4)
 const LOOKAHEAD = 300; // load the next page when the window comes this close to the last row
@@ -233,18 +234,9 @@ export class FileList {
 
   setStatus() {
     const n = this.view.length;
-    let text;
     const q = this.search;
-    if (q) {
-      const seen = this.o.searched ? formatCount(this.o.searched()) : '';
-      if (this.loading) text = n ? `${formatCount(n)} match${n === 1 ? '' : 'es'} · searching…` : 'Searching…';
-      else if (this.failed) text = 'The bucket could not be searched.';
-      else if (!n) text = `No matches for “${q}”` + (this.done ? ' in this bucket.' : ` in the first ${seen} objects.`);
-      else text = `${formatCount(n)} match${n === 1 ? '' : 'es'} for “${q}”` + (this.done ? '' : ` in the first ${seen} objects`);
-    } else if (this.loading && !n) text = 'Loading…';
-    else if (!n) text = this.failed ? 'This folder could not be listed.' : this.o.filtered && this.o.filtered() ? `No names here start with “${this.o.filtered()}”.` : 'Nothing here yet. Drop files here or use Upload.';
-    else text = `${formatCount(n)} item${n === 1 ? '' : 's'}` + (this.done ? '' : this.loading ? ' · loading more…' : ' · scroll for more');
-    this.status.textContent = text;
+    this.status.textContent = statusText({ n, search: q, loading: this.loading, failed: this.failed, done: this.done,
+      searched: q && this.o.searched ? this.o.searched() : null, filtered: this.o.filtered && this.o.filtered() });
     this.more.hidden = !q || this.done || this.loading || this.failed;
     this.retry.hidden = !this.failed || this.loading;
     this.element.classList.toggle('empty', !n && !this.loading);
