@@ -3,6 +3,7 @@ package dev.coffer.auth;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks AWS Signature V4 of a request: in the Authorization header or as presigned query
@@ -42,7 +43,7 @@ public final class SigV4Authenticator {
             throws AuthException {
         if (region == null || !service.equals("s3") || scope.region().equals(region)) return;
         throw new AuthException(error, prefix + "the region '" + scope.region() + "' is wrong; expecting '"
-                + region + "'", java.util.Map.of("Region", region));
+                + region + "'", Map.of("Region", region));
     }
 
     /**
