@@ -7,7 +7,7 @@
 # every request writes a delete marker; get4k-user — GET 4 KiB presigned by an IAM user's key (its secret sealed,
 # its inline policy judged) instead of the root's; floor — GET of an unknown /_coffer/ path, a 404 with no body and no
 # S3 work: what the HTTP stack, the hand-off, metrics and the access log cost alone), A_ARGS / B_ARGS (extra --coffer.* flags per server, e.g. two inline thresholds on
-# one jar), CPU=process (CPU per request of the whole server process, not only its request threads),
+# one jar), A_JAVA_OPTS / B_JAVA_OPTS (extra JVM flags per server, e.g. -Dreactor.netty.ioWorkerCount=2), CPU=process (CPU per request of the whole server process, not only its request threads),
 # WARMUP (seconds of the uncounted first round of each case per server; default the round length).
 # Needs: wrk, python3 with boto3. Copy jars aside first: api/target is rebuilt by others.
 set -euo pipefail
@@ -20,14 +20,14 @@ PIDS=()
 # wait for the servers to exit before removing their data, or rm races RocksDB's last writes
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait; rm -rf "$WORK"' EXIT
 
-start() { # jar port dir args
+start() { # jar port dir args jvm-flags
   # shellcheck disable=SC2086
-  java -Xmx512m ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --coffer.ui.port=-1 --coffer.data-dir="$3" \
+  java -Xmx512m ${JAVA_OPTS:-} ${5:-} -jar "$1" --server.port="$2" --coffer.ui.port=-1 --coffer.data-dir="$3" \
     --coffer.access-key=BENCHKEY --coffer.secret-key=BENCHSECRET ${4:-} > "$3.log" 2>&1 &
   PIDS+=($!)
 }
-start "$A" "${PORTS[0]}" "$WORK/a" "${A_ARGS:-}"
-start "$B" "${PORTS[1]}" "$WORK/b" "${B_ARGS:-}"
+start "$A" "${PORTS[0]}" "$WORK/a" "${A_ARGS:-}" "${A_JAVA_OPTS:-}"
+start "$B" "${PORTS[1]}" "$WORK/b" "${B_ARGS:-}" "${B_JAVA_OPTS:-}"
 for port in "${PORTS[@]}"; do
   for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
   curl -s -o /dev/null "http://127.0.0.1:$port/" || { cat "$WORK"/*.log; exit 1; }
