@@ -1,6 +1,6 @@
 """What the mint restatements share beside the s3tests-probe harness: the data files, and the
 three command-line clients (aws CLI, s3cmd, rclone) configured for the server under test."""
-import os, subprocess, hashlib, tempfile, uuid
+import os, subprocess, hashlib, tempfile, time, uuid
 from harness import EP, MAIN, client, bname
 
 DATA = os.environ.get('MINT_DATA_DIR', '/tmp/mint-files')
@@ -62,3 +62,16 @@ def tmpdir():
 
 def name():
     return 'mint-' + uuid.uuid4().hex[:12]
+
+
+def rnd(n):
+    """n bytes that differ from run to run."""
+    return hashlib.sha256(str(time.time_ns()).encode()).digest() * (n // 32) + b'x' * (n % 32)
+
+
+def empty(b):
+    """Deletes every version and delete marker of bucket b, then the bucket."""
+    c = client()
+    for v in c.list_object_versions(Bucket=b).get('Versions', []) + c.list_object_versions(Bucket=b).get('DeleteMarkers', []):
+        c.delete_object(Bucket=b, Key=v['Key'], VersionId=v['VersionId'])
+    c.delete_bucket(Bucket=b)
