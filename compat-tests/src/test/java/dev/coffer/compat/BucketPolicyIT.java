@@ -73,6 +73,33 @@ class BucketPolicyIT {
         assertThat(browserGet("/" + bucket + "/public/index.html").statusCode()).isEqualTo(403);
     }
 
+    // S3 API Reference, GetObject, "Overriding response header values through the request": the
+    // response-* parameters need a signed request; "They cannot be used with an unsigned
+    // (anonymous) request." Else anyone could serve a public text object as text/html.
+    @Test
+    void anAnonymousGetMayNotOverrideResponseHeaders() throws Exception {
+        String bucket = server.createBucket("public-overrides");
+        s3.putObject(b -> b.bucket(bucket).key("public/note.txt").contentType("text/plain"),
+                RequestBody.fromString("<script>alert(1)</script>"));
+        s3.putBucketPolicy(b -> b.bucket(bucket).policy(publicFolder(bucket, "public")));
+        String path = "/" + bucket + "/public/note.txt";
+
+        for (String override : new String[] {"response-content-type=text%2Fhtml",
+                "response-content-disposition=inline", "response-cache-control=max-age%3D9", "response-expires=0",
+                "response-content-encoding=gzip", "response-content-language=fr"}) {
+            String body = assertXmlError(server.raw().anonymous("GET", path + "?" + override), 400, "InvalidRequest");
+            assertThat(body).contains("Request specific response headers cannot be used for anonymous GET requests.");
+        }
+        HttpResponse<String> plain = browserGet(path);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("content-type")).hasValue("text/plain");
+        // Signed (here presigned), the override is honoured, as S3 honours it.
+        HttpResponse<byte[]> presigned = server.raw().send(HttpRequest.newBuilder(server.raw().presigned("GET",
+                path + "?response-content-type=text%2Fhtml", java.time.Duration.ofMinutes(5))).GET().build());
+        assertThat(presigned.statusCode()).isEqualTo(200);
+        assertThat(presigned.headers().firstValue("content-type")).hasValue("text/html");
+    }
+
     @Test
     void thePolicyReadsBackAsPutAndItsStatusSaysWhetherItIsPublic() {
         String bucket = server.createBucket("policy-crud");

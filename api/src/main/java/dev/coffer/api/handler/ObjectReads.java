@@ -15,6 +15,7 @@ import dev.coffer.api.service.SseAttribute;
 import dev.coffer.api.sse.CustomerKey;
 import dev.coffer.api.sse.Encryption;
 import dev.coffer.api.sse.SseResponseHeaders;
+import dev.coffer.auth.policy.Principal;
 import dev.coffer.storage.DataKey;
 import dev.coffer.metadata.ObjectRecord;
 import java.util.Optional;
@@ -39,6 +40,10 @@ final class ObjectReads {
     Mono<Void> serve(S3Call call, boolean withBody) {
         String versionId = call.s3().param("versionId");
         PartReads.checkRequest(call); // a bad partNumber is refused before the object is looked up
+        if (withBody) { // S3 documents the refusal for GET; a HEAD carries no body to misrepresent
+            ObjectHeaders.checkOverridesAllowed(call.s3().query(),
+                    call.access().principal().kind() == Principal.Kind.ANONYMOUS);
+        }
         objects.encryption().checkTransport(call);
         CustomerKey customerKey = CustomerKey.target(call.requestHeaders()).orElse(null);
         return objects.versions().resolveForRead(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {

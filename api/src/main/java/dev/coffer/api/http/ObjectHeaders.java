@@ -72,6 +72,21 @@ public final class ObjectHeaders {
         }
     }
 
+    /**
+     * Refuses response-* overrides on an anonymous request, as S3 does (GetObject, "Overriding
+     * response header values through the request": they need a signed request): otherwise anyone
+     * could have a public object served with a Content-Type of their choosing, text/html say.
+     */
+    public static void checkOverridesAllowed(Map<String, String> query, boolean anonymous) {
+        if (!anonymous || query.isEmpty()) return;
+        for (String override : OVERRIDES) {
+            if (query.containsKey(override)) {
+                throw S3Exception.of(S3ErrorCode.InvalidRequest)
+                        .withMessage("Request specific response headers cannot be used for anonymous GET requests.");
+            }
+        }
+    }
+
     /** The stored flexible checksums as x-amz-checksum-* headers, with their type (FULL_OBJECT for single PUTs). */
     public static void writeChecksums(ObjectRecord record, HttpHeaders response) {
         record.checksums().forEach((algorithm, value) ->
