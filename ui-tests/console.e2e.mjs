@@ -2,9 +2,9 @@
 //   node console.e2e.mjs <driveUrl> <s3Endpoint> <rootKey> <rootSecret> <dataBucket> <settingsBucket> <lockBucket> <targetArn>
 // The root reads the storage overview, makes a user with a policy and a key (the secret shown
 // once), and that user signs in in a second browser and sees what it may — and the console's
-// AccessDenied for what it may not; managed policies and accounts; every bucket setting through
-// its form (ConsoleUiIT checks each with the AWS SDK afterwards); a share link signed by the
-// dedicated key works without credentials until "Revoke all" makes it fail with 403. Prints
+// AccessDenied for what it may not; managed policies and accounts (a new account's root meets the
+// empty bucket list); every bucket setting through its form, Versioning in S3's three states
+// (ConsoleUiIT checks each with the AWS SDK afterwards); a share link signed by the dedicated key works without credentials until "Revoke all" makes it fail with 403. Prints
 // "overview - …", "settings - …" lines for ConsoleUiIT, and saves docs/screenshots/console-*.png.
 import { assert, DESKTOP, failureShot, PHONE, Steps } from './lib/harness.mjs';
 import { openDialog, pressDialogButton, row, select } from './lib/drive-page.mjs';
@@ -43,6 +43,9 @@ async function overview(p, name) {
     uploadBytes: (await text(p, '#stat-uploads .stat-detail')).trim(),
   };
   console.log(`overview - ${name}: objects=${figures.objects} versions=${figures.versions} uploads=${figures.uploads} total=${figures.total} uploadBytes=${figures.uploadBytes}`);
+  const counted = await text(p, '#overview-counted'); // ConsoleUiIT starts the server with stats-interval=1h
+  assert(/^These figures are the server’s count of everything stored, made at .+\. It counts again by itself every hour, or now with “Recount now”\.$/.test(counted)
+    && !counted.includes('coffer.'), 'the overview says in words what its figures are and how often they are counted: ' + counted);
   for (const kind of ['gc', 'scrub', 'lifecycle']) assert(await p.locator(`#jobs-table tr[data-job="${kind}"]`).count() === 1, `job ${kind} listed`);
   await p.locator('#cluster-single').waitFor();
 }
@@ -146,9 +149,17 @@ await steps.run('desktop: a managed policy from an AWS example; an account made 
   await page.click('#new-account');
   await answer(page, 'team-a');
   await page.locator('#new-secret').waitFor();
+  const teamA = { key: await page.inputValue('#new-access-key'), secret: await page.inputValue('#new-secret') };
   await pressDialogButton(page, 'I have kept the secret');
   await page.locator('#accounts-table tr[data-account="team-a"]').waitFor();
   await shot(page, 'console-accounts');
+  const newcomer = await open(DESKTOP); // the new account's root has no bucket yet
+  await signedIn(newcomer, teamA.key, teamA.secret);
+  await newcomer.locator('#buckets-empty').waitFor();
+  const said = (await text(newcomer, '#buckets-empty')).replace(/\s+/g, ' ');
+  assert(said.startsWith('No buckets yet') && await newcomer.locator('.bucket-table').isHidden(), 'an empty state, no table head over nothing: ' + said);
+  await newcomer.click('#first-bucket');
+  await openDialog(newcomer).locator('input.input').waitFor();
   await page.click('#accounts-table tr[data-account="team-a"] button');
   await answer(page, 'team-a');
   await page.locator('#accounts-table').waitFor();
@@ -164,8 +175,12 @@ await steps.run('desktop: every bucket setting through its form, S3\'s refusals 
   await toConsole(page, 'buckets');
   await page.click(`#settings-buckets li[data-bucket="${settingsBucket}"] a`);
   await page.locator('#cfg-notifications-save').waitFor();
-  await page.selectOption('#versioning-status', 'Enabled');
+  const versioning = async () => [(await text(page, '#versioning-now')).trim(), (await text(page, '#cfg-versioning-save')).trim()];
+  let [now, offered] = await versioning();
+  assert(now.startsWith('Now: Off (never enabled)') && offered === 'Enable versioning', `a never-versioned bucket reads Off and offers Enable: ${now} / ${offered}`);
   await save(page, 'versioning');
+  [now, offered] = await versioning();
+  assert(now.startsWith('Now: Enabled') && offered === 'Suspend versioning', `once enabled it offers Suspend: ${now} / ${offered}`);
 
   await page.click('#lifecycle-rules-add');
   const rule = page.locator('#lifecycle-rules .row-card').last();

@@ -2,7 +2,8 @@
 //   node drive-first-use.e2e.mjs <driveUrl> <rootKey> <rootSecret> <userKey> <userSecret> <bucket> <versionedBucket>
 // The user's key is the README's "user with a key for one bucket": its policy allows s3:* on
 // <bucket> only, so ListBuckets answers AccessDenied; it signs in all the same, opens <bucket> by
-// name, and finds it as a link when back on Buckets. A folder whose listing failed (network gone,
+// name, and finds it as a link when back on Buckets; an upload into read-only/, which its policy
+// denies, fails with S3's AccessDenied and no percentage. A folder whose listing failed (network gone,
 // server away) offers "Try again" and lists by itself when the browser is online again. A
 // versioned bucket whose only file was deleted (a version and a delete marker are left) is
 // deleted from the bucket list, its versions first. DriveFirstUseUiIT makes the user and the
@@ -48,6 +49,18 @@ await steps.run('back on Buckets, that key finds the bucket it opened as a link'
   await page.locator('#open-bucket-name').waitFor();
   await page.click(`.opened-buckets a[href="#/${bucket}/"]`);
   await waitForRows(page, (keys) => keys.join() === 'docs/', 'the bucket, opened again');
+});
+
+await steps.run('an upload the server refuses says S3\'s code and message, and no percentage', async () => {
+  await page.goto(`${driveUrl}#/${bucket}/read-only/`); // the key's policy denies s3:PutObject here
+  await page.locator('.browser-view').waitFor();
+  await dropFiles(page, [{ name: 'refused.txt', type: 'text/plain', text: 'not allowed here' }]);
+  const item = page.locator('.upload[data-key="read-only/refused.txt"][data-state=failed]');
+  await item.waitFor({ timeout: 10000 });
+  const detail = await item.locator('.upload-detail').textContent();
+  assert(detail.startsWith('AccessDenied: Access Denied. You do not have permission'), 'the refusal as S3 said it: ' + detail);
+  const percent = await item.locator('.upload-percent').textContent();
+  assert(percent === 'Failed' && await item.locator('[role=progressbar]').isHidden(), `no percentage pretending success: "${percent}"`);
 });
 
 await steps.run('a wrong secret for that key is still refused at sign-in', async () => {

@@ -30,12 +30,19 @@ export class BucketsView {
     const { main, client } = this.ctx;
     this.body = h('tbody', {});
     this.status = h('p', { class: 'muted', role: 'status' }, 'Loading buckets…');
+    this.empty = h('div', { class: 'empty-state', id: 'buckets-empty', hidden: true },
+      h('span', { class: 'empty-icon', html: icons.bucket }),
+      h('h2', {}, 'No buckets yet'),
+      h('p', { class: 'muted' }, 'A bucket holds your files and folders. Create one, then drop files on it or use Upload.'),
+      h('button', { type: 'button', class: 'button primary', id: 'first-bucket', onclick: () => this.create() },
+        h('span', { class: 'button-icon', html: icons.plus }), 'Create a bucket'));
     clear(main).append(h('section', { class: 'view buckets-view' },
       h('div', { class: 'view-head' },
         h('h1', {}, 'Buckets'),
         h('button', { type: 'button', class: 'button primary', id: 'new-bucket', onclick: () => this.create() },
           h('span', { class: 'button-icon', html: icons.plus }), h('span', { class: 'label' }, 'New bucket'))),
       this.status,
+      this.empty,
       h('table', { class: 'table bucket-table' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Created'), h('th', { scope: 'col' }, 'Versioning'),
           h('th', { scope: 'col', class: 'num' }, 'Objects'), h('th', { scope: 'col', class: 'num' }, 'Size'),
@@ -44,8 +51,11 @@ export class BucketsView {
     try {
       const buckets = await client.listBuckets();
       if (this.abort.signal.aborted) return;
-      this.status.textContent = buckets.length ? '' : 'No buckets yet. Create one to start uploading.';
-      this.status.hidden = buckets.length > 0;
+      this.status.textContent = '';
+      this.status.hidden = true;
+      // No table head over nothing: an empty account sees what a bucket is and how to make one.
+      this.empty.hidden = buckets.length > 0;
+      this.body.closest('table').hidden = !buckets.length;
       const rows = buckets.map((b) => this.row(b));
       await Promise.all(rows.map(({ versioning }) => versioning()));
       for (const { count } of rows) await count();

@@ -18,11 +18,19 @@ export const FORMS = [
   {
     id: 'versioning', title: 'Versioning', sub: 'versioning', deletable: false,
     help: 'Keeps every version of every object; a delete leaves a delete marker. Once enabled it can be suspended, not turned off.',
+    // S3's three states: never enabled (no Status), Enabled, Suspended. The form shows the one the
+    // bucket is in and offers the one move S3 allows from there.
     render(xml) {
       const status = (doc(xml) && text(doc(xml), 'Status')) || 'Off';
-      const choice = select('versioning-status', [['Enabled', 'Enabled'], ['Suspended', 'Suspended']], status);
-      return { element: h('div', {}, h('p', { class: 'muted', id: 'versioning-now' }, `Now: ${status === 'Off' ? 'never enabled' : status}.`), field('Status', choice)),
-        body: () => `<VersioningConfiguration ${NS}><Status>${choice.value}</Status></VersioningConfiguration>` };
+      const now = {
+        Off: 'Off (never enabled): a new upload replaces the old file for good.',
+        Enabled: 'Enabled: every change keeps the earlier version.',
+        Suspended: 'Suspended: versions kept so far stay; a new upload replaces the current version.',
+      }[status] || status;
+      const next = status === 'Enabled' ? 'Suspended' : 'Enabled';
+      return { element: h('p', { id: 'versioning-now', 'data-status': status }, h('strong', {}, 'Now: '), now),
+        saveLabel: next === 'Enabled' ? 'Enable versioning' : 'Suspend versioning',
+        body: () => `<VersioningConfiguration ${NS}><Status>${next}</Status></VersioningConfiguration>` };
     },
   },
   {

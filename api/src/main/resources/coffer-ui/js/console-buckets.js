@@ -88,7 +88,7 @@ export class BucketSettingsSection {
       }
     } }, 'Remove') : null;
     clear(card).append(...head, view.element,
-      h('div', { class: 'card-actions' }, h('button', { type: 'button', class: 'button primary', id: `cfg-${form.id}-save`, onclick: save }, 'Save'), remove),
+      h('div', { class: 'card-actions' }, h('button', { type: 'button', class: 'button primary', id: `cfg-${form.id}-save`, onclick: save }, view.saveLabel || 'Save'), remove),
       status);
   }
 }

@@ -13,6 +13,12 @@ function card(id, label, value, detail) {
     h('strong', { class: 'stat-value' }, value), detail ? h('span', { class: 'stat-detail' }, detail) : null);
 }
 
+/** "every minute", "every 30 seconds", "every 2 hours": how often the server recounts. */
+function every(seconds) {
+  const [n, unit] = seconds % 3600 === 0 ? [seconds / 3600, 'hour'] : seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
+  return n === 1 ? `every ${unit}` : `every ${formatCount(n)} ${unit}s`;
+}
+
 function health(member) {
   if (member.self) return 'this node';
   if (member.lastContactMillis == null) return member.role === 'leader' ? 'leader (seen by this follower)' : 'not tracked from this node';
@@ -41,7 +47,8 @@ export class OverviewSection {
     } }, 'Recount now');
     clear(this.body).append(
       h('div', { class: 'subbar' },
-        h('p', { class: 'muted', id: 'overview-counted' }, o.countedAt ? `Counted at ${formatDate(o.countedAt)} (the server recounts on its own every coffer.metrics.stats-interval, a minute by default; a count reads the whole catalogue once).` : 'Not counted yet.'),
+        h('p', { class: 'muted', id: 'overview-counted' }, (o.countedAt ? `These figures are the server’s count of everything stored, made at ${formatDate(o.countedAt)}.`
+          : 'The server has not counted what is stored yet.') + ` It counts again by itself ${every(o.recountSeconds)}, or now with “Recount now”.`),
         again),
       h('div', { class: 'stats' },
         card('objects', 'Objects', formatCount(o.objects), formatSize(o.bytes) + ' in current versions'),

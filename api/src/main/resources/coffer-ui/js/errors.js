@@ -75,3 +75,16 @@ export function describe(error) {
   if (error instanceof TypeError) return 'The server cannot be reached. Check the connection and try again.';
   return error.message || 'Something went wrong.';
 }
+
+/**
+ * A refusal as S3 put it, code and message first ("AccessDenied: Access Denied."), then the
+ * sentence to act on; any other failure as describe() says it. For places that show a failure
+ * that stays on screen, such as an upload's line.
+ */
+export function describeRefusal(error) {
+  const s3 = error instanceof S3Error ? error : error && error.cause instanceof S3Error ? error.cause : null;
+  const sentence = describe(error);
+  if (!s3 || !s3.code) return sentence;
+  const said = (s3.serverMessage || '').trim();
+  return said ? `${s3.code}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ${sentence}` : `${s3.code}. ${sentence}`;
+}

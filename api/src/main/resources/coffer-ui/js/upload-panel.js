@@ -6,7 +6,7 @@
 import { clear, h } from './dom.js';
 import { icons } from './icons.js';
 import { baseName, formatDuration, formatSize } from './format.js';
-import { describe } from './errors.js';
+import { describeRefusal } from './errors.js';
 import { toast } from './dialogs.js';
 import { UploadQueue } from './upload.js';
 import { resolveConflicts } from './conflicts.js';
@@ -160,7 +160,9 @@ export class UploadPanel {
     row.el.dataset.state = u.state;
     row.bar.style.width = percent + '%';
     row.progress.setAttribute('aria-valuenow', String(percent));
-    row.percent.textContent = percent + '%';
+    // A refused upload may have sent every byte: no "100%" beside the refusal, no full bar.
+    row.progress.hidden = u.state === 'failed';
+    row.percent.textContent = u.state === 'failed' ? 'Failed' : percent + '%';
     const size = `${formatSize(u.loaded)} of ${formatSize(u.total)}`;
     const detail = u.warning && u.state === 'done' ? u.warning : {
       queued: `Waiting · ${formatSize(u.total)}`,
@@ -168,7 +170,7 @@ export class UploadPanel {
       'needs-file': `Unfinished · ${formatSize(u.loaded)} of ${formatSize(u.total)} uploaded. Choose “${u.record ? u.record.name : baseName(u.key)}” again to go on.`,
       uploading: u.speed > 0 ? `${size} · ${formatSize(u.speed)}/s · ${formatDuration((u.total - u.loaded) / u.speed)} left` : size,
       done: `Uploaded · ${formatSize(u.total)}`,
-      failed: u.error ? describe(u.error) : 'Failed.',
+      failed: u.error ? describeRefusal(u.error) : 'Failed.',
       cancelled: 'Cancelled.',
     }[u.state];
     if (row.detail.textContent !== detail) row.detail.textContent = detail;

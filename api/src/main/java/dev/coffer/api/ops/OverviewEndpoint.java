@@ -4,6 +4,7 @@ import dev.coffer.api.jobs.JobStatus;
 import dev.coffer.cluster.ClusterNode;
 import dev.coffer.metadata.CatalogStats;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Its figures are {@link StoredStats}' last full count of the catalogue (objects, bytes, old
  * versions, delete markers, unfinished multipart uploads and their parts' bytes, GC backlog),
- * made every {@code coffer.metrics.stats-interval}, with the time it was made: a request costs no
- * scan. {@code ?recount} asks for a count now; callers meanwhile share the one scan in flight.
+ * made every {@code coffer.metrics.stats-interval} ({@code recountSeconds}, for the console to say
+ * in words), with the time it was made: a request costs no scan. {@code ?recount} asks for a
+ * count now; callers meanwhile share the one scan in flight.
  * Jobs are the job runner's figures (those of {@code coffer_jobs_*}); in a cluster, the members as
  * this node knows them and, on the leader, how long ago each follower last answered.
  */
@@ -38,6 +40,9 @@ public final class OverviewEndpoint implements HttpHandler {
         CatalogStats stats();
 
         long countedAtMillis();
+
+        /** How often the server recounts on its own. */
+        Duration recountInterval();
 
         Mono<CatalogStats> recount();
 
@@ -63,6 +68,7 @@ public final class OverviewEndpoint implements HttpHandler {
         return new Sources() {
             public CatalogStats stats() { return stats.last(); }
             public long countedAtMillis() { return stats.countedAtMillis(); }
+            public Duration recountInterval() { return stats.interval(); }
             public Mono<CatalogStats> recount() { return stats.recount(); }
             public List<JobStatus> jobs() { return jobs.get(); }
             public List<String> problems() { return store.problems(); }
@@ -88,7 +94,7 @@ public final class OverviewEndpoint implements HttpHandler {
         Mono<CatalogStats> counted = recount ? sources.recount() : Mono.fromSupplier(sources::stats);
         // Jobs' backlogs and the store's problems may read the catalogue and the disk: off the event loop.
         return counted.publishOn(Schedulers.boundedElastic())
-                .map(stats -> render(stats, sources.countedAtMillis(), sources.jobs(), sources.problems(), clusterView()))
+                .map(stats -> render(stats, sources.countedAtMillis(), sources.recountInterval(), sources.jobs(), sources.problems(), clusterView()))
                 .flatMap(body -> OpsResponses.text(request, response, HttpStatus.OK, JSON, body));
     }
 
@@ -122,9 +128,11 @@ public final class OverviewEndpoint implements HttpHandler {
         return b.append("]}").toString();
     }
 
-    static String render(CatalogStats s, long countedAtMillis, List<JobStatus> jobs, List<String> problems, String cluster) {
+    static String render(CatalogStats s, long countedAtMillis, Duration recountInterval, List<JobStatus> jobs, List<String> problems,
+                         String cluster) {
         StringBuilder b = new StringBuilder("{\"countedAt\":")
                 .append(countedAtMillis == 0 ? "null" : OpsResponses.jsonString(Instant.ofEpochMilli(countedAtMillis).toString()))
+                .append(",\"recountSeconds\":").append(recountInterval.toSeconds())
                 .append(",\"objects\":").append(s.objects())
                 .append(",\"bytes\":").append(s.bytes())
                 .append(",\"versions\":").append(s.versions())

@@ -68,6 +68,11 @@ public final class StoredStats implements SmartLifecycle {
         }
     }
 
+    /** How often the figures are recounted on their own ({@code coffer.metrics.stats-interval}). */
+    public Duration interval() {
+        return interval;
+    }
+
     /** When the figures of {@link #last()} were counted, epoch millis; 0 before the first count. */
     public long countedAtMillis() {
         return countedAtMillis;

@@ -58,6 +58,7 @@ class OverviewEndpointTest {
         OverviewEndpoint endpoint = new OverviewEndpoint(new OverviewEndpoint.Sources() {
             public CatalogStats stats() { return stats.last(); }
             public long countedAtMillis() { return stats.countedAtMillis(); }
+            public Duration recountInterval() { return stats.interval(); }
             public Mono<CatalogStats> recount() { return stats.recount(); }
             public List<JobStatus> jobs() { return jobs; }
             public List<String> problems() { return List.of("the disk is \"full\""); }
@@ -81,7 +82,7 @@ class OverviewEndpointTest {
     void aPlainRequestAnswersTheLastCountWithoutScanning() {
         put("k", "hello");
         String body = get(true, "").getBodyAsString().block();
-        assertThat(body).startsWith("{\"countedAt\":null,\"objects\":0,\"bytes\":0,");
+        assertThat(body).startsWith("{\"countedAt\":null,\"recountSeconds\":3600,\"objects\":0,\"bytes\":0,");
     }
 
     @Test
