@@ -5,11 +5,12 @@
 // name, and finds it as a link when back on Buckets; an upload into read-only/, which its policy
 // denies, fails with S3's AccessDenied and no percentage. A folder whose listing failed (network gone,
 // server away) offers "Try again" and lists by itself when the browser is online again. A
-// versioned bucket whose only file was deleted (a version and a delete marker are left) is
-// deleted from the bucket list, its versions first. DriveFirstUseUiIT makes the user and the
+// delete in a versioned bucket says the file can be restored (in an unversioned one, that it is
+// for good), and a versioned bucket whose files were all deleted (versions and delete markers are
+// left) is deleted from the bucket list, its versions first. DriveFirstUseUiIT makes the user and the
 // buckets (<bucket> holds docs/readme.txt).
 import { assert, DESKTOP, failureShot, launch, screenshot, Steps } from './lib/harness.mjs';
-import { dropFiles, openDialog, pressDialogButton, row, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
+import { dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
 
 const [driveUrl, rootKey, rootSecret, userKey, userSecret, bucket, versionedBucket] = process.argv.slice(2);
 if (!versionedBucket) {
@@ -99,6 +100,20 @@ await steps.run('a folder opened while the network is gone lists by itself when 
   await waitForRows(page, (keys) => keys.join() === 'docs/readme.txt', 'the folder, back online');
 });
 
+await steps.run('deleting in a versioned bucket says the file can be restored, not that it cannot be undone', async () => {
+  await page.goto(`${driveUrl}#/${versionedBucket}/`); // still the root, online again
+  await page.locator('.browser-view').waitFor();
+  await dropFiles(page, [{ name: 'kept.txt', type: 'text/plain', text: 'kept as a version' }]);
+  await waitUploaded(page, 'kept.txt');
+  await waitForRows(page, (keys) => keys.join() === 'kept.txt', 'the upload');
+  await select(page, ['kept.txt']);
+  await page.click('#action-delete');
+  const said = await openDialog(page).locator('.dialog-body').textContent();
+  assert(said.includes('stays under Deleted, where you can restore it') && !said.includes('cannot be undone'), 'the question says what is kept: ' + said);
+  await pressDialogButton(page, 'Delete');
+  await page.locator('.file-list.empty').waitFor();
+});
+
 await steps.run('a versioned bucket with no current files is deleted, its old versions and delete markers first', async () => {
   await fresh();
   await signIn(page, rootKey, rootSecret);
@@ -136,6 +151,11 @@ await steps.run('Details pressed while the folder lists again after an upload op
   release();
   await waitForRows(page, (keys) => keys.join() === 'docs/added.txt,docs/readme.txt', 'the folder with the upload');
   await page.unroute(listing);
+  await select(page, ['docs/added.txt']);
+  await page.click('#action-delete'); // an unversioned bucket: a delete is for good, and said so
+  const said = await openDialog(page).locator('.dialog-body').textContent();
+  assert(said.endsWith('This cannot be undone.'), 'the question says a delete is for good: ' + said);
+  await pressDialogButton(page, 'Cancel');
 });
 
 for (const browser of browsers) await browser.close();

@@ -54,6 +54,16 @@ function describeItems(entries) {
   return parts.join(' and ');
 }
 
+/** What a delete leaves, by the bucket's versioning: "cannot be undone" is said only where it is true. */
+async function afterDelete(ctx, bucket) {
+  const status = await ctx.client.getVersioning(bucket).catch(() => null);
+  return {
+    Enabled: 'Versioning is on: what you delete stays under Deleted, where you can restore it.',
+    Suspended: 'Versioning is suspended: versions kept before stay under Deleted; what was written since is gone for good.',
+    Off: 'This cannot be undone.',
+  }[status] || 'This cannot be undone (in a versioned bucket, earlier versions are kept).';
+}
+
 export async function remove(ctx, bucket, entries) {
   if (!entries.length) return false;
   const folders = entries.some((e) => e.type === 'folder');
@@ -68,7 +78,7 @@ export async function remove(ctx, bucket, entries) {
   }
   const count = folders ? ` That is ${keys.length} object${keys.length === 1 ? '' : 's'}.` : '';
   const ok = await confirmAction({ title: 'Delete', confirmLabel: 'Delete',
-    message: `Delete ${describeItems(entries)}?${count} This cannot be undone (in a versioned bucket, earlier versions are kept).` });
+    message: `Delete ${describeItems(entries)}?${count} ${await afterDelete(ctx, bucket)}` });
   if (!ok) return false;
   const note = toast('Deleting…', 'info', 0);
   try {

@@ -62,6 +62,7 @@ class DriveFirstUseUiIT {
                 .contains("ok - a wrong secret for that key is still refused at sign-in")
                 .contains("ok - a folder that could not be listed offers Try again, which lists it")
                 .contains("ok - a folder opened while the network is gone lists by itself when it is back")
+                .contains("ok - deleting in a versioned bucket says the file can be restored, not that it cannot be undone")
                 .contains("ok - a versioned bucket with no current files is deleted, its old versions and delete markers first")
                 .contains("ok - Details pressed while the folder lists again after an upload opens the selected file")
                 .contains(" 0 failed")
