@@ -128,6 +128,18 @@ await steps.run('a versioned bucket with no current files is deleted, its old ve
   console.log('bucket deleted - ' + versionedBucket);
 });
 
+await steps.run('a new bucket with the name of one already owned is refused in the dialog, not reported created', async () => {
+  await page.locator(`tr[data-bucket="${bucket}"]`).waitFor(); // the bucket list, after the deletion
+  await page.click('#new-bucket');
+  const input = openDialog(page).locator('input.input');
+  await input.fill(bucket);
+  await input.press('Enter');
+  const problem = await input.evaluate((el) => el.validationMessage);
+  assert(problem === 'You already have a bucket with that name.', 'the dialog says the name is taken by you: ' + problem);
+  await page.keyboard.press('Escape');
+  await openDialog(page).waitFor({ state: 'detached' });
+});
+
 await steps.run('Details pressed while the folder lists again after an upload opens the selected file', async () => {
   await fresh();
   await signIn(page, rootKey, rootSecret);

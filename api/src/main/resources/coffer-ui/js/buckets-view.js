@@ -51,6 +51,7 @@ export class BucketsView {
     try {
       const buckets = await client.listBuckets();
       if (this.abort.signal.aborted) return;
+      this.names = new Set(buckets.map((b) => b.name));
       this.status.textContent = '';
       this.status.hidden = true;
       // No table head over nothing: an empty account sees what a bucket is and how to make one.
@@ -127,7 +128,9 @@ export class BucketsView {
 
   async create() {
     const name = await promptText({ title: 'New bucket', label: 'Bucket name', confirmLabel: 'Create bucket',
-      hint: 'Lowercase letters, digits, dots and hyphens; 3–63 characters.', validate: bucketNameProblem });
+      hint: 'Lowercase letters, digits, dots and hyphens; 3–63 characters.',
+      // S3 in us-east-1 answers 200 to creating a bucket one already owns: "created" would not be true.
+      validate: (name) => bucketNameProblem(name) || (this.names && this.names.has(name) ? 'You already have a bucket with that name.' : null) });
     if (!name) return;
     try {
       await this.ctx.client.createBucket(name);

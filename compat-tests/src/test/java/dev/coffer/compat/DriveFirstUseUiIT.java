@@ -64,6 +64,7 @@ class DriveFirstUseUiIT {
                 .contains("ok - a folder opened while the network is gone lists by itself when it is back")
                 .contains("ok - deleting in a versioned bucket says the file can be restored, not that it cannot be undone")
                 .contains("ok - a versioned bucket with no current files is deleted, its old versions and delete markers first")
+                .contains("ok - a new bucket with the name of one already owned is refused in the dialog, not reported created")
                 .contains("ok - Details pressed while the folder lists again after an upload opens the selected file")
                 .contains(" 0 failed")
                 .doesNotContain("not ok");
