@@ -18,9 +18,12 @@ public final class SecretFiles {
 
     private SecretFiles() {}
 
-    /** Writes {@code content} to {@code file} through a 0600 temporary file, synced, then renamed over it. */
+    /**
+     * Writes {@code content} to {@code file} through a 0600 temporary file, synced, then renamed over
+     * it; a missing directory is created as the data directory is ({@link DurableDirectories}).
+     */
     public static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        DurableDirectories.create(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try {
