@@ -84,8 +84,9 @@ public final class Encryption {
             case S3 -> new Sealed(key, new SseRecord(kind, KeyWrap.wrap(key, master, "sse-s3"), null,
                     Boolean.TRUE.equals(bucketKey), null, null, null));
             case KMS -> {
+                String chosenKeyId = keyId; // the request's, or the bucket default's
                 KeyRing.KeyInfo info = keyId == null ? keyRing.defaultKey()
-                        : keyRing.find(keyId).orElseThrow(() -> kmsNotFound(request.kmsKeyId()));
+                        : keyRing.find(keyId).orElseThrow(() -> kmsNotFound(chosenKeyId));
                 String context = "sse-kms:" + info.arn();
                 yield new Sealed(key, new SseRecord(kind, keyRing.wrap(info.keyId(), key, context), info.arn(),
                         Boolean.TRUE.equals(bucketKey), null, null, null));

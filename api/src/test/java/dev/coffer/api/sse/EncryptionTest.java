@@ -65,6 +65,15 @@ class EncryptionTest {
                         "x-amz-server-side-encryption-aws-kms-key-id", "no-such-key"), Optional.empty()));
         assertThat(e.code()).isEqualTo(S3ErrorCode.KMS_NotFoundException);
         assertThat(e.code().code()).isEqualTo("KMS.NotFoundException");
+        assertThat(e.getMessage()).isEqualTo("Invalid keyId no-such-key");
+    }
+
+    @Test
+    void aBucketDefaultNamingAnUnknownKmsKeyNamesThatKeyInTheRefusal() {
+        S3Exception e = catchThrowableOfType(S3Exception.class, () -> encryption.seal(SseRequest.NONE,
+                Optional.of(new BucketEncryption(SseRecord.Kind.KMS, "no-such-key", false))));
+        assertThat(e.code()).isEqualTo(S3ErrorCode.KMS_NotFoundException);
+        assertThat(e.getMessage()).isEqualTo("Invalid keyId no-such-key");
     }
 
     @Test
