@@ -170,5 +170,12 @@ await steps.run('Details pressed while the folder lists again after an upload op
   await pressDialogButton(page, 'Cancel');
 });
 
+await steps.run('Move here, in the folder the files are in, says that nothing was moved', async () => {
+  await page.click('#action-move'); // the selection of the step before, in docs/
+  await pressDialogButton(page, 'Move here');
+  await page.locator('.toast', { hasText: 'already in docs: nothing was moved.' }).waitFor({ timeout: 5000 });
+  await waitForRows(page, (keys) => keys.join() === 'docs/added.txt,docs/readme.txt', 'the folder, unchanged');
+});
+
 for (const browser of browsers) await browser.close();
 process.exit(steps.summary());

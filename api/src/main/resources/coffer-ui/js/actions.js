@@ -114,8 +114,13 @@ export async function move(ctx, bucket, prefix, entries) {
   const folder = await pickFolder(ctx, bucket, { title: entries.length === 1 ? `Move “${entries[0].name}”` : `Move ${entries.length} items`,
     start: prefix, excluded: entries.filter((e) => e.type === 'folder').map((e) => e.key) });
   if (folder == null) return false;
-  return relocate(ctx, bucket, entries.map((e) => [e, folder + e.name + (e.type === 'folder' ? '/' : '')]),
-    `Moved ${entries.length === 1 ? `“${entries[0].name}”` : `${entries.length} items`} to ${folder ? folder.replace(/\/$/, '') : 'the top of ' + bucket}.`);
+  const pairs = entries.map((e) => [e, folder + e.name + (e.type === 'folder' ? '/' : '')]);
+  const where = folder ? folder.replace(/\/$/, '') : 'the top of ' + bucket;
+  if (pairs.every(([e, target]) => target === e.key)) { // "Move here" where they are: said, not silently nothing
+    toast(`${entries.length === 1 ? `“${entries[0].name}” is` : 'They are'} already in ${where}: nothing was moved.`, 'info');
+    return false;
+  }
+  return relocate(ctx, bucket, pairs, `Moved ${entries.length === 1 ? `“${entries[0].name}”` : `${entries.length} items`} to ${where}.`);
 }
 
 /**

@@ -66,6 +66,7 @@ class DriveFirstUseUiIT {
                 .contains("ok - a versioned bucket with no current files is deleted, its old versions and delete markers first")
                 .contains("ok - a new bucket with the name of one already owned is refused in the dialog, not reported created")
                 .contains("ok - Details pressed while the folder lists again after an upload opens the selected file")
+                .contains("ok - Move here, in the folder the files are in, says that nothing was moved")
                 .contains(" 0 failed")
                 .doesNotContain("not ok");
         assertThat(result.exitCode()).as(result.output()).isZero();
