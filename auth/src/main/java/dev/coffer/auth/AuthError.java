@@ -26,6 +26,11 @@ public enum AuthError {
     /** A browser POST's policy is not base64 JSON of a valid policy (InvalidPolicyDocument). */
     INVALID_POLICY_DOCUMENT,
     /**
+     * A session token (x-amz-security-token, header or presigned query): Coffer issues no temporary
+     * credentials, so no token it could be sent is valid (InvalidToken).
+     */
+    INVALID_TOKEN,
+    /**
      * A header-signed request (SigV4 or SigV2) lacks x-amz-date / date (AccessDenied is what S3
      * answers; kept apart for messages).
      */

@@ -46,6 +46,7 @@ public final class RequestAuthenticator {
      */
     public AuthResult authenticateService(SignedRequest request, String service, String payloadSha256)
             throws AuthException {
+        refuseSessionToken(request, List.of());
         return v4.authenticateService(request, service, payloadSha256);
     }
 
@@ -74,10 +75,21 @@ public final class RequestAuthenticator {
         List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
         AuthMechanism mechanism = AuthMechanism.of(request, query);
         if (mechanism == AuthMechanism.ANONYMOUS) return Optional.empty();
+        refuseSessionToken(request, query);
         if (mechanism == AuthMechanism.V4_HEADER || mechanism == AuthMechanism.V4_QUERY) {
             return Optional.of(v4.authenticate(request, query));
         }
         if (mechanism.isV2() && !sigV2Enabled) throw AuthMechanism.unsupported();
         return Optional.of(v2.authenticate(request, query, mechanism, virtualHostBucket));
+    }
+
+    /**
+     * A signed request that carries a session token is refused as S3 refuses a token it did not
+     * issue: Coffer issues none (no STS), and a token is never silently ignored.
+     */
+    private static void refuseSessionToken(SignedRequest request, List<QueryParameter> query) throws AuthException {
+        boolean token = request.header("x-amz-security-token") != null
+                || query.stream().anyMatch(p -> p.name().equalsIgnoreCase("X-Amz-Security-Token"));
+        if (token) throw new AuthException(AuthError.INVALID_TOKEN, "The provided token is malformed or otherwise invalid.");
     }
 }

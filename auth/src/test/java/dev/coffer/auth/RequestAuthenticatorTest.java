@@ -90,4 +90,18 @@ class RequestAuthenticatorTest {
         assertEquals(AuthError.SIGNATURE_DOES_NOT_MATCH,
                 errorOf(v2Header("AWS AKIAIOSFODNN7EXAMPLE:AAAAs1WEIj+Ydj0vQ697zp+IXMU="), "johnsmith", V2_TIME));
     }
+
+    /** Coffer issues no session tokens: a request carrying one, in any mechanism, is refused before its signature is read. */
+    @Test
+    void aSessionTokenIsRefusedInEveryMechanism() {
+        assertEquals(AuthError.INVALID_TOKEN, errorOf(Requests.withHeader(v4Header(), "x-amz-security-token", "t"),
+                "examplebucket", EXAMPLE_TIME));
+        assertEquals(AuthError.INVALID_TOKEN, errorOf(Requests.withHeader(
+                v2Header("AWS AKIAIOSFODNN7EXAMPLE:bWq2s1WEIj+Ydj0vQ697zp+IXMU="), "x-amz-security-token", "t"),
+                "johnsmith", V2_TIME));
+        SignedRequest presigned = AwsSignatureExamplesTest.presignedExample();
+        SignedRequest withToken = new SignedRequest(presigned.method(), presigned.rawPath(),
+                presigned.rawQuery() + "&X-Amz-Security-Token=t", presigned.headers());
+        assertEquals(AuthError.INVALID_TOKEN, errorOf(withToken, null, EXAMPLE_TIME));
+    }
 }

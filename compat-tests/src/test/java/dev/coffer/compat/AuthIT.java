@@ -80,6 +80,25 @@ class AuthIT {
                 + "expecting '" + expected + "'</Message>").contains("<Region>" + expected + "</Region>");
     }
 
+    /**
+     * Coffer issues no temporary credentials, so a session token (the SDK sends x-amz-security-token
+     * for session credentials) is one it did not issue: refused as S3 refuses such a token, never
+     * ignored; nothing is written.
+     */
+    @Test
+    void requestWithASessionTokenIsInvalidToken() {
+        try (S3Client session = S3Client.builder().endpointOverride(server.endpoint()).region(CofferServer.REGION)
+                .forcePathStyle(true).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(CofferServer.ACCESS_KEY,
+                                CofferServer.SECRET_KEY, "a-token-coffer-never-issued")))
+                .build()) {
+            assertS3Error(400, "InvalidToken", () -> session.getObjectAsBytes(b -> b.bucket(bucket).key("private")));
+            assertS3Error(400, "InvalidToken", () -> session.putObject(b -> b.bucket(bucket).key("with-token"),
+                    RequestBody.fromString("x")));
+        }
+        assertS3Error(404, "NoSuchKey", () -> server.s3().getObjectAsBytes(b -> b.bucket(bucket).key("with-token")));
+    }
+
     @Test
     void headWithWrongSecretReturns403() {
         try (S3Client wrong = server.newClient(CofferServer.ACCESS_KEY, "wrong-secret-key-wrong-secret-key-000000")) {

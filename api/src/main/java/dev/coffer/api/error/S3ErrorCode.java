@@ -54,6 +54,7 @@ public enum S3ErrorCode {
     InvalidRange("InvalidRange", 416, "The requested range is not satisfiable"),
     InvalidRequest("InvalidRequest", 400, "Invalid Request"),
     InvalidStorageClass("InvalidStorageClass", 400, "The storage class you specified is not valid"),
+    InvalidToken("InvalidToken", 400, "The provided token is malformed or otherwise invalid."),
     InvalidURI("InvalidURI", 400, "Couldn't parse the specified URI."),
     InvalidTag("InvalidTag", 400, "The tag provided was not a valid tag."),
     KeyTooLongError("KeyTooLongError", 400, "Your key is too long"),

@@ -167,7 +167,7 @@ public final class IamEndpoint {
     /** Signature failures as IAM names them. */
     private static IamException refused(AuthException e) {
         return switch (e.error()) {
-            case INVALID_ACCESS_KEY_ID -> new IamException(IamError.InvalidClientTokenId,
+            case INVALID_ACCESS_KEY_ID, INVALID_TOKEN -> new IamException(IamError.InvalidClientTokenId,
                     "The security token included in the request is invalid.");
             case SIGNATURE_DOES_NOT_MATCH -> new IamException(IamError.SignatureDoesNotMatch, "The request signature we "
                     + "calculated does not match the signature you provided. Check your AWS Secret Access Key and "

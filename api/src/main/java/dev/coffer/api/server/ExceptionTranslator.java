@@ -151,6 +151,7 @@ public final class ExceptionTranslator {
             case INCOMPLETE_BODY -> S3ErrorCode.IncompleteBody;
             case INVALID_REQUEST -> S3ErrorCode.InvalidRequest;
             case INVALID_POLICY_DOCUMENT -> S3ErrorCode.InvalidPolicyDocument;
+            case INVALID_TOKEN -> S3ErrorCode.InvalidToken;
         };
         S3Exception s3 = S3Exception.of(code);
         if (e.getMessage() != null && !e.getMessage().isBlank()) s3 = s3.withMessage(e.getMessage());
