@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -43,27 +44,23 @@ class ClusterNginxIT {
     private static final long[] SIZES = {1 << 10, 100 << 10, 1 << 20, 17 << 20};
     private static final String BUCKET = "behind-nginx";
 
-    private static LocalCluster cluster;
+    /** Shared: after the kills it is again three members that agree (the test's own assertions). */
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.SHARED;
     private static NginxProcess nginx;
     private static Path work;
 
     @BeforeAll
-    @Timeout(450)
     static void up() throws Exception {
         NginxProcess.binary();
         AwsCli.require();
-        cluster = LocalCluster.up(3, "--coffer.gc-interval=1h");
         nginx = NginxProcess.startCluster(cluster.endpoints.stream().map(URI::getPort).toList());
         work = Files.createTempDirectory("coffer-cluster-nginx-");
     }
 
     @AfterAll
     static void down() throws Exception {
-        try {
-            if (nginx != null) nginx.close();
-        } finally {
-            if (cluster != null) cluster.close();
-        }
+        if (nginx != null) nginx.close();
     }
 
     @Test

@@ -35,9 +35,12 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  * and a connection left idle is closed, as on the S3 port.
  */
 class ClusterRaftPortIT {
-    /** The idle timeout every port of a node keeps (coffer.connection.idle-timeout), short for the test. */
+    /**
+     * The shared cluster: these tests change nothing when Coffer holds. (The idle-connection test needs
+     * no short coffer.connection.idle-timeout: its stranger never completes the TLS handshake.)
+     */
     @RegisterExtension
-    static final LocalCluster cluster = LocalCluster.perClass(3, "--coffer.connection.idle-timeout=3s");
+    static final LocalCluster cluster = LocalCluster.SHARED;
 
     @Test
     void aCommandSentToTheRaftPortByAStrangerIsRefusedAndChangesNothing() throws Exception {

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * A cluster of real Coffer processes on loopback, started and stopped by {@code
  * scripts/cluster-local.sh}, as an operator would. Node {@code i} (from 1) is {@code
  * DIR/node-<i>}; its PID is in {@code coffer.pid} there. An IT class holds one as a JUnit extension
- * ({@link #perClass}); a run of several clusters starts each with {@link #up}.
+ * ({@link #perClass}, or {@link #SHARED} for the classes that can share one); a run of several
+ * clusters starts each with {@link #up}.
  */
 final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     static final Path SCRIPT = Path.of("..", "scripts", "cluster-local.sh").toAbsolutePath().normalize();
@@ -50,19 +51,29 @@ final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCa
     /** How long one node may take to start: three JVMs starting at once took 150 s each at load 40 on 2 cores. */
     private static final Duration START_PER_NODE = Duration.ofSeconds(150);
 
+    /**
+     * Three nodes with every job's first pass an hour away, shared by the classes that leave it as
+     * they found it — three members that agree on a leader, or that again after a kill and a
+     * restart or replace (ClusterOverviewIT, ClusterRaftPortIT, ClusterNginxIT): started by the
+     * first of them, stopped when the run ends. Each start of a cluster costs half a minute of CI.
+     */
+    static final LocalCluster SHARED = new LocalCluster(3, "--coffer.gc-interval=1h", true);
+
     private final int size;
     private final String extraArgs;
+    private final boolean perRun;
     Path dir;
     final List<URI> endpoints = new ArrayList<>();
 
-    private LocalCluster(int size, String extraArgs) {
+    private LocalCluster(int size, String extraArgs, boolean perRun) {
         this.size = size;
         this.extraArgs = extraArgs;
+        this.perRun = perRun;
     }
 
     /** Starts {@code n} nodes and waits until they agree on a leader. */
     static LocalCluster up(int n, String extraArgs) throws Exception {
-        LocalCluster cluster = new LocalCluster(n, extraArgs);
+        LocalCluster cluster = new LocalCluster(n, extraArgs, false);
         cluster.start();
         return cluster;
     }
@@ -72,18 +83,29 @@ final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCa
      * started before its first test (at most 150 s a node), stopped after its last.
      */
     static LocalCluster perClass(int n, String extraArgs) {
-        return new LocalCluster(n, extraArgs);
+        return new LocalCluster(n, extraArgs, false);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (perRun) {
+            // The run's root store closes it when the run ends; a start that failed is tried again by the next class.
+            context.getRoot().getStore(ExtensionContext.Namespace.create(LocalCluster.class))
+                    .computeIfAbsent(this, k -> startInTime(), LocalCluster.class);
+        } else {
+            startInTime();
+        }
+    }
+
+    private LocalCluster startInTime() {
         Assertions.assertTimeoutPreemptively(START_PER_NODE.multipliedBy(size), this::start,
                 () -> "starting " + size + " nodes");
+        return this;
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        close();
+        if (!perRun) close();
     }
 
     private void start() throws Exception {
