@@ -88,8 +88,8 @@ public final class RequestAuthenticator {
      * issue: Coffer issues none (no STS), and a token is never silently ignored.
      */
     private static void refuseSessionToken(SignedRequest request, List<QueryParameter> query) throws AuthException {
-        boolean token = request.header("x-amz-security-token") != null
-                || query.stream().anyMatch(p -> p.name().equalsIgnoreCase("X-Amz-Security-Token"));
+        boolean token = request.headers().containsKey("x-amz-security-token"); // names are lower case
+        for (int i = 0; i < query.size() && !token; i++) token = query.get(i).name().equalsIgnoreCase("X-Amz-Security-Token");
         if (token) throw new AuthException(AuthError.INVALID_TOKEN, "The provided token is malformed or otherwise invalid.");
     }
 }
