@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A catalogue that a full disk stopped takes changes again once room is back, with no restart: the
- * store reopens RocksDB in-process (RocksJava has no {@code DB::Resume}). The "full disk" is
+ * store reopens RocksDB in-process (RocksJava has no {@code DB::Resume}), or RocksDB recovers from
+ * its space limit by itself if that comes first. The "full disk" is
  * RocksDB's own space limit, the unprivileged twin of ENOSPC (the same background error); the real
  * one, a full tmpfs under the server, is the {@code catalog-full} row of docs/fault-report.md.
  */
@@ -67,7 +68,10 @@ class CatalogSpaceRecoveryTest {
             assertEquals(null, readFailure.get(), "no read failed while the store reopened");
             assertTrue(reads.get() > 0);
             assertTrue(catalog.health().writesStopped().isEmpty(), catalog.health().writesStopped().toString());
-            assertTrue(catalog.health().reopens() >= 1);
+            // Which brought it back is not asserted: usually the reopen (0.5 s after the stop), but
+            // RocksDB's own recovery from its space limit (its SstFileManager polls every 5 s) can come
+            // first on a loaded machine (CI, main ca91151: writes accepted, health clear, 0 reopens).
+            // CatalogStopRecoveryTest shows the reopen itself, where RocksDB cannot recover alone.
             assertEquals("e49", catalog.getObject("b", "before49").orElseThrow().etag(), "acknowledged before the stop");
             assertTrue(catalog.getObject("b", "refused").isEmpty(), "the refused change is not there");
             catalog.deleteObject("b", "before0");
