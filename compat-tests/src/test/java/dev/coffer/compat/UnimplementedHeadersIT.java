@@ -63,8 +63,6 @@ class UnimplementedHeadersIT {
                 .websiteRedirectLocation("/elsewhere"), RequestBody.fromBytes(BODY)));
         assertNotImplemented("glacier", () -> server.s3().putObject(b -> b.bucket(bucket).key("glacier")
                 .storageClass(StorageClass.GLACIER), RequestBody.fromBytes(BODY)));
-        assertNotImplemented("owner", () -> server.s3().getObject(b -> b.bucket(bucket).key("owner")
-                .expectedBucketOwner("111122223333")));
         assertXmlError(server.raw().signed("PUT", "/" + bucket + "/frozen", Map.of("x-amz-storage-class", "FROZEN"), BODY),
                 400, "InvalidStorageClass");
         assertNoObject("frozen");

@@ -119,6 +119,10 @@ public final class AccessChecks {
         return decide(principal, context, check, counted).map(verdict -> verdict.decision.allowed());
     }
 
+    Mono<Optional<String>> bucketOwner(String bucket) {
+        return buckets.apply(bucket).map(found -> found.map(BucketAccess::ownerAccount));
+    }
+
     Mono<Boolean> objectMissing(ActionCheck check, RequestContext context) {
         return acls.objectMissing(check, context);
     }

@@ -4,6 +4,7 @@ import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.RequestContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -69,9 +70,17 @@ public final class RequestAccess {
      * The read of a CopyObject or UploadPartCopy source. A named version is the one its
      * conditions are judged on (s3:VersionId, and s3:ExistingObjectTag/… read from that version,
      * not the current one).
+     *
+     * @param expectedOwner the request's {@code x-amz-source-expected-bucket-owner}, or null
      */
-    public Mono<Void> requireCopySource(String bucket, String key, String versionId) {
+    public Mono<Void> requireCopySource(String bucket, String key, String versionId, String expectedOwner) {
         RequestAccess source = versionId == null ? this : withKeys(Map.of("s3:VersionId", List.of(versionId)));
-        return source.require(IamActions.copySource(bucket, key, versionId));
+        return ExpectedBucketOwner.require(this, bucket, expectedOwner)
+                .then(Mono.defer(() -> source.require(IamActions.copySource(bucket, key, versionId))));
+    }
+
+    /** The account owning {@code bucket}; empty when there is no such bucket. */
+    Mono<Optional<String>> bucketOwner(String bucket) {
+        return checks.bucketOwner(bucket);
     }
 }

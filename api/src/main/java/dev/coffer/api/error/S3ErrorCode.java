@@ -37,6 +37,8 @@ public enum S3ErrorCode {
             "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
     InvalidArgument("InvalidArgument", 400, "Invalid Argument"),
     InvalidBucketName("InvalidBucketName", 400, "The specified bucket is not valid."),
+    InvalidBucketOwnerAWSAccountID("InvalidBucketOwnerAWSAccountID", 400,
+            "The value of the expected bucket owner parameter must be an AWS Account ID."),
     InvalidBucketState("InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
     InvalidChunkSizeError("InvalidChunkSizeError", 400, "Only the last chunk is allowed to have a size less than 8192 bytes"),
     InvalidDigest("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),

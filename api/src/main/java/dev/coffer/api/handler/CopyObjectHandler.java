@@ -1,6 +1,7 @@
 package dev.coffer.api.handler;
 
 import dev.coffer.api.acl.ObjectAcls;
+import dev.coffer.api.authz.ExpectedBucketOwner;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.lifecycle.ExpirationHeader;
@@ -78,7 +79,8 @@ public final class CopyObjectHandler implements S3Handler {
                 src -> LockHeaders.plus(tags.apply(src), lock);
         var contentHeaders = replace ? ObjectHeaders.contentHeaders(call.requestHeaders()) : null;
         var userMetadata = replace ? ObjectHeaders.userMetadata(call.requestHeaders()) : null;
-        return call.access().requireCopySource(source.bucket(), source.key(), source.versionId())
+        return call.access().requireCopySource(source.bucket(), source.key(), source.versionId(),
+                        call.header(ExpectedBucketOwner.SOURCE_HEADER))
                 .then(acls.attributes(call.access(), bucket, key, call::header))
                 .flatMap(acl -> objects.copy(source.bucket(), source.key(), source.versionId(), bucket, key, src -> {
                     Preconditions.checkCopySource(conditions, src.etag(), src.lastModifiedMillis());

@@ -1,5 +1,6 @@
 package dev.coffer.api.handler;
 
+import dev.coffer.api.authz.ExpectedBucketOwner;
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
 import dev.coffer.api.http.Preconditions;
@@ -52,7 +53,8 @@ public final class UploadPartCopyHandler implements S3Handler {
         uploads.encryption().checkTransport(call);
         CustomerKey sourceKey = CustomerKey.copySource(call.requestHeaders()).orElse(null);
         CustomerKey targetKey = CustomerKey.target(call.requestHeaders()).orElse(null);
-        return call.access().requireCopySource(source.bucket(), source.key(), source.versionId())
+        return call.access().requireCopySource(source.bucket(), source.key(), source.versionId(),
+                        call.header(ExpectedBucketOwner.SOURCE_HEADER))
                 .then(Mono.defer(() -> uploads.find(call.s3().bucket(), call.s3().key(), call.s3().param("uploadId"))))
                 .flatMap(upload -> uploads.copyPart(source.bucket(), source.key(), source.versionId(), upload, partNumber,
                         src -> {

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
  * rule, and ours: such a header is answered, never silently ignored — an SSE-C upload stored in
  * plaintext, or a retention date that protects nothing, is worse than a refusal. The one list of
  * them: the change that implements a feature removes its rows. Tagging, server-side encryption
- * (issue 16), Object Lock (issue 17, read by {@code LockHeaders}) and ACLs (issue 15) are
- * implemented.
+ * (issue 16), Object Lock (issue 17, read by {@code LockHeaders}), ACLs (issue 15) and the bucket
+ * owner condition ({@code ExpectedBucketOwner}) are implemented.
  *
  * <p>Accepted on purpose, because they already describe what Coffer does:
  * {@code x-amz-storage-class: STANDARD} (the classes and what each gets: {@link S3StorageClass}).
@@ -48,10 +48,7 @@ public final class UnimplementedHeaders {
             new Rule("x-amz-website-redirect-location", false, NONE, Refusal.NOT_IMPLEMENTED),
             new Rule("x-amz-storage-class", false, value -> S3StorageClass.named(value).filter(S3StorageClass::cofferHas)
                     .isPresent(), Refusal.STORAGE_CLASS),
-            new Rule("x-amz-write-offset-bytes", false, NONE, Refusal.NOT_IMPLEMENTED),
-            // Coffer has no account ids, so no owner could be confirmed.
-            new Rule("x-amz-expected-bucket-owner", false, NONE, Refusal.NOT_IMPLEMENTED),
-            new Rule("x-amz-source-expected-bucket-owner", false, NONE, Refusal.NOT_IMPLEMENTED));
+            new Rule("x-amz-write-offset-bytes", false, NONE, Refusal.NOT_IMPLEMENTED));
 
     private UnimplementedHeaders() {}
 

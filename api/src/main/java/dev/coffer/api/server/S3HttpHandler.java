@@ -2,6 +2,7 @@ package dev.coffer.api.server;
 
 import dev.coffer.api.authz.AccessChecks;
 import dev.coffer.api.authz.ConditionKeys;
+import dev.coffer.api.authz.ExpectedBucketOwner;
 import dev.coffer.api.authz.IamActions;
 import dev.coffer.api.authz.RequestAccess;
 import dev.coffer.api.connection.BodyTimeout;
@@ -201,7 +202,9 @@ public final class S3HttpHandler implements HttpHandler {
             UnimplementedHeaders.check(firstValues, s3.operation());
             return handler.handle(call);
         })).onErrorResume(e -> hideMissingKey(s3, requestAccess, e));
-        return handled;
+        // The bucket owner condition comes first, as in S3: the request is for another bucket than
+        // meant, whoever asks, and its AccessDenied never becomes NoSuchKey (which the Authorizer's would).
+        return ExpectedBucketOwner.require(s3, firstValues, requestAccess).then(handled);
     }
 
     /**

@@ -18,8 +18,6 @@ class UnimplementedHeadersTest {
             x-amz-website-redirect-location                  | /elsewhere
             x-amz-storage-class                              | GLACIER
             x-amz-write-offset-bytes                         | 0
-            x-amz-expected-bucket-owner                      | 111122223333
-            x-amz-source-expected-bucket-owner               | 111122223333
             x-amz-bucket-object-lock-token                   | token-from-aws-support
             """)
     void headerAskingForWhatIsNotDoneIsNotImplementedNamingIt(String name, String value) {
