@@ -100,6 +100,29 @@ class BucketPolicyIT {
         assertThat(presigned.headers().firstValue("content-type")).hasValue("text/html");
     }
 
+    /** HeadObject has the same options as GetObject (API Reference), so the same refusal: 400, no body. */
+    @Test
+    void anAnonymousHeadMayNotOverrideResponseHeadersEither() {
+        String bucket = server.createBucket("public-head-overrides");
+        s3.putObject(b -> b.bucket(bucket).key("public/note.txt").contentType("text/plain"), RequestBody.fromString("x"));
+        s3.putBucketPolicy(b -> b.bucket(bucket).policy(publicFolder(bucket, "public")));
+        String path = "/" + bucket + "/public/note.txt";
+
+        for (String override : new String[] {"response-content-type=text%2Fhtml", "response-content-disposition=inline"}) {
+            HttpResponse<byte[]> refused = server.raw().anonymous("HEAD", path + "?" + override);
+            assertThat(refused.statusCode()).as(override).isEqualTo(400);
+            assertThat(refused.headers().firstValue("content-type").orElse("")).as(override).doesNotContain("text/html");
+        }
+        HttpResponse<byte[]> plain = server.raw().anonymous("HEAD", path);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("content-type")).hasValue("text/plain");
+        HttpResponse<byte[]> presigned = server.raw().send(HttpRequest.newBuilder(server.raw().presigned("HEAD",
+                path + "?response-content-type=text%2Fhtml", java.time.Duration.ofMinutes(5)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(presigned.statusCode()).isEqualTo(200);
+        assertThat(presigned.headers().firstValue("content-type")).hasValue("text/html");
+    }
+
     @Test
     void thePolicyReadsBackAsPutAndItsStatusSaysWhetherItIsPublic() {
         String bucket = server.createBucket("policy-crud");

@@ -40,10 +40,10 @@ final class ObjectReads {
     Mono<Void> serve(S3Call call, boolean withBody) {
         String versionId = call.s3().param("versionId");
         PartReads.checkRequest(call); // a bad partNumber is refused before the object is looked up
-        if (withBody) { // S3 documents the refusal for GET; a HEAD carries no body to misrepresent
-            ObjectHeaders.checkOverridesAllowed(call.s3().query(),
-                    call.access().principal().kind() == Principal.Kind.ANONYMOUS);
-        }
+        // GET and HEAD alike: S3's HeadObject "has the same options as a GET" (API Reference), and an
+        // anonymous HEAD with an override is refused as the GET is (400, no body).
+        ObjectHeaders.checkOverridesAllowed(call.s3().query(),
+                call.access().principal().kind() == Principal.Kind.ANONYMOUS);
         objects.encryption().checkTransport(call);
         CustomerKey customerKey = CustomerKey.target(call.requestHeaders()).orElse(null);
         return objects.versions().resolveForRead(call.s3().bucket(), call.s3().key(), versionId).flatMap(version -> {

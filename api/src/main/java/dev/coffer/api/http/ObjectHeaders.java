@@ -18,7 +18,7 @@ public final class ObjectHeaders {
     /** Stored standard headers, in the order S3 returns them. */
     public static final List<String> STORED = List.of(
             "content-type", "content-encoding", "content-disposition", "content-language", "cache-control", "expires");
-    /** The query parameters that override {@link #STORED} on a GET, in the same order. */
+    /** The query parameters that override {@link #STORED} on a GET or HEAD, in the same order. */
     private static final List<String> OVERRIDES = STORED.stream().map(name -> "response-" + name).toList();
     private static final String META = "x-amz-meta-";
     /** S3's limit on the user-defined metadata of one object (names plus values, in bytes). */
@@ -73,9 +73,10 @@ public final class ObjectHeaders {
     }
 
     /**
-     * Refuses response-* overrides on an anonymous request, as S3 does (GetObject, "Overriding
-     * response header values through the request": they need a signed request): otherwise anyone
-     * could have a public object served with a Content-Type of their choosing, text/html say.
+     * Refuses response-* overrides on an anonymous GET or HEAD, as S3 does (GetObject, "Overriding
+     * response header values through the request": they need a signed request; HeadObject takes
+     * GetObject's options): otherwise anyone could have a public object served with a Content-Type
+     * of their choosing, text/html say.
      */
     public static void checkOverridesAllowed(Map<String, String> query, boolean anonymous) {
         if (!anonymous || query.isEmpty()) return;
