@@ -3,7 +3,8 @@
 // The user's key is the README's "user with a key for one bucket": its policy allows s3:* on
 // <bucket> only, so ListBuckets answers AccessDenied; it signs in all the same, opens <bucket> by
 // name, and finds it as a link when back on Buckets; an upload into read-only/, which its policy
-// denies, fails with S3's AccessDenied and no percentage. A folder whose listing failed (network gone,
+// denies, fails with S3's AccessDenied and no percentage, and offers no Retry (a SlowDown does,
+// and the retry passes). A folder whose listing failed (network gone,
 // server away) offers "Try again" and lists by itself when the browser is online again. A
 // delete in a versioned bucket says the file can be restored (in an unversioned one, that it is
 // for good), and a versioned bucket whose files were all deleted (versions and delete markers are
@@ -11,6 +12,7 @@
 // buckets (<bucket> holds docs/readme.txt).
 import { assert, DESKTOP, failureShot, launch, screenshot, Steps } from './lib/harness.mjs';
 import { dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
+import { uploadsKit } from './lib/uploads-kit.mjs';
 
 const [driveUrl, rootKey, rootSecret, userKey, userSecret, bucket, versionedBucket] = process.argv.slice(2);
 if (!versionedBucket) {
@@ -62,6 +64,27 @@ await steps.run('an upload the server refuses says S3\'s code and message, and n
   assert(detail.startsWith('AccessDenied: Access Denied. You do not have permission'), 'the refusal as S3 said it: ' + detail);
   const percent = await item.locator('.upload-percent').textContent();
   assert(percent === 'Failed' && await item.locator('[role=progressbar]').isHidden(), `no percentage pretending success: "${percent}"`);
+});
+
+await steps.run('a refusal a retry cannot change offers no Retry, only removal; SlowDown offers Retry, which passes', async () => {
+  const refused = page.locator('.upload[data-key="read-only/refused.txt"]');
+  assert(await refused.getByRole('button', { name: /Retry/ }).count() === 0, 'no Retry beside AccessDenied');
+  await page.getByRole('button', { name: 'Remove refused.txt from the list' }).click();
+  await refused.waitFor({ state: 'detached' });
+  await page.goto(`${driveUrl}#/${bucket}/inbox/`);
+  await page.locator('.browser-view').waitFor();
+  const busy = /\/inbox\/busy\.txt/;
+  await page.route(busy, (route) => (route.request().method() === 'PUT'
+    ? route.fulfill({ status: 503, contentType: 'application/xml', body: '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>' })
+    : route.continue()));
+  await dropFiles(page, [{ name: 'busy.txt', type: 'text/plain', text: 'busy' }]);
+  const item = page.locator('.upload[data-key="inbox/busy.txt"][data-state=failed]');
+  await item.waitFor({ timeout: 10000 });
+  assert((await item.locator('.upload-detail').textContent()).startsWith('SlowDown:'), 'the refusal is S3\'s SlowDown');
+  await page.unroute(busy);
+  await page.getByRole('button', { name: 'Retry upload of busy.txt' }).click();
+  await waitUploaded(page, 'inbox/busy.txt');
+  await uploadsKit(() => page, driveUrl).s3({ method: 'DELETE', bucket, key: 'inbox/busy.txt' }); // the bucket as the next steps expect it
 });
 
 await steps.run('a wrong secret for that key is still refused at sign-in', async () => {

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert, DESKTOP, failureShot, launch, Steps } from './lib/harness.mjs';
-import { signIn } from './lib/drive-page.mjs';
+import { dragFromDisk, signIn } from './lib/drive-page.mjs';
 
 const [driveUrl, accessKey, secretKey, bucket] = process.argv.slice(2);
 if (!bucket) {
@@ -41,23 +41,13 @@ context.on('requestfinished', async (request) => {
   }
 });
 
-/** Drags `file` from the disk and drops it on the folder view, as the operating system does. */
-async function dragFromDisk(file) {
-  const box = await page.locator('.browser-view').boundingBox();
-  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + Math.min(box.height / 2, 300)) };
-  const cdp = await context.newCDPSession(page);
-  const data = { items: [], files: [file], dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
-  await cdp.detach();
-}
-
 await steps.run('a file dragged from the disk keeps its File System Access handle in the upload\'s record across a reload in the middle', async () => {
   await page.goto(`${driveUrl}#/${bucket}/`);
   await signIn(page, accessKey, secretKey);
   await page.locator('.browser-view').waitFor();
   const held = /[?&]partNumber=([3-9])&/;
   await page.route(held, () => {}); // parts 3… hang, so the reload comes while they are in flight
-  await dragFromDisk(path);
+  await dragFromDisk(page, [path]);
   await page.locator('.upload[data-key="dragged.bin"][data-state=uploading]').waitFor();
   const deadline = Date.now() + 120000;
   while (parts.length < 2) {

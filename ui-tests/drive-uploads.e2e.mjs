@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert, DESKTOP, failureShot, launch, PHONE, screenshot as shot, Steps } from './lib/harness.mjs';
-import { dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
+import { answerPrompt, dragFromDisk, dropFiles, openDialog, pressDialogButton, row, select, signIn, waitForRows, waitUploaded } from './lib/drive-page.mjs';
 import { uploadsKit } from './lib/uploads-kit.mjs';
 
 const [driveUrl, endpoint, accessKey, secretKey, controlUrl] = process.argv.slice(2);
@@ -139,6 +139,39 @@ await steps.run('a folder upload over existing names asks once', async () => {
   assert(listed.includes('<Key>album/p1 (1).txt</Key>') && !listed.includes('p2 (1)'), `kept both of p1, skipped p2: ${listed}`);
 });
 
+await steps.run('a folder dragged in keeps its folders, each upload line shows the path, an empty folder becomes "name/"', async () => {
+  const trip = join(tmp, 'trip');
+  mkdirSync(join(trip, '2024', 'day 1'), { recursive: true });
+  mkdirSync(join(trip, 'empty'));
+  writeFileSync(join(trip, 'notes.txt'), 'notes');
+  writeFileSync(join(trip, '2024', 'b.txt'), 'b');
+  writeFileSync(join(trip, '2024', 'day 1', 'a.txt'), 'a');
+  const keys = async (prefix) => [...(await s3({ bucket: plain, query: { 'list-type': '2', prefix } })).matchAll(/<Key>(.*?)<\/Key><LastModified>.*?<Size>(\d+)<\/Size>/g)]
+    .map(([, key, size]) => `${key} ${size}`).sort();
+  await openFolder(plain, 'albums/');
+  await clearFinished();
+  await dragFromDisk(page, [trip]);
+  const files = ['albums/trip/2024/b.txt', 'albums/trip/2024/day 1/a.txt', 'albums/trip/notes.txt'];
+  for (const key of files) await waitUploaded(page, key);
+  const lines = await page.locator('.upload .upload-name').allTextContents();
+  assert(files.every((key) => lines.includes(key)), `each line shows where its file goes: ${lines}`);
+  await waitUploaded(page, 'albums/trip/empty/', 10000);
+  const dropped = ['albums/trip/2024/b.txt 1', 'albums/trip/2024/day 1/a.txt 1', 'albums/trip/empty/ 0', 'albums/trip/notes.txt 5'];
+  assert(JSON.stringify(await keys('albums/')) === JSON.stringify(dropped), `the folders kept, the empty one a zero-byte marker: ${await keys('albums/')}`);
+  await row(page, 'albums/trip/').dblclick();
+  await waitForRows(page, (k) => k.join() === 'albums/trip/2024/,albums/trip/empty/,albums/trip/notes.txt', 'the dropped folder as it was');
+  await dragFromDisk(page, [join(trip, 'empty')]);
+  await page.locator('.toast', { hasText: 'That folder is here already: nothing to upload.' }).waitFor();
+
+  await openFolder(plain, 'picked/');
+  await clearFinished();
+  await pick('#upload-folder', trip);
+  const picked = ['picked/trip/2024/b.txt 1', 'picked/trip/2024/day 1/a.txt 1', 'picked/trip/notes.txt 5']; // a picker gives no empty folder
+  for (const entry of picked) await waitUploaded(page, entry.replace(/ \d+$/, ''));
+  assert(JSON.stringify(await keys('picked/')) === JSON.stringify(picked), `the picked folder's paths kept: ${await keys('picked/')}`);
+  await openFolder(plain); // where the next steps begin
+});
+
 await steps.run('phone: the overwrite question fits and keeps both', async () => {
   await page.setViewportSize(PHONE);
   await clearFinished();
@@ -210,6 +243,28 @@ await steps.run('recently deleted lists deleted files and folders and restores t
   await page.getByRole('link', { name: 'Back to the files' }).click();
   await waitForRows(page, (k) => k.includes('docs/') && k.includes('v.txt'), 'docs/ and v.txt back');
   assert(await read(versioned, 'docs/y.txt') === 'docs/y.txt', 'the folder\'s files are back');
+});
+
+await steps.run('a rename in a versioned bucket says first that the old name stays under Deleted, where it then is', async () => {
+  await openFolder(versioned);
+  await select(page, ['v.txt']);
+  await page.click('#action-rename');
+  const note = await openDialog(page).locator('.dialog-note').textContent();
+  assert(/S3 has no rename.*“v\.txt” stays under Deleted with its versions, where it can be restored/.test(note), 'the rename says what it leaves: ' + note);
+  await answerPrompt(page, 'w.txt');
+  await waitForRows(page, (k) => k.includes('w.txt') && !k.includes('v.txt'), 'w.txt instead of v.txt');
+  assert(await read(versioned, 'w.txt') === 'newest', 'the new name holds the file');
+  await page.click('#recently-deleted');
+  await page.locator('.deleted-view tr[data-key="v.txt"]').waitFor();
+
+  await openFolder(plain, 'album/');
+  await select(page, ['album/p1.txt']);
+  await page.click('#action-rename');
+  const input = openDialog(page).locator('input.input');
+  const selected = await input.evaluate((i) => i.value.slice(i.selectionStart, i.selectionEnd));
+  assert(selected === 'p1', `the name is selected, not its folder: "${selected}"`);
+  assert(await openDialog(page).locator('.dialog-note').count() === 0, 'an unversioned bucket: nothing is left behind, nothing said');
+  await pressDialogButton(page, 'Cancel');
 });
 
 await steps.run('an unversioned bucket says it keeps no deleted files', async () => {

@@ -66,6 +66,21 @@ export async function dropFiles(page, specs) {
 }
 
 /**
+ * Drags files or folders from the disk (`paths`) onto the folder view as the operating system
+ * does (DevTools' Input.dispatchDragEvent with the paths): Chromium then gives the drop real
+ * entries (a folder's FileSystemDirectoryEntry, a file's FileSystemFileHandle), which a
+ * DataTransfer made in the page never has.
+ */
+export async function dragFromDisk(page, paths) {
+  const box = await page.locator('.browser-view').boundingBox();
+  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + Math.min(box.height / 2, 300)) };
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await cdp.detach();
+}
+
+/**
  * Waits until the upload of `key` is done, sampling its progress bar meanwhile; resolves to the
  * distinct percentages seen. Fails when the upload fails.
  */

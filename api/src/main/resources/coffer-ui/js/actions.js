@@ -97,12 +97,31 @@ function targetProblem(value) {
   return null;
 }
 
+/**
+ * What a rename or move leaves behind in a versioned bucket, said before it is done. S3 has no
+ * rename: the drive copies each object (CopyObject) and deletes the old key (DeleteObject), which
+ * in a versioned bucket puts a delete marker on the old name over its versions. So the old name
+ * shows under Deleted, restorable, and the new name starts with the current version only.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjectVersions.html
+ */
+async function leftBehind(ctx, bucket, entries, verb) {
+  const status = await ctx.client.getVersioning(bucket).catch(() => null);
+  if (status !== 'Enabled' && status !== 'Suspended') return null;
+  const file = entries.length === 1 && entries[0].type === 'file';
+  const what = entries.length > 1 ? 'the old names' : `“${entries[0].name}”${file ? '' : ' and everything in it'}`;
+  const how = `S3 has no ${verb}: each file is copied to its new place and deleted at the old one.`;
+  return status === 'Enabled'
+    ? `Versioning is on. ${how} So ${what} ${file ? 'stays' : 'stay'} under Deleted with ${file ? 'its' : 'their'} versions, where ${file ? 'it' : 'they'} can be restored; the new place starts with the current version only.`
+    : `Versioning is suspended. ${how} Versions of ${what} kept before the suspension stay under Deleted; the new place starts with the current version only.`;
+}
+
 /** One item: a new name or path (a rename, or a move when the folders differ). */
 export async function rename(ctx, bucket, prefix, entries) {
   if (entries.length !== 1) return false;
   const [entry] = entries;
   const answer = await promptText({ title: entry.type === 'folder' ? 'Rename folder' : 'Rename', label: 'New path in the bucket',
-    value: entry.key.replace(/\/$/, ''), confirmLabel: 'Rename', hint: 'Change the name, or the folders before it to move.', validate: targetProblem });
+    value: entry.key.replace(/\/$/, ''), confirmLabel: 'Rename', hint: 'Change the name, or the folders before it to move.',
+    note: await leftBehind(ctx, bucket, entries, 'rename'), validate: targetProblem });
   if (answer == null) return false;
   const target = answer.replace(/\/$/, '') + (entry.type === 'folder' ? '/' : '');
   return relocate(ctx, bucket, [[entry, target]], `Renamed to ${baseName(target)}.`);
@@ -112,7 +131,7 @@ export async function rename(ctx, bucket, prefix, entries) {
 export async function move(ctx, bucket, prefix, entries) {
   if (!entries.length) return false;
   const folder = await pickFolder(ctx, bucket, { title: entries.length === 1 ? `Move “${entries[0].name}”` : `Move ${entries.length} items`,
-    start: prefix, excluded: entries.filter((e) => e.type === 'folder').map((e) => e.key) });
+    start: prefix, excluded: entries.filter((e) => e.type === 'folder').map((e) => e.key), note: await leftBehind(ctx, bucket, entries, 'move') });
   if (folder == null) return false;
   const pairs = entries.map((e) => [e, folder + e.name + (e.type === 'folder' ? '/' : '')]);
   const where = folder ? folder.replace(/\/$/, '') : 'the top of ' + bucket;

@@ -9,6 +9,7 @@ import { baseName } from './format.js';
 import { FileList } from './file-list.js';
 import * as actions from './actions.js';
 import { collectDropped } from './drop.js';
+import { toast } from './dialogs.js';
 import { showMenu } from './menu.js';
 import { thumbnail } from './thumbnails.js';
 import { BucketSearch } from './search.js';
@@ -235,6 +236,9 @@ export class BrowserView {
   pick(input) {
     const entries = Array.from(input.files, (file) => ({ key: this.prefix + (file.webkitRelativePath || file.name), file }));
     input.value = '';
+    if (!entries.length && input === this.folderInput) { // browsers give a picked folder's files, never its empty folders
+      toast('That folder holds no files, so nothing was uploaded. To make an empty folder, drag it here or use New folder.', 'info');
+    }
     this.enqueue(entries);
   }
 

@@ -80,10 +80,14 @@ function ask(key, others, versioned) {
 
 /**
  * The entries to upload after asking about those whose names exist: skipped ones left out,
- * "keep both" ones renamed to the next free "name (n).ext".
+ * "keep both" ones renamed to the next free "name (n).ext". An empty folder's marker ("name/")
+ * that exists is left out without a question: the folder is there already.
  */
 export async function resolveConflicts(client, bucket, entries) {
   const found = await existing(client, bucket, entries);
+  const there = new Set([...found.keys()].filter((key) => key.endsWith('/')));
+  for (const key of there) found.delete(key);
+  entries = entries.filter((e) => !there.has(e.key));
   if (!found.size) return entries;
   const versioned = await versioningOn(client, bucket);
   const taken = new Set(entries.map((e) => e.key));

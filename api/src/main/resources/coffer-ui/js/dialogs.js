@@ -64,10 +64,11 @@ export async function confirmAction({ title, message, confirmLabel, danger = tru
   return value === 'ok';
 }
 
-/** Asks for one line of text; resolves to it (trimmed) or null. */
-export async function promptText({ title, label, value = '', confirmLabel, hint, validate }) {
+/** Asks for one line of text; resolves to it (trimmed) or null. `note`: a paragraph below the field. */
+export async function promptText({ title, label, value = '', confirmLabel, hint, note, validate }) {
   const input = h('input', { class: 'input', value, autocomplete: 'off', spellcheck: 'false', required: true });
-  const body = h('label', { class: 'field' }, h('span', {}, label), input, hint ? h('small', { class: 'hint' }, hint) : null);
+  const field = h('label', { class: 'field' }, h('span', {}, label), input, hint ? h('small', { class: 'hint' }, hint) : null);
+  const body = note ? h('div', {}, field, h('p', { class: 'hint dialog-note' }, note)) : field;
   const check = () => {
     const problem = input.value.trim() === '' ? 'Enter a name.' : validate ? validate(input.value.trim()) : null;
     input.setCustomValidity(problem || '');
@@ -79,8 +80,9 @@ export async function promptText({ title, label, value = '', confirmLabel, hint,
     actions: [{ label: 'Cancel', value: 'cancel' }, { label: confirmLabel, value: 'ok', kind: 'primary', submit: true, validate: check }],
     onOpen: () => {
       input.focus();
+      const slash = value.lastIndexOf('/') + 1; // a path: the name is selected, typing keeps its folders
       const dot = value.lastIndexOf('.');
-      input.setSelectionRange(0, dot > value.lastIndexOf('/') + 1 ? dot : value.length);
+      input.setSelectionRange(slash, dot > slash ? dot : value.length);
     },
   });
   return result === 'ok' ? input.value.trim() : null;

@@ -1,5 +1,7 @@
 // Files and whole folders from a drop: directory entries are walked recursively, and each file
-// keeps its path relative to the drop ("photos/2025/a.jpg"). A file dropped by itself also
+// keeps its path relative to the drop ("photos/2025/a.jpg"). An empty folder becomes its folder
+// marker, a zero-byte "name/" object (what "New folder" and the S3 consoles make), so that the
+// folder shows up as it was dropped; a folder with files needs none. A file dropped by itself also
 // brings its File System Access handle where the browser gives one, so that an interrupted
 // upload of it can go on after a reload without asking for the file again.
 function readAll(reader) {
@@ -21,7 +23,10 @@ async function walk(entry, path, out) {
     const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
     out.push({ path: path + file.name, file });
   } else if (entry.isDirectory) {
-    for (const child of await readAll(entry.createReader())) await walk(child, path + entry.name + '/', out);
+    const children = await readAll(entry.createReader());
+    const folder = path + entry.name + '/';
+    if (!children.length) out.push({ path: folder, file: new File([], entry.name) });
+    for (const child of children) await walk(child, folder, out);
   }
 }
 
@@ -33,7 +38,7 @@ function handleOf(item) {
   }
 }
 
-/** Resolves to [{path, file, handle?}] for everything dropped. */
+/** Resolves to [{path, file, handle?}] for everything dropped; a path ending in '/' is an empty folder's marker. */
 export async function collectDropped(dataTransfer) {
   const out = [];
   const items = Array.from(dataTransfer.items || []).filter((i) => i.kind === 'file');

@@ -68,6 +68,21 @@ export function errorFrom(status, body, requestId) {
   return new S3Error(byStatus[status] || null, status, null, requestId);
 }
 
+// Refusals that may pass when the same request is sent again: the server busy, slow or failing
+// for a moment, or the bytes damaged on the way. Any other code (AccessDenied, EntityTooLarge,
+// InvalidBucketName, NoSuchBucket…) answers the same until something else changes.
+// https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+const PASSING = new Set(['SlowDown', 'RequestTimeout', 'ServiceUnavailable', 'InternalError', 'BadDigest', 'IncompleteBody', 'OperationAborted']);
+
+/** True when sending the same request again may succeed: the network failed, the server erred (5xx) or said to try again. */
+export function mayPassOnRetry(error) {
+  if (!error) return false;
+  if (error.cause) return mayPassOnRetry(error.cause);
+  if (error instanceof TypeError) return true; // the network, or the server unreachable
+  if (!(error instanceof S3Error)) return false;
+  return error.code ? PASSING.has(error.code) : error.status >= 500 || error.status === 408 || error.status === 429;
+}
+
 /** The sentence to show for any failure, S3 or network. */
 export function describe(error) {
   if (error instanceof S3Error || error.code === 'SessionExpired') return error.message;

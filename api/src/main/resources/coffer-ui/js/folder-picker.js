@@ -7,7 +7,7 @@ import { icons } from './icons.js';
 import { baseName, formatCount } from './format.js';
 import { openDialog } from './dialogs.js';
 
-export function pickFolder(ctx, bucket, { title, start = '', confirmLabel = 'Move here', excluded = [] }) {
+export function pickFolder(ctx, bucket, { title, start = '', confirmLabel = 'Move here', excluded = [], note = null }) {
   let at = start;
   let dialogClose = null;
   const path = h('nav', { class: 'picker-path', 'aria-label': 'Folder path' });
@@ -70,7 +70,8 @@ export function pickFolder(ctx, bucket, { title, start = '', confirmLabel = 'Mov
   };
   newName.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); addFolder(); } });
   const body = h('div', { class: 'picker' }, path, list, status,
-    h('div', { class: 'picker-new' }, newName, h('button', { type: 'button', class: 'button', onclick: addFolder }, 'Open new folder')), here);
+    h('div', { class: 'picker-new' }, newName, h('button', { type: 'button', class: 'button', onclick: addFolder }, 'Open new folder')), here,
+    note ? h('p', { class: 'hint dialog-note' }, note) : null);
   const result = openDialog({
     title, body,
     actions: [{ label: 'Cancel', value: null }, { label: confirmLabel, value: 'ok', kind: 'primary' }],

@@ -1,12 +1,15 @@
 // The upload panel: one line per file with a progress bar, percent, speed, time left, and
-// Cancel or Retry; the header sums them up and can be collapsed. Names that exist are asked
+// Cancel or Retry (Retry only where the failure may pass on a second try: errors.js; a refusal
+// that would come again can be removed from the list instead); the header sums them up and can
+// be collapsed. A line names the file by its path in the bucket, so a folder upload shows where
+// each file goes. Names that exist are asked
 // about first (conflicts.js); uploads an earlier page left unfinished come back here, going on at
 // once where the browser still holds the file, else asking for it again; while uploads run,
 // leaving the page asks first.
 import { clear, h } from './dom.js';
 import { icons } from './icons.js';
 import { baseName, formatDuration, formatSize } from './format.js';
-import { describeRefusal } from './errors.js';
+import { describeRefusal, mayPassOnRetry } from './errors.js';
 import { toast } from './dialogs.js';
 import { UploadQueue } from './upload.js';
 import { resolveConflicts } from './conflicts.js';
@@ -46,7 +49,10 @@ export class UploadPanel {
       this.ctx.reportError(e);
       return;
     }
-    if (!chosen.length) return;
+    if (!chosen.length) {
+      if (entries.every((e) => e.key.endsWith('/'))) toast(`${entries.length === 1 ? 'That folder is' : 'Those folders are'} here already: nothing to upload.`, 'info');
+      return;
+    }
     this.show();
     this.queue.add(this.ctx.client, bucket, chosen);
   }
@@ -122,8 +128,18 @@ export class UploadPanel {
     this.toggle.setAttribute('aria-expanded', String(!collapsed));
   }
 
+  /** Takes one upload off the list (a refusal that a retry would not change). */
+  remove(u) {
+    this.queue.items = this.queue.items.filter((x) => x !== u);
+    this.forgetRows();
+  }
+
   clearFinished() {
     this.queue.clearFinished();
+    this.forgetRows();
+  }
+
+  forgetRows() {
     for (const [u, row] of this.rows) {
       if (!this.queue.items.includes(u)) {
         row.el.remove();
@@ -145,8 +161,10 @@ export class UploadPanel {
       detail: h('span', { class: 'upload-detail' }),
       actions: h('span', { class: 'upload-actions' }),
     };
+    const folder = u.key.slice(0, u.key.lastIndexOf('/', u.key.length - 2) + 1); // "photos/2024/" of "photos/2024/a.jpg"
     row.el = h('li', { class: 'upload', 'data-key': u.key },
-      h('div', { class: 'upload-line' }, h('span', { class: 'upload-name', title: u.key }, baseName(u.key)), row.percent, row.actions),
+      h('div', { class: 'upload-line' }, h('span', { class: 'upload-name', title: u.key },
+        folder ? h('span', { class: 'upload-folder' }, folder) : null, h('span', { class: 'upload-base' }, u.key.slice(folder.length))), row.percent, row.actions),
       row.progress,
       row.detail);
     this.rows.set(u, row);
@@ -174,7 +192,8 @@ export class UploadPanel {
       cancelled: 'Cancelled.',
     }[u.state];
     if (row.detail.textContent !== detail) row.detail.textContent = detail;
-    const wanted = u.state === 'needs-file' ? 'pick' : ['uploading', 'queued', 'waiting'].includes(u.state) ? 'cancel' : u.state === 'failed' || u.state === 'cancelled' ? 'retry' : '';
+    const wanted = u.state === 'needs-file' ? 'pick' : ['uploading', 'queued', 'waiting'].includes(u.state) ? 'cancel'
+      : u.state === 'cancelled' || (u.state === 'failed' && mayPassOnRetry(u.error)) ? 'retry' : u.state === 'failed' ? 'remove' : '';
     if (row.actions.dataset.kind !== wanted) {
       row.actions.dataset.kind = wanted;
       clear(row.actions);
@@ -183,6 +202,7 @@ export class UploadPanel {
         row.actions.append(h('button', { type: 'button', class: 'button small', 'aria-label': `Choose the file to resume ${baseName(u.key)}`, onclick: () => this.findFile(u) }, 'Choose file'),
           h('button', { type: 'button', class: 'icon-button', 'aria-label': `Abort upload of ${baseName(u.key)}`, title: 'Abort', html: icons.close, onclick: () => u.cancel() }));
       }
+      if (wanted === 'remove') row.actions.append(h('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${baseName(u.key)} from the list`, title: 'Remove from the list', html: icons.close, onclick: () => this.remove(u) }));
       if (wanted === 'retry') row.actions.append(h('button', { type: 'button', class: 'button small', 'aria-label': `Retry upload of ${baseName(u.key)}`, onclick: () => this.queue.retry(u) }, h('span', { class: 'button-icon', html: icons.retry }), 'Retry'));
     }
     this.updateSummary();

@@ -8,7 +8,7 @@
 // parts the server lists (ListParts). When requests fail because the server cannot be reached,
 // the upload waits ("waiting") and tries again by itself, with exponential backoff and at once
 // on the browser's "online" event, until the server answers.
-import { describe, errorFrom } from './errors.js';
+import { describe, errorFrom, mayPassOnRetry } from './errors.js';
 import { base64, sha256Bytes } from './sigv4.js';
 import { escapeXml, kids, parseXml, text } from './xml.js';
 import * as store from './resume-store.js';
@@ -281,7 +281,7 @@ export class Upload {
     await Promise.all(Array.from({ length: PARALLEL_PARTS }, worker));
     if (failures.length) {
       const first = failures.sort((a, b) => a.part.number - b.part.number)[0];
-      const error = new Error(`Part ${first.part.number} of ${this.parts.length} failed: ${describe(first.e)} Retry sends only the missing parts.`);
+      const error = new Error(`Part ${first.part.number} of ${this.parts.length} failed: ${describe(first.e)}${mayPassOnRetry(first.e) ? ' Retry sends only the missing parts.' : ''}`);
       error.cause = first.e;
       throw error;
     }

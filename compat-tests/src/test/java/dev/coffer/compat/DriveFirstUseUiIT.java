@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * ui-tests/drive-first-use.e2e.mjs} signs in with the README's "user with a key for one bucket"
  * (its policy allows s3:* on one bucket, so ListBuckets is AccessDenied, and denies PutObject
  * under read-only/), opens that bucket by name and finds it as a link back on Buckets, sees an
- * upload into read-only/ fail with S3's AccessDenied, sees a folder whose listing failed offer "Try
+ * upload into read-only/ fail with S3's AccessDenied and no Retry (one refused with SlowDown offers
+ * Retry, which passes), sees a folder whose listing failed offer "Try
  * again" and list by itself once the browser is online again, and deletes from the bucket list a
  * versioned bucket whose only file was deleted (its version and delete marker go first). The
  * user and the buckets are made here; the deleted bucket is then checked gone with the AWS SDK.
@@ -59,6 +60,7 @@ class DriveFirstUseUiIT {
                 .contains("ok - a key allowed one bucket but not ListBuckets signs in and opens that bucket by its name")
                 .contains("ok - back on Buckets, that key finds the bucket it opened as a link")
                 .contains("ok - an upload the server refuses says S3's code and message, and no percentage")
+                .contains("ok - a refusal a retry cannot change offers no Retry, only removal; SlowDown offers Retry, which passes")
                 .contains("ok - a wrong secret for that key is still refused at sign-in")
                 .contains("ok - a folder that could not be listed offers Try again, which lists it")
                 .contains("ok - a folder opened while the network is gone lists by itself when it is back")

@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.s3.model.Part;
  * Coffer Drive never loses a file, in a real headless Chromium against a real server of this
  * test's own (it is stopped and restarted in the middle): {@code ui-tests/drive-uploads.e2e.mjs}
  * uploads over existing names (replace, keep both, keep as a version; one question for a batch),
- * deletes and restores files and a folder from "Recently deleted", reloads the page in the middle
+ * drags a folder of folders from the disk and picks it (each file under its path, an empty dragged
+ * folder made as its "name/" marker), renames in a versioned bucket (the dialog says the old name
+ * stays under Deleted, and it does), deletes and restores files and a folder from "Recently deleted", reloads the page in the middle
  * of a 50 MiB upload and finishes it, closes the tab of another and finishes it after a new
  * sign-in, loses the network and the server during uploads that then finish without a click, and
  * resumes (one it started, one it forgot) and aborts from the unfinished-uploads page — at
@@ -88,10 +90,12 @@ class DriveUploadsUiIT {
         assertThat(result.output()).as(result.output())
                 .contains("ok - uploading over an existing name asks: keep both, replace, or skip; one question for a batch")
                 .contains("ok - a folder upload over existing names asks once")
+                .contains("ok - a folder dragged in keeps its folders, each upload line shows the path, an empty folder becomes \"name/\"")
                 .contains("ok - phone: the overwrite question fits and keeps both")
                 .contains("ok - versioned bucket: keep the old file as a version, or replace it for good")
                 .contains("ok - deleting a folder says how many objects go")
                 .contains("ok - recently deleted lists deleted files and folders and restores them")
+                .contains("ok - a rename in a versioned bucket says first that the old name stays under Deleted, where it then is")
                 .contains("ok - an unversioned bucket says it keeps no deleted files")
                 .contains("ok - a reload in the middle of a 50 MiB upload: leaving asks first, the upload goes on after choosing the file again")
                 .contains("ok - the unfinished-uploads page shows size, resumes and aborts")
