@@ -26,10 +26,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The server side of the chunk transfer between cluster nodes, on each node's S3 port, for
- * requests signed by another node ({@link NodeAuth}) only:
+ * requests signed by another node for this one ({@link NodeAuth}, Range included) only:
  *
  * <pre>
- * PUT /_coffer/chunks/{id}   body: the whole chunk file (Content-Length, or chunked as it is written); 201 once it is fsynced, checked and published
+ * PUT /_coffer/chunks/{id}   body: the whole chunk file and its seal ({@link SealedBody}; Content-Length, or chunked
+ *                            as it is written); 201 once it is fsynced, checked and published, 403 when the seal fails
  * GET /_coffer/chunks/{id}   Range: bytes=a-b of the chunk file, as stored; 206, or 404 when this node holds none
  * GET /_coffer/chunks        200, header x-coffer-usable-bytes: this node's free space (placement weighs by it)
  * DELETE /_coffer/chunks/{id} 204 once this node holds no replica of it (the collector's, on the leader)
@@ -51,6 +52,7 @@ public final class ChunkTransferEndpoint implements HttpHandler {
 
     private final ChunkStore chunks;
     private final NodeAuth auth;
+    private final String self;
     private final PeerChunks peers;
     /**
      * Not the request path's io pool: a node whose io threads all wait on sends to another node
@@ -60,11 +62,13 @@ public final class ChunkTransferEndpoint implements HttpHandler {
 
     /**
      * @param auth null on a single node: every request is answered 404
+     * @param self this node's id, which a request's signature must name (null on a single node)
      * @param peers how this node sends a replica when asked to push it (null on a single node)
      */
-    ChunkTransferEndpoint(ChunkStore chunks, NodeAuth auth, PeerChunks peers) {
+    ChunkTransferEndpoint(ChunkStore chunks, NodeAuth auth, String self, PeerChunks peers) {
         this.chunks = chunks;
         this.auth = auth;
+        this.self = self;
         this.peers = peers;
     }
 
@@ -73,7 +77,8 @@ public final class ChunkTransferEndpoint implements HttpHandler {
         if (auth == null) return reply(response, HttpStatus.NOT_FOUND, "this node is not part of a cluster");
         String path = request.getURI().getRawPath();
         HttpMethod method = request.getMethod();
-        if (!auth.verify(method.name(), path, request.getHeaders().getFirst(NodeAuth.HEADER))) {
+        String signature = request.getHeaders().getFirst(NodeAuth.HEADER);
+        if (!auth.verify(method.name(), self, path, request.getHeaders().getFirst(HttpHeaders.RANGE), signature)) {
             return reply(response, HttpStatus.FORBIDDEN, "not signed by a cluster node");
         }
         if (path.equals(PATH) && HttpMethod.GET.equals(method)) {
@@ -94,7 +99,7 @@ public final class ChunkTransferEndpoint implements HttpHandler {
             if (!HttpMethod.POST.equals(method)) return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "POST");
             return push(id, rest.substring(push + PUSH.length()), response);
         }
-        if (HttpMethod.PUT.equals(method)) return receive(id, request, response);
+        if (HttpMethod.PUT.equals(method)) return receive(id, request, response, signature);
         if (HttpMethod.GET.equals(method)) return send(id, request, response);
         if (HttpMethod.DELETE.equals(method)) {
             return Mono.fromCallable(() -> {
@@ -110,13 +115,15 @@ public final class ChunkTransferEndpoint implements HttpHandler {
         return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET, DELETE, or POST …/push/{node}");
     }
 
-    private Mono<Void> receive(ChunkId id, ServerHttpRequest request, ServerHttpResponse response) {
+    private Mono<Void> receive(ChunkId id, ServerHttpRequest request, ServerHttpResponse response, String signature) {
         long length = request.getHeaders().getContentLength(); // -1: streamed while written, the footer tells
+        if (length >= 0 && length < SealedBody.SEAL_BYTES) return reply(response, HttpStatus.BAD_REQUEST, "no seal");
+        long fileLength = length < 0 ? -1 : length - SealedBody.SEAL_BYTES;
         return Mono.fromCallable(() -> {
                     // Closed either way: a refusal before the body was read (a closed or full store) cancels
                     // the rest, so that the connection closes after the answer instead of blocking the sender.
-                    try (InputStream body = new BlockingBody(request.getBody(), 4)) {
-                        chunks.receive(id, body, length);
+                    try (InputStream body = SealedBody.checking(new BlockingBody(request.getBody(), 4), auth, signature)) {
+                        chunks.receive(id, body, fileLength);
                     }
                     return chunks.usableBytes();
                 }).subscribeOn(blocking)
@@ -125,7 +132,8 @@ public final class ChunkTransferEndpoint implements HttpHandler {
                     return reply(response, HttpStatus.CREATED, "");
                 })
                 .onErrorResume(e -> {
-                    HttpStatus status = e instanceof ChunkCorruptedException ? HttpStatus.BAD_REQUEST
+                    HttpStatus status = e instanceof SealedBody.SealMismatch ? HttpStatus.FORBIDDEN
+                            : e instanceof ChunkCorruptedException ? HttpStatus.BAD_REQUEST
                             : e instanceof StorageFullException ? HttpStatus.INSUFFICIENT_STORAGE
                             : HttpStatus.INTERNAL_SERVER_ERROR;
                     if (status == HttpStatus.INTERNAL_SERVER_ERROR) {

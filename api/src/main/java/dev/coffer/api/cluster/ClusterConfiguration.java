@@ -123,10 +123,11 @@ public class ClusterConfiguration {
     ReservedPaths.Endpoint chunkTransferEndpoint(ClusterRuntime runtime, ClusterProperties cluster, ChunkStore chunks,
                                                  RootCredentials root, Catalog catalog, ChunkTraffic traffic) {
         if (runtime.node().isEmpty()) {
-            return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks, null, null));
+            return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks, null, null, null));
         }
         return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks,
-                new NodeAuth(root.secretKey(), Clock.systemUTC()), peerChunks(cluster, root, catalog, traffic)));
+                new NodeAuth(root.secretKey(), Clock.systemUTC()), runtime.node().get().nodeId(),
+                peerChunks(cluster, root, catalog, traffic)));
     }
 
     /**

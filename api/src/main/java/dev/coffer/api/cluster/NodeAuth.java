@@ -10,10 +10,19 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Node-to-node authentication of chunk transfers: header {@value #HEADER} = {@code <unix
- * seconds>:<hex HMAC-SHA256 of "METHOD\npath\nseconds">} under a key derived from the root secret
- * every node shares (HMAC-SHA256(secret, "coffer-chunk-transfer-v1")), accepted within ±{@value
- * #SKEW_SECONDS} s of this node's clock. Only members know the root secret; a signature names the
- * method and the chunk, so it cannot be used for another.
+ * seconds>:<hex HMAC-SHA256 of "METHOD\nnode\npath\nrange\nseconds">} under a key derived from
+ * the root secret every node shares (HMAC-SHA256(secret, "coffer-chunk-transfer-v2")), accepted
+ * within ±{@value #SKEW_SECONDS} s of this node's clock; {@code node} is the id of the node the
+ * request is for, {@code range} the request's {@code Range} header (empty when it has none). A
+ * PUT's body ends in a {@link #seal} of the bytes before it ({@link SealedBody}). Only members know
+ * the root secret; a signature names the node, the method, the chunk and the bytes asked for or
+ * sent, so it cannot be used for others (a DELETE of one node's extra replica, say, is no DELETE
+ * of the replicas left on the others).
+ *
+ * <p>Left: a request can be sent again to the same node as it was within the skew (the same range
+ * read again, the same chunk stored or deleted again, the same push made again), which each
+ * transfer takes as it took the first; and answers are not signed (a reader checks every block's
+ * CRC, not a MAC).
  */
 final class NodeAuth {
     static final String HEADER = "x-coffer-node-auth";
@@ -22,18 +31,26 @@ final class NodeAuth {
     private final Clock clock;
 
     NodeAuth(String rootSecret, Clock clock) {
-        this.key = hmac(rootSecret.getBytes(StandardCharsets.UTF_8), "coffer-chunk-transfer-v1");
+        this.key = hmac(rootSecret.getBytes(StandardCharsets.UTF_8), "coffer-chunk-transfer-v2");
         this.clock = clock;
     }
 
-    /** The header's value for a request made now. */
-    String sign(String method, String path) {
+    /**
+     * The header's value for a request made now.
+     *
+     * @param node the id of the node the request goes to
+     * @param range the request's Range header, or null when it sends none
+     */
+    String sign(String method, String node, String path, String range) {
         long seconds = clock.millis() / 1000;
-        return seconds + ":" + HexFormat.of().formatHex(mac(method, path, seconds));
+        return seconds + ":" + HexFormat.of().formatHex(mac(method, node, path, range, seconds));
     }
 
-    /** Whether {@code header} signs this request and was made within the allowed skew. */
-    boolean verify(String method, String path, String header) {
+    /**
+     * Whether {@code header} signs this request for node {@code self} (its Range included, null
+     * when none) and was made within the allowed skew.
+     */
+    boolean verify(String method, String self, String path, String range, String header) {
         if (header == null) return false;
         int colon = header.indexOf(':');
         if (colon <= 0) return false;
@@ -46,11 +63,19 @@ final class NodeAuth {
             return false;
         }
         if (Math.abs(clock.millis() / 1000 - seconds) > SKEW_SECONDS) return false;
-        return MessageDigest.isEqual(given, mac(method, path, seconds));
+        return MessageDigest.isEqual(given, mac(method, self, path, range, seconds));
     }
 
-    private byte[] mac(String method, String path, long seconds) {
-        return hmac(key, method + "\n" + path + "\n" + seconds);
+    /**
+     * What a body sent under {@code header} ends with: HMAC-SHA256 of the header and the SHA-256
+     * of the bytes before it, so that neither the bytes nor the request they go with can change.
+     */
+    byte[] seal(String header, byte[] sha256) {
+        return hmac(key, header + "\n" + HexFormat.of().formatHex(sha256));
+    }
+
+    private byte[] mac(String method, String node, String path, String range, long seconds) {
+        return hmac(key, method + "\n" + node + "\n" + path + "\n" + (range == null ? "" : range) + "\n" + seconds);
     }
 
     private static byte[] hmac(byte[] key, String data) {

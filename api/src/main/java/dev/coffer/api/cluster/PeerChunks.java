@@ -82,14 +82,14 @@ final class PeerChunks {
     /** Sends the chunk file open in {@code file} to {@code node}; returns once it is durable there. */
     void send(String node, ChunkId id, FileChannel file) throws IOException {
         long size = file.size();
-        put(node, id, sendTimeout(size), HttpRequest.BodyPublishers.fromPublisher(
+        put(node, id, sendTimeout(size), signature -> HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> {
                     try {
-                        return counted(Channels.newInputStream(file.position(0)));
+                        return SealedBody.sealing(counted(Channels.newInputStream(file.position(0))), auth, signature);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }), size));
+                }), size + SealedBody.SEAL_BYTES));
     }
 
     /** How long a whole chunk file of {@code fileSize} bytes may take to be sent and made durable. */
@@ -103,7 +103,8 @@ final class PeerChunks {
      * {@link #STREAM_TIMEOUT} in all: a slower upload's chunk is sent whole after it is written.
      */
     void stream(String node, ChunkId id, InputStream in) throws IOException {
-        put(node, id, STREAM_TIMEOUT, HttpRequest.BodyPublishers.ofInputStream(() -> counted(in)));
+        put(node, id, STREAM_TIMEOUT, signature -> HttpRequest.BodyPublishers.ofInputStream(
+                () -> SealedBody.sealing(counted(in), auth, signature)));
     }
 
     /** {@code in}, counting each byte read from it as sent. */
@@ -136,7 +137,7 @@ final class PeerChunks {
         String path = ChunkTransferEndpoint.PATH + "/" + id.value() + ChunkTransferEndpoint.PUSH + to;
         HttpRequest request = HttpRequest.newBuilder(uri(from, path))
                 .timeout(sendTimeout(fileSize).plusSeconds(30)) // the push itself is bounded by sendTimeout on from
-                .header(NodeAuth.HEADER, auth.sign("POST", path))
+                .header(NodeAuth.HEADER, auth.sign("POST", from, path, null))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         HttpResponse<String> response = exchange(from, request, HttpResponse.BodyHandlers.ofString());
@@ -149,12 +150,15 @@ final class PeerChunks {
                 + response.statusCode() + " " + response.body());
     }
 
-    private void put(String node, ChunkId id, Duration timeout, HttpRequest.BodyPublisher body) throws IOException {
+    /** @param body the sealed body ({@link SealedBody}) for the request's signature */
+    private void put(String node, ChunkId id, Duration timeout,
+                     java.util.function.Function<String, HttpRequest.BodyPublisher> body) throws IOException {
         String path = ChunkTransferEndpoint.PATH + "/" + id.value();
+        String signature = auth.sign("PUT", node, path, null);
         HttpRequest request = HttpRequest.newBuilder(uri(node, path))
                 .timeout(timeout)
-                .header(NodeAuth.HEADER, auth.sign("PUT", path))
-                .PUT(body)
+                .header(NodeAuth.HEADER, signature)
+                .PUT(body.apply(signature))
                 .build();
         HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
         usableIn(node, response);
@@ -173,7 +177,7 @@ final class PeerChunks {
     long usable(String node) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(uri(node, ChunkTransferEndpoint.PATH))
                 .timeout(Duration.ofSeconds(5))
-                .header(NodeAuth.HEADER, auth.sign("GET", ChunkTransferEndpoint.PATH))
+                .header(NodeAuth.HEADER, auth.sign("GET", node, ChunkTransferEndpoint.PATH, null))
                 .GET().build();
         HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
         Long bytes = usableIn(node, response);
@@ -198,7 +202,7 @@ final class PeerChunks {
         String path = ChunkTransferEndpoint.PATH + "/" + id.value();
         HttpRequest request = HttpRequest.newBuilder(uri(node, path))
                 .timeout(Duration.ofSeconds(30))
-                .header(NodeAuth.HEADER, auth.sign("DELETE", path))
+                .header(NodeAuth.HEADER, auth.sign("DELETE", node, path, null))
                 .DELETE().build();
         HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 204) {
@@ -235,10 +239,11 @@ final class PeerChunks {
             }
 
             private byte[] fetch(long start, long end) throws IOException {
+                String range = "bytes=" + start + "-" + (end - 1);
                 HttpRequest request = HttpRequest.newBuilder(uri(node, path))
                         .timeout(Duration.ofSeconds(30))
-                        .header(NodeAuth.HEADER, auth.sign("GET", path))
-                        .header("Range", "bytes=" + start + "-" + (end - 1))
+                        .header(NodeAuth.HEADER, auth.sign("GET", node, path, range))
+                        .header("Range", range)
                         .GET().build();
                 HttpResponse<byte[]> response = exchange(node, request, HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() == 404) throw new NoSuchFileException(node + ":" + id.value());

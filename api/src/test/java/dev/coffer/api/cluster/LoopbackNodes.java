@@ -36,7 +36,7 @@ final class LoopbackNodes implements AutoCloseable {
         ChunkStore store = store(node);
         if (broken) store.close();
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
-                .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth, peers(node)))).bindNow();
+                .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth, node, peers(node)))).bindNow();
         servers.add(server);
         addresses.put(node, URI.create("http://127.0.0.1:" + server.port() + "/"));
         return store;
@@ -47,6 +47,11 @@ final class LoopbackNodes implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             addresses.put(node, URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"));
         }
+    }
+
+    /** {@code node}'s base address ({@code http://127.0.0.1:port/}). */
+    URI address(String node) {
+        return addresses.get(node);
     }
 
     /** {@code node}'s chunk store (opened on first use). */

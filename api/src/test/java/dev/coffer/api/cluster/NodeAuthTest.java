@@ -16,14 +16,25 @@ class NodeAuthTest {
     }
 
     @Test
-    void aSignatureHoldsForItsMethodPathAndSecretWithinFiveMinutesOnly() {
-        String header = at("root-secret", 1_000_000).sign("PUT", PATH);
-        assertTrue(at("root-secret", 1_000_000 + 299).verify("PUT", PATH, header));
-        assertFalse(at("root-secret", 1_000_000 + 301).verify("PUT", PATH, header), "too old");
-        assertFalse(at("root-secret", 1_000_000).verify("GET", PATH, header), "another method");
-        assertFalse(at("root-secret", 1_000_000).verify("PUT", PATH.replace('f', 'e'), header), "another chunk");
-        assertFalse(at("another-secret", 1_000_000).verify("PUT", PATH, header), "another cluster's key");
-        assertFalse(at("root-secret", 1_000_000).verify("PUT", PATH, null));
-        assertFalse(at("root-secret", 1_000_000).verify("PUT", PATH, "1000000:zz"));
+    void aSignatureHoldsForItsNodeMethodPathAndSecretWithinFiveMinutesOnly() {
+        String header = at("root-secret", 1_000_000).sign("PUT", "n2", PATH, null);
+        assertTrue(at("root-secret", 1_000_000 + 299).verify("PUT", "n2", PATH, null, header));
+        assertFalse(at("root-secret", 1_000_000 + 301).verify("PUT", "n2", PATH, null, header), "too old");
+        assertFalse(at("root-secret", 1_000_000).verify("GET", "n2", PATH, null, header), "another method");
+        assertFalse(at("root-secret", 1_000_000).verify("PUT", "n2", PATH.replace('f', 'e'), null, header), "another chunk");
+        assertFalse(at("another-secret", 1_000_000).verify("PUT", "n2", PATH, null, header), "another cluster's key");
+        assertFalse(at("root-secret", 1_000_000).verify("PUT", "n3", PATH, null, header), "another node");
+        assertFalse(at("root-secret", 1_000_000).verify("PUT", "n2", PATH, null, null));
+        assertFalse(at("root-secret", 1_000_000).verify("PUT", "n2", PATH, null, "1000000:zz"));
+    }
+
+    @Test
+    void aSignatureHoldsForItsRangeOnly() {
+        NodeAuth auth = at("root-secret", 1_000_000);
+        String header = auth.sign("GET", "n2", PATH, "bytes=0-1048575");
+        assertTrue(auth.verify("GET", "n2", PATH, "bytes=0-1048575", header));
+        assertFalse(auth.verify("GET", "n2", PATH, "bytes=1048576-2097151", header), "another range");
+        assertFalse(auth.verify("GET", "n2", PATH, null, header), "no range");
+        assertFalse(auth.verify("GET", "n2", PATH, "bytes=0-1048575", auth.sign("GET", "n2", PATH, null)), "a range added");
     }
 }

@@ -172,7 +172,7 @@ class TransferBench {
                 ChunkStore store = ChunkStore.open(dir.resolve("http-" + node), 64L << 20);
                 stores.add(store);
                 DisposableServer http = HttpServer.create().host("127.0.0.1").port(0)
-                        .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth, null))).bindNow();
+                        .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth, node, null))).bindNow();
                 https.add(http);
                 addresses.put(node, URI.create("http://127.0.0.1:" + http.port() + "/"));
             }
