@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,14 +34,23 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * calling the S3 endpoint cross-origin: the script {@code ui-tests/drive.e2e.mjs} signs in, creates
  * a bucket, drops a small and a 50 MiB file, browses, previews, shares, renames, deletes and signs
  * out, saving screenshots into docs/screenshots/; {@code ui-tests/drive-scale.e2e.mjs} pages
- * through a folder of 100,000 objects; {@code ui-tests/share-isolation.e2e.mjs} shares a hostile
+ * through a large folder; {@code ui-tests/share-isolation.e2e.mjs} shares a hostile
  * HTML file and opens it in the signed-in browser. Skipped with the reason where Chromium or the
  * npm packages are missing (and failed instead under {@code CI=true}).
  */
 @ExtendWith(CofferServerExtension.class)
 class DriveUiIT {
 
-    private static final int OBJECTS = 100_000;
+    /**
+     * The large folder: {@code coffer.drive.scale.objects}, 10,000 in {@code mvn verify}. That is ten
+     * of the drive's pages of 1,000, so every behaviour the script asserts is there: the first rows
+     * from one page, nine later pages each asked for once from the last one's continuation token,
+     * 10,000 rows with fewer than 200 of them in the DOM, the grid's row count, a prefix filter that
+     * finds the last object. At 100,000 (the README's figure; scripts/drive-scale-run.sh) nothing
+     * more is asserted (the per-page times are printed, never asserted), and creating the objects
+     * took most of DriveUiIT's CI time (docs/benchmarks.md, "CI time, fourth pass").
+     */
+    private static final int OBJECTS = Integer.getInteger("coffer.drive.scale.objects", 10_000);
     private static final String FOLDER = "big/";
     private static final int CREATORS = 128;
 
@@ -107,7 +117,7 @@ class DriveUiIT {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
-    void aFolderOfOneHundredThousandObjectsStaysFast() throws Exception {
+    void aLargeFolderOpensAtOncePagesInOnScrollAndFiltersByPrefix() throws Exception {
         BrowserTests.requireAvailable();
         String bucket = server.createBucket("drive-large");
         long started = System.nanoTime();
@@ -136,7 +146,7 @@ class DriveUiIT {
         NodeScripts.Result result = BrowserTests.run("drive-scale.e2e.mjs", 600, server.driveUrl().toString(),
                 CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, bucket, FOLDER, String.valueOf(OBJECTS));
         assertThat(result.output()).as(result.output())
-                .contains("ok - open a folder of 100,000 objects: the first rows show at once")
+                .contains(String.format(Locale.ROOT, "ok - open a folder of %,d objects: the first rows show at once", OBJECTS))
                 .contains("ok - scrolling loads every page once, each from where the last ended")
                 .contains("ok - a name-prefix filter finds the last object without loading the rest")
                 .contains(" 0 failed");
