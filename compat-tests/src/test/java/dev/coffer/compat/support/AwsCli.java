@@ -3,18 +3,23 @@ package dev.coffer.compat.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The aws CLI against one endpoint, with no user configuration: only the environment given here
- * (by default the test credentials) reaches it.
+ * (by default the test credentials) reaches it. Each command runs in the JVM's {@link AwsCliRunner}
+ * (the same CLI, without a Python start-up per command) where it can, else as a process of its own.
  */
 public final class AwsCli {
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private final String endpoint;
     private final Path dir;
     private final Map<String, String> env;
@@ -88,8 +93,17 @@ public final class AwsCli {
         e.putAll(extraEnv);
         Path out = dir.resolve("aws.out");
         Path err = dir.resolve("aws.err");
+        Optional<AwsCliRunner> runner = AwsCliRunner.shared();
+        if (runner.isPresent()) {
+            try {
+                int exit = runner.get().run(dir, out, err, e, command.subList(1, command.size()), TIMEOUT);
+                return new Result(exit, Files.readString(out), Files.readString(err));
+            } catch (TimeoutException timeout) {
+                throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 10 minutes");
+            }
+        }
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        if (!process.waitFor(TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 10 minutes");
         }
