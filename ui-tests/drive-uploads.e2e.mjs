@@ -172,6 +172,31 @@ await steps.run('a folder dragged in keeps its folders, each upload line shows t
   await openFolder(plain); // where the next steps begin
 });
 
+await steps.run('a folder of 6 files dropped where nothing is starts at once: one listing, no HEAD per file; dropped again, one question', async () => {
+  const many = join(tmp, 'many');
+  mkdirSync(many);
+  const names = Array.from({ length: 6 }, (_, i) => `n${String(i).padStart(2, '0')}.txt`);
+  for (const name of names) writeFileSync(join(many, name), name);
+  await openFolder(plain, 'lots/');
+  await clearFinished();
+  let heads = 0;
+  const countHeads = (request) => { if (request.method() === 'HEAD' && request.url().includes('/lots/many/')) heads++; };
+  page.on('request', countHeads);
+  try {
+    await dragFromDisk(page, [many]);
+    for (const name of names) await waitUploaded(page, 'lots/many/' + name);
+    assert(heads === 0, `the names were checked by listing the folder, not one HEAD each (${heads} HEADs)`);
+    await clearFinished();
+    await dragFromDisk(page, [many]);
+    await openDialog(page).waitFor();
+    assert(/6 files already exist/.test(await openDialog(page).locator('h2').textContent()), 'one question for the folder');
+    await pressDialogButton(page, 'Skip');
+  } finally {
+    page.off('request', countHeads);
+  }
+  await openFolder(plain);
+});
+
 await steps.run('phone: the overwrite question fits and keeps both', async () => {
   await page.setViewportSize(PHONE);
   await clearFinished();

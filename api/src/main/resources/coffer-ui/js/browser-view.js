@@ -9,7 +9,7 @@ import { baseName } from './format.js';
 import { FileList } from './file-list.js';
 import * as actions from './actions.js';
 import { collectDropped } from './drop.js';
-import { toast } from './dialogs.js';
+import { noteIfSlow, toast } from './dialogs.js';
 import { showMenu } from './menu.js';
 import { thumbnail } from './thumbnails.js';
 import { BucketSearch } from './search.js';
@@ -258,10 +258,13 @@ export class BrowserView {
       e.preventDefault();
       depth = 0;
       show(false);
+      const done = noteIfSlow('Reading what was dropped…'); // a folder of thousands of files takes a moment
       try {
         this.enqueue((await collectDropped(e.dataTransfer)).map(({ path, ...rest }) => ({ key: this.prefix + path, ...rest })));
       } catch (err) {
         this.ctx.reportError(err);
+      } finally {
+        done();
       }
     });
   }

@@ -88,6 +88,16 @@ export async function promptText({ title, label, value = '', confirmLabel, hint,
   return result === 'ok' ? input.value.trim() : null;
 }
 
+/** A note for work that may take a while: shown only if it is still running after `afterMs`; call the result when done. */
+export function noteIfSlow(message, afterMs = 400) {
+  let el = null;
+  const timer = setTimeout(() => { el = toast(message, 'info', 0); }, afterMs);
+  return () => {
+    clearTimeout(timer);
+    if (el) el.remove();
+  };
+}
+
 export function toast(message, kind = 'info', timeout = 5000) {
   const box = document.getElementById('toasts');
   const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message,

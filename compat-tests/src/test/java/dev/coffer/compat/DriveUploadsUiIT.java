@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.s3.model.Part;
  * test's own (it is stopped and restarted in the middle): {@code ui-tests/drive-uploads.e2e.mjs}
  * uploads over existing names (replace, keep both, keep as a version; one question for a batch),
  * drags a folder of folders from the disk and picks it (each file under its path, an empty dragged
- * folder made as its "name/" marker), renames in a versioned bucket (the dialog says the old name
+ * folder made as its "name/" marker; a folder of many files checked for existing names by one
+ * listing, not a HEAD each), renames in a versioned bucket (the dialog says the old name
  * stays under Deleted, and it does), deletes and restores files and a folder from "Recently deleted", reloads the page in the middle
  * of a 50 MiB upload and finishes it, closes the tab of another and finishes it after a new
  * sign-in, loses the network and the server during uploads that then finish without a click, and
@@ -91,6 +92,7 @@ class DriveUploadsUiIT {
                 .contains("ok - uploading over an existing name asks: keep both, replace, or skip; one question for a batch")
                 .contains("ok - a folder upload over existing names asks once")
                 .contains("ok - a folder dragged in keeps its folders, each upload line shows the path, an empty folder becomes \"name/\"")
+                .contains("ok - a folder of 6 files dropped where nothing is starts at once: one listing, no HEAD per file; dropped again, one question")
                 .contains("ok - phone: the overwrite question fits and keeps both")
                 .contains("ok - versioned bucket: keep the old file as a version, or replace it for good")
                 .contains("ok - deleting a folder says how many objects go")
