@@ -29,11 +29,9 @@ import dev.coffer.auth.SignedRequest;
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.auth.policy.RequestContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
@@ -153,7 +151,7 @@ public final class S3HttpHandler implements HttpHandler {
                                 RequestTrace trace, boolean fromDrive) {
         Map<String, List<String>> headers = new LinkedHashMap<>(32);
         Map<String, String> firstValues = new LinkedHashMap<>(32);
-        lowerCaseHeaders(request.getHeaders(), headers, firstValues);
+        RequestHeaders.read(request, headers, firstValues);
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();
         Map<String, String> query = QueryString.parse(rawQuery);
@@ -271,24 +269,5 @@ public final class S3HttpHandler implements HttpHandler {
         if (s3.bucket() == null || s3.operation() == S3Operation.CREATE_BUCKET) return Mono.error(e);
         return bucketExists.apply(s3.bucket()).flatMap(exists -> Mono.error(exists ? e
                 : S3Exception.of(S3ErrorCode.NoSuchBucket, s3.resource()).with("BucketName", s3.bucket())));
-    }
-
-    /**
-     * The request's headers by lower-case name, in one pass: every value ({@code all}, for the
-     * signature check) and the first of each ({@code first}, for routing and the handlers).
-     */
-    private static void lowerCaseHeaders(HttpHeaders headers, Map<String, List<String>> all, Map<String, String> first) {
-        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT); // the same String when already lower case
-            List<String> values = all.get(name);
-            if (values == null) {
-                values = new ArrayList<>(header.getValue());
-                all.put(name, values);
-                if (!values.isEmpty()) first.put(name, values.get(0));
-            } else {
-                values.addAll(header.getValue());
-                if (!first.containsKey(name) && !values.isEmpty()) first.put(name, values.get(0));
-            }
-        }
     }
 }
