@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  * one header byte at a time (slowloris) would hold the connection for hours; this deadline does
  * not move. Sits right after the HTTP codec, so it sees whole request heads and response ends.
  * Runs on the channel's event loop only (no locking, no blocking: a scheduled task).
+ *
+ * <p>The task is not cancelled when a request comes and scheduled anew when its response is sent:
+ * one task stays scheduled and, when it runs, closes the connection if it is still waiting past
+ * its deadline, or schedules itself for what is left of the current wait (as Netty's
+ * IdleStateHandler does). A keep-alive connection so costs a task per timeout, not two
+ * scheduled-queue operations per request.
  */
 final class HeaderDeadline extends ChannelDuplexHandler {
     static final String NAME = "coffer.headerDeadline";
@@ -28,6 +34,10 @@ final class HeaderDeadline extends ChannelDuplexHandler {
     private long responses;
     /** The next LastHttpContent ends an informational (1xx) response, not the request's answer. */
     private boolean informational;
+    /** Waiting for a request's headers since the connection opened or the last response was sent. */
+    private boolean waiting;
+    /** When the current wait runs out, in {@link System#nanoTime()}; meaningful while {@code waiting}. */
+    private long deadline;
     private ScheduledFuture<?> timer;
 
     HeaderDeadline(Duration timeout) {
@@ -49,7 +59,7 @@ final class HeaderDeadline extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
             requests++;
-            disarm();
+            waiting = false;
         }
         ctx.fireChannelRead(msg);
     }
@@ -91,14 +101,27 @@ final class HeaderDeadline extends ChannelDuplexHandler {
     }
 
     private void arm(ChannelHandlerContext ctx) {
-        if (timer != null || !ctx.channel().isActive()) return;
-        timer = ctx.executor().schedule(() -> {
-            timer = null;
-            if (requests == responses) ctx.close();
-        }, timeoutNanos, TimeUnit.NANOSECONDS);
+        if (waiting || !ctx.channel().isActive()) return;
+        waiting = true;
+        deadline = System.nanoTime() + timeoutNanos;
+        if (timer == null) schedule(ctx, timeoutNanos);
+    }
+
+    private void schedule(ChannelHandlerContext ctx, long delayNanos) {
+        timer = ctx.executor().schedule(() -> expire(ctx), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The task's turn: close a connection still waiting past its deadline, else wait out what is left. */
+    private void expire(ChannelHandlerContext ctx) {
+        timer = null;
+        if (!waiting || requests != responses || !ctx.channel().isActive()) return;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) ctx.close();
+        else schedule(ctx, left);
     }
 
     private void disarm() {
+        waiting = false;
         if (timer == null) return;
         timer.cancel(false);
         timer = null;
