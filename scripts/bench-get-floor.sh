@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # GET 4 KiB beside its floor and nginx, one server each, turns alternating (nginx, get4k, floor) x 3 after a
 # warm-up, then a JFR recording (settings=profile, method samples every 1 ms) of 20 s of each Coffer case.
-# Usage: scripts/bench-get-floor.sh [jar] [outdir]   Env: JFR=0 (no recordings), SECS (8), PORT (9402), NPORT (9405), JAVA_OPTS
+# Usage: scripts/bench-get-floor.sh [jar] [outdir]   Env: JFR=0 (no recordings), SECS (8), ROUNDS (3), WARM (seconds of the
+# uncounted warm-up per case, default SECS), PORT (9402), NPORT (9405), JAVA_OPTS
 # Prints req/s and the server's CPU µs per request (utime+stime of /proc/PID/stat); recordings in outdir.
 set -euo pipefail
 JAR=${1:-api/target/coffer-exec.jar}; JAR=$(readlink -f "$JAR"); ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,8 +37,8 @@ one() { # name url
   awk -v n="$1" -v ticks=$((t1-t0)) -v hz=$(getconf CLK_TCK) -v load="$(cut -d' ' -f1 /proc/loadavg)" \
    '/requests in/ {r=$1} /Requests\/sec/ {printf "%-6s %10s req/s  %5.0f cpu-us/req  load %s\n", n, $2, ticks/hz*1e6/r, load}' <<<"$out"
 }
-w "$URL" >/dev/null; w http://127.0.0.1:$P/_coffer/floor >/dev/null; w http://127.0.0.1:$N/get4k.bin > /dev/null
-for r in 1 2 3; do
+SECS=${WARM:-${SECS:-8}} w "$URL" >/dev/null; w http://127.0.0.1:$P/_coffer/floor >/dev/null; w http://127.0.0.1:$N/get4k.bin > /dev/null
+for r in $(seq "${ROUNDS:-3}"); do
   one nginx http://127.0.0.1:$N/get4k.bin | sed 's/cpu-us.*load/(cpu n\/a) load/'
   one get4k "$URL"
   one floor http://127.0.0.1:$P/_coffer/floor
