@@ -45,7 +45,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.InvalidMediaTypeException;
@@ -121,9 +120,8 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
         AtomicReference<Throwable> parserFailure = new AtomicReference<>();
         ParserGate gate = new ParserGate();
         return objects.checkBucket(call.s3().bucket())
-                .thenMany(Flux.defer(() -> gate.cancelBetweenPieces(parts.read(PART_EVENT, gate.body(call.http()), Map.of())))
-                        // body pieces dropped before the parser took them (the form cut short)
-                        .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+                // Parsed on the gate's executor, one signal at a time (see ParserGate).
+                .thenMany(Flux.defer(() -> gate.read(parts.read(PART_EVENT, gate.body(call.http()), Map.of())))
                         // Spring's reader throws these for a part header it cannot parse: an
                         // IllegalArgumentException for a Content-Disposition without its type, a
                         // StringIndexOutOfBounds from ContentDisposition.parse for an unterminated
@@ -136,7 +134,9 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                         })
                         .contextWrite(Context.of(ON_ERROR_DROPPED, DROPPED)))
                 .windowUntil(PartEvent::isLast, false, PREFETCH)
-                .concatMap(part -> part.switchOnFirst((first, events) -> onPart(call, form, first, events)))
+                .transform(gate::windows)
+                .concatMap(part -> gate.serial(part)
+                        .switchOnFirst((first, events) -> onPart(call, form, first, gate.serial(events))))
                 .doOnNext(received::set)
                 .then(Mono.defer(() -> parserFailure.get() == null ? Mono.empty() : Mono.error(parserFailure.get())))
                 .onErrorMap(PostObjectHandler::malformed)
@@ -145,7 +145,8 @@ public final class PostObjectHandler implements S3Handler, AuthenticatesItself {
                 .flatMap(upload -> commit(call, form, upload))
                 .onErrorResume(e -> discard(received.getAndSet(null)).then(Mono.error(e)))
                 .doOnCancel(() -> discard(received.getAndSet(null)).subscribe())
-                // Upstream of here, a form cut short leaves parts and parser tokens in queues.
+                // Upstream of here, a form cut short leaves parts in the windows' queues (the reader's own
+                // discards are the gate's).
                 .doOnDiscard(Object.class, DiscardedParts::release);
     }
 

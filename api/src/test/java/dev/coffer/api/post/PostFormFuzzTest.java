@@ -96,14 +96,23 @@ class PostFormFuzzTest {
 
     /** Posts a form body, as its buffers arrive, to the handler; its failure, if any, is thrown. */
     static MockServerHttpResponse send(String contentType, Flux<DataBuffer> body) {
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        sendAsync(contentType, body, response).block();
+        return response;
+    }
+
+    /** {@link #send(String, Flux)} as the handler's Mono, not yet subscribed. */
+    static Mono<Void> sendAsync(String contentType, Flux<DataBuffer> body) {
+        return sendAsync(contentType, body, new MockServerHttpResponse());
+    }
+
+    private static Mono<Void> sendAsync(String contentType, Flux<DataBuffer> body, MockServerHttpResponse response) {
         MockServerHttpRequest request = MockServerHttpRequest.post("/" + BUCKET)
                 .header(HttpHeaders.CONTENT_TYPE, contentType)
                 .body(body);
-        MockServerHttpResponse response = new MockServerHttpResponse();
         S3Call call = new S3Call(new S3Request(S3Operation.POST_OBJECT, BUCKET, null, Map.of(), false),
                 request, response, null, ACCESS.forRequest(null, RequestContext.EMPTY), "fuzz");
-        HANDLER.handle(call).block();
-        return response;
+        return HANDLER.handle(call);
     }
 
     private static Flux<DataBuffer> pieces(byte[] body, int size) {
