@@ -12,7 +12,8 @@
 # get4k get1m get64m get1g put4k put1m put64m put1g mpu1g), SERVERS (default "coffer s3proxy nginx"),
 # CPORT/SPORT/NPORT (ports), S3PROXY_DIR (default ~/.cache/coffer-bench), WARMUP (seconds of the uncounted first
 # wrk run of each wrk case per server, default the round's length: Coffer's JIT needs ~50 s of GET 4 KiB at load 15-20
-# on this 2-core kind before its rounds settle, nginx none; see docs/benchmarks.md "GET 4 KiB, session 14").
+# on this 2-core kind before its rounds settle, nginx none; see docs/benchmarks.md "GET 4 KiB, session 14"),
+# WARMUP_<case> (the same for one case, over WARMUP: e.g. WARMUP_get4k=60 alone, the later cases warm after it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
@@ -161,7 +162,7 @@ for c in $CASES; do
   declare -A med=()
   for s in $SERVERS; do
     if [ "$s" = nginx ] && [ "$c" = mpu1g ]; then continue; fi
-    case $c in get1g|put1g|mpu1g) ;; *) SECS=${WARMUP:-$SECS} measure "$s" "$c" >/dev/null ;; esac   # warm-up, not counted
+    w=WARMUP_$c; case $c in get1g|put1g|mpu1g) ;; *) SECS=${!w:-${WARMUP:-$SECS}} measure "$s" "$c" >/dev/null ;; esac   # warm-up, not counted
   done
   declare -A runs=()
   for _ in $(seq "$RUNS"); do
