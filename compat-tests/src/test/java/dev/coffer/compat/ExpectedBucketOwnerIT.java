@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class ExpectedBucketOwnerIT {
     private static CofferServer server;
     private static JsonNode a;
+    private static JsonNode b;
     private static String ownerId;
     private static String otherId;
     private static S3Client owner;
@@ -39,11 +40,60 @@ class ExpectedBucketOwnerIT {
         AclITAccounts accounts = new AclITAccounts(server);
         a = accounts.create("owner-condition-a");
         ownerId = a.get("accountId").asText();
-        otherId = accounts.create("owner-condition-b").get("accountId").asText();
+        b = accounts.create("owner-condition-b");
+        otherId = b.get("accountId").asText();
         owner = accounts.client(a);
         bucket = server.uniqueBucketName("owner-condition");
         owner.createBucket(b -> b.bucket(bucket));
         owner.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("a's"));
+        owner.putObject(b -> b.bucket(bucket).key("public/page"), RequestBody.fromString("for all"));
+        owner.putBucketPolicy(p -> p.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket
+                + "/public/*\"}]}"));
+    }
+
+    @Test
+    void aCallerRefusedAccessGetsTheSameAnswerWhicheverOwnerItNames() {
+        // b's key has no right on a's bucket: naming a's account or another one, the refusal reads the same,
+        // so the header tells no one without access whose a bucket is.
+        S3Client stranger = server.newClient(b.get("accessKeyId").asText(), b.get("secretAccessKey").asText());
+        for (String key : new String[] {"k", "absent"}) {
+            String right = refusal(assertS3Error(403, "AccessDenied", () -> stranger.getObject(r -> r.bucket(bucket)
+                    .key(key).expectedBucketOwner(ownerId))));
+            assertThat(refusal(assertS3Error(403, "AccessDenied", () -> stranger.getObject(r -> r.bucket(bucket)
+                    .key(key).expectedBucketOwner(otherId))))).isEqualTo(right);
+            assertThat(refusal(assertS3Error(403, "AccessDenied", () -> stranger.getObject(r -> r.bucket(bucket)
+                    .key(key).expectedBucketOwner("not-an-account"))))).isEqualTo(right);
+        }
+        // So does an anonymous caller, which the bucket's policy lets read public/ only.
+        String right = anonymousGet("/" + bucket + "/k", ownerId);
+        assertThat(right).contains("<Code>AccessDenied</Code>");
+        assertThat(anonymousGet("/" + bucket + "/k", otherId)).isEqualTo(right);
+        // A signature that does not check out is told before the condition is looked at.
+        HttpResponse<byte[]> forged = server.raw(a.get("accessKeyId").asText(), "not-" + a.get("secretAccessKey")
+                .asText()).signed("GET", "/" + bucket + "/k", Map.of(HEADER, otherId), new byte[0]);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(new String(forged.body(), StandardCharsets.UTF_8)).contains("<Code>SignatureDoesNotMatch</Code>");
+    }
+
+    @Test
+    void anAnonymousCallerLetInByThePolicyIsHeldToTheConditionToo() {
+        // The User Guide makes no exception for unsigned requests: S3 checks the owner before it processes one.
+        assertThat(anonymousGet("/" + bucket + "/public/page", ownerId)).isEqualTo("for all");
+        assertThat(anonymousGet("/" + bucket + "/public/page", otherId)).contains("<Code>AccessDenied</Code>");
+    }
+
+    private static final String HEADER = "x-amz-expected-bucket-owner";
+
+    /** An error's body without its request id, which differs from one answer to the next. */
+    private static String refusal(S3Exception e) {
+        return e.awsErrorDetails().rawResponse().asUtf8String().replaceAll("<RequestId>[^<]*</RequestId>", "");
+    }
+
+    private static String anonymousGet(String path, String expectedOwner) {
+        HttpResponse<byte[]> response = server.raw().send(java.net.http.HttpRequest.newBuilder(server.raw().uri(path))
+                .header(HEADER, expectedOwner).GET().build());
+        return new String(response.body(), StandardCharsets.UTF_8).replaceAll("<RequestId>[^<]*</RequestId>", "");
     }
 
     @Test

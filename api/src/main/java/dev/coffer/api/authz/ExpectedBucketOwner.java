@@ -17,6 +17,9 @@ import reactor.core.publisher.Mono;
  * (12 digits): 400 InvalidBucketOwnerAWSAccountID, the value in brackets as S3 words it. A bucket
  * that does not exist passes here: the operation answers NoSuchBucket as it would without the header.
  * The server's root is held to it too: the header guards against a wrong bucket name, not a caller.
+ * It is checked after the signature and after authorization (an anonymous caller allowed in, by a
+ * public bucket's policy say, is held to it too): a caller refused access gets the same AccessDenied
+ * whichever account it names, so that the header is no oracle for a bucket's owner.
  */
 public final class ExpectedBucketOwner {
     public static final String HEADER = "x-amz-expected-bucket-owner";

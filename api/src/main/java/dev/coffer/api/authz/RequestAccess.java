@@ -75,8 +75,9 @@ public final class RequestAccess {
      */
     public Mono<Void> requireCopySource(String bucket, String key, String versionId, String expectedOwner) {
         RequestAccess source = versionId == null ? this : withKeys(Map.of("s3:VersionId", List.of(versionId)));
-        return ExpectedBucketOwner.require(this, bucket, expectedOwner)
-                .then(Mono.defer(() -> source.require(IamActions.copySource(bucket, key, versionId))));
+        // Whether the source may be read first: a caller who may not learns nothing of its owner.
+        return source.require(IamActions.copySource(bucket, key, versionId))
+                .then(Mono.defer(() -> ExpectedBucketOwner.require(this, bucket, expectedOwner)));
     }
 
     /** The account owning {@code bucket}; empty when there is no such bucket. */

@@ -194,15 +194,17 @@ public final class S3HttpHandler implements HttpHandler {
         RequestAccess requestAccess = access.forRequest(auth,
                 RequestContext.lazy(() -> ConditionKeys.of(request, s3, firstValues, query, now)));
         S3Call call = new S3Call(s3, PresignedHeaders.apply(request, hoisted), response, auth, requestAccess, requestId);
-        // Who may ask comes before what is asked: a denied request's headers are never looked at.
-        Mono<Void> handled = authorize(s3, firstValues, requestAccess).then(Mono.defer(() -> {
+        // Who may ask comes before what is asked: a denied request's headers are never looked at, the
+        // bucket owner condition's included, so that its refusal tells no one without access whose the
+        // bucket is (the Authorizer's AccessDenied and the condition's read alike).
+        Mono<Void> ownerCondition = Mono.defer(() -> ExpectedBucketOwner.require(s3, firstValues, requestAccess));
+        Mono<Void> authorized = authorize(s3, firstValues, requestAccess)
+                .onErrorResume(e -> hideMissingKey(s3, requestAccess, e, ownerCondition));
+        return authorized.then(ownerCondition).then(Mono.defer(() -> {
             PresignedHeaders.refuseClashes(hoisted, headers);
             UnimplementedHeaders.check(firstValues, s3.operation());
             return handler.handle(call);
-        })).onErrorResume(e -> hideMissingKey(s3, requestAccess, e));
-        // The bucket owner condition comes first, as in S3: the request is for another bucket than
-        // meant, whoever asks, and its AccessDenied never becomes NoSuchKey (which the Authorizer's would).
-        return ExpectedBucketOwner.require(s3, firstValues, requestAccess).then(handled);
+        }).onErrorResume(e -> hideMissingKey(s3, requestAccess, e)));
     }
 
     /**
@@ -234,6 +236,18 @@ public final class S3HttpHandler implements HttpHandler {
     private static final java.util.Set<S3Operation> KEY_READS = java.util.EnumSet.of(S3Operation.GET_OBJECT,
             S3Operation.HEAD_OBJECT, S3Operation.GET_OBJECT_ATTRIBUTES, S3Operation.GET_OBJECT_TAGGING,
             S3Operation.PUT_OBJECT_TAGGING, S3Operation.DELETE_OBJECT_TAGGING);
+
+    /**
+     * An authorization refusal, as {@link #hideMissingKey(S3Request, RequestAccess, Throwable)} tells
+     * it; a NoSuchKey it becomes (told to whoever may list) is told only when the bucket owner
+     * condition holds, which is AccessDenied otherwise.
+     */
+    private static Mono<Void> hideMissingKey(S3Request s3, RequestAccess requestAccess, Throwable e,
+                                             Mono<Void> ownerCondition) {
+        return hideMissingKey(s3, requestAccess, e).onErrorResume(hidden ->
+                ExceptionTranslator.translate(hidden).code() == S3ErrorCode.NoSuchKey
+                        ? ownerCondition.then(Mono.error(hidden)) : Mono.error(hidden));
+    }
 
     /**
      * A missing key answers 404 NoSuchKey only to whoever may list the bucket (s3:ListBucket);
