@@ -5,6 +5,7 @@ import static dev.coffer.compat.support.S3Assertions.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.compat.support.CofferServer;
+import dev.coffer.compat.support.HandSigner;
 import dev.coffer.compat.support.RedisServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -75,6 +76,36 @@ class NotificationTargetsAdminIT {
             }
         }
         return out;
+    }
+
+    @Test
+    void aFormTheRootsSignatureDoesNotCoverIsRefused() {
+        // Whoever relays the root's request must not be able to point a target elsewhere: the form is
+        // signed (its SHA-256 the payload hash), as AWS IAM's requests are.
+        byte[] meant = "type=webhook&uri=http%3A%2F%2F127.0.0.1%3A9%2Fmeant".getBytes(StandardCharsets.UTF_8);
+        byte[] swapped = "type=webhook&uri=http%3A%2F%2F127.0.0.1%3A9%2Fother".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<byte[]> relayed = server.raw().signedWithBody("PUT", TARGETS + "/relayed", form, meant, swapped);
+        assertThat(relayed.statusCode()).as(text(relayed)).isEqualTo(403);
+        assertThat(text(relayed)).contains("AccessDenied");
+        java.net.URI target = server.raw().uri(TARGETS + "/relayed");
+        java.net.http.HttpRequest.Builder unsigned = java.net.http.HttpRequest.newBuilder(target)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(swapped));
+        HandSigner.header("PUT", target, form, "UNSIGNED-PAYLOAD").forEach((k, v) -> {
+            if (!k.equals("host")) unsigned.header(k, v);
+        });
+        HttpResponse<byte[]> unsignedAnswer = server.raw().send(unsigned.build());
+        assertThat(unsignedAnswer.statusCode()).as(text(unsignedAnswer)).isEqualTo(403);
+        HttpResponse<byte[]> presigned = server.raw().send(java.net.http.HttpRequest.newBuilder(server.raw().presigned("PUT",
+                TARGETS + "/relayed", java.time.Duration.ofMinutes(5))).header("Content-Type", form.get("Content-Type"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(swapped)).build());
+        assertThat(presigned.statusCode()).as(text(presigned)).isEqualTo(403);
+        assertThat(text(server.raw().signed("GET", TARGETS))).doesNotContain("relayed");
+        // The body the root signed goes through.
+        HttpResponse<byte[]> signed = server.raw().signed("PUT", TARGETS + "/relayed", form, meant);
+        assertThat(signed.statusCode()).as(text(signed)).isEqualTo(200);
+        assertThat(text(signed)).contains("http://127.0.0.1:9/meant");
+        assertThat(server.raw().signed("DELETE", TARGETS + "/relayed").statusCode()).isEqualTo(204);
     }
 
     @Test

@@ -16,11 +16,8 @@ import dev.coffer.auth.policy.Decision;
 import dev.coffer.auth.policy.Principal;
 import dev.coffer.metadata.IamRefusal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +115,7 @@ public final class IamEndpoint {
         AuthResult auth;
         try {
             auth = authenticator.authenticateService(new SignedRequest("POST", request.getURI().getRawPath(),
-                    rawQuery == null ? "" : rawQuery, RootSignature.headers(request)), "iam", sha256(body));
+                    rawQuery == null ? "" : rawQuery, RootSignature.headers(request)), "iam", RootSignature.sha256(body));
         } catch (AuthException e) {
             throw refused(e);
         }
@@ -209,12 +206,4 @@ public final class IamEndpoint {
     }
 
 
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

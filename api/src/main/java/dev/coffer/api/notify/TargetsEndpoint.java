@@ -4,6 +4,7 @@ import static dev.coffer.api.ops.OpsResponses.json;
 import static dev.coffer.api.ops.OpsResponses.jsonString;
 
 import dev.coffer.api.notify.NotificationProperties.TargetProperties;
+import dev.coffer.api.ops.RootSignature;
 import dev.coffer.api.routing.QueryString;
 import dev.coffer.api.service.BlockingIo;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.Predicate;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * from a form body ({@code application/x-www-form-urlencoded}: {@code type} = redis|webhook,
  * {@code uri}, {@code redis-mode}, {@code redis-key}, {@code redis-maxlen}, {@code token},
  * {@code secret}, {@code timeout}); {@code DELETE …/targets/<id>} removes one. A target declared in
- * settings cannot be changed here (409): the settings win.
+ * settings cannot be changed here (409): the settings win. A PUT's form must be signed (SigV4, its
+ * SHA-256 the payload hash), as IAM's are: a relay of the root's request cannot point it elsewhere.
  */
 public final class TargetsEndpoint implements HttpHandler {
     public static final String PATH = "/_coffer/admin/notifications";
@@ -39,9 +40,9 @@ public final class TargetsEndpoint implements HttpHandler {
 
     private final NotificationTargets targets;
     private final BlockingIo io;
-    private final Predicate<ServerHttpRequest> signedByRoot;
+    private final RootSignature signedByRoot;
 
-    public TargetsEndpoint(NotificationTargets targets, BlockingIo io, Predicate<ServerHttpRequest> signedByRoot) {
+    public TargetsEndpoint(NotificationTargets targets, BlockingIo io, RootSignature signedByRoot) {
         this.targets = targets;
         this.io = io;
         this.signedByRoot = signedByRoot;
@@ -58,9 +59,17 @@ public final class TargetsEndpoint implements HttpHandler {
             response.getHeaders().set(HttpHeaders.ALLOW, list ? "GET" : "PUT, DELETE");
             return json(response, HttpStatus.METHOD_NOT_ALLOWED, error("MethodNotAllowed", method + " is not allowed here."));
         }
-        return io.call(() -> signedByRoot.test(request)).flatMap(root -> {
-            if (!root) return json(response, HttpStatus.FORBIDDEN, error("AccessDenied", "Sign with the server's root key."));
-            if (list) return io.call(this::list).flatMap(body -> json(response, HttpStatus.OK, body));
+        // A PUT's form says what the target is: it must be what the root signed (RootSignature.testBody).
+        boolean put = method.equals("PUT");
+        Mono<byte[]> form = put ? DataBufferUtils.join(request.getBody(), MAX_BODY).map(TargetsEndpoint::bytes)
+                .defaultIfEmpty(new byte[0]) : Mono.just(new byte[0]);
+        return form.flatMap(body -> io.call(() -> put ? signedByRoot.testBody(request, body)
+                : signedByRoot.test(request)).flatMap(root -> {
+            if (!root) return json(response, HttpStatus.FORBIDDEN, error("AccessDenied", put
+                    ? "Sign with the server's root key, SigV4 with the body's SHA-256 as the payload hash"
+                            + " (not UNSIGNED-PAYLOAD, a presigned URL or SigV2)."
+                    : "Sign with the server's root key."));
+            if (list) return io.call(this::list).flatMap(listing -> json(response, HttpStatus.OK, listing));
             if (!NotificationTargets.ID.matcher(id).matches()) {
                 return json(response, HttpStatus.BAD_REQUEST, error("ValidationError", "a target id is 1 to 64 of [A-Za-z0-9_-]"));
             }
@@ -74,19 +83,17 @@ public final class TargetsEndpoint implements HttpHandler {
                         : json(response, HttpStatus.NOT_FOUND, error("NoSuchTarget", "No target " + id + ".")));
             }
             // Checking the form makes (and closes) the target's client, which blocks: off the event loop.
-            return DataBufferUtils.join(request.getBody(), MAX_BODY).map(TargetsEndpoint::text).defaultIfEmpty("")
-                    .flatMap(form -> io.call(() -> {
-                        try {
-                            TargetProperties target = parse(id, QueryString.parse(form));
-                            targets.put(id, target);
-                            return new Reply(HttpStatus.OK,
-                                    entry(new NotificationTargets.Declared(id, target, NotificationTargets.Source.ADMIN)));
-                        } catch (IllegalArgumentException bad) {
-                            return new Reply(HttpStatus.BAD_REQUEST, error("ValidationError", bad.getMessage()));
-                        }
-                    }))
-                    .flatMap(reply -> json(response, reply.status(), reply.body()));
-        });
+            return io.call(() -> {
+                try {
+                    TargetProperties target = parse(id, QueryString.parse(new String(body, StandardCharsets.UTF_8)));
+                    targets.put(id, target);
+                    return new Reply(HttpStatus.OK,
+                            entry(new NotificationTargets.Declared(id, target, NotificationTargets.Source.ADMIN)));
+                } catch (IllegalArgumentException bad) {
+                    return new Reply(HttpStatus.BAD_REQUEST, error("ValidationError", bad.getMessage()));
+                }
+            }).flatMap(reply -> json(response, reply.status(), reply.body()));
+        }));
     }
 
     private record Reply(HttpStatus status, String body) {}
@@ -160,9 +167,11 @@ public final class TargetsEndpoint implements HttpHandler {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static String text(DataBuffer buffer) {
+    private static byte[] bytes(DataBuffer buffer) {
         try {
-            return buffer.toString(StandardCharsets.UTF_8);
+            byte[] out = new byte[buffer.readableByteCount()];
+            buffer.read(out);
+            return out;
         } finally {
             DataBufferUtils.release(buffer);
         }

@@ -36,6 +36,33 @@ public final class RootSignature implements Predicate<ServerHttpRequest> {
         }
     }
 
+    /**
+     * Whether a request that carries {@code body} is signed by the root key over that body: SigV4 in
+     * the Authorization header, with the body's own SHA-256 as the payload hash, as AWS IAM checks its
+     * requests (the {@code x-amz-content-sha256} header, when sent, is not trusted). A body outside the
+     * signature ({@code UNSIGNED-PAYLOAD}, a presigned URL, SigV2) or another body than the one signed
+     * is refused: else whoever relays a root request could change what it asks.
+     */
+    public boolean testBody(ServerHttpRequest request, byte[] body) {
+        String rawQuery = request.getURI().getRawQuery();
+        try {
+            return rootAccessKey.equals(authenticator.authenticateService(new SignedRequest(request.getMethod().name(),
+                    request.getURI().getRawPath(), rawQuery == null ? "" : rawQuery, headers(request)), "s3",
+                    sha256(body)).accessKeyId());
+        } catch (AuthException notRoot) {
+            return false;
+        }
+    }
+
+    /** Lower-case hex SHA-256 of {@code body}, the payload hash of a SigV4 request carrying it. */
+    public static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** The request's headers by lower-case name, as a {@link SignedRequest} takes them. */
     public static Map<String, List<String>> headers(ServerHttpRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
