@@ -18,10 +18,11 @@ record QueryParameter(String canonicalName, String canonicalValue, String name, 
             int end = rawQuery.indexOf('&', start);
             if (end < 0) end = rawQuery.length();
             if (end > start) {
-                String piece = rawQuery.substring(start, end);
-                int eq = piece.indexOf('=');
-                String rawName = eq < 0 ? piece : piece.substring(0, eq);
-                String rawValue = eq < 0 ? "" : piece.substring(eq + 1);
+                // Name and value cut from the query itself: no copy of the whole piece first.
+                int eq = rawQuery.indexOf('=', start);
+                if (eq >= end) eq = -1;
+                String rawName = rawQuery.substring(start, eq < 0 ? end : eq);
+                String rawValue = eq < 0 ? "" : rawQuery.substring(eq + 1, end);
                 params.add(new QueryParameter(
                         UriEncoding.canonicalQueryComponent(rawName),
                         UriEncoding.canonicalQueryComponent(rawValue),

@@ -88,8 +88,10 @@ public final class UriEncoding {
     }
 
     private static byte[] decodeToBytes(String raw, boolean plusIsSpace) {
-        // At most three UTF-8 bytes per char (a surrogate pair's two chars make four).
-        byte[] out = new byte[raw.length() * 3];
+        // ASCII text (every presigned URL's parameters) decodes to exactly this many bytes; other
+        // text to at most three UTF-8 bytes per char (a surrogate pair's two chars make four).
+        int ascii = asciiDecodedLength(raw);
+        byte[] out = new byte[ascii >= 0 ? ascii : raw.length() * 3];
         int n = 0;
         int i = 0;
         while (i < raw.length()) {
@@ -114,6 +116,20 @@ public final class UriEncoding {
             }
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The number of bytes ASCII-only {@code raw} decodes to (a valid escape is one byte); -1 if it is not ASCII. */
+    private static int asciiDecodedLength(String raw) {
+        int n = 0;
+        for (int i = 0; i < raw.length(); i++, n++) {
+            char c = raw.charAt(i);
+            if (c >= 0x80) return -1;
+            if (c == '%' && i + 2 < raw.length()
+                    && Hex.digit(raw.charAt(i + 1)) >= 0 && Hex.digit(raw.charAt(i + 2)) >= 0) {
+                i += 2;
+            }
+        }
+        return n;
     }
 
     private static boolean isUnreserved(int c) {

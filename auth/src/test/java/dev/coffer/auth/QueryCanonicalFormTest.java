@@ -28,6 +28,15 @@ class QueryCanonicalFormTest {
     }
 
     @Test
+    void asciiComponentsDecodeToExactlyTheirBytes() {
+        String[][] rawToDecoded = {{"a%2Fb", "a/b"}, {"a+b", "a b"}, {"%zz%41", "%zzA"}, {"a%4", "a%4"},
+            {"100%", "100%"}, {"%41%42", "AB"}, {"", ""}};
+        for (String[] c : rawToDecoded) {
+            assertArrayEquals(c[1].getBytes(StandardCharsets.US_ASCII), UriEncoding.decodeQueryComponent(c[0]), c[0]);
+        }
+    }
+
+    @Test
     void aPathKeepsSlashesButNotAnEscapedOne() {
         String[][] rawToCanonical = {{"/b/k", "/b/k"}, {"/b/a%2Fb", "/b/a/b"}, {"/b/a+b", "/b/a%2Bb"},
             {"/b/%C3%BC", "/b/%C3%BC"}, {"/b/%c3%bc", "/b/%C3%BC"}};

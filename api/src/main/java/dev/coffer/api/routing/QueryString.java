@@ -22,12 +22,19 @@ public final class QueryString {
     public static Map<String, String> parse(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) return params;
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String name = queryComponent(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : queryComponent(pair.substring(eq + 1));
-            params.putIfAbsent(name, value);
+        // Name and value cut from the query itself, without splitting it into pairs first.
+        int start = 0;
+        while (start < rawQuery.length()) {
+            int end = rawQuery.indexOf('&', start);
+            if (end < 0) end = rawQuery.length();
+            if (end > start) {
+                int eq = rawQuery.indexOf('=', start);
+                if (eq >= end) eq = -1;
+                String name = queryComponent(rawQuery.substring(start, eq < 0 ? end : eq));
+                String value = eq < 0 ? "" : queryComponent(rawQuery.substring(eq + 1, end));
+                params.putIfAbsent(name, value);
+            }
+            start = end + 1;
         }
         return params;
     }
@@ -65,11 +72,19 @@ public final class QueryString {
     }
 
     private static String strictUtf8(byte[] bytes) {
+        if (isAscii(bytes)) return new String(bytes, StandardCharsets.US_ASCII); // valid UTF-8, one copy
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw S3Exception.of(S3ErrorCode.InvalidURI);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) return false;
+        }
+        return true;
     }
 
     private static boolean isHex(String s, int at) {

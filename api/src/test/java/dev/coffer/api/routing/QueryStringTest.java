@@ -39,6 +39,12 @@ class QueryStringTest {
     }
 
     @Test
+    void aParameterWithoutEqualsTakesNoneFromTheNext() {
+        assertThat(QueryString.parse("uploads&prefix=a=b"))
+                .containsExactly(Map.entry("uploads", ""), Map.entry("prefix", "a=b"));
+    }
+
+    @Test
     void valueMayContainEquals() {
         assertThat(QueryString.parse("continuation-token=YWJj==")).containsEntry("continuation-token", "YWJj==");
     }
