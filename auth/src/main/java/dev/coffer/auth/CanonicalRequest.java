@@ -19,8 +19,10 @@ final class CanonicalRequest {
 
     /**
      * @param excludeSignature leave out X-Amz-Signature (presigned URLs sign everything else)
+     * @return the canonical request as wire text, left in its builder: it is only hashed
+     *     ({@link Crypto#sha256HexOfWire}), so it is never copied into a String
      */
-    static String build(SignedRequest request, List<QueryParameter> query, boolean excludeSignature,
+    static CharSequence build(SignedRequest request, List<QueryParameter> query, boolean excludeSignature,
             List<String> signedHeaders, String payloadHash) {
         StringBuilder sb = new StringBuilder(512);
         sb.append(request.method()).append('\n');
@@ -35,7 +37,7 @@ final class CanonicalRequest {
         sb.append('\n');
         sb.append(String.join(";", signedHeaders)).append('\n');
         sb.append(payloadHash);
-        return sb.toString();
+        return sb;
     }
 
     private static void appendQuery(StringBuilder sb, List<QueryParameter> query, boolean excludeSignature) {

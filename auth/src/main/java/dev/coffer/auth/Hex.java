@@ -20,6 +20,20 @@ final class Hex {
         }
     }
 
+    /**
+     * Whether {@code claimed} is exactly the lower-case hex of {@code bytes}, in time that does not
+     * depend on where they differ (as {@code MessageDigest.isEqual} of the two encodings, without making them).
+     */
+    static boolean matches(byte[] bytes, String claimed) {
+        if (claimed.length() != 2 * bytes.length) return false;
+        int diff = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            diff |= claimed.charAt(2 * i) ^ DIGITS[(bytes[i] >> 4) & 0xF];
+            diff |= claimed.charAt(2 * i + 1) ^ DIGITS[bytes[i] & 0xF];
+        }
+        return diff == 0;
+    }
+
     static int digit(int c) {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;

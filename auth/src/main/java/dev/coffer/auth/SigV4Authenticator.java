@@ -112,7 +112,7 @@ public final class SigV4Authenticator {
         contentSha256 = contentSha256.trim();
         PayloadModes.check(contentSha256);
         byte[] key = signingKey(scope);
-        String canonical = CanonicalRequest.build(request, query, false, parts.signedHeaders(), contentSha256);
+        CharSequence canonical = CanonicalRequest.build(request, query, false, parts.signedHeaders(), contentSha256);
         SignatureVerifier.verify(key, StringToSign.build(amzDate, scope, canonical), parts.signature());
         UnsignedHeaders.refuse(request.headers(), parts.signedHeaders());
         return result(scope, key, amzDate, parts.signature(), contentSha256);
@@ -145,7 +145,7 @@ public final class SigV4Authenticator {
         payloadHash = payloadHash == null ? PayloadModes.UNSIGNED : payloadHash.trim();
         PayloadModes.check(payloadHash);
         byte[] key = signingKey(scope);
-        String canonical = CanonicalRequest.build(request, query, true, parts.signedHeaders(), payloadHash);
+        CharSequence canonical = CanonicalRequest.build(request, query, true, parts.signedHeaders(), payloadHash);
         SignatureVerifier.verify(key, StringToSign.build(presigned.date(), scope, canonical), parts.signature());
         UnsignedHeaders.refuse(request.headers(), parts.signedHeaders());
         return result(scope, key, presigned.date(), parts.signature(), payloadHash);

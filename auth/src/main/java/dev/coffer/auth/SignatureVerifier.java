@@ -7,12 +7,8 @@ import java.security.MessageDigest;
 final class SignatureVerifier {
     private SignatureVerifier() {}
 
-    static String sign(byte[] signingKey, String stringToSign) {
-        return Hex.encode(Crypto.hmac(signingKey, stringToSign));
-    }
-
     static void verify(byte[] signingKey, String stringToSign, String claimed) throws AuthException {
-        if (!matches(sign(signingKey, stringToSign), claimed)) throw mismatch();
+        if (!Hex.matches(Crypto.hmac(signingKey, stringToSign), claimed)) throw mismatch();
     }
 
     /** Constant-time comparison of two ASCII signatures (hex for SigV4, base64 for SigV2). */

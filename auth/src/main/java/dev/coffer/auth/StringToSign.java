@@ -4,7 +4,7 @@ package dev.coffer.auth;
 final class StringToSign {
     private StringToSign() {}
 
-    static String build(String amzDate, CredentialScope scope, String canonicalRequest) {
+    static String build(String amzDate, CredentialScope scope, CharSequence canonicalRequest) {
         return AuthorizationHeaderParser.ALGORITHM + '\n' + amzDate + '\n' + scope.scope() + '\n'
                 + Crypto.sha256HexOfWire(canonicalRequest);
     }

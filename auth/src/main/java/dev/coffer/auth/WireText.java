@@ -17,6 +17,14 @@ final class WireText {
         return wire.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Writes the bytes of {@code n} chars of wire text from {@code start} into {@code out}, as {@link #bytes} would. */
+    static void copyBytes(CharSequence wire, int start, int n, byte[] out) {
+        for (int i = 0; i < n; i++) {
+            char c = wire.charAt(start + i);
+            out[i] = (byte) (c <= 0xFF ? c : '?');
+        }
+    }
+
     /** Decoded Unicode text (a query value, say) as the wire text of its UTF-8 bytes. */
     static String ofUnicode(String text) {
         for (int i = 0; i < text.length(); i++) {

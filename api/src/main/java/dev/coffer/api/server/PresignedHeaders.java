@@ -23,6 +23,10 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 final class PresignedHeaders {
     private static final Set<String> AUTH_PARAMETERS = Set.of("x-amz-algorithm", "x-amz-credential", "x-amz-date",
             "x-amz-expires", "x-amz-signedheaders", "x-amz-signature", "x-amz-security-token", "x-amz-content-sha256");
+    /** The same, as the SDKs spell them: recognised without lower-casing a copy of each name first. */
+    private static final Set<String> AUTH_PARAMETERS_AS_SENT = Set.of("X-Amz-Algorithm", "X-Amz-Credential",
+            "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token",
+            "X-Amz-Content-Sha256");
 
     private PresignedHeaders() {}
 
@@ -34,14 +38,16 @@ final class PresignedHeaders {
      */
     static Map<String, String> of(Map<String, String> query) {
         if (!presigned(query)) return Map.of();
-        Map<String, String> hoisted = new LinkedHashMap<>();
+        Map<String, String> hoisted = null; // made for the first header parameter: most URLs have none
         for (Map.Entry<String, String> parameter : query.entrySet()) {
             String name = parameter.getKey();
-            if (!name.regionMatches(true, 0, "x-amz-", 0, 6)) continue;
+            if (!name.regionMatches(true, 0, "x-amz-", 0, 6) || AUTH_PARAMETERS_AS_SENT.contains(name)) continue;
             String lower = name.toLowerCase(Locale.ROOT); // the same String when already lower case
-            if (!AUTH_PARAMETERS.contains(lower)) hoisted.putIfAbsent(lower, parameter.getValue());
+            if (AUTH_PARAMETERS.contains(lower)) continue;
+            if (hoisted == null) hoisted = new LinkedHashMap<>();
+            hoisted.putIfAbsent(lower, parameter.getValue());
         }
-        return hoisted;
+        return hoisted == null ? Map.of() : hoisted;
     }
 
     private static boolean presigned(Map<String, String> query) {
