@@ -3,7 +3,10 @@
 # SECS s of wrk under each profiling mode (cpu: CPU samples every 1 ms; alloc: allocation samples every 64 KiB),
 # written as collapsed stacks to outdir/<mode>.collapsed, with the server's CPU µs per request of each run.
 # Usage: scripts/bench-get-profile.sh [jar] [outdir]   Env: WARM (60), SECS (20), MODES ("cpu alloc"), PORT (9402),
-# URL_CASE (get4k; get4k-user: an IAM user's key), JAVA_OPTS, AP_DIR (default ~/.cache/coffer-bench).
+# URL_CASE (get4k; get4k-user: an IAM user's key; get1m: a 1 MiB chunked object), JAVA_OPTS, AP_DIR (default
+# ~/.cache/coffer-bench). Each run's line splits the server's CPU into user and system (kernel) µs per request.
+# Kernel frames in the cpu mode need perf_events: `sysctl kernel.perf_event_paranoid=1` (root), else the stacks stop
+# at the syscall and the kernel's share shows only in the sys column.
 # Needs: wrk, python3 with boto3, Maven (fetches tools.profiler:async-profiler:4.0 into AP_DIR the first time).
 # (jcmd's parser splits an unquoted argument at its '=': the agent's options go in double quotes.)
 # Read a profile: python3 scripts/bench/collapsed.py outdir/cpu.collapsed [frame-substring ...]
@@ -36,15 +39,18 @@ s3.create_bucket(Bucket="bench")
 s3.put_object(Bucket="bench", Key="get4k", Body=os.urandom(4096))
 print(reader_client(ep, "BENCHKEY", "BENCHSECRET").generate_presigned_url("get_object", Params={"Bucket": "bench", "Key": "get4k"}, ExpiresIn=7200))
 PY
+elif [ "${URL_CASE:-get4k}" = get1m ]; then
+  python3 scripts/bench/get4k_url.py $P 1048576 > $W/url
 else
   python3 scripts/bench/get4k_url.py $P > $W/url
 fi
 URL=$(cat $W/url)
-cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
+ticks() { awk '{print $14, $15}' /proc/$PID/stat; }
 one() { # label seconds
-  local t0 out t1; t0=$(cpu); out=$(wrk -t2 -c16 -d${2}s --timeout 60s "$URL"); t1=$(cpu)
-  awk -v n="$1" -v ticks=$((t1 - t0)) -v hz=$(getconf CLK_TCK) -v load="$(cut -d' ' -f1 /proc/loadavg)" \
-    '/requests in/ {r=$1} /Requests\/sec/ {printf "%-6s %10s req/s  %5.0f cpu-us/req  load %s\n", n, $2, ticks/hz*1e6/r, load}' <<<"$out"
+  local t0 out t1; t0=$(ticks); out=$(wrk -t2 -c16 -d${2}s --timeout 60s "$URL"); t1=$(ticks)
+  awk -v n="$1" -v t="$t0 $t1" -v hz=$(getconf CLK_TCK) -v load="$(cut -d' ' -f1 /proc/loadavg)" \
+    'BEGIN {split(t, a, " ")} /requests in/ {r=$1} /Requests\/sec/ {u=(a[3]-a[1])/hz*1e6/r; s=(a[4]-a[2])/hz*1e6/r
+     printf "%-6s %10s req/s  %5.0f cpu-us/req (user %.0f, sys %.0f)  load %s\n", n, $2, u+s, u, s, load}' <<<"$out"
 }
 one warm "${WARM:-60}"
 for mode in ${MODES:-cpu alloc}; do

@@ -7,7 +7,7 @@
 # of /_coffer/floor), get1m (a 1 MiB chunked object); also file reads (pread64) and socket
 # writes (sendto, writev, sendfile) per request.
 # Usage: scripts/bench-get-syscalls.sh A.jar [B.jar ...]
-# Env: SECS (5), CONNS (4), WARM (15), CASES (default "get4k get4k-user floor"), PORT0 (9402).
+# Env: SECS (5), CONNS (4), WARM (15), CASES (default "get4k get4k-user floor"), PORT0 (9402), ALL (1: every syscall).
 # Needs: wrk, strace, curl, python3 with boto3. Copy the jars aside first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,5 +59,7 @@ for c in ${CASES:-get4k get4k-user floor}; do
     awk -v n=$m -v j=$j -v c=$c -v us=$us '$NF=="total" {t=$4} $NF=="futex" {f=$4} $NF ~ /^epoll_/ {e+=$4}
       $NF=="pread64" {r=$4} $NF ~ /^(sendto|writev|sendfile)$/ {w+=$4}
       END {printf "%-6s %-11s %9d %9.1f %9.1f %9.1f %9.1f %9.1f\n", j, c, us, t/n, f/n, e/n, r/n, w/n}' $W/st
+    # ALL=1: every syscall's calls per request, and strace's time inside it (µs per request: waits included, strace inflates it)
+    [ -z "${ALL:-}" ] || awk -v n=$m '$1 ~ /^[0-9.]+$/ && $NF != "total" {printf "         %-16s %6.2f calls  %7.1f us\n", $NF, $4/n, $2*1e6/n}' $W/st
   done
 done
