@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,18 +25,27 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Re-replication (docs/cluster.md, "Re-replication"): three Coffer processes started by {@code
- * scripts/cluster-local.sh}, R = 3, 1 MiB chunks, passes every 2 s. In order: a kill -9 of node 3
- * during a run of writes loses no acknowledged byte, the chunks written meanwhile show in the
- * replica backlog, and once node 3 is back every chunk is on all three nodes and every node's
- * backlog is 0; a replica the scrub quarantines is made again from a good one; a node whose data
- * directory is gone rejoins empty and is refilled; a fourth node added at run time is learned by
- * the older ones, and the replicas of a node marked draining move to it. Waits are bounded loops, never timed assertions.
+ * Re-replication (docs/cluster.md, "Re-replication" and "A node that does not come back"): three
+ * Coffer processes started by {@code scripts/cluster-local.sh}, R = 3, 1 MiB chunks, passes every
+ * 2 s, {@code coffer.cluster.dead-after} 15 s, a snapshot every 40 entries and 16 KiB log segments
+ * (so a late member needs the snapshot). In order: a kill -9 of node 3 during a run of writes loses
+ * no acknowledged byte, the chunks written meanwhile show in the replica backlog, and once node 3
+ * is back every chunk is on all three nodes and every node's backlog is 0; a replica the scrub
+ * quarantines is made again from a good one; a node whose data directory is gone rejoins empty and
+ * is refilled; a fourth node added at run time is brought up by a snapshot, serves everything, is
+ * learned by the older ones, and the replicas of a node marked draining move to it; then, with
+ * four, a follower killed by kill -9 is presumed dead by the leader's health once it has not
+ * answered for dead-after, and every chunk it held is copied to the node without it, so each is on
+ * three live nodes again; when it comes back it counts again: the leader no longer presumes it
+ * dead, it keeps its replicas and each chunk is on exactly three nodes again (the copy made
+ * meanwhile is deleted). One cluster for all (a start costs half a minute of CI). Waits are
+ * bounded loops, never timed assertions.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRepairIT {
     private static final String SETTINGS = "--coffer.max-chunk-size=1048576 --coffer.cluster.repair-interval=2s"
-            + " --coffer.jobs.scrub-interval=5s";
+            + " --coffer.jobs.scrub-interval=5s --coffer.cluster.dead-after=15s"
+            + " --coffer.cluster.snapshot-every=40 --coffer.cluster.log-segment-size=16384";
     private static final long HEAL_SECONDS = 300;
     @RegisterExtension
     static final LocalCluster cluster = LocalCluster.perClass(3, SETTINGS);
@@ -116,8 +126,26 @@ class ClusterRepairIT {
     @Test
     @Order(4)
     @Timeout(900)
-    void aNodeAddedAtRunTimeIsLearnedAndADrainingNodesReplicasMoveToIt() throws Exception {
+    void aNodeAddedAtRunTimeIsBroughtUpByASnapshotAndIsLearnedAndADrainingNodesReplicasMoveToIt() throws Exception {
+        try (S3Client a = cluster.client(1)) {
+            a.createBucket(r -> r.bucket("before-join"));
+            for (int i = 0; i < 60; i++) { // more than a snapshot's worth of entries
+                int n = i;
+                a.putObject(r -> r.bucket("before-join").key("o" + n), RequestBody.fromString("v" + n));
+            }
+        }
         cluster.add(); // node 4: no older node has its S3 address in its settings; it announces it (kind 72)
+        try (S3Client d = cluster.client(4)) {
+            assertThat(d.listObjectsV2(r -> r.bucket("before-join")).keyCount()).isEqualTo(60);
+            assertThat(d.getObjectAsBytes(r -> r.bucket("before-join").key("o7")).asUtf8String()).isEqualTo("v7");
+            d.putObject(r -> r.bucket("before-join").key("from-d"), RequestBody.fromString("d"));
+        }
+        try (S3Client b = cluster.client(2)) {
+            assertThat(b.getObjectAsBytes(r -> r.bucket("before-join").key("from-d")).asUtf8String()).isEqualTo("d");
+        }
+        assertThat(Files.readString(cluster.node(4).resolve("coffer.log")))
+                .as("node 4 caught up from a snapshot, not the whole log")
+                .contains("installed the catalogue snapshot");
         assertThat(cluster.admin(2, "PUT", "/_coffer/cluster/draining/n1")).contains("\"draining\":[\"n1\"]");
         Set<String> all = acknowledgedChunks();
         Awaits.await(() -> missingOn(4, all), Set::isEmpty, "node 4 given the draining node's replicas", HEAL_SECONDS, 1000);
@@ -129,6 +157,96 @@ class ClusterRepairIT {
             objects.assertAllReadBack(a); // node 1 holds none now: every chunk from the others
         }
         assertThat(cluster.admin(2, "DELETE", "/_coffer/cluster/draining/n1")).contains("\"draining\":[]");
+    }
+
+    @Test
+    @Order(5)
+    @Timeout(1200)
+    void aFollowerNotHeardFromForDeadAfterHasItsChunksCopiedElsewhereAndCountsAgainWhenItReturns() throws Exception {
+        try (S3Client a = cluster.client(1)) {
+            Random random = new Random(73);
+            for (int i = 0; i < 8; i++) {
+                byte[] bytes = new byte[600 * 1024 + random.nextInt(1024 * 1024)];
+                random.nextBytes(bytes);
+                String key = "late-" + i;
+                a.putObject(r -> r.bucket("data").key(key), RequestBody.fromBytes(bytes));
+                objects.acknowledged(key, bytes);
+            }
+        }
+        Set<String> all = new HashSet<>();
+        for (int n = 1; n <= 4; n++) all.addAll(cluster.chunkIds(n));
+        assertThat(all).as("chunks written").hasSizeGreaterThanOrEqualTo(28);
+        for (String id : all) assertThat(holders(id, 0)).as("holders of %s", id).isEqualTo(3);
+
+        int leader = Awaits.await(ClusterRepairIT::leaderOrNone, l -> l > 0, "a leader", HEAL_SECONDS, 1000);
+        int victim = leader == 4 ? 3 : 4;
+        Set<String> held = new HashSet<>(cluster.chunkIds(victim));
+        assertThat(held).as("chunks on node %d", victim).isNotEmpty();
+        cluster.killNine(victim);
+
+        String dead = "\"n" + victim + "\":\\{[^}]*\"presumedDead\":true";
+        Awaits.await(() -> health(leader), h -> Pattern.compile(dead).matcher(h).find(),
+                "the leader presuming node " + victim + " dead", HEAL_SECONDS, 1000);
+        Awaits.await(() -> short3(all, victim), Set::isEmpty,
+                "every chunk on three live nodes without node " + victim, HEAL_SECONDS, 1000);
+        int survivor = victim == 1 ? 2 : 1;
+        try (S3Client s = cluster.client(survivor)) {
+            objects.assertAllReadBack(s);
+        }
+
+        cluster.restart(victim);
+        String alive = "\"n" + victim + "\":\\{[^}]*\"presumedDead\":false";
+        Awaits.await(() -> health(leader), h -> Pattern.compile(alive).matcher(h).find(),
+                "the leader counting node " + victim + " again", HEAL_SECONDS, 1000);
+        Awaits.await(() -> notExactly3(all), Set::isEmpty, "every chunk on exactly three nodes again", HEAL_SECONDS, 1000);
+        assertThat(cluster.chunkIds(victim)).as("node %d keeps the replicas it had", victim).containsAll(held);
+        try (S3Client v = cluster.client(victim)) {
+            objects.assertAllReadBack(v);
+        }
+    }
+
+    private static int leaderOrNone() {
+        try {
+            return cluster.leader();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String health(int node) {
+        try {
+            return cluster.health(node);
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /** On how many nodes other than {@code except} (0: none excepted) chunk {@code id} is. */
+    private static int holders(String id, int except) {
+        int count = 0;
+        for (int n = 1; n <= 4; n++) {
+            try {
+                if (n != except && cluster.chunkIds(n).contains(id)) count++;
+            } catch (java.io.IOException e) {
+                // a store being rebuilt: not a holder now
+            }
+        }
+        return count;
+    }
+
+    private static Set<String> short3(Set<String> ids, int except) {
+        Set<String> out = new HashSet<>();
+        for (String id : ids) if (holders(id, except) < 3) out.add(id);
+        return out;
+    }
+
+    private static Set<String> notExactly3(Set<String> ids) {
+        Set<String> out = new HashSet<>();
+        for (String id : ids) {
+            int n = holders(id, 0);
+            if (n != 3) out.add(id + "@" + n);
+        }
+        return out;
     }
 
     private static Set<String> acknowledgedChunks() {

@@ -52,12 +52,15 @@ final class LocalCluster implements AutoCloseable, BeforeAllCallback, AfterAllCa
     private static final Duration START_PER_NODE = Duration.ofSeconds(150);
 
     /**
-     * Three nodes with every job's first pass an hour away, shared by the classes that leave it as
-     * they found it — three members that agree on a leader, or that again after a kill and a
-     * restart or replace (ClusterOverviewIT, ClusterRaftPortIT, ClusterNginxIT): started by the
-     * first of them, stopped when the run ends. Each start of a cluster costs half a minute of CI.
+     * Three nodes with every job's first pass an hour away, a snapshot every 40 entries and 16 KiB
+     * log segments (so a node that comes back after a kill, or empty, catches up from a snapshot),
+     * shared by the classes that leave it as they found it — three members that agree on a leader,
+     * or that again after a kill and a restart or replace (ClusterOverviewIT, ClusterRaftPortIT,
+     * ClusterNginxIT, ClusterIT): started by the first of them, stopped when the run ends. Each
+     * start of a cluster costs half a minute of CI.
      */
-    static final LocalCluster SHARED = new LocalCluster(3, "--coffer.gc-interval=1h", true);
+    static final LocalCluster SHARED = new LocalCluster(3,
+            "--coffer.gc-interval=1h --coffer.cluster.snapshot-every=40 --coffer.cluster.log-segment-size=16384", true);
 
     private final int size;
     private final String extraArgs;
