@@ -39,7 +39,8 @@ import reactor.core.scheduler.Schedulers;
  *                            {node} when it could not be reached): re-replication's copies, asked by the leader
  * </pre>
  *
- * On a single node every path answers 404.
+ * On a single node every path answers 404. Every answer to a request that checked out carries its
+ * seal ({@link NodeAuth#sealAnswer}), which the asking node checks.
  */
 public final class ChunkTransferEndpoint implements HttpHandler {
     public static final String PATH = "/_coffer/chunks";
@@ -84,8 +85,8 @@ public final class ChunkTransferEndpoint implements HttpHandler {
         if (path.equals(PATH) && HttpMethod.GET.equals(method)) {
             return Mono.fromCallable(chunks::usableBytes).subscribeOn(blocking).flatMap(bytes -> {
                 response.getHeaders().set(PeerChunks.USABLE, Long.toString(bytes));
-                return reply(response, HttpStatus.OK, Long.toString(bytes));
-            }).onErrorResume(e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
+                return reply(response, signature, HttpStatus.OK, Long.toString(bytes));
+            }).onErrorResume(e -> reply(response, signature, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
         }
         String rest = path.startsWith(PATH + "/") ? path.substring(PATH.length() + 1) : "";
         int push = rest.indexOf(PUSH);
@@ -93,31 +94,28 @@ public final class ChunkTransferEndpoint implements HttpHandler {
         try {
             id = new ChunkId(push < 0 ? rest : rest.substring(0, push));
         } catch (RuntimeException e) {
-            return reply(response, HttpStatus.NOT_FOUND, "no such chunk path");
+            return reply(response, signature, HttpStatus.NOT_FOUND, "no such chunk path");
         }
         if (push >= 0) {
-            if (!HttpMethod.POST.equals(method)) return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "POST");
-            return push(id, rest.substring(push + PUSH.length()), response);
+            if (!HttpMethod.POST.equals(method)) return reply(response, signature, HttpStatus.METHOD_NOT_ALLOWED, "POST");
+            return push(id, rest.substring(push + PUSH.length()), response, signature);
         }
         if (HttpMethod.PUT.equals(method)) return receive(id, request, response, signature);
-        if (HttpMethod.GET.equals(method)) return send(id, request, response);
+        if (HttpMethod.GET.equals(method)) return send(id, request, response, signature);
         if (HttpMethod.DELETE.equals(method)) {
             return Mono.fromCallable(() -> {
                         chunks.delete(id);
                         return true;
                     }).subscribeOn(blocking)
-                    .then(Mono.defer(() -> {
-                        response.setStatusCode(HttpStatus.NO_CONTENT);
-                        return response.setComplete();
-                    }))
-                    .onErrorResume(e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
+                    .then(Mono.defer(() -> answer(response, signature, HttpStatus.NO_CONTENT, null, ByteBuffer.allocate(0))))
+                    .onErrorResume(e -> reply(response, signature, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
         }
-        return reply(response, HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET, DELETE, or POST …/push/{node}");
+        return reply(response, signature, HttpStatus.METHOD_NOT_ALLOWED, "PUT, GET, DELETE, or POST …/push/{node}");
     }
 
     private Mono<Void> receive(ChunkId id, ServerHttpRequest request, ServerHttpResponse response, String signature) {
         long length = request.getHeaders().getContentLength(); // -1: streamed while written, the footer tells
-        if (length >= 0 && length < SealedBody.SEAL_BYTES) return reply(response, HttpStatus.BAD_REQUEST, "no seal");
+        if (length >= 0 && length < SealedBody.SEAL_BYTES) return reply(response, signature, HttpStatus.BAD_REQUEST, "no seal");
         long fileLength = length < 0 ? -1 : length - SealedBody.SEAL_BYTES;
         return Mono.fromCallable(() -> {
                     // Closed either way: a refusal before the body was read (a closed or full store) cancels
@@ -129,7 +127,7 @@ public final class ChunkTransferEndpoint implements HttpHandler {
                 }).subscribeOn(blocking)
                 .flatMap(usable -> {
                     response.getHeaders().set(PeerChunks.USABLE, Long.toString(usable)); // placement weighs by it
-                    return reply(response, HttpStatus.CREATED, "");
+                    return reply(response, signature, HttpStatus.CREATED, "");
                 })
                 .onErrorResume(e -> {
                     HttpStatus status = e instanceof SealedBody.SealMismatch ? HttpStatus.FORBIDDEN
@@ -141,38 +139,38 @@ public final class ChunkTransferEndpoint implements HttpHandler {
                     } else {
                         log.warn("receiving chunk {} failed: {}", id.value(), e.toString());
                     }
-                    return reply(response, status, String.valueOf(e.getMessage()));
+                    return reply(response, signature, status, String.valueOf(e.getMessage()));
                 });
     }
 
     /** Sends this node's replica of {@code id} to node {@code to}, as re-replication asks. */
-    private Mono<Void> push(ChunkId id, String to, ServerHttpResponse response) {
-        if (!peers.knows(to)) return reply(response, HttpStatus.BAD_REQUEST, "no address for node " + to);
+    private Mono<Void> push(ChunkId id, String to, ServerHttpResponse response, String signature) {
+        if (!peers.knows(to)) return reply(response, signature, HttpStatus.BAD_REQUEST, "no address for node " + to);
         return Mono.fromCallable(() -> {
             try (FileChannel file = chunks.openFile(id)) {
                 peers.send(to, id, file);
             }
             return true;
-        }).subscribeOn(blocking).then(Mono.defer(() -> reply(response, HttpStatus.CREATED, "")))
-                .onErrorResume(NoSuchFileException.class, e -> reply(response, HttpStatus.NOT_FOUND, "no replica here"))
+        }).subscribeOn(blocking).then(Mono.defer(() -> reply(response, signature, HttpStatus.CREATED, "")))
+                .onErrorResume(NoSuchFileException.class, e -> reply(response, signature, HttpStatus.NOT_FOUND, "no replica here"))
                 .onErrorResume(PeerChunks.Unreachable.class, e -> {
                     response.getHeaders().set(PeerChunks.UNREACHABLE, to);
-                    return reply(response, HttpStatus.BAD_GATEWAY, e.getMessage());
+                    return reply(response, signature, HttpStatus.BAD_GATEWAY, e.getMessage());
                 })
                 .onErrorResume(e -> {
                     log.warn("pushing chunk {} to {} failed: {}", id.value(), to, e.toString());
-                    return reply(response, HttpStatus.BAD_GATEWAY, String.valueOf(e.getMessage()));
+                    return reply(response, signature, HttpStatus.BAD_GATEWAY, String.valueOf(e.getMessage()));
                 });
     }
 
-    private Mono<Void> send(ChunkId id, ServerHttpRequest request, ServerHttpResponse response) {
+    private Mono<Void> send(ChunkId id, ServerHttpRequest request, ServerHttpResponse response, String signature) {
         String range = request.getHeaders().getFirst(HttpHeaders.RANGE);
         Matcher m = range == null ? null : RANGE.matcher(range);
-        if (m == null || !m.matches()) return reply(response, HttpStatus.BAD_REQUEST, "Range: bytes=a-b is required");
+        if (m == null || !m.matches()) return reply(response, signature, HttpStatus.BAD_REQUEST, "Range: bytes=a-b is required");
         long first = Long.parseLong(m.group(1));
         long last = Long.parseLong(m.group(2));
         if (last < first || last - first + 1 > MAX_RANGE) {
-            return reply(response, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "a range of at most " + MAX_RANGE + " bytes");
+            return reply(response, signature, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "a range of at most " + MAX_RANGE + " bytes");
         }
         return Mono.fromCallable(() -> {
             try (FileChannel file = chunks.openFile(id)) {
@@ -183,20 +181,38 @@ public final class ChunkTransferEndpoint implements HttpHandler {
                 }
                 return bytes.flip();
             }
-        }).subscribeOn(blocking).flatMap(bytes -> {
-            response.setStatusCode(HttpStatus.PARTIAL_CONTENT);
-            response.getHeaders().setContentLength(bytes.remaining());
-            response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
-            return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
-        }).onErrorResume(NoSuchFileException.class, e -> reply(response, HttpStatus.NOT_FOUND, "no replica here"))
-                .onErrorResume(IOException.class, e -> reply(response, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
+        }).subscribeOn(blocking).flatMap(bytes ->
+                answer(response, signature, HttpStatus.PARTIAL_CONTENT, "application/octet-stream", bytes))
+                .onErrorResume(NoSuchFileException.class, e -> reply(response, signature, HttpStatus.NOT_FOUND, "no replica here"))
+                .onErrorResume(IOException.class, e -> reply(response, signature, HttpStatus.INTERNAL_SERVER_ERROR, e.toString()));
     }
 
-    private static Mono<Void> reply(ServerHttpResponse response, HttpStatus status, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    /** A text answer to a request that did not check out: unsealed. */
+    private Mono<Void> reply(ServerHttpResponse response, HttpStatus status, String text) {
+        return reply(response, null, status, text);
+    }
+
+    /** A text answer, sealed for the request signed {@code signature} (none when null: one that did not check out). */
+    private Mono<Void> reply(ServerHttpResponse response, String signature, HttpStatus status, String text) {
+        return answer(response, auth == null ? null : signature, status, "text/plain; charset=utf-8",
+                ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Answers {@code body} with its seal ({@link NodeAuth#sealAnswer}) under {@code signature}, over
+     * the status, the headers already set that the asking node acts on, and the body.
+     */
+    private Mono<Void> answer(ServerHttpResponse response, String signature, HttpStatus status, String type,
+                              ByteBuffer body) {
         response.setStatusCode(status);
-        response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.getHeaders().setContentLength(bytes.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        HttpHeaders headers = response.getHeaders();
+        if (signature != null) {
+            headers.set(NodeAuth.ANSWER_HEADER, auth.sealAnswer(signature, status.value(),
+                    PeerChunks.facts(headers::getFirst), body));
+        }
+        if (status == HttpStatus.NO_CONTENT) return response.setComplete();
+        headers.set(HttpHeaders.CONTENT_TYPE, type);
+        headers.setContentLength(body.remaining());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

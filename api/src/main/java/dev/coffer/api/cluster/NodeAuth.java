@@ -1,5 +1,6 @@
 package dev.coffer.api.cluster;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,13 +20,19 @@ import javax.crypto.spec.SecretKeySpec;
  * sent, so it cannot be used for others (a DELETE of one node's extra replica, say, is no DELETE
  * of the replicas left on the others).
  *
+ * <p>Every answer to a request that checked out carries {@value #ANSWER_HEADER}, a {@link #sealAnswer
+ * seal} of its status, its free-space figure and its body under the request's header: an answer
+ * changed or made up on the way (other chunk bytes with CRCs recomputed, a 201 for a chunk never
+ * stored) is refused by the node that asked, as an answer from no node.
+ *
  * <p>Left: a request can be sent again to the same node as it was within the skew (the same range
  * read again, the same chunk stored or deleted again, the same push made again), which each
- * transfer takes as it took the first; and answers are not signed (a reader checks every block's
- * CRC, not a MAC).
+ * transfer takes as it took the first (docs/security-review.md, session 15).
  */
 final class NodeAuth {
     static final String HEADER = "x-coffer-node-auth";
+    /** The header of an answer's seal ({@link #sealAnswer}). */
+    static final String ANSWER_HEADER = "x-coffer-node-seal";
     private static final long SKEW_SECONDS = 300;
     private final byte[] key;
     private final Clock clock;
@@ -72,6 +79,33 @@ final class NodeAuth {
      */
     byte[] seal(String header, byte[] sha256) {
         return hmac(key, header + "\n" + HexFormat.of().formatHex(sha256));
+    }
+
+    /**
+     * The seal of an answer to the request signed {@code header}: hex HMAC-SHA256 of "answer", the
+     * header, the status, the answer's own headers that the asking node acts on ({@code facts}:
+     * {@code x-coffer-usable-bytes} and {@code x-coffer-unreachable}, {@link PeerChunks#facts}) and
+     * the body's SHA-256.
+     */
+    String sealAnswer(String header, int status, String facts, ByteBuffer body) {
+        return HexFormat.of().formatHex(hmac(key, "answer\n" + header + "\n" + status + "\n" + facts + "\n"
+                + HexFormat.of().formatHex(sha256(body.duplicate()))));
+    }
+
+    /** Whether {@code seal} is {@link #sealAnswer}'s for this answer. */
+    boolean answerSealed(String header, int status, String facts, ByteBuffer body, String seal) {
+        return seal != null && MessageDigest.isEqual(seal.getBytes(StandardCharsets.US_ASCII),
+                sealAnswer(header, status, facts, body).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] sha256(ByteBuffer bytes) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes);
+            return sha.digest();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private byte[] mac(String method, String node, String path, String range, long seconds) {

@@ -140,14 +140,14 @@ final class PeerChunks {
                 .header(NodeAuth.HEADER, auth.sign("POST", from, path, null))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
-        HttpResponse<String> response = exchange(from, request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = exchange(from, request);
         if (response.statusCode() == 201) return;
         if (response.statusCode() == 404) throw new NoSuchFileException(from + ":" + id.value());
         if (response.statusCode() == 502 && response.headers().firstValue(UNREACHABLE).isPresent()) {
-            throw new Unreachable(to, new IOException(response.body()));
+            throw new Unreachable(to, new IOException(text(response)));
         }
         throw new IOException("node " + from + " did not push chunk " + id.value() + " to " + to + ": "
-                + response.statusCode() + " " + response.body());
+                + response.statusCode() + " " + text(response));
     }
 
     /** @param body the sealed body ({@link SealedBody}) for the request's signature */
@@ -160,11 +160,11 @@ final class PeerChunks {
                 .header(NodeAuth.HEADER, signature)
                 .PUT(body.apply(signature))
                 .build();
-        HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = exchange(node, request);
         usableIn(node, response);
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IOException("node " + node + " refused chunk " + id.value() + ": " + response.statusCode()
-                    + " " + response.body());
+                    + " " + text(response));
         }
     }
 
@@ -179,7 +179,7 @@ final class PeerChunks {
                 .timeout(Duration.ofSeconds(5))
                 .header(NodeAuth.HEADER, auth.sign("GET", node, ChunkTransferEndpoint.PATH, null))
                 .GET().build();
-        HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = exchange(node, request);
         Long bytes = usableIn(node, response);
         if (response.statusCode() != 200 || bytes == null) {
             throw new IOException("node " + node + " answered " + response.statusCode() + " to a free space question");
@@ -204,7 +204,7 @@ final class PeerChunks {
                 .timeout(Duration.ofSeconds(30))
                 .header(NodeAuth.HEADER, auth.sign("DELETE", node, path, null))
                 .DELETE().build();
-        HttpResponse<String> response = exchange(node, request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> response = exchange(node, request);
         if (response.statusCode() != 204) {
             throw new IOException("node " + node + " answered " + response.statusCode() + " to deleting " + id.value());
         }
@@ -245,7 +245,7 @@ final class PeerChunks {
                         .header(NodeAuth.HEADER, auth.sign("GET", node, path, range))
                         .header("Range", range)
                         .GET().build();
-                HttpResponse<byte[]> response = exchange(node, request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = exchange(node, request);
                 if (response.statusCode() == 404) throw new NoSuchFileException(node + ":" + id.value());
                 if (response.statusCode() != 206) {
                     throw new IOException("node " + node + " answered " + response.statusCode() + " for chunk " + id.value());
@@ -266,10 +266,40 @@ final class PeerChunks {
         return base.resolve(path);
     }
 
-    private <T> HttpResponse<T> exchange(String node, HttpRequest request, HttpResponse.BodyHandler<T> handler)
-            throws IOException {
+    /**
+     * The values of an answer's headers that the asking node acts on, as its seal covers them
+     * ({@link NodeAuth#sealAnswer}): the free space, then the node a push could not reach.
+     */
+    static String facts(java.util.function.Function<String, String> header) {
+        String usable = header.apply(USABLE);
+        String unreachable = header.apply(UNREACHABLE);
+        return (usable == null ? "" : usable) + "\n" + (unreachable == null ? "" : unreachable);
+    }
+
+    /**
+     * {@code node}'s answer to {@code request}, once its seal shows that {@code node} gave it for
+     * this very request: else an IOException, as for an answer from no node (another replica is
+     * read, the write or copy fails) — bytes or a 201 changed or made up on the way are never used.
+     */
+    private HttpResponse<byte[]> exchange(String node, HttpRequest request) throws IOException {
+        HttpResponse<byte[]> response = send(node, request);
+        String signature = request.headers().firstValue(NodeAuth.HEADER).orElseThrow();
+        String facts = facts(name -> response.headers().firstValue(name).orElse(null));
+        if (!auth.answerSealed(signature, response.statusCode(), facts, ByteBuffer.wrap(response.body()),
+                response.headers().firstValue(NodeAuth.ANSWER_HEADER).orElse(null))) {
+            throw new IOException("node " + node + "'s answer (" + response.statusCode() + " " + text(response)
+                    + ") is not sealed for the request: not from that node, or changed on its way");
+        }
+        return response;
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> send(String node, HttpRequest request) throws IOException {
         try {
-            return http.send(request, handler);
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new Unreachable(node, e);
         } catch (InterruptedException e) {

@@ -49,6 +49,11 @@ final class LoopbackNodes implements AutoCloseable {
         }
     }
 
+    /** Sends what the nodes send to {@code node} to {@code via} instead (a relay in between, say). */
+    void route(String node, URI via) {
+        addresses.put(node, via);
+    }
+
     /** {@code node}'s base address ({@code http://127.0.0.1:port/}). */
     URI address(String node) {
         return addresses.get(node);
