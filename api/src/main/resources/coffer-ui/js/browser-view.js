@@ -234,7 +234,11 @@ export class BrowserView {
   }
 
   pick(input) {
-    const entries = Array.from(input.files, (file) => ({ key: this.prefix + (file.webkitRelativePath || file.name), file }));
+    const entries = Array.from(input.files, (file) => {
+      const path = file.webkitRelativePath || file.name;
+      const slash = path.indexOf('/'); // a picked folder's files: "trip/2024/a.txt", each under "trip/"
+      return { key: this.prefix + path, file, ...(slash > 0 ? { group: this.prefix + path.slice(0, slash + 1) } : {}) };
+    });
     input.value = '';
     if (!entries.length && input === this.folderInput) { // browsers give a picked folder's files, never its empty folders
       toast('That folder holds no files, so nothing was uploaded. To make an empty folder, drag it here or use New folder.', 'info');
@@ -244,6 +248,7 @@ export class BrowserView {
 
   enqueue(entries) {
     if (!entries.length) return;
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)); // in the order a listing shows them, not the disk's
     this.ctx.uploads.add(this.bucket, entries);
   }
 
@@ -260,7 +265,8 @@ export class BrowserView {
       show(false);
       const done = noteIfSlow('Reading what was dropped…'); // a folder of thousands of files takes a moment
       try {
-        this.enqueue((await collectDropped(e.dataTransfer)).map(({ path, ...rest }) => ({ key: this.prefix + path, ...rest })));
+        this.enqueue((await collectDropped(e.dataTransfer)).map(({ path, folder, ...rest }) => ({ key: this.prefix + path, ...rest,
+          ...(folder ? { group: this.prefix + folder } : {}) })));
       } catch (err) {
         this.ctx.reportError(err);
       } finally {

@@ -3,7 +3,8 @@
 // marker, a zero-byte "name/" object (what "New folder" and the S3 consoles make), so that the
 // folder shows up as it was dropped; a folder with files needs none. A file dropped by itself also
 // brings its File System Access handle where the browser gives one, so that an interrupted
-// upload of it can go on after a reload without asking for the file again.
+// upload of it can go on after a reload without asking for the file again. Everything under a
+// dropped folder names that folder ("photos/"), so that the upload panel shows it as one line.
 function readAll(reader) {
   return new Promise((resolve, reject) => {
     const out = [];
@@ -18,15 +19,15 @@ function readAll(reader) {
   });
 }
 
-async function walk(entry, path, out) {
+async function walk(entry, path, out, top) {
   if (entry.isFile) {
     const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
-    out.push({ path: path + file.name, file });
+    out.push({ path: path + file.name, file, folder: top });
   } else if (entry.isDirectory) {
     const children = await readAll(entry.createReader());
     const folder = path + entry.name + '/';
-    if (!children.length) out.push({ path: folder, file: new File([], entry.name) });
-    for (const child of children) await walk(child, folder, out);
+    if (!children.length) out.push({ path: folder, file: new File([], entry.name), folder: top || folder });
+    for (const child of children) await walk(child, folder, out, top || folder);
   }
 }
 
@@ -38,7 +39,10 @@ function handleOf(item) {
   }
 }
 
-/** Resolves to [{path, file, handle?}] for everything dropped; a path ending in '/' is an empty folder's marker. */
+/**
+ * Resolves to [{path, file, handle?, folder?}] for everything dropped; a path ending in '/' is an
+ * empty folder's marker; `folder` is the dropped folder ("photos/") a path is under, if any.
+ */
 export async function collectDropped(dataTransfer) {
   const out = [];
   const items = Array.from(dataTransfer.items || []).filter((i) => i.kind === 'file');

@@ -1,4 +1,5 @@
-// The upload panel: one line per file with a progress bar, percent, speed, time left, and
+// The upload panel: one line per file (a folder's files under one line of their own:
+// upload-group.js) with a progress bar, percent, speed, time left, and
 // Cancel or Retry (Retry only where the failure may pass on a second try: errors.js; a refusal
 // that would come again can be removed from the list instead); the header sums them up and can
 // be collapsed. A line names the file by its path in the bucket, so a folder upload shows where
@@ -12,6 +13,7 @@ import { baseName, formatDuration, formatSize } from './format.js';
 import { describeRefusal, mayPassOnRetry } from './errors.js';
 import { toast } from './dialogs.js';
 import { UploadQueue } from './upload.js';
+import { GroupLine, UploadGroup } from './upload-group.js';
 import { resolveConflicts } from './conflicts.js';
 import * as store from './resume-store.js';
 
@@ -20,6 +22,7 @@ export class UploadPanel {
     this.ctx = ctx;
     this.element = element;
     this.rows = new Map();
+    this.groups = new Map(); // UploadGroup → GroupLine
     this.onFinished = null;
     this.queue = new UploadQueue((u) => this.update(u), (u) => this.onFinished && this.onFinished(u));
     this.summary = h('h2', { class: 'uploads-title', id: 'uploads-title' });
@@ -54,7 +57,13 @@ export class UploadPanel {
       return;
     }
     this.show();
-    this.queue.add(this.ctx.client, bucket, chosen);
+    const groups = new Map(); // each add is its own line: the same folder uploaded twice shows twice
+    const queued = chosen.map((e) => {
+      if (!e.group) return e;
+      if (!groups.has(e.group)) groups.set(e.group, new UploadGroup(e.group));
+      return { ...e, group: groups.get(e.group) };
+    });
+    this.queue.add(this.ctx.client, bucket, queued);
   }
 
   show() {
@@ -119,6 +128,7 @@ export class UploadPanel {
   /** Signing out: running uploads stop and are aborted; those waiting for their file stay for a later sign-in. */
   cancelAll() {
     window.removeEventListener('beforeunload', this.onLeave);
+    for (const group of this.groups.keys()) group.cancel();
     for (const u of this.queue.items) if (u.state !== 'needs-file') u.cancel();
   }
 
@@ -146,6 +156,14 @@ export class UploadPanel {
         this.rows.delete(u);
       }
     }
+    for (const [group, line] of this.groups) {
+      group.items = group.items.filter((u) => this.queue.items.includes(u));
+      if (group.items.length) line.render();
+      else {
+        line.el.remove();
+        this.groups.delete(group);
+      }
+    }
     if (!this.rows.size) this.element.hidden = true;
     this.updateSummary();
   }
@@ -168,13 +186,24 @@ export class UploadPanel {
       row.progress,
       row.detail);
     this.rows.set(u, row);
-    this.list.append(row.el);
+    if (!u.group) this.list.append(row.el);
     return row;
+  }
+
+  groupLine(group) {
+    let line = this.groups.get(group);
+    if (!line) {
+      line = new GroupLine(group, { onRetry: (g) => { for (const u of g.retryable()) this.queue.retry(u); } });
+      this.groups.set(group, line);
+      this.list.append(line.el);
+    }
+    return line;
   }
 
   update(u) {
     const row = this.row(u);
     const percent = u.percent;
+    const was = row.el.dataset.state;
     row.el.dataset.state = u.state;
     row.bar.style.width = percent + '%';
     row.progress.setAttribute('aria-valuenow', String(percent));
@@ -205,6 +234,11 @@ export class UploadPanel {
       if (wanted === 'remove') row.actions.append(h('button', { type: 'button', class: 'icon-button', 'aria-label': `Remove ${baseName(u.key)} from the list`, title: 'Remove from the list', html: icons.close, onclick: () => this.remove(u) }));
       if (wanted === 'retry') row.actions.append(h('button', { type: 'button', class: 'button small', 'aria-label': `Retry upload of ${baseName(u.key)}`, onclick: () => this.queue.retry(u) }, h('span', { class: 'button-icon', html: icons.retry }), 'Retry'));
     }
+    if (u.group) {
+      const line = this.groupLine(u.group);
+      line.place(row.el, was, u.state);
+      line.render();
+    }
     this.updateSummary();
   }
 
@@ -219,7 +253,9 @@ export class UploadPanel {
     clearTimeout(this.collapseTimer);
     const settled = items.every((u) => u.state === 'done' || u.state === 'cancelled');
     if (items.length && settled && !this.element.classList.contains('collapsed')) {
-      this.collapseTimer = setTimeout(() => this.collapse(), 4000); // nothing left to watch: keep just the summary
+      this.collapseTimer = setTimeout(() => { // nothing left to watch: keep just the summary, unless a folder's files are open
+        if (![...this.groups.values()].some((line) => !line.files.hidden)) this.collapse();
+      }, 4000);
     }
   }
 }

@@ -62,7 +62,8 @@ const hashHex = async (blob) => Array.from(await sha256Bytes(await blob.arrayBuf
 export class Upload {
   /** entry: {key, file, handle?, replaces?}; record: a stored upload to go on with (file may be missing). */
   constructor(client, bucket, entry, onChange, record = null) {
-    Object.assign(this, { client, bucket, key: entry.key, file: entry.file || null, handle: entry.handle || null, replaces: entry.replaces || null, onChange });
+    Object.assign(this, { client, bucket, key: entry.key, file: entry.file || null, handle: entry.handle || null, replaces: entry.replaces || null, onChange,
+      group: entry.group || null }); // group: the folder upload it belongs to (upload-group.js)
     this.total = entry.file ? entry.file.size : record.size;
     this.state = 'queued'; // queued | uploading | waiting | needs-file | done | failed | cancelled
     this.error = null;
@@ -350,7 +351,12 @@ export class UploadQueue {
   }
 
   add(client, bucket, entries) {
-    for (const entry of entries) this.items.push(new Upload(client, bucket, entry, (u) => this.onChange(u)));
+    for (const entry of entries) {
+      const upload = new Upload(client, bucket, entry, (u) => this.onChange(u));
+      this.items.push(upload);
+      if (upload.group) upload.group.items.push(upload);
+    }
+    for (const upload of this.items.slice(-entries.length)) this.onChange(upload); // shown at once, "Waiting" until its turn
     this.pump();
   }
 
@@ -387,7 +393,9 @@ export class UploadQueue {
     this.pump();
   }
 
+  /** Drops the settled uploads; a folder's files go together, once every one of them is done or cancelled. */
   clearFinished() {
-    this.items = this.items.filter((u) => u.state !== 'done' && u.state !== 'cancelled');
+    const finished = (u) => u.state === 'done' || u.state === 'cancelled';
+    this.items = this.items.filter((u) => !(u.group ? u.group.items.every(finished) : finished(u)));
   }
 }

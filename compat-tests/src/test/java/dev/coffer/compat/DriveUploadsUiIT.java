@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.s3.model.Part;
  * {@code GET /start}). A second script drags a file from the disk (as the operating system does,
  * so Chromium gives a real File System Access handle) and reloads in the middle of its upload: the
  * upload's record keeps the handle (headless Chromium cannot grant it again after the reload; see
- * the script).
+ * the script). A third script uploads folders of 200, 60 and 20 files, each one line in the panel
+ * that counts its files, cancels all of them at once, and retries those a bucket policy refused.
  */
 class DriveUploadsUiIT {
 
@@ -111,17 +112,41 @@ class DriveUploadsUiIT {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // a browser session of some 250 uploads, not one S3 call
+    void aFolderUploadIsOneLineThatCountsItsFilesCancelsThemAndRetriesTheFailedOnes() throws Exception {
+        String bucket = server.createBucket("drive-groups");
+        runOn(bucket, "drive-upload-groups.e2e.mjs", 150,
+                "ok - a folder of 200 files is one line that counts to 200 of 200, and opens to its files",
+                "ok - Cancel on a folder stops every file not yet uploaded: the line says cancelled, the bucket holds only those counted done",
+                "ok - a dragged folder some of whose files a policy refuses says \"4 failed\", shows them first with the reason;"
+                        + " Retry failed sends them once allowed",
+                "4 passed, 0 failed");
+        assertThat(keyCount(bucket, "photos/")).as("the picked folder, listed by the SDK").isEqualTo(200);
+        assertThat(keyCount(bucket, "cancel/holiday/")).as("what went up before Cancel, and nothing after").isEqualTo(30);
+        assertThat(keyCount(bucket, "mixed/")).as("the dragged folder, the refused files retried").isEqualTo(20);
+    }
+
+    /** Runs a browser script given the drive, the keys and {@code bucket}; it must print each of {@code lines} and exit 0. */
+    private static void runOn(String bucket, String script, long timeoutSeconds, String... lines) throws Exception {
+        BrowserTests.requireAvailable();
+        NodeScripts.Result result = BrowserTests.run(script, timeoutSeconds, server.driveUrl().toString(),
+                CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, bucket);
+        assertThat(result.output()).as(result.output()).contains(lines).doesNotContain("not ok");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    private static int keyCount(String bucket, String prefix) {
+        return server.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().mapToInt(o -> 1).sum();
+    }
+
+    @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES) // a browser session, not one S3 call
     void aFileDraggedFromTheDiskKeepsItsFileSystemAccessHandleAcrossAReload() throws Exception {
-        BrowserTests.requireAvailable();
         String bucket = server.createBucket("drive-handle");
-        NodeScripts.Result result = BrowserTests.run("drive-resume-handle.e2e.mjs", 200, server.driveUrl().toString(),
-                CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, bucket);
-        assertThat(result.output()).as(result.output())
-                .contains("handle kept - dragged.bin: a FileSystemFileHandle in the upload's record after the reload")
-                .contains("parts on the server 1,2")
-                .contains("1 passed, 0 failed").doesNotContain("not ok");
-        assertThat(result.exitCode()).as(result.output()).isZero();
+        runOn(bucket, "drive-resume-handle.e2e.mjs", 200,
+                "handle kept - dragged.bin: a FileSystemFileHandle in the upload's record after the reload",
+                "parts on the server 1,2",
+                "1 passed, 0 failed");
         MultipartUpload upload = server.s3().listMultipartUploads(b -> b.bucket(bucket)).uploads().get(0);
         assertThat(upload.key()).isEqualTo("dragged.bin");
         assertThat(server.s3().listParts(b -> b.bucket(bucket).key("dragged.bin").uploadId(upload.uploadId())).parts())

@@ -1,0 +1,151 @@
+// A folder upload is one line in Coffer Drive's upload panel, in headless Chromium:
+//   node drive-upload-groups.e2e.mjs <driveUrl> <accessKey> <secretKey> <bucket>
+// A picked folder of 200 files shows one line that counts to "200 of 200 files" and opens to its
+// files; Cancel on a folder stops every file not yet sent (a listing holds only those the line
+// counted done); a dragged folder some of whose files a bucket policy refuses says "4 failed",
+// lists those first with S3's reason, and "Retry failed" sends them once the policy is gone.
+// Screenshots go to docs/screenshots/drive-upload-folder-*.png.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assert, DESKTOP, failureShot, launch, PHONE, screenshot, Steps } from './lib/harness.mjs';
+import { dragFromDisk, signIn } from './lib/drive-page.mjs';
+import { uploadsKit } from './lib/uploads-kit.mjs';
+
+const [driveUrl, accessKey, secretKey, bucket] = process.argv.slice(2);
+if (!driveUrl || !accessKey || !secretKey || !bucket) {
+  console.error('usage: node drive-upload-groups.e2e.mjs <driveUrl> <accessKey> <secretKey> <bucket>');
+  process.exit(2);
+}
+const steps = new Steps();
+const { context, close } = await launch(DESKTOP);
+const page = context.pages()[0] || (await context.newPage());
+context.on('weberror', (e) => console.log(`page error - ${e.error().message}`));
+steps.onFailure = (name) => failureShot(page, name);
+const { s3, openFolder, clearFinished, pick, waitFor } = uploadsKit(() => page, driveUrl);
+const tmp = mkdtempSync(join(tmpdir(), 'drive-upload-groups-'));
+
+/** A folder on disk: `count` small files "f000.txt"…, the last `nested` of them in "sub/". */
+function folder(name, count, nested = 0) {
+  const dir = join(tmp, name);
+  mkdirSync(nested ? join(dir, 'sub') : dir, { recursive: true });
+  const paths = [];
+  for (let i = 0; i < count; i++) {
+    const path = (i >= count - nested ? 'sub/' : '') + `f${String(i).padStart(3, '0')}.txt`;
+    writeFileSync(join(dir, path), `${name}/${path} `.repeat(20));
+    paths.push(path);
+  }
+  return { dir, paths };
+}
+
+const line = (prefix) => page.locator(`.upload-group[data-group="${prefix}"]`);
+const said = async (prefix) => ({
+  state: await line(prefix).getAttribute('data-state'),
+  status: await line(prefix).locator('> .upload-line .upload-percent').textContent(),
+  detail: await line(prefix).locator('> .upload-detail').textContent(),
+});
+const listed = async (prefix) => [...(await s3({ bucket, query: { 'list-type': '2', prefix } })).matchAll(/<Key>(.*?)<\/Key>/g)].map((m) => m[1]).sort();
+
+/** Opens a folder line's files (bringing the panel back first if it collapsed by itself). */
+async function openFiles(prefix) {
+  const show = page.locator('.uploads-head').getByRole('button', { name: 'Show', exact: true });
+  if (await show.isVisible()) await show.click();
+  await line(prefix).locator('.group-toggle').click();
+  await line(prefix).locator('.group-files').waitFor();
+}
+
+if (!(await steps.run('sign in', async () => {
+  await page.goto(driveUrl);
+  await signIn(page, accessKey, secretKey);
+  await page.locator('.buckets-view').waitFor();
+}))) {
+  await close();
+  process.exit(steps.summary());
+}
+
+await steps.run('a folder of 200 files is one line that counts to 200 of 200, and opens to its files', async () => {
+  const { dir, paths } = folder('photos', 200, 20);
+  await openFolder(bucket);
+  await pick('#upload-folder', dir);
+  await line('photos/').waitFor();
+  let lines = 0;
+  await waitFor(async () => {
+    lines = Math.max(lines, await page.locator('.upload-list > li').count());
+    return (await line('photos/').getAttribute('data-state')) === 'done';
+  }, 'the folder uploaded', 90000);
+  assert(lines === 1, `one line in the panel for the folder, not one per file (${lines} lines at most)`);
+  const { status, detail } = await said('photos/');
+  assert(status === 'Done' && detail.startsWith('200 of 200 files · '), `the line says so: "${status}", "${detail}"`);
+  assert(await line('photos/').locator('> [role=progressbar]').getAttribute('aria-valuenow') === '100', 'its one bar is full');
+  assert(await page.locator('.upload[data-key^="photos/"]').first().isHidden(), 'the files\' own lines are folded away');
+  await openFiles('photos/');
+  assert(await line('photos/').locator('.group-files .upload[data-state=done]').count() === 200, 'opened, it lists its 200 files, each done');
+  await screenshot(page, 'drive-upload-folder-done');
+  const keys = await listed('photos/');
+  assert(JSON.stringify(keys) === JSON.stringify(paths.map((p) => 'photos/' + p).sort()), `the bucket holds the 200 files under their paths (${keys.length})`);
+});
+
+await steps.run('Cancel on a folder stops every file not yet uploaded: the line says cancelled, the bucket holds only those counted done', async () => {
+  const { dir } = folder('holiday', 60);
+  await openFolder(bucket, 'cancel/');
+  await clearFinished();
+  let passed = 0;
+  const held = [];
+  const mine = (url) => url.pathname.includes('/cancel/holiday/');
+  await page.route(mine, (route) => {
+    if (route.request().method() !== 'PUT' || passed < 30) {
+      if (route.request().method() === 'PUT') passed++;
+      return route.continue();
+    }
+    held.push(route); // never answered: the upload is still going when Cancel is pressed
+  });
+  try {
+    await pick('#upload-folder', dir);
+    await waitFor(async () => held.length === 2 && (await said('cancel/holiday/')).detail.startsWith('30 of 60 files'), 'two files in flight after 30 done');
+    await line('cancel/holiday/').getByRole('button', { name: 'Cancel upload of folder holiday' }).click();
+    await page.locator('.upload-group[data-group="cancel/holiday/"][data-state=cancelled]').waitFor({ state: 'attached' });
+  } finally {
+    await page.unroute(mine);
+  }
+  const { status, detail } = await said('cancel/holiday/');
+  assert(status === 'Cancelled' && /^30 of 60 files · .* · 30 cancelled$/.test(detail), `the line says so: "${status}", "${detail}"`);
+  await page.waitForTimeout(1000); // time for any upload that went on regardless to land
+  const done = await line('cancel/holiday/').locator('.upload[data-state=done]').evaluateAll((rows) => rows.map((r) => r.dataset.key).sort());
+  const keys = await listed('cancel/holiday/');
+  assert(keys.length === 30 && JSON.stringify(keys) === JSON.stringify(done), `the bucket holds exactly the 30 files the line counted done: ${keys.length}`);
+});
+
+await steps.run('a dragged folder some of whose files a policy refuses says "4 failed", shows them first with the reason; Retry failed sends them once allowed', async () => {
+  const { dir, paths } = folder('mixed', 20, 4);
+  const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/mixed/sub/*` }] };
+  await s3({ method: 'PUT', bucket, query: { policy: '' }, body: JSON.stringify(policy) });
+  await openFolder(bucket);
+  await clearFinished();
+  await dragFromDisk(page, [dir]);
+  await page.locator('.upload-group[data-group="mixed/"][data-state=failed]').waitFor({ state: 'attached', timeout: 60000 });
+  const failed = await said('mixed/');
+  assert(failed.status === '4 failed' && failed.detail.startsWith('16 of 20 files · '), `the line says so: "${failed.status}", "${failed.detail}"`);
+  await openFiles('mixed/');
+  const first = line('mixed/').locator('.group-files > .upload');
+  const top = await first.evaluateAll((rows) => rows.slice(0, 4).map((r) => `${r.dataset.key} ${r.dataset.state}`).sort());
+  assert(JSON.stringify(top) === JSON.stringify(paths.slice(16).map((p) => `mixed/${p} failed`)), `the failed files first: ${top}`);
+  const reason = await first.first().locator('.upload-detail').textContent();
+  assert(reason.startsWith('AccessDenied'), `each with S3's reason: ${reason}`);
+  assert(await first.first().getByRole('button', { name: /^Retry upload/ }).count() === 0, 'no Retry of one file where the same refusal would come again');
+  await screenshot(page, 'drive-upload-folder-failed');
+  await page.setViewportSize(PHONE);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 0 && await line('mixed/').getByRole('button', { name: 'Retry the failed files of mixed' }).isVisible(),
+    `on a phone the opened folder fits (${overflow}px too wide) and Retry failed is there`);
+  await page.setViewportSize(DESKTOP);
+  await s3({ method: 'DELETE', bucket, query: { policy: '' } });
+  await line('mixed/').getByRole('button', { name: 'Retry the failed files of mixed' }).click();
+  await page.locator('.upload-group[data-group="mixed/"][data-state=done]').waitFor({ state: 'attached', timeout: 60000 });
+  const after = await said('mixed/');
+  assert(after.status === 'Done' && after.detail.startsWith('20 of 20 files · '), `the line says so: "${after.status}", "${after.detail}"`);
+  assert((await listed('mixed/')).length === 20, 'the bucket holds all 20');
+});
+
+await close();
+rmSync(tmp, { recursive: true, force: true });
+process.exit(steps.summary());
