@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     closes the connection, which releases the files and chunk leases the download held
  * @param maxConnections connections served at once; beyond it the server stops accepting, so new
  *     ones wait in the kernel's accept queue until one closes
+ * @param maxPerAddress connections one client address holds at once; one more is closed as soon as
+ *     it is accepted (counted in {@code coffer_connections_refused_total}); behind a proxy, whose
+ *     address every connection has, set it to {@code maxConnections}
  */
 @ConfigurationProperties("coffer.connection")
 public record ConnectionLimits(
@@ -26,7 +29,8 @@ public record ConnectionLimits(
         @DefaultValue("20s") Duration headerTimeout,
         @DefaultValue("20s") Duration bodyTimeout,
         @DefaultValue("20s") Duration writeTimeout,
-        @DefaultValue("1024") int maxConnections) {
+        @DefaultValue("1024") int maxConnections,
+        @DefaultValue("512") int maxPerAddress) {
 
     public ConnectionLimits {
         requirePositive("idle-timeout", idleTimeout);
@@ -34,6 +38,7 @@ public record ConnectionLimits(
         requirePositive("body-timeout", bodyTimeout);
         requirePositive("write-timeout", writeTimeout);
         if (maxConnections < 1) throw new IllegalArgumentException("coffer.connection.max-connections must be at least 1");
+        if (maxPerAddress < 1) throw new IllegalArgumentException("coffer.connection.max-per-address must be at least 1");
     }
 
     private static void requirePositive(String name, Duration value) {

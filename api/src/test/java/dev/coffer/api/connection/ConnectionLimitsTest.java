@@ -25,13 +25,15 @@ class ConnectionLimitsTest {
                 "COFFER_CONNECTION_HEADER_TIMEOUT", "4s",
                 "COFFER_CONNECTION_BODY_TIMEOUT", "5s",
                 "COFFER_CONNECTION_WRITE_TIMEOUT", "6s",
-                "COFFER_CONNECTION_MAX_CONNECTIONS", "7")));
+                "COFFER_CONNECTION_MAX_CONNECTIONS", "7",
+                "COFFER_CONNECTION_MAX_PER_ADDRESS", "8")));
         Map<String, String> expected = Map.of(
                 "coffer.connection.idle-timeout", "3s",
                 "coffer.connection.header-timeout", "4s",
                 "coffer.connection.body-timeout", "5s",
                 "coffer.connection.write-timeout", "6s",
-                "coffer.connection.max-connections", "7");
+                "coffer.connection.max-connections", "7",
+                "coffer.connection.max-per-address", "8");
         expected.forEach((name, value) -> {
             ConfigurationProperty property = env.getConfigurationProperty(ConfigurationPropertyName.of(name));
             assertThat(property).as(name).isNotNull();
@@ -42,9 +44,11 @@ class ConnectionLimitsTest {
     @Test
     void aZeroTimeoutOrNoConnectionIsRefusedAtStart() {
         Duration s = Duration.ofSeconds(1);
-        assertThatThrownBy(() -> new ConnectionLimits(s, s, Duration.ZERO, s, 1))
+        assertThatThrownBy(() -> new ConnectionLimits(s, s, Duration.ZERO, s, 1, 1))
                 .hasMessageContaining("coffer.connection.body-timeout must be positive");
-        assertThatThrownBy(() -> new ConnectionLimits(s, s, s, s, 0))
+        assertThatThrownBy(() -> new ConnectionLimits(s, s, s, s, 0, 1))
                 .hasMessageContaining("coffer.connection.max-connections must be at least 1");
+        assertThatThrownBy(() -> new ConnectionLimits(s, s, s, s, 1, 0))
+                .hasMessageContaining("coffer.connection.max-per-address must be at least 1");
     }
 }
