@@ -109,6 +109,20 @@ class NotificationTargetsAdminIT {
     }
 
     @Test
+    void aFormOverItsBoundIsAClearRefusalSignedOrNot() {
+        // The form is read before its signature can be checked: its bound must answer, not fail.
+        byte[] big = ("type=webhook&uri=http%3A%2F%2F127.0.0.1%3A9%2Fbig&token=" + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<byte[]> signed = server.raw().signed("PUT", TARGETS + "/big", form, big);
+        assertThat(signed.statusCode()).as(text(signed)).isEqualTo(400);
+        assertThat(text(signed)).contains("ValidationError").contains("larger than 65536 bytes");
+        HttpResponse<byte[]> anonymous = server.raw().send(java.net.http.HttpRequest.newBuilder(server.raw().uri(TARGETS + "/big"))
+                .header("Content-Type", form.get("Content-Type")).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)).build());
+        assertThat(anonymous.statusCode()).as(text(anonymous)).isEqualTo(400);
+        assertThat(text(server.raw().signed("GET", TARGETS))).doesNotContain("/big");
+    }
+
+    @Test
     @Timeout(200) // about 15 s on an idle machine; the bound is for a loaded one
     void aTargetAddedAtRunTimeGetsEventsHidesItsSecretsAndSurvivesARestart() throws Exception {
         assertThat(server.raw().anonymous("GET", TARGETS).statusCode()).isEqualTo(403);

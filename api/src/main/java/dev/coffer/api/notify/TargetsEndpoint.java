@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -93,7 +94,8 @@ public final class TargetsEndpoint implements HttpHandler {
                     return new Reply(HttpStatus.BAD_REQUEST, error("ValidationError", bad.getMessage()));
                 }
             }).flatMap(reply -> json(response, reply.status(), reply.body()));
-        }));
+        })).onErrorResume(DataBufferLimitException.class, tooLarge -> json(response, HttpStatus.BAD_REQUEST,
+                error("ValidationError", "The form is larger than " + MAX_BODY + " bytes.")));
     }
 
     private record Reply(HttpStatus status, String body) {}
