@@ -12,7 +12,7 @@ import { icons } from './icons.js';
 import { baseName, formatDuration, formatSize } from './format.js';
 import { describeRefusal, mayPassOnRetry } from './errors.js';
 import { toast } from './dialogs.js';
-import { UploadQueue } from './upload.js';
+import { UploadQueue } from './upload-queue.js';
 import { GroupLine, UploadGroup } from './upload-group.js';
 import { resolveConflicts } from './conflicts.js';
 import * as store from './resume-store.js';
