@@ -66,8 +66,21 @@ public sealed interface CatalogCommand {
         }
     }
 
-    /** DeleteObject without a version id: removes the key, or adds a delete marker. */
-    record DeleteObject(Choice choice, String bucket, String key) implements CatalogCommand {}
+    /**
+     * DeleteObject without a version id: removes the key, or adds a delete marker, if {@code
+     * condition} holds for the key's current object (S3's conditional deletes: If-Match with an
+     * ETag or {@code *}; a delete marker as the latest version is no current object).
+     */
+    record DeleteObject(Choice choice, String bucket, String key, WriteCondition condition) implements CatalogCommand {
+        public DeleteObject {
+            condition = condition == null ? WriteCondition.NONE : condition;
+        }
+
+        /** Without a condition. */
+        public DeleteObject(Choice choice, String bucket, String key) {
+            this(choice, bucket, key, WriteCondition.NONE);
+        }
+    }
 
     /**
      * DeleteObject of one version ("null" for the null version); a missing version is no refusal.

@@ -83,7 +83,7 @@ final class CommandApplier {
             return writer.put(batch, choice, object(c.bucket(), c.key()), c.record(), c.condition());
         }
         if (command instanceof CatalogCommand.DeleteObject c) {
-            return writer.deleteLatest(batch, choice, object(c.bucket(), c.key()));
+            return writer.deleteLatest(batch, choice, object(c.bucket(), c.key()), c.condition());
         }
         if (command instanceof CatalogCommand.DeleteVersion c) {
             return writer.deleteVersion(batch, choice, object(c.bucket(), c.key()), c.versionId(), c.bypassGovernance());
@@ -184,7 +184,7 @@ final class CommandApplier {
                             && r.lastModifiedMillis() == c.lastModifiedMillis())
                     .isPresent();
             if (!same) throw new VersionChanged(c.bucket(), c.key());
-            return writer.deleteLatest(batch, choice, id);
+            return writer.deleteLatest(batch, choice, id, WriteCondition.NONE);
         }
         throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
     }

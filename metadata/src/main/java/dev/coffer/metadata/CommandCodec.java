@@ -29,6 +29,8 @@ final class CommandCodec {
     static final int COMPLETE_GC = 11;
     static final int SET_BUCKET_CONFIG = 12;
     static final int SET_OBJECT_ATTRIBUTE = 13;
+    /** DeleteObject with a condition (S3's conditional deletes); kind 5 is DeleteObject without. */
+    static final int DELETE_OBJECT_IF = 14;
     // 60-64: ACLs and Object Ownership.
     /** CreateBucket with its first configurations; kind 1 is CreateBucket with none. */
     static final int CREATE_BUCKET_WITH_CONFIGS = 60;
@@ -77,6 +79,7 @@ final class CommandCodec {
             condition(out, o.condition());
         } else if (command instanceof CatalogCommand.DeleteObject o) {
             strings(out, o.bucket(), o.key());
+            if (!(o.condition() instanceof WriteCondition.None)) condition(out, o.condition());
         } else if (command instanceof CatalogCommand.DeleteVersion o) {
             strings(out, o.bucket(), o.key(), o.versionId());
         } else if (command instanceof CatalogCommand.SetObjectLockConfiguration l) {
@@ -155,6 +158,12 @@ final class CommandCodec {
             case PUT_OBJECT -> new CatalogCommand.PutObject(c, in.readString(), in.readString(),
                     ValueCodecs.OBJECT.decode(in.readBytes()), condition(in));
             case DELETE_OBJECT -> new CatalogCommand.DeleteObject(c, in.readString(), in.readString());
+            case DELETE_OBJECT_IF -> {
+                CatalogCommand.DeleteObject d = new CatalogCommand.DeleteObject(c, in.readString(), in.readString(),
+                        condition(in));
+                if (d.condition() instanceof WriteCondition.None) throw new MetadataException("command: kind 14 without a condition");
+                yield d;
+            }
             case DELETE_VERSION -> new CatalogCommand.DeleteVersion(c, in.readString(), in.readString(), in.readString());
             case DELETE_VERSION_BYPASSING_GOVERNANCE ->
                     new CatalogCommand.DeleteVersion(c, in.readString(), in.readString(), in.readString(), true);
@@ -222,7 +231,9 @@ final class CommandCodec {
         if (command instanceof CatalogCommand.DeleteBucket) return DELETE_BUCKET;
         if (command instanceof CatalogCommand.SetVersioning) return SET_VERSIONING;
         if (command instanceof CatalogCommand.PutObject) return PUT_OBJECT;
-        if (command instanceof CatalogCommand.DeleteObject) return DELETE_OBJECT;
+        if (command instanceof CatalogCommand.DeleteObject d) {
+            return d.condition() instanceof WriteCondition.None ? DELETE_OBJECT : DELETE_OBJECT_IF;
+        }
         if (command instanceof CatalogCommand.DeleteVersion d) {
             return d.bypassGovernance() ? DELETE_VERSION_BYPASSING_GOVERNANCE : DELETE_VERSION;
         }
@@ -269,13 +280,18 @@ final class CommandCodec {
         for (String v : values) out.writeString(v);
     }
 
-    /** byte 0 = none, 1 = if absent (If-None-Match: *), 2 = if the ETag matches, then str etag. */
+    /**
+     * byte 0 = none, 1 = if absent (If-None-Match: *), 2 = if the ETag matches, then str etag, 3 =
+     * if present (If-Match: *).
+     */
     private static void condition(ValueOutput out, WriteCondition condition) {
         if (condition instanceof WriteCondition.IfAbsent) {
             out.writeByte(1);
         } else if (condition instanceof WriteCondition.IfEtagMatches m) {
             out.writeByte(2);
             out.writeString(m.etag());
+        } else if (condition instanceof WriteCondition.IfPresent) {
+            out.writeByte(3);
         } else {
             out.writeByte(0);
         }
@@ -287,6 +303,7 @@ final class CommandCodec {
             case 0 -> WriteCondition.NONE;
             case 1 -> new WriteCondition.IfAbsent();
             case 2 -> new WriteCondition.IfEtagMatches(in.readString());
+            case 3 -> new WriteCondition.IfPresent();
             default -> throw new MetadataException("command: unknown write condition " + tag);
         };
     }

@@ -112,9 +112,19 @@ public final class ObjectVersions {
 
     /** {@link #deleteLatest}, its event naming the request; origin may be null. */
     public DeleteOutcome deleteLatest(String bucket, String key, EventOrigin origin) {
+        return deleteLatest(bucket, key, WriteCondition.NONE, origin);
+    }
+
+    /**
+     * {@link #deleteLatest(String, String, EventOrigin)} if {@code condition} holds for the key's
+     * current object, checked atomically with the delete.
+     *
+     * @throws ConditionalWriteConflict if it does not (nothing written)
+     */
+    public DeleteOutcome deleteLatest(String bucket, String key, WriteCondition condition, EventOrigin origin) {
         ObjectKey id = named(bucket, key);
         return (DeleteOutcome) runner.submit(requested(
-                new CatalogCommand.DeleteObject(runner.choose(), id.bucket(), id.key()), origin));
+                new CatalogCommand.DeleteObject(runner.choose(), id.bucket(), id.key(), condition), origin));
     }
 
     /** DeleteObject with a version id: removes that version for good; a missing version is no error. */

@@ -75,10 +75,18 @@ final class ObjectWriter {
         return new Result(new ObjectVersion(published, state), current);
     }
 
-    /** DeleteObject without a version id: removes the key, or adds a delete marker. */
-    DeleteOutcome deleteLatest(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id) {
+    /**
+     * DeleteObject without a version id: removes the key, or adds a delete marker, if {@code
+     * condition} holds for the current object (a delete marker heading the versions is none).
+     *
+     * @throws ConditionalWriteConflict if it does not (nothing added to the batch)
+     */
+    DeleteOutcome deleteLatest(WriteBatch batch, CatalogCommand.Choice choice, ObjectKey id, WriteCondition condition) {
         Versioning state = versioning(id);
         Optional<ObjectRecord> current = chain.current(id);
+        if (!holds(condition, current)) {
+            throw new ConditionalWriteConflict(id.bucket(), id.key(), condition, current.isPresent());
+        }
         if (state == Versioning.UNVERSIONED) {
             current.ifPresent(c -> {
                 ObjectLockRules.checkRemovable(id, c, choice.millis(), false);
@@ -211,6 +219,9 @@ final class ObjectWriter {
         }
         if (condition instanceof WriteCondition.IfEtagMatches m) {
             return current.isPresent() && m.etag().equals(current.get().etag());
+        }
+        if (condition instanceof WriteCondition.IfPresent) {
+            return current.isPresent();
         }
         throw new IllegalArgumentException("unknown condition " + condition);
     }

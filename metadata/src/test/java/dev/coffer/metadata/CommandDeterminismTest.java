@@ -117,7 +117,7 @@ class CommandDeterminismTest {
                     random.nextBoolean() ? Versioning.ENABLED : Versioning.SUSPENDED);
             if (roll < 11) return new CatalogCommand.DeleteBucket(c, bucket);
             if (roll < 40) return requested(new CatalogCommand.PutObject(c, bucket, key, record(c), condition(bucket, key)));
-            if (roll < 47) return requested(new CatalogCommand.DeleteObject(c, bucket, key));
+            if (roll < 47) return requested(new CatalogCommand.DeleteObject(c, bucket, key, deleteCondition(bucket, key)));
             if (roll < 49) return expire(c, bucket, key);
             if (roll < 50 && random.nextInt(3) == 0) {
                 return new CatalogCommand.SetNodeDraining(c, pick(List.of("n1", "n2")), random.nextBoolean());
@@ -292,6 +292,14 @@ class CommandDeterminismTest {
                 }
             }
             return WriteCondition.NONE;
+        }
+
+        /** If-Match on a delete: none mostly, else `*`, a stale ETag, or the current one. */
+        private WriteCondition deleteCondition(String bucket, String key) {
+            int roll = random.nextInt(6);
+            if (roll == 0) return new WriteCondition.IfPresent();
+            WriteCondition c = condition(bucket, key);
+            return c instanceof WriteCondition.IfAbsent ? WriteCondition.NONE : c;
         }
 
         private <T> T pick(List<T> from) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** PutObject (If-None-Match: *, If-Match) and DeleteObject (If-Match: an ETag or *) conditions, checked by the command. */
 class ConditionalWriteTest {
     @TempDir
     Path dir;
@@ -111,5 +112,60 @@ class ConditionalWriteTest {
             assertEquals(1, winners, "round " + round);
             assertEquals(winner, catalog.getObject("b", key).orElseThrow().etag());
         }
+    }
+
+    // ---- conditional deletes: DeleteObject with If-Match (an ETag or *), judged on the current object
+
+    @Test
+    void matchingEtagDeletesAndAStaleOneChangesNothing() {
+        catalog.putObject("b", "k", Records.chunked("e1", "c1"), WriteCondition.NONE);
+        ConditionalWriteConflict refused = assertThrows(ConditionalWriteConflict.class,
+                () -> catalog.versions().deleteLatest("b", "k", new WriteCondition.IfEtagMatches("stale"), null));
+        assertTrue(refused.keyExisted());
+        assertEquals("e1", catalog.getObject("b", "k").orElseThrow().etag(), "nothing deleted");
+        assertTrue(catalog.gc().pending(Long.MAX_VALUE, 10).isEmpty(), "no chunk queued by the refused delete");
+
+        DeleteOutcome done = catalog.versions().deleteLatest("b", "k", new WriteCondition.IfEtagMatches("e1"), null);
+        assertEquals("e1", done.removed().etag());
+        assertTrue(catalog.getObject("b", "k").isEmpty());
+    }
+
+    @Test
+    void ifPresentDeletesAnyCurrentObjectAndRefusesAMissingKey() {
+        catalog.putObject("b", "k", Records.inline("e1", "one"), WriteCondition.NONE);
+        catalog.versions().deleteLatest("b", "k", new WriteCondition.IfPresent(), null);
+        assertTrue(catalog.getObject("b", "k").isEmpty());
+
+        ConditionalWriteConflict refused = assertThrows(ConditionalWriteConflict.class,
+                () -> catalog.versions().deleteLatest("b", "k", new WriteCondition.IfPresent(), null));
+        assertFalse(refused.keyExisted(), "S3 answers NoSuchKey, and the refusal says why");
+        assertEquals(new WriteCondition.IfPresent(), refused.failed());
+    }
+
+    @Test
+    void aDeleteMarkerAsTheLatestVersionIsNoObjectToMatch() {
+        catalog.versions().setVersioning("b", Versioning.ENABLED);
+        catalog.putObject("b", "k", Records.inline("e1", "one"), WriteCondition.NONE);
+        DeleteOutcome marker = catalog.versions().deleteLatest("b", "k", new WriteCondition.IfEtagMatches("e1"), null);
+        assertTrue(marker.deleteMarker());
+
+        for (WriteCondition c : new WriteCondition[] {new WriteCondition.IfPresent(), new WriteCondition.IfEtagMatches("e1")}) {
+            ConditionalWriteConflict refused = assertThrows(ConditionalWriteConflict.class,
+                    () -> catalog.versions().deleteLatest("b", "k", c, null), c.toString());
+            assertFalse(refused.keyExisted(), "the version under the marker is not looked at");
+        }
+        assertEquals(2, catalog.versions().list(new VersionsQuery("b", "", null, null, null, 100)).versions().size(),
+                "no second marker was added");
+    }
+
+    @Test
+    void aConditionalDeleteInAVersionedBucketAddsAMarkerOverTheMatchedVersion() {
+        catalog.versions().setVersioning("b", Versioning.ENABLED);
+        catalog.putObject("b", "k", Records.inline("e1", "one"), WriteCondition.NONE);
+        catalog.putObject("b", "k", Records.inline("e2", "two"), WriteCondition.NONE);
+        assertThrows(ConditionalWriteConflict.class,
+                () -> catalog.versions().deleteLatest("b", "k", new WriteCondition.IfEtagMatches("e1"), null),
+                "only the current version's ETag counts");
+        assertTrue(catalog.versions().deleteLatest("b", "k", new WriteCondition.IfEtagMatches("e2"), null).deleteMarker());
     }
 }

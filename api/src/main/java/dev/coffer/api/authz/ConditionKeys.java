@@ -46,7 +46,24 @@ public final class ConditionKeys {
         keys.put("s3:x-amz-metadata-directive", headers.get("x-amz-metadata-directive"));
         keys.put("s3:x-amz-storage-class", headers.get("x-amz-storage-class"));
         requestTags(keys, headers.get("x-amz-tagging"));
+        conditionalRequest(keys, s3, headers);
         return keys.build();
+    }
+
+    /**
+     * s3:if-match and s3:if-none-match, the headers of a conditional write (PutObject,
+     * CompleteMultipartUpload) or delete (DeleteObject), as sent; a DeleteObjects key's ETag is its
+     * s3:if-match (its handler adds it). Other operations carry neither, as in S3.
+     */
+    private static void conditionalRequest(RequestContext.Builder keys, S3Request s3, Map<String, String> headers) {
+        switch (s3.operation()) {
+            case PUT_OBJECT, COMPLETE_MULTIPART_UPLOAD -> {
+                keys.put("s3:if-match", headers.get("if-match"));
+                keys.put("s3:if-none-match", headers.get("if-none-match"));
+            }
+            case DELETE_OBJECT -> keys.put("s3:if-match", headers.get("if-match"));
+            default -> { }
+        }
     }
 
     /**

@@ -111,7 +111,8 @@ public final class IamActions {
      * As {@link #of(S3Request)}, with what the request's headers add: a write that sets tags
      * ({@code x-amz-tagging} on PutObject and CreateMultipartUpload, or on CopyObject with
      * {@code x-amz-tagging-directive: REPLACE}) needs s3:PutObjectTagging as well, as the S3 API
-     * Reference's PutObject permissions say.
+     * Reference's PutObject permissions say; a DeleteObject with {@code If-Match} naming an ETag
+     * needs s3:GetObject ({@link #conditionalDeleteRead}).
      *
      * @param headers the request's headers by lower-case name, presigned ones included
      */
@@ -122,6 +123,10 @@ public final class IamActions {
         if (setsTags(s3.operation(), headers)) {
             checks = new ArrayList<>(checks);
             checks.add(objectCheck("s3:PutObjectTagging", s3));
+        }
+        if (s3.operation() == S3Operation.DELETE_OBJECT && namesEtag(headers.get("if-match"))) {
+            checks = new ArrayList<>(checks);
+            checks.add(conditionalDeleteRead(s3.bucket(), s3.key()));
         }
         if (createsVersion(s3.operation())) {
             checks = new ArrayList<>(checks);
@@ -179,6 +184,19 @@ public final class IamActions {
     /** The read of a CopyObject or UploadPartCopy source (a named version needs s3:GetObjectVersion). */
     public static ActionCheck copySource(String bucket, String key, String versionId) {
         return new ActionCheck(versionId == null ? "s3:GetObject" : "s3:GetObjectVersion", bucket, key);
+    }
+
+    /**
+     * What a delete conditional on an ETag needs beyond s3:DeleteObject: s3:GetObject on the key,
+     * as the S3 User Guide's "How to perform conditional deletes" says (If-Match: * does not).
+     */
+    public static ActionCheck conditionalDeleteRead(String bucket, String key) {
+        return new ActionCheck("s3:GetObject", bucket, key);
+    }
+
+    /** Whether an If-Match value (or a DeleteObjects ETag) names an ETag rather than {@code *}. */
+    public static boolean namesEtag(String ifMatch) {
+        return ifMatch != null && !ifMatch.trim().equals("*");
     }
 
     /** One key of DeleteObjects. */

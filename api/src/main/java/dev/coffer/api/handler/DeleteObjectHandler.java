@@ -5,6 +5,7 @@ import dev.coffer.api.routing.S3Operation;
 import dev.coffer.api.server.S3Call;
 import dev.coffer.api.server.S3Handler;
 import dev.coffer.api.service.ObjectService;
+import dev.coffer.metadata.WriteCondition;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -12,6 +13,8 @@ import reactor.core.publisher.Mono;
  * DeleteObject: removes the key, or with {@code versionId} one version; in a versioned bucket a
  * delete without a version id adds a delete marker. 204 whether or not anything existed. A version
  * Object Lock protects is refused (AccessDenied), GOVERNANCE unless the request bypasses it.
+ * {@code If-Match} (an ETag or {@code *}) makes it conditional on the current object
+ * ({@link DeleteConditions}): 412 PreconditionFailed, or 404 NoSuchKey when there is none.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html
  */
 public final class DeleteObjectHandler implements S3Handler {
@@ -28,9 +31,11 @@ public final class DeleteObjectHandler implements S3Handler {
 
     @Override
     public Mono<Void> handle(S3Call call) {
+        String versionId = call.s3().param("versionId");
+        WriteCondition condition = DeleteConditions.of(call.header("If-Match"), versionId);
         return GovernanceBypass.granted(call, call.s3().bucket(), call.s3().key())
                 .flatMap(bypass -> objects.versions().delete(call.s3().bucket(), call.s3().key(),
-                        call.s3().param("versionId"), bypass, dev.coffer.api.notify.EventOrigins.of(call, null)))
+                        versionId, bypass, condition, dev.coffer.api.notify.EventOrigins.of(call, null)))
                 .flatMap(outcome -> {
                     VersionHeaders.deleted(call, outcome);
                     return call.empty(HttpStatus.NO_CONTENT);

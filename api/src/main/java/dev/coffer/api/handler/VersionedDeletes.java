@@ -20,10 +20,13 @@ final class VersionedDeletes {
         return new DeleteResult.DeletedObject(key, requestedVersionId, true, outcome.versionId());
     }
 
-    /** A client error (a malformed version id, say) keeps its S3 code; anything else is InternalError. */
+    /**
+     * A client error (a malformed version id, say) keeps its S3 code, and so does NotImplemented (a
+     * condition Coffer does not judge); anything else is InternalError.
+     */
     static DeleteResult.Error error(String key, String versionId, Throwable e) {
         S3Exception s3 = ExceptionTranslator.translate(e);
-        if (s3.status() < 500) {
+        if (s3.status() < 500 || s3.code() == dev.coffer.api.error.S3ErrorCode.NotImplemented) {
             return new DeleteResult.Error(key, versionId, s3.code().code(), s3.message());
         }
         return new DeleteResult.Error(key, versionId, "InternalError", "We encountered an internal error. Please try again.");

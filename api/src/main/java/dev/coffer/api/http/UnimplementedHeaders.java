@@ -48,7 +48,11 @@ public final class UnimplementedHeaders {
             new Rule("x-amz-website-redirect-location", false, NONE, Refusal.NOT_IMPLEMENTED),
             new Rule("x-amz-storage-class", false, value -> S3StorageClass.named(value).filter(S3StorageClass::cofferHas)
                     .isPresent(), Refusal.STORAGE_CLASS),
-            new Rule("x-amz-write-offset-bytes", false, NONE, Refusal.NOT_IMPLEMENTED));
+            new Rule("x-amz-write-offset-bytes", false, NONE, Refusal.NOT_IMPLEMENTED),
+            // DeleteObject's conditions of directory buckets only; a general purpose bucket in S3
+            // refuses them rather than delete unconditionally (If-Match is implemented).
+            new Rule("x-amz-if-match-last-modified-time", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-if-match-size", false, NONE, Refusal.NOT_IMPLEMENTED));
 
     private UnimplementedHeaders() {}
 

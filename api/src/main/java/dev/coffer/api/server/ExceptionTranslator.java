@@ -102,8 +102,9 @@ public final class ExceptionTranslator {
         if (e instanceof DeleteMarkerRefusal) return S3Exception.of(S3ErrorCode.MethodNotAllowed);
         if (e instanceof NoSuchUploadException u) return S3Exception.of(S3ErrorCode.NoSuchUpload).with("UploadId", u.uploadId());
         if (e instanceof ConditionalWriteConflict c) {
-            if (c.failed() instanceof WriteCondition.IfEtagMatches && !c.keyExisted()) {
-                // S3 answers If-Match on a missing key with NoSuchKey, not PreconditionFailed.
+            if (!(c.failed() instanceof WriteCondition.IfAbsent) && !c.keyExisted()) {
+                // S3 answers If-Match (an ETag, or * on a delete) on a missing key with NoSuchKey,
+                // not PreconditionFailed; a delete marker as the latest version is a missing key.
                 return S3Exception.of(S3ErrorCode.NoSuchKey).with("Key", c.key());
             }
             return S3Exception.of(S3ErrorCode.PreconditionFailed).with("Condition", header(c.failed()));

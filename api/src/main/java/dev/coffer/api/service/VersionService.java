@@ -11,6 +11,7 @@ import dev.coffer.metadata.Versioning;
 import dev.coffer.metadata.VersionIds;
 import dev.coffer.metadata.VersionsPage;
 import dev.coffer.metadata.VersionsQuery;
+import dev.coffer.metadata.WriteCondition;
 import reactor.core.publisher.Mono;
 
 /**
@@ -110,10 +111,24 @@ public final class VersionService {
      */
     public Mono<DeleteOutcome> delete(String bucket, String key, String versionId, boolean bypassGovernance,
                                       dev.coffer.metadata.EventOrigin origin) {
+        return delete(bucket, key, versionId, bypassGovernance, WriteCondition.NONE, origin);
+    }
+
+    /**
+     * {@link #delete(String, String, String, boolean, dev.coffer.metadata.EventOrigin)} if {@code
+     * condition} (If-Match) holds for the key's current object, checked by the catalogue atomically
+     * with the delete ({@code ConditionalWriteConflict} otherwise). A condition is for the latest
+     * version only: {@code versionId} must be null when there is one.
+     */
+    public Mono<DeleteOutcome> delete(String bucket, String key, String versionId, boolean bypassGovernance,
+                                      WriteCondition condition, dev.coffer.metadata.EventOrigin origin) {
+        if (versionId != null && !(condition instanceof WriteCondition.None)) {
+            throw new IllegalArgumentException("a delete condition applies to the current version only");
+        }
         return io.call(() -> {
             checkVersionId(versionId);
             catalog.requireBucket(bucket);
-            return versionId == null ? versions.deleteLatest(bucket, key, origin)
+            return versionId == null ? versions.deleteLatest(bucket, key, condition, origin)
                     : versions.deleteVersion(bucket, key, versionId, bypassGovernance, origin);
         });
     }

@@ -18,11 +18,19 @@ public record Delete(
 
     /**
      * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ObjectIdentifier.html">ObjectIdentifier</a>;
-     * {@code eTag} is a condition: delete only if the object's entity tag matches.
+     * {@code eTag} is a condition: delete only if the object's entity tag matches ({@code *}: if
+     * there is an object). {@code lastModifiedTime} and {@code size} are conditions of directory
+     * buckets only, kept as sent so that a request carrying them is refused rather than ignored.
      */
     public record ObjectIdentifier(
             @JsonProperty("Key") String key,
             @JsonProperty("VersionId") String versionId,
-            @JsonProperty("ETag") String eTag) {
+            @JsonProperty("ETag") String eTag,
+            @JsonProperty("LastModifiedTime") String lastModifiedTime,
+            @JsonProperty("Size") String size) {
+
+        public ObjectIdentifier(String key, String versionId, String eTag) {
+            this(key, versionId, eTag, null, null);
+        }
     }
 }

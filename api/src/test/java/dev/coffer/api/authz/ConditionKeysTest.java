@@ -41,6 +41,21 @@ class ConditionKeysTest {
     }
 
     @Test
+    void conditionalWritesAndDeletesCarryTheirIfMatchAndIfNoneMatch() {
+        MockServerHttpRequest http = MockServerHttpRequest.put("/b/k").build();
+        Map<String, String> headers = Map.of("if-match", "\"e1\"", "if-none-match", "*");
+        RequestContext put = ConditionKeys.of(http, new S3Request(S3Operation.PUT_OBJECT, "b", "k", Map.of(), false), headers);
+        assertThat(put.get("s3:if-match")).containsExactly("\"e1\"");
+        assertThat(put.get("s3:if-none-match")).containsExactly("*");
+        RequestContext delete = ConditionKeys.of(http, new S3Request(S3Operation.DELETE_OBJECT, "b", "k", Map.of(), false),
+                headers);
+        assertThat(delete.get("s3:if-match")).containsExactly("\"e1\"");
+        assertThat(delete.get("s3:if-none-match")).isNull();
+        RequestContext get = ConditionKeys.of(http, new S3Request(S3Operation.GET_OBJECT, "b", "k", Map.of(), false), headers);
+        assertThat(get.get("s3:if-match")).as("a read's If-Match is no condition key of s3:GetObject").isNull();
+    }
+
+    @Test
     void theSignatureGivesAuthTypeVersionAndAge() {
         Instant now = Instant.parse("2026-12-02T15:00:10Z");
         S3Request s3 = new S3Request(S3Operation.GET_OBJECT, "b", "k", Map.of(), false);

@@ -156,6 +156,15 @@ class IamActionsTest {
     }
 
     @Test
+    void aDeleteConditionalOnAnEtagNeedsGetObjectTooButStarDoesNot() {
+        S3Request delete = new S3Request(DELETE_OBJECT, "b", "k", Map.of(), false);
+        assertThat(IamActions.of(delete, Map.of("if-match", "\"e1\"")).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:DeleteObject", "s3:GetObject");
+        assertThat(IamActions.of(delete, Map.of("if-match", "*")).orElseThrow()).extracting(ActionCheck::action)
+                .containsExactly("s3:DeleteObject");
+    }
+
+    @Test
     void aWriteThatSetsTagsNeedsPutObjectTaggingToo() {
         S3Request put = new S3Request(PUT_OBJECT, "photos", "k", Map.of(), false);
         assertThat(IamActions.of(put, Map.of("x-amz-tagging", "a=b")).orElseThrow()).extracting(ActionCheck::action)

@@ -19,6 +19,8 @@ class UnimplementedHeadersTest {
             x-amz-storage-class                              | GLACIER
             x-amz-write-offset-bytes                         | 0
             x-amz-bucket-object-lock-token                   | token-from-aws-support
+            x-amz-if-match-last-modified-time                | Wed, 01 Jan 2025 00:00:00 GMT
+            x-amz-if-match-size                              | 6
             """)
     void headerAskingForWhatIsNotDoneIsNotImplementedNamingIt(String name, String value) {
         S3Exception e = refusal(name, value);

@@ -48,7 +48,7 @@ class S3XmlReadTest {
     @Test
     void unknownElementsAreIgnored() {
         Delete delete = xml.read(("<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Future>x</Future>"
-                + "<Object><Key>k</Key><Size>3</Size><Nested><A>1</A></Nested></Object><Quiet>true</Quiet></Delete>")
+                + "<Object><Key>k</Key><Colour>3</Colour><Nested><A>1</A></Nested></Object><Quiet>true</Quiet></Delete>")
                 .getBytes(StandardCharsets.UTF_8), Delete.class);
         assertThat(delete).isEqualTo(new Delete(java.util.List.of(new Delete.ObjectIdentifier("k", null, null)), true));
     }
