@@ -22,7 +22,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-/** PutObject with If-None-Match: * and If-Match: the conditional writes of S3. */
+/** PutObject and CopyObject (its target) with If-None-Match: * and If-Match: the conditional writes of S3. */
 @ExtendWith(CofferServerExtension.class)
 class ConditionalWriteIT {
 
@@ -91,6 +91,30 @@ class ConditionalWriteIT {
         // S3 user guide, conditional writes: with If-Match and no current object, 404 Not Found.
         assertS3Error(404, "NoSuchKey", () -> s3.putObject(b -> b.bucket(bucket).key("cas-missing")
                 .ifMatch("\"00000000000000000000000000000000\""), RequestBody.fromString("v1")));
+    }
+
+    @Test
+    void copyObjectWithIfNoneMatchStarOntoAnExistingKeyReturns412AndKeepsTheTarget() {
+        s3.putObject(b -> b.bucket(bucket).key("copy-src"), RequestBody.fromString("source"));
+        s3.putObject(b -> b.bucket(bucket).key("copy-taken"), RequestBody.fromString("original"));
+        assertS3Error(412, "PreconditionFailed", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-src")
+                .destinationBucket(bucket).destinationKey("copy-taken").ifNoneMatch("*")));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("copy-taken")).asUtf8String()).isEqualTo("original");
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-src").destinationBucket(bucket).destinationKey("copy-new")
+                .ifNoneMatch("*"));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("copy-new")).asUtf8String()).isEqualTo("source");
+    }
+
+    @Test
+    void copyObjectWithIfMatchReplacesTheTargetOnlyOverItsEtag() {
+        s3.putObject(b -> b.bucket(bucket).key("copy-src2"), RequestBody.fromString("source"));
+        String etag = s3.putObject(b -> b.bucket(bucket).key("copy-cas"), RequestBody.fromString("v1")).eTag();
+        assertS3Error(412, "PreconditionFailed", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-src2")
+                .destinationBucket(bucket).destinationKey("copy-cas").ifMatch("\"00000000000000000000000000000000\"")));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("copy-cas")).asUtf8String()).isEqualTo("v1");
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("copy-src2").destinationBucket(bucket).destinationKey("copy-cas")
+                .ifMatch(etag));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("copy-cas")).asUtf8String()).isEqualTo("source");
     }
 
     @Test

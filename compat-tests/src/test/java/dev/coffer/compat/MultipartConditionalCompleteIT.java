@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 /**
  * CompleteMultipartUpload with If-None-Match: * and If-Match (S3's conditional writes, 2024): the
  * same answers and the same race guarantee as PutObject; a completion refused by its condition
- * changes nothing and leaves the upload in progress.
+ * changes nothing and leaves the upload in progress. And x-amz-mp-object-size, the size the
+ * completed object must have.
  */
 @ExtendWith(CofferServerExtension.class)
 class MultipartConditionalCompleteIT {
@@ -71,6 +72,14 @@ class MultipartConditionalCompleteIT {
         String error = assertXmlError(server.raw().signed("POST", "/" + bucket + "/" + key + "?uploadId=" + upload.uploadId(),
                 Map.of(header, value), xml.getBytes(StandardCharsets.UTF_8)), 412, "PreconditionFailed");
         return Xml.text(error, "/Error/Condition");
+    }
+
+    @Test
+    void completeWithAnotherMpObjectSizeIsInvalidRequestAndWithItsOwnCompletes() {
+        Started upload = started("sized", "12345");
+        assertS3Error(400, "InvalidRequest", () -> complete("sized", upload, r -> r.mpuObjectSize(6L)));
+        complete("sized", upload, r -> r.mpuObjectSize(5L));
+        assertThat(body("sized")).isEqualTo("12345");
     }
 
     @Test

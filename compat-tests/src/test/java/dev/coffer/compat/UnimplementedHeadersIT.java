@@ -69,6 +69,19 @@ class UnimplementedHeadersIT {
     }
 
     @Test
+    void theSdksNewerChecksumsEventHoldsAndNamespacesAreNotImplemented() {
+        // Members S3 added to the SDK's model after Coffer's checksums and Object Lock were written.
+        assertNotImplemented("sha512", () -> server.s3().putObject(b -> b.bucket(bucket).key("sha512")
+                .checksumSHA512("AAAA"), RequestBody.fromBytes(BODY)));
+        assertNotImplemented("event-hold", () -> server.s3().putObject(b -> b.bucket(bucket).key("event-hold")
+                .objectLockEventHold("ON"), RequestBody.fromBytes(BODY)));
+        String regional = server.uniqueBucketName("regional");
+        assertS3Error(501, "NotImplemented", () -> server.s3().createBucket(b -> b.bucket(regional)
+                .bucketNamespace("account-regional")));
+        assertS3Error(404, "NoSuchBucket", () -> server.s3().headBucket(b -> b.bucket(regional)));
+    }
+
+    @Test
     void aclsOtherThanTheBucketOwnersAreNotSupportedAsOnABucketThatEnforcesOwnership() {
         for (ObjectCannedACL acl : List.of(ObjectCannedACL.PUBLIC_READ, ObjectCannedACL.PUBLIC_READ_WRITE,
                 ObjectCannedACL.AUTHENTICATED_READ)) {

@@ -51,13 +51,13 @@ public final class ConditionKeys {
     }
 
     /**
-     * s3:if-match and s3:if-none-match, the headers of a conditional write (PutObject,
+     * s3:if-match and s3:if-none-match, the headers of a conditional write (PutObject, CopyObject,
      * CompleteMultipartUpload) or delete (DeleteObject), as sent; a DeleteObjects key's ETag is its
      * s3:if-match (its handler adds it). Other operations carry neither, as in S3.
      */
     private static void conditionalRequest(RequestContext.Builder keys, S3Request s3, Map<String, String> headers) {
         switch (s3.operation()) {
-            case PUT_OBJECT, COMPLETE_MULTIPART_UPLOAD -> {
+            case PUT_OBJECT, COPY_OBJECT, COMPLETE_MULTIPART_UPLOAD -> {
                 keys.put("s3:if-match", headers.get("if-match"));
                 keys.put("s3:if-none-match", headers.get("if-none-match"));
             }

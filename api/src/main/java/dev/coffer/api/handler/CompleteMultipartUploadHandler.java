@@ -56,6 +56,7 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
         String bucket = call.s3().bucket();
         String key = call.s3().key();
         WriteCondition condition = UploadRules.writeCondition(call);
+        Long expectedSize = MultipartRules.expectedObjectSize(call.header("x-amz-mp-object-size"));
         Map<String, String> declared = new LinkedHashMap<>();
         for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
             String value = call.header(a.header());
@@ -77,7 +78,7 @@ public final class CompleteMultipartUploadHandler implements S3Handler {
                         MultipartRules.checkPartNumber(part.partNumber());
                     }
                     return uploads.complete(bucket, key, call.s3().param("uploadId"),
-                            new CompletionPlan(request.parts(), declared), condition,
+                            new CompletionPlan(request.parts(), declared, expectedSize), condition,
                             dev.coffer.api.notify.EventOrigins.of(call, null));
                 })
                 .flatMap(done -> {

@@ -32,9 +32,17 @@ final class CompletionPlan implements UploadCompletion.Plan {
     /** The whole-object checksum the request carries (x-amz-checksum-*), or null. */
     private final Map<String, String> declared;
 
+    /** The object size the request expects (x-amz-mp-object-size), or null. */
+    private final Long expectedSize;
+
     CompletionPlan(List<CompleteMultipartUpload.Part> requested, Map<String, String> declared) {
+        this(requested, declared, null);
+    }
+
+    CompletionPlan(List<CompleteMultipartUpload.Part> requested, Map<String, String> declared, Long expectedSize) {
         this.requested = requested;
         this.declared = declared;
+        this.expectedSize = expectedSize;
     }
 
     @Override
@@ -78,6 +86,11 @@ final class CompletionPlan implements UploadCompletion.Plan {
             chunks.addAll(p.chunks());
             parts.add(new PartInfo(p.partNumber(), p.size(), p.etag(), p.checksum()));
             size += p.size();
+        }
+        if (expectedSize != null && expectedSize != size) {
+            // S3's answer to a mismatch (API reference, x-amz-mp-object-size); its message is Coffer's.
+            throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("The object size of the completed upload ("
+                    + size + " bytes) does not match x-amz-mp-object-size (" + expectedSize + ").");
         }
         return ObjectRecord.ofParts(size, etag(chosen), System.currentTimeMillis(), upload.contentHeaders(),
                 upload.userMetadata(), checksums, upload.checksumType(), chunks, parts);

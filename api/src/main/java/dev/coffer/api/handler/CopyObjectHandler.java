@@ -21,13 +21,15 @@ import dev.coffer.api.sse.SseResponseHeaders;
 import dev.coffer.api.xml.CopyObjectResult;
 import dev.coffer.api.xml.S3Xml;
 import dev.coffer.metadata.ObjectRecord;
+import dev.coffer.metadata.WriteCondition;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
  * CopyObject: a server-side copy, within a bucket or across buckets, keeping or replacing the
- * metadata, under the x-amz-copy-source-if-* conditions.
+ * metadata, under the x-amz-copy-source-if-* conditions (on the source) and If-Match / If-None-Match
+ * (on the target, checked by the catalogue as PutObject's are).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
  */
 public final class CopyObjectHandler implements S3Handler {
@@ -71,6 +73,8 @@ public final class CopyObjectHandler implements S3Handler {
                     + "website redirect location or encryption attributes.");
         }
         Preconditions.Conditions conditions = CopySource.conditions(call);
+        // If-Match / If-None-Match: * are conditions on the target key, as on PutObject (S3, 2025-10).
+        WriteCondition condition = UploadRules.writeCondition(call);
         // A copy takes the source's tags (as the tagging directive says) but none of its Object Lock:
         // the lock comes from the request's headers or the target bucket's default, as in S3.
         var tags = ObjectTagging.forCopy(call.header("x-amz-tagging-directive"), call.header("x-amz-tagging"));
@@ -89,7 +93,7 @@ public final class CopyObjectHandler implements S3Handler {
                                 + "larger than the maximum allowable size for a copy source: " + MAX_COPY_SOURCE);
                     }
                 }, contentHeaders, userMetadata, src -> ObjectAcls.merge(attributes.apply(src), acl), sourceKey, targetSse,
-                        dev.coffer.api.notify.EventOrigins.of(call, "Copy")))
+                        condition, dev.coffer.api.notify.EventOrigins.of(call, "Copy")))
                 .flatMap(copied -> {
                     ObjectRecord record = copied.target().record();
                     SseResponseHeaders.write(SseAttribute.of(record), call.responseHeaders());

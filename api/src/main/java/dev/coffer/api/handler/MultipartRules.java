@@ -94,6 +94,22 @@ final class MultipartRules {
         return sent;
     }
 
+    /**
+     * CompleteMultipartUpload's x-amz-mp-object-size: the size the completed object must have
+     * (null when absent); InvalidArgument when it is no non-negative number.
+     */
+    static Long expectedObjectSize(String value) {
+        if (value == null) return null;
+        try {
+            long size = Long.parseLong(value.trim());
+            if (size >= 0) return size;
+        } catch (NumberFormatException ignored) {
+            // falls through
+        }
+        throw S3Exception.of(S3ErrorCode.InvalidArgument).withMessage("Invalid x-amz-mp-object-size: " + value)
+                .with("ArgumentName", "x-amz-mp-object-size").with("ArgumentValue", value);
+    }
+
     private static S3Exception invalid(String message) {
         return S3Exception.of(S3ErrorCode.InvalidRequest).withMessage(message);
     }

@@ -60,6 +60,7 @@ public final class ObjectLockHandlers {
             if (!"Enabled".equals(config.objectLockEnabled())) throw S3Exception.of(S3ErrorCode.MalformedXML);
             if (config.rule() == null) return java.util.Optional.empty();
             ObjectLockConfiguration.DefaultRetention d = config.rule().defaultRetention();
+            if (d != null && d.defaultEventHold() != null) throw eventHoldsNotImplemented("DefaultEventHold");
             if (d == null || d.mode() == null || (d.days() == null) == (d.years() == null)) {
                 throw S3Exception.of(S3ErrorCode.MalformedXML);
             }
@@ -130,6 +131,8 @@ public final class ObjectLockHandlers {
 
         /** The retention the document asks for; empty to remove it. */
         static java.util.Optional<dev.coffer.metadata.Retention> retention(Retention doc, long nowMillis) {
+            if (doc.eventHold() != null && !doc.eventHold().trim().equals("OFF")) throw eventHoldsNotImplemented("EventHold");
+            if (doc.eventHoldDuration() != null) throw eventHoldsNotImplemented("EventHoldDuration");
             if (doc.mode() == null && doc.retainUntilDate() == null) return java.util.Optional.empty();
             if (doc.mode() == null || doc.retainUntilDate() == null) throw S3Exception.of(S3ErrorCode.MalformedXML);
             RetentionMode mode = switch (doc.mode().trim()) {
@@ -212,6 +215,15 @@ public final class ObjectLockHandlers {
                 throw S3Exception.of(S3ErrorCode.InvalidRequest).withMessage("Bucket is missing Object Lock Configuration");
             }
         });
+    }
+
+    /**
+     * Object Lock's event holds (a hold released by an event, then a retention period): not
+     * implemented, so a document asking for one is refused rather than stored without it.
+     */
+    private static S3Exception eventHoldsNotImplemented(String element) {
+        return S3Exception.of(S3ErrorCode.NotImplemented)
+                .withMessage("Object Lock event holds are not implemented (" + element + ").");
     }
 
     private static S3Exception noConfiguration() {

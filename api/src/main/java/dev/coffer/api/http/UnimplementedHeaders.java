@@ -52,7 +52,24 @@ public final class UnimplementedHeaders {
             // DeleteObject's conditions of directory buckets only; a general purpose bucket in S3
             // refuses them rather than delete unconditionally (If-Match is implemented).
             new Rule("x-amz-if-match-last-modified-time", false, NONE, Refusal.NOT_IMPLEMENTED),
-            new Rule("x-amz-if-match-size", false, NONE, Refusal.NOT_IMPLEMENTED));
+            new Rule("x-amz-if-match-size", false, NONE, Refusal.NOT_IMPLEMENTED),
+            // AbortMultipartUpload's condition of directory buckets only.
+            new Rule("x-amz-if-match-initiated-time", false, NONE, Refusal.NOT_IMPLEMENTED),
+            // The checksum algorithms S3 added after CRC64NVME: a value Coffer cannot verify is
+            // refused, never stored unchecked (the others: dev.coffer.api.checksum).
+            new Rule("x-amz-checksum-sha512", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-checksum-md5", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-checksum-xxhash64", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-checksum-xxhash3", false, NONE, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-checksum-xxhash128", false, NONE, Refusal.NOT_IMPLEMENTED),
+            // Object Lock's event hold: OFF (no hold) is what every version has here.
+            new Rule("x-amz-object-lock-event-hold", false, "OFF"::equals, Refusal.NOT_IMPLEMENTED),
+            new Rule("x-amz-object-lock-event-hold-duration-", true, NONE, Refusal.NOT_IMPLEMENTED),
+            // CopyObject's object annotations directive: no Coffer object has annotations, so COPY
+            // (copy the source's: none) is what a copy does; anything else asks for annotations.
+            new Rule("x-amz-object-annotation-directive", false, "COPY"::equals, Refusal.NOT_IMPLEMENTED),
+            // CreateBucket's namespace: every Coffer bucket is in the one (global) namespace.
+            new Rule("x-amz-bucket-namespace", false, "global"::equals, Refusal.NOT_IMPLEMENTED));
 
     private UnimplementedHeaders() {}
 

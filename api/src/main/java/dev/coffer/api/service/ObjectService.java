@@ -150,13 +150,14 @@ public final class ObjectService {
      * Copies the source's version ({@code srcVersionId}, or the latest when null) to the target key,
      * once {@code check} accepted the source's record (it throws to refuse, e.g. failed copy-source
      * conditions), with new headers and metadata (REPLACE) or the source's when they are null (COPY),
-     * and the version attributes {@code attributes} gives for the source (a copy starts with none).
+     * and the version attributes {@code attributes} gives for the source (a copy starts with none),
+     * if {@code condition} (the request's If-Match / If-None-Match) holds at the target when published.
      */
     public Mono<Copied> copy(String srcBucket, String srcKey, String srcVersionId, String dstBucket, String dstKey,
                              java.util.function.Consumer<ObjectRecord> check, java.util.Map<String, String> contentHeaders,
                              java.util.Map<String, String> userMetadata,
                              java.util.function.Function<ObjectRecord, java.util.Map<String, byte[]>> attributes,
-                             CustomerKey sourceCustomerKey, SseRequest targetSse,
+                             CustomerKey sourceCustomerKey, SseRequest targetSse, WriteCondition condition,
                              dev.coffer.metadata.EventOrigin origin) {
         VersionService.checkVersionId(srcVersionId);
         return io.call(() -> {
@@ -172,8 +173,7 @@ public final class ObjectService {
                     pointers(copied), System.currentTimeMillis()).withAttributes(attributes.apply(source)), sourceKey, sealed);
             record = withDefaultRetention(dstBucket, record);
             try {
-                return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, WriteCondition.NONE,
-                        origin));
+                return new Copied(sourceVersion, catalog.versions().publish(dstBucket, dstKey, record, condition, origin));
             } catch (CatalogRefusal e) { // only then surely unpublished (see publishNow)
                 discardNow(copied);
                 throw e;

@@ -19,9 +19,18 @@ public record ObjectLockConfiguration(
     /** ObjectLockRule. */
     public record Rule(@JsonProperty("DefaultRetention") DefaultRetention defaultRetention) {}
 
-    /** DefaultRetention: a mode and exactly one of Days and Years. */
+    /**
+     * DefaultRetention: a mode and exactly one of Days and Years. {@code defaultEventHold} (Object
+     * Lock's event holds) is read only to be refused: Coffer does not implement them.
+     */
     public record DefaultRetention(
             @JsonProperty("Mode") String mode,
             @JsonProperty("Days") String days,
-            @JsonProperty("Years") String years) {}
+            @JsonProperty("Years") String years,
+            @JsonProperty("DefaultEventHold") Retention.EventHoldDuration defaultEventHold) {
+
+        public DefaultRetention(String mode, String days, String years) {
+            this(mode, days, years, null);
+        }
+    }
 }

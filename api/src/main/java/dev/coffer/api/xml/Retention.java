@@ -14,5 +14,15 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 @JacksonXmlRootElement(localName = "Retention", namespace = S3Xml.NAMESPACE)
 public record Retention(
         @JsonProperty("Mode") String mode,
-        @JsonProperty("RetainUntilDate") String retainUntilDate) {
+        @JsonProperty("RetainUntilDate") String retainUntilDate,
+        @JsonProperty("EventHold") String eventHold,
+        @JsonProperty("EventHoldDuration") EventHoldDuration eventHoldDuration) {
+
+    /** Without an event hold, the only retention Coffer has ({@code eventHold} is read to refuse one). */
+    public Retention(String mode, String retainUntilDate) {
+        this(mode, retainUntilDate, null, null);
+    }
+
+    /** EventHoldDuration (Object Lock's event holds, which Coffer does not implement): kept as sent. */
+    public record EventHoldDuration(@JsonProperty("Days") String days, @JsonProperty("Years") String years) {}
 }

@@ -21,6 +21,16 @@ class UnimplementedHeadersTest {
             x-amz-bucket-object-lock-token                   | token-from-aws-support
             x-amz-if-match-last-modified-time                | Wed, 01 Jan 2025 00:00:00 GMT
             x-amz-if-match-size                              | 6
+            x-amz-if-match-initiated-time                    | Wed, 01 Jan 2025 00:00:00 GMT
+            x-amz-checksum-sha512                            | AAAA
+            x-amz-checksum-md5                               | AAAA
+            x-amz-checksum-xxhash64                          | AAAA
+            x-amz-checksum-xxhash3                           | AAAA
+            x-amz-checksum-xxhash128                         | AAAA
+            x-amz-object-lock-event-hold                     | ON
+            x-amz-object-lock-event-hold-duration-days       | 30
+            x-amz-bucket-namespace                           | account-regional
+            x-amz-object-annotation-directive                | REPLACE
             """)
     void headerAskingForWhatIsNotDoneIsNotImplementedNamingIt(String name, String value) {
         S3Exception e = refusal(name, value);
@@ -55,6 +65,9 @@ class UnimplementedHeadersTest {
             x-amz-bucket-object-lock-enabled | false
             x-amz-object-ownership           | BucketOwnerEnforced
             x-amz-request-payer              | requester
+            x-amz-object-lock-event-hold     | OFF
+            x-amz-bucket-namespace           | global
+            x-amz-object-annotation-directive | COPY
             x-amz-meta-encryption            | none
             x-amz-server-side-encryption     | AES256
             x-amz-server-side-encryption     | aws:kms

@@ -46,7 +46,8 @@ class PowerLossObjectWritesTest {
             ObjectVersion v2 = run.step(e -> e.current.put("b/big", second), () -> rig.put("b", "big", second, SseRequest.NONE));
             run.keep("b", "big", v2.record().versionId(), second);
             ObjectService.Copied copy = run.step(e -> e.current.put("b/copy", sealed), () -> rig.objects.copy("b", "sse", null,
-                    "b", "copy", r -> { }, null, null, r -> Map.of(), null, SseRequest.NONE, EventOrigin.NONE).block());
+                    "b", "copy", r -> { }, null, null, r -> Map.of(), null, SseRequest.NONE, dev.coffer.metadata.WriteCondition.NONE,
+                    EventOrigin.NONE).block());
             run.keep("b", "copy", copy.target().record().versionId(), sealed);
             run.step(e -> e.current.put("b/sse", null),
                     () -> rig.objects.versions().delete("b", "sse", null, EventOrigin.NONE).block());
