@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * An upload must say how long its payload is, and may not be longer: a body of unbounded length
  * is 411 MissingContentLength before a byte is stored, and an aws-chunked body that runs past its
- * x-amz-decoded-content-length is refused with IncompleteBody at once, not after gigabytes.
+ * x-amz-decoded-content-length is refused with IncompleteBody at once, not after gigabytes, and
+ * the connection closed (the rest of the body is not waited for).
  * (A plain body cannot run past its Content-Length: HTTP framing ends it there.)
  */
 @ExtendWith(CofferServerExtension.class)
@@ -92,6 +93,8 @@ class DeclaredLengthIT {
             answered.set(true);
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.body()).contains("<Code>IncompleteBody</Code>");
+            // the rest of the body is not waited for: the server says it closes the connection
+            assertThat(response.headers()).containsEntry("connection", "close");
             // only what the socket buffers hold went out before the refusal, not the 512 MiB offered
             assertThat(sentWhenAnswered).as("payload bytes sent before the refusal").isLessThan(64L << 20);
             assertThat(c.closedByServerWithin(BOUND)).as("connection closed after the refusal").isTrue();

@@ -68,7 +68,9 @@ final class UploadSink {
     private void payload(ByteBuffer data) {
         int n = data.remaining();
         size += n;
-        if (size > maxSize) throw S3Exception.of(overLimit);
+        // Past the limit the rest of the body is not waited for: the refusal closes the connection,
+        // as a stalled body's does (BodyTimeout), instead of leaving it to the idle timeout.
+        if (size > maxSize) throw S3Exception.of(overLimit).withHeader("Connection", "close");
         if (checksum != null) checksum.update(data);
         try {
             if (writer == null && smallLength + n <= inlineThreshold) {
