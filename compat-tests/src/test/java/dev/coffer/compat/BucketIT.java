@@ -7,19 +7,15 @@ import static dev.coffer.compat.support.S3Assertions.header;
 import static dev.coffer.compat.support.S3Assertions.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.coffer.compat.ops.CofferProcess;
 import dev.coffer.compat.support.CofferServer;
 import dev.coffer.compat.support.CofferServerExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -100,13 +96,10 @@ class BucketIT {
     }
 
     @Test
-    void createExistingOwnBucketInAnotherRegionReturnsBucketAlreadyOwnedByYou(@TempDir Path dir) throws Exception {
-        // A server of its own (a process: the region is a server setting), signed for as eu-west-1.
-        Map<String, String> env = Map.of("COFFER_DATA_DIR", dir.resolve("data").toString(),
-                "COFFER_ACCESS_KEY", CofferServer.ACCESS_KEY, "COFFER_SECRET_KEY", CofferServer.SECRET_KEY,
-                "COFFER_REGION", "eu-west-1");
-        try (CofferProcess euWest = CofferProcess.start(env, dir.resolve("coffer.log"));
-                S3Client client = euWest.client(Region.EU_WEST_1)) {
+    void createExistingOwnBucketInAnotherRegionReturnsBucketAlreadyOwnedByYou() throws Exception {
+        // A server of its own (the region is a server setting), signed for as eu-west-1.
+        try (CofferServer euWest = CofferServer.startInProcess("--coffer.region=eu-west-1");
+                S3Client client = euWest.newClient(CofferServer.ACCESS_KEY, CofferServer.SECRET_KEY, Region.EU_WEST_1)) {
             String name = server.uniqueBucketName("twice-eu");
             assertThat(status(client.createBucket(b -> b.bucket(name)))).isEqualTo(200);
             assertS3Error(409, "BucketAlreadyOwnedByYou", () -> client.createBucket(b -> b.bucket(name)));
