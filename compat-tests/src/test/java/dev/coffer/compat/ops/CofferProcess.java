@@ -25,6 +25,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class CofferProcess implements AutoCloseable {
     /** Built by the reactor's package phase, which precedes failsafe's integration-test. */
     public static final Path JAR = Path.of("..", "api", "target", "coffer-exec.jar");
+    /**
+     * The jar's event loops stop without Netty's 2 s quiet period once Spring's graceful shutdown
+     * has drained every request: in a test that period is only 2 s of each stop. The jar an
+     * operator runs keeps it (in-process test servers drop it too, {@link CofferServer}).
+     */
+    private static final String QUIET_STOP = "-Dreactor.netty.ioShutdownQuietPeriod=0";
 
     private final Process process;
     private final int port;
@@ -46,7 +52,7 @@ public final class CofferProcess implements AutoCloseable {
         int port = FreePort.next();
         int drivePort = FreePort.next();
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()))
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", QUIET_STOP, "-jar", JAR.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);

@@ -154,7 +154,8 @@ public final class CofferServer implements AutoCloseable {
                 loops.setUseGlobalResources(false);
                 // Netty's quiet period (2 s by default) waits for tasks that come after the close;
                 // Spring's graceful shutdown has drained every request by then, so in a test it is
-                // only 2 s of each stop (about 20 stops in the ITs). The jar keeps the default.
+                // only 2 s of each stop (about 20 stops in the ITs). The jar keeps the default (the
+                // processes CofferProcess starts drop it too).
                 loops.setShutdownQuietPeriod(Duration.ZERO);
                 return loops;
             }));
