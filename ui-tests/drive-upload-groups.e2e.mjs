@@ -101,7 +101,7 @@ await steps.run('Cancel on a folder stops every file not yet uploaded: the line 
   });
   try {
     await pick('#upload-folder', dir);
-    await waitFor(async () => held.length === 2 && (await said('cancel/holiday/')).detail.startsWith('30 of 60 files'), 'two files in flight after 30 done');
+    await waitFor(async () => held.length === 6 && (await said('cancel/holiday/')).detail.startsWith('30 of 60 files'), 'six small files in flight after 30 done');
     await line('cancel/holiday/').getByRole('button', { name: 'Cancel upload of folder holiday' }).click();
     await page.locator('.upload-group[data-group="cancel/holiday/"][data-state=cancelled]').waitFor({ state: 'attached' });
   } finally {

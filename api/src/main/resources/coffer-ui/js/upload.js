@@ -57,6 +57,9 @@ function pause(ms, signal) {
   });
 }
 
+/** Parts of at least 8 MiB, and no more than S3's 10,000 of them. */
+const partSizeFor = (total) => Math.max(MIN_PART_SIZE, Math.ceil(total / 10000));
+
 const hashHex = async (blob) => Array.from(await sha256Bytes(await blob.arrayBuffer()), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export class Upload {
@@ -84,6 +87,12 @@ export class Upload {
 
   get percent() {
     return this.total === 0 ? (this.state === 'done' ? 100 : 0) : Math.floor((this.loaded / this.total) * 100);
+  }
+
+  /** The bytes it holds in memory at most while it runs: the whole file for one PUT (its SHA-256 is read from it), else its parts in flight. */
+  get memory() {
+    if (this.total <= MULTIPART_THRESHOLD || this.singleOnly) return this.total;
+    return PARALLEL_PARTS * (this.record ? this.record.partSize : partSizeFor(this.total));
   }
 
   get contentType() {
@@ -211,7 +220,7 @@ export class Upload {
       this.singleOnly = true; // a server without multipart still takes the file in one PUT
       return false;
     }
-    const partSize = Math.max(MIN_PART_SIZE, Math.ceil(this.total / 10000));
+    const partSize = partSizeFor(this.total);
     this.parts = [];
     for (let start = 0, n = 1; start < this.total; start += partSize, n++) {
       this.parts.push({ number: n, start, size: Math.min(partSize, this.total - start), loaded: 0, etag: null });
