@@ -3,8 +3,12 @@
 // A picked folder of 200 files shows one line that counts to "200 of 200 files" and opens to its
 // files; Cancel on a folder stops every file not yet sent (a listing holds only those the line
 // counted done); a dragged folder some of whose files a bucket policy refuses says "4 failed",
-// lists those first with S3's reason, and "Retry failed" sends them once the policy is gone.
+// lists those first with S3's reason, and "Retry failed" sends them once the policy is gone; a
+// folder line that settled with failures is removed from the list as a whole; after a reload, a
+// folder's unfinished large file comes back under the folder's line and picking the folder again
+// finishes it.
 // Screenshots go to docs/screenshots/drive-upload-folder-*.png.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +26,7 @@ const { context, close } = await launch(DESKTOP);
 const page = context.pages()[0] || (await context.newPage());
 context.on('weberror', (e) => console.log(`page error - ${e.error().message}`));
 steps.onFailure = (name) => failureShot(page, name);
-const { s3, openFolder, clearFinished, pick, waitFor } = uploadsKit(() => page, driveUrl);
+const { s3, openFolder, clearFinished, pick, waitFor, reloadThroughTheLeavePrompt } = uploadsKit(() => page, driveUrl);
 const tmp = mkdtempSync(join(tmpdir(), 'drive-upload-groups-'));
 
 /** A folder on disk: `count` small files "f000.txt"…, the last `nested` of them in "sub/". */
@@ -144,6 +148,51 @@ await steps.run('a dragged folder some of whose files a policy refuses says "4 f
   const after = await said('mixed/');
   assert(after.status === 'Done' && after.detail.startsWith('20 of 20 files · '), `the line says so: "${after.status}", "${after.detail}"`);
   assert((await listed('mixed/')).length === 20, 'the bucket holds all 20');
+});
+
+await steps.run('a folder line that settled with failures leaves the list as a whole', async () => {
+  const { dir } = folder('refused', 3);
+  const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/refused/*` }] };
+  await s3({ method: 'PUT', bucket, query: { policy: '' }, body: JSON.stringify(policy) });
+  try {
+    await openFolder(bucket);
+    await clearFinished();
+    await pick('#upload-folder', dir);
+    await page.locator('.upload-group[data-group="refused/"][data-state=failed]').waitFor({ state: 'attached', timeout: 60000 });
+  } finally {
+    await s3({ method: 'DELETE', bucket, query: { policy: '' } });
+  }
+  const head = await page.locator('.uploads-title').textContent();
+  assert(head.includes('3 failed'), `the panel counts the refused files: "${head}"`);
+  await line('refused/').getByRole('button', { name: 'Remove folder refused from the list' }).click();
+  await line('refused/').waitFor({ state: 'detached' });
+  assert(await page.locator('#uploads').isHidden(), 'with nothing left in it, the panel goes');
+});
+
+await steps.run('after a reload, a folder\'s unfinished large file is back under the folder\'s line, and "Choose folder" finishes it', async () => {
+  const dir = join(tmp, 'album');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'notes.txt'), 'notes');
+  const video = randomBytes(20 * 1024 * 1024); // multipart: parts of 8, 8 and 4 MiB
+  writeFileSync(join(dir, 'video.bin'), video);
+  await openFolder(bucket);
+  await clearFinished();
+  const later = /[?&]partNumber=[23]&/;
+  await page.route(later, () => {}); // parts 2 and 3 hang, so the reload comes while they are in flight
+  const first = page.waitForResponse((r) => /[?&]partNumber=1&/.test(r.url()) && r.request().method() === 'PUT' && r.status() === 200);
+  await pick('#upload-folder', dir);
+  await first;
+  await reloadThroughTheLeavePrompt();
+  await page.unroute(later);
+  await page.locator('.upload-group[data-group="album/"][data-state=needs-file]').waitFor({ state: 'attached' });
+  const { status, detail } = await said('album/');
+  assert(status === 'Unfinished' && /^0 of 1 file · .* of 21\.0 MB · 1 file to resume: choose “album” again to go on$/.test(detail),
+    `the folder's line says so: "${status}", "${detail}"`);
+  assert(await page.locator('.upload-list > .upload').count() === 0, 'the unfinished file has no line of its own');
+  await pick('button[aria-label="Choose the folder album again to resume its files"]', dir);
+  await page.locator('.upload-group[data-group="album/"][data-state=done]').waitFor({ state: 'attached', timeout: 60000 });
+  assert((await said('album/')).detail.startsWith('1 of 1 file · '), 'the line counts it done');
+  assert(await s3({ bucket, key: 'album/video.bin', digest: true }) === createHash('sha256').update(video).digest('hex'), 'the bytes read back are the file\'s');
 });
 
 await close();

@@ -34,7 +34,8 @@ export class UploadPanel {
         this.toggle),
       this.list);
     this.picker = h('input', { type: 'file', hidden: true, id: 'resume-picker' });
-    element.append(this.picker);
+    this.folderPicker = h('input', { type: 'file', hidden: true, webkitdirectory: true, id: 'resume-folder-picker' });
+    element.append(this.picker, this.folderPicker);
     this.onLeave = (e) => {
       if (!this.queue.busy) return;
       e.preventDefault();
@@ -71,12 +72,15 @@ export class UploadPanel {
     if (this.element.classList.contains('collapsed')) this.collapse();
   }
 
-  /** Brings back the uploads this endpoint and key left unfinished; resolves to how many. */
+  /** Brings back the uploads this endpoint and key left unfinished, a folder's under its line; resolves to how many. */
   async restore() {
     const records = await store.list(this.ctx.client.origin, this.ctx.client.credentials.accessKey);
+    const groups = new Map(this.queue.items.filter((u) => u.group).map((u) => [u.group.id, u.group]));
     for (const record of records) {
       if (this.queue.items.some((u) => u.record && u.record.id === record.id)) continue;
-      const upload = this.queue.addResumed(this.ctx.client, record);
+      const g = record.group;
+      if (g && !groups.has(g.id)) groups.set(g.id, new UploadGroup(g.prefix, g.id));
+      const upload = this.queue.addResumed(this.ctx.client, record, g ? groups.get(g.id) : null);
       this.show();
       const file = await store.fileFromHandle(record.handle, false);
       if (file) await this.supply(upload, file);
@@ -106,15 +110,38 @@ export class UploadPanel {
   }
 
   /** Asks for one file; resolves to it, or null when none was chosen. */
-  pickFile() {
+  async pickFile() {
+    return (await this.choose(this.picker))[0] || null;
+  }
+
+  /** Resolves to the files `input` was given (none when the person cancels: no change event, the next pick replaces this one). */
+  choose(input) {
     return new Promise((resolve) => {
-      this.picker.onchange = () => {
-        const picked = this.picker.files[0] || null;
-        this.picker.value = '';
+      input.onchange = () => {
+        const picked = Array.from(input.files);
+        input.value = '';
         resolve(picked);
       };
-      this.picker.click();
+      input.click();
     });
+  }
+
+  /** A folder's unfinished files, given back at once: the folder is picked again and each file found by its path in it. */
+  async resumeFolder(group) {
+    const files = await this.choose(this.folderPicker);
+    if (!files.length) return;
+    const byPath = new Map(files.map((f) => [f.webkitRelativePath.slice(f.webkitRelativePath.indexOf('/') + 1), f]));
+    let resumed = 0;
+    for (const u of group.items.filter((x) => x.state === 'needs-file')) {
+      const file = byPath.get(u.key.slice(group.prefix.length));
+      if (!file) continue;
+      const problem = await u.provide(file);
+      if (problem) toast(problem, 'error');
+      else resumed++;
+    }
+    this.queue.pump();
+    if (resumed) toast(`Resuming ${resumed === 1 ? 'one file' : `${resumed} files`} of ${group.name}.`, 'success');
+    else if (group.state === 'needs-file') toast(`That folder holds none of the unfinished files of ${group.name} as they were.`, 'error');
   }
 
   /** Goes on with an upload this browser has no record of, once `file` is checked against it (adopt.js). */
@@ -138,9 +165,15 @@ export class UploadPanel {
     this.toggle.setAttribute('aria-expanded', String(!collapsed));
   }
 
-  /** Takes one upload off the list (a refusal that a retry would not change). */
-  remove(u) {
-    this.queue.items = this.queue.items.filter((x) => x !== u);
+  /**
+   * Takes uploads off the list (a refusal that a retry would not change; a settled folder); the
+   * parts the server holds of a failed one are dropped too (AbortMultipartUpload), since nothing
+   * will go on with them.
+   */
+  remove(...uploads) {
+    for (const u of uploads) if (u.state === 'failed' && u.uploadId) u.cancel();
+    const gone = new Set(uploads);
+    this.queue.items = this.queue.items.filter((x) => !gone.has(x));
     this.forgetRows();
   }
 
@@ -193,7 +226,8 @@ export class UploadPanel {
   groupLine(group) {
     let line = this.groups.get(group);
     if (!line) {
-      line = new GroupLine(group, { onRetry: (g) => { for (const u of g.retryable()) this.queue.retry(u); } });
+      line = new GroupLine(group, { onRetry: (g) => { for (const u of g.retryable()) this.queue.retry(u); },
+        onRemove: (g) => this.remove(...g.items), onPick: (g) => this.resumeFolder(g) });
       this.groups.set(group, line);
       this.list.append(line.el);
     }

@@ -34,10 +34,11 @@ export class UploadQueue {
     this.pump();
   }
 
-  /** A stored upload from an earlier page; it starts once it has its file. */
-  addResumed(client, record, file) {
-    const upload = new Upload(client, record.bucket, { key: record.key, file: null }, (u) => this.onChange(u), record);
+  /** A stored upload from an earlier page, under its folder's `group` if any; it starts once it has its file. */
+  addResumed(client, record, group = null) {
+    const upload = new Upload(client, record.bucket, { key: record.key, file: null, group }, (u) => this.onChange(u), record);
     this.items.push(upload);
+    if (group) group.items.push(upload);
     this.onChange(upload);
     return upload;
   }

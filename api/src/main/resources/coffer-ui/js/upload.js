@@ -229,7 +229,7 @@ export class Upload {
     this.record = { id: store.recordId(this.client.origin, this.bucket, this.key, this.uploadId), origin: this.client.origin,
       accessKey: this.client.credentials.accessKey, bucket: this.bucket, key: this.key, uploadId: this.uploadId, name: f.name, size: f.size,
       lastModified: f.lastModified, type: f.type, partSize, firstPartHash: await hashHex(f.slice(0, partSize)), handle: this.handle,
-      replaces: this.replaces, started: new Date().toISOString() };
+      replaces: this.replaces, started: new Date().toISOString(), group: this.group && { prefix: this.group.prefix, id: this.group.id } };
     await this.persist();
     return true;
   }

@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.s3.model.Part;
  * so Chromium gives a real File System Access handle) and reloads in the middle of its upload: the
  * upload's record keeps the handle (headless Chromium cannot grant it again after the reload; see
  * the script). A third script uploads folders of 200, 60 and 20 files, each one line in the panel
- * that counts its files, cancels all of them at once, and retries those a bucket policy refused.
+ * that counts its files, cancels all of them at once, retries those a bucket policy refused,
+ * removes a refused folder's line as a whole, and finishes a folder's large file after a reload.
  */
 class DriveUploadsUiIT {
 
@@ -120,10 +121,15 @@ class DriveUploadsUiIT {
                 "ok - Cancel on a folder stops every file not yet uploaded: the line says cancelled, the bucket holds only those counted done",
                 "ok - a dragged folder some of whose files a policy refuses says \"4 failed\", shows them first with the reason;"
                         + " Retry failed sends them once allowed",
-                "4 passed, 0 failed");
+                "ok - a folder line that settled with failures leaves the list as a whole",
+                "ok - after a reload, a folder's unfinished large file is back under the folder's line, and \"Choose folder\" finishes it",
+                "6 passed, 0 failed");
         assertThat(keyCount(bucket, "photos/")).as("the picked folder, listed by the SDK").isEqualTo(200);
         assertThat(keyCount(bucket, "cancel/holiday/")).as("what went up before Cancel, and nothing after").isEqualTo(30);
         assertThat(keyCount(bucket, "mixed/")).as("the dragged folder, the refused files retried").isEqualTo(20);
+        assertThat(keyCount(bucket, "refused/")).as("the folder whose files were all refused").isZero();
+        assertThat(server.s3().headObject(b -> b.bucket(bucket).key("album/video.bin")).contentLength())
+                .as("the large file finished after the reload").isEqualTo(20L << 20);
     }
 
     /** Runs a browser script given the drive, the keys and {@code bucket}; it must print each of {@code lines} and exit 0. */
