@@ -141,6 +141,13 @@ await steps.run('a dragged folder some of whose files a policy refuses says "4 f
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert(overflow <= 0 && await line('mixed/').getByRole('button', { name: 'Retry the failed files of mixed' }).isVisible(),
     `on a phone the opened folder fits (${overflow}px too wide) and Retry failed is there`);
+  const lines = await page.locator('.uploads-head').evaluate((head) => [...head.children].map((el) => { // the lines each one's text takes
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const tops = [...range.getClientRects()].filter((r) => r.width > 1).map((r) => r.top).sort((a, b) => a - b); // not the 1px "Uploads: " for screen readers
+    return `${el.textContent}: ${tops.filter((t, k) => k === 0 || t - tops[k - 1] > 4).length}`;
+  }));
+  assert(lines.every((l) => l.endsWith(': 1')), `on a phone the panel's header stays one line (${lines.join(', ')})`);
   await page.setViewportSize(DESKTOP);
   await s3({ method: 'DELETE', bucket, query: { policy: '' } });
   await line('mixed/').getByRole('button', { name: 'Retry the failed files of mixed' }).click();

@@ -282,8 +282,14 @@ export class UploadPanel {
     const failed = items.filter((u) => u.state === 'failed').length;
     const waiting = items.filter((u) => u.state === 'waiting').length;
     const paused = items.filter((u) => u.state === 'needs-file').length;
-    this.summary.textContent = `Uploads · ${done} of ${items.length} done` + (failed ? ` · ${failed} failed` : '')
-      + (waiting ? ' · waiting for the connection' : '') + (paused ? ` · ${paused} to resume` : '');
+    // One line however narrow the panel: the counts that matter most first, the rest may end in "…" (the title holds it
+    // all); the word "Uploads" only for screen readers, as the panel's progress bars say what it is.
+    const counts = [`${done} of ${items.length} done`, failed ? `${failed} failed` : '', paused ? `${paused} to resume` : '',
+      waiting ? 'waiting for the connection' : ''].filter(Boolean).join(' · ');
+    if (this.summary.title !== `Uploads · ${counts}`) {
+      this.summary.title = `Uploads · ${counts}`;
+      this.summary.replaceChildren(h('span', { class: 'visually-hidden' }, 'Uploads: '), counts);
+    }
     clearTimeout(this.collapseTimer);
     const settled = items.every((u) => u.state === 'done' || u.state === 'cancelled');
     if (items.length && settled && !this.element.classList.contains('collapsed')) {
