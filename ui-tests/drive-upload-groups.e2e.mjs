@@ -150,7 +150,10 @@ await steps.run('a dragged folder some of whose files a policy refuses says "4 f
   assert(lines.every((l) => l.endsWith(': 1')), `on a phone the panel's header stays one line (${lines.join(', ')})`);
   await page.setViewportSize(DESKTOP);
   await s3({ method: 'DELETE', bucket, query: { policy: '' } });
-  await line('mixed/').getByRole('button', { name: 'Retry the failed files of mixed' }).click();
+  await line('mixed/').getByRole('button', { name: 'Retry the failed files of mixed' }).focus();
+  await page.keyboard.press('Enter'); // by keyboard: the button goes (Cancel takes its place), the focus stays on the folder's line
+  const focused = await page.evaluate(() => document.activeElement.closest('[data-group]')?.dataset.group || document.activeElement.tagName);
+  assert(focused === 'mixed/', `after Retry failed the focus is on the folder's line, not lost (${focused})`);
   await page.locator('.upload-group[data-group="mixed/"][data-state=done]').waitFor({ state: 'attached', timeout: 60000 });
   const after = await said('mixed/');
   assert(after.status === 'Done' && after.detail.startsWith('20 of 20 files · '), `the line says so: "${after.status}", "${after.detail}"`);
@@ -171,9 +174,12 @@ await steps.run('a folder line that settled with failures leaves the list as a w
   }
   const head = await page.locator('.uploads-title').textContent();
   assert(head.includes('3 failed'), `the panel counts the refused files: "${head}"`);
-  await line('refused/').getByRole('button', { name: 'Remove folder refused from the list' }).click();
+  await line('refused/').getByRole('button', { name: 'Remove folder refused from the list' }).focus();
+  await page.keyboard.press('Enter');
   await line('refused/').waitFor({ state: 'detached' });
   assert(await page.locator('#uploads').isHidden(), 'with nothing left in it, the panel goes');
+  const focused = await page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+  assert(focused === 'main', `the focus goes on to the page's content, not back to its top (${focused})`);
 });
 
 await steps.run('after a reload, a folder\'s unfinished large file is back under the folder\'s line, and "Choose folder" finishes it', async () => {

@@ -138,6 +138,10 @@ export class GroupLine {
     const wanted = ACTIVE.includes(state) ? 'cancel' : state === 'needs-file' ? 'pick' : t.failed || t.cancelled ? 'retry' : '';
     if (this.actions.dataset.kind !== wanted) {
       this.actions.dataset.kind = wanted;
+      if (this.actions.contains(document.activeElement)) { // its button is replaced (Retry failed → Cancel): the line keeps the focus
+        this.el.tabIndex = -1;
+        this.el.focus();
+      }
       this.actions.replaceChildren(...{ cancel: [this.cancelButton], pick: [this.pickButton, this.abortButton],
         retry: [this.retryButton, this.removeButton] }[wanted] || []);
     }

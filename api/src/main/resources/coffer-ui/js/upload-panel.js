@@ -17,6 +17,12 @@ import { GroupLine, UploadGroup } from './upload-group.js';
 import { resolveConflicts } from './conflicts.js';
 import * as store from './resume-store.js';
 
+/** Focuses an upload line (made focusable for this) or any other element; a keyboard user then goes on from there. */
+function focusLine(el) {
+  if (el.matches('li') && !el.hasAttribute('tabindex')) el.tabIndex = -1;
+  el.focus();
+}
+
 export class UploadPanel {
   constructor(ctx, element) {
     this.ctx = ctx;
@@ -171,10 +177,16 @@ export class UploadPanel {
    * will go on with them.
    */
   remove(...uploads) {
+    const line = document.activeElement && document.activeElement.closest('.upload-list > li');
+    const next = line && (line.nextElementSibling || line.previousElementSibling);
     for (const u of uploads) if (u.state === 'failed' && u.uploadId) u.cancel();
     const gone = new Set(uploads);
     this.queue.items = this.queue.items.filter((x) => !gone.has(x));
     this.forgetRows();
+    if (line && !line.isConnected) { // the button pressed went with its line: focus goes on to the next line, not back to the page's top
+      const to = next && next.isConnected ? next : this.element.hidden ? document.getElementById('main') : this.toggle;
+      focusLine(to);
+    }
   }
 
   clearFinished() {
@@ -259,6 +271,7 @@ export class UploadPanel {
       : u.state === 'cancelled' || (u.state === 'failed' && mayPassOnRetry(u.error)) ? 'retry' : u.state === 'failed' ? 'remove' : '';
     if (row.actions.dataset.kind !== wanted) {
       row.actions.dataset.kind = wanted;
+      if (row.actions.contains(document.activeElement)) focusLine(row.el); // its button is replaced (Retry → Cancel): the line keeps the focus
       clear(row.actions);
       if (wanted === 'cancel') row.actions.append(h('button', { type: 'button', class: 'icon-button', 'aria-label': `Cancel upload of ${baseName(u.key)}`, title: 'Cancel', html: icons.close, onclick: () => u.cancel() }));
       if (wanted === 'pick') {
