@@ -112,10 +112,11 @@ export class GroupLine {
     this.toggle.title = on ? 'Hide the files' : 'Show the files';
   }
 
-  /** Puts a file's line under this one: one that fails moves up after those that failed before it, one retried back to the end. */
+  /** Puts a file's line under this one: one that fails moves up among the failed ones (in key order), one retried back to the end. */
   place(row, was, now) {
     if (now === 'failed' && (was !== 'failed' || !row.isConnected)) {
-      this.files.insertBefore(row, [...this.files.children].find((el) => el !== row && el.dataset.state !== 'failed') || null);
+      this.files.insertBefore(row, [...this.files.children].find((el) => el !== row
+        && (el.dataset.state !== 'failed' || el.dataset.key > row.dataset.key)) || null); // among the failed, in key order: six go at once, so they fail in any order
     } else if (!row.isConnected || (was === 'failed' && now !== 'failed')) this.files.append(row);
   }
 
