@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * One parameter of the raw query string: its canonical (re-encoded) name and value for the
- * canonical request, and its decoded name and value for reading X-Amz-* parameters.
+ * canonical request, and its decoded name and value for reading X-Amz-* parameters. A request's
+ * query is parsed once ({@link SignedRequest#query()}): routing reads the same parameters.
+ *
+ * @param name the bytes {@link UriEncoding#decodeQueryComponent} decodes the raw name to, read as
+ *     UTF-8 with U+FFFD for bytes that are not (routing refuses those: InvalidURI); {@code value} likewise
  */
-record QueryParameter(String canonicalName, String canonicalValue, String name, String value) {
+public record QueryParameter(String canonicalName, String canonicalValue, String name, String value) {
 
     /** Splits on '&'; a parameter without '=' has an empty value; empty pieces are skipped. */
-    static List<QueryParameter> parse(String rawQuery) {
+    public static List<QueryParameter> parse(String rawQuery) {
         List<QueryParameter> params = new ArrayList<>();
         if (rawQuery == null || rawQuery.isEmpty()) return params;
         int start = 0;

@@ -72,7 +72,7 @@ public final class RequestAuthenticator {
      */
     public Optional<AuthResult> authenticateIfSigned(SignedRequest request, String virtualHostBucket)
             throws AuthException {
-        List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
+        List<QueryParameter> query = request.query();
         AuthMechanism mechanism = AuthMechanism.of(request, query);
         if (mechanism == AuthMechanism.ANONYMOUS) return Optional.empty();
         refuseSessionToken(request, query);

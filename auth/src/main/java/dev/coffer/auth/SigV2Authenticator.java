@@ -35,7 +35,7 @@ public final class SigV2Authenticator {
      *     the matching error for bad ones
      */
     public AuthResult authenticate(SignedRequest request, String virtualHostBucket) throws AuthException {
-        List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
+        List<QueryParameter> query = request.query();
         return authenticate(request, query, AuthMechanism.of(request, query), virtualHostBucket);
     }
 

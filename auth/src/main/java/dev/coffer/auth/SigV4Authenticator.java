@@ -51,10 +51,10 @@ public final class SigV4Authenticator {
      *     or the matching error for a bad one
      */
     public AuthResult authenticate(SignedRequest request) throws AuthException {
-        return authenticate(request, QueryParameter.parse(request.rawQuery()));
+        return authenticate(request, request.query());
     }
 
-    /** {@link #authenticate(SignedRequest)} with the request's query already parsed (once per request). */
+    /** {@link #authenticate(SignedRequest)} with the request's query, parsed once per request. */
     AuthResult authenticate(SignedRequest request, List<QueryParameter> query) throws AuthException {
         String authorization = request.header("authorization");
         boolean presigned = QueryParameter.find(query, "X-Amz-Algorithm") != null;
@@ -77,7 +77,7 @@ public final class SigV4Authenticator {
     AuthResult authenticateService(SignedRequest request, String service, String payloadSha256) throws AuthException {
         String authorization = request.header("authorization");
         if (authorization == null) throw AuthMechanism.anonymous();
-        return fromHeader(request, authorization, QueryParameter.parse(request.rawQuery()), service, payloadSha256);
+        return fromHeader(request, authorization, request.query(), service, payloadSha256);
     }
 
     private AuthResult fromHeader(SignedRequest request, String authorization, List<QueryParameter> query,

@@ -12,9 +12,17 @@ import java.util.Map;
  * @param headers header values by lower-case name, in the order received, each value one char per
  *     byte received (ISO-8859-1, as the HTTP layer decodes them; see {@link WireText}): a value is
  *     signed as the bytes that arrived, whatever their encoding
+ * @param query {@code rawQuery}'s parameters as {@link QueryParameter#parse} gives them, in the order
+ *     sent: parsed once, for the signature check and for whoever else reads the query (routing)
  */
 public record SignedRequest(
-        String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+        List<QueryParameter> query) {
+
+    /** The request, its query parsed here. */
+    public SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
+        this(method, rawPath, rawQuery, headers, QueryParameter.parse(rawQuery));
+    }
 
     /** The first value of a header (name in any case), or null. */
     public String header(String name) {

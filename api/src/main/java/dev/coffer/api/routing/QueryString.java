@@ -2,12 +2,14 @@ package dev.coffer.api.routing;
 
 import dev.coffer.api.error.S3ErrorCode;
 import dev.coffer.api.error.S3Exception;
+import dev.coffer.auth.QueryParameter;
 import dev.coffer.auth.UriEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Decodes a raw query string and raw path segments (percent-decoding to UTF-8, once). */
@@ -37,6 +39,28 @@ public final class QueryString {
             start = end + 1;
         }
         return params;
+    }
+
+    /**
+     * The same map from the parameters the signature check parsed ({@link dev.coffer.auth.SignedRequest#query()}),
+     * so that a request's query is parsed once: their decoded names and values are this class's
+     * wherever the bytes are UTF-8; where they are not (a U+FFFD in the decoded text), the bytes are
+     * decoded again strictly, which answers InvalidURI as {@link #parse(String)} does. (A query's text
+     * is its request line's bytes, one char each: a raw U+FFFD or lone surrogate, which this would
+     * read apart from {@link #parse(String)}, never arrives.)
+     */
+    public static Map<String, String> firstValues(List<QueryParameter> parameters) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (QueryParameter p : parameters) {
+            params.putIfAbsent(strict(p.name(), p.canonicalName()), strict(p.value(), p.canonicalValue()));
+        }
+        return params;
+    }
+
+    /** {@code decoded}, unless it holds U+FFFD: then the bytes {@code canonical} stands for, decoded strictly. */
+    private static String strict(String decoded, String canonical) {
+        if (decoded.indexOf('\uFFFD') < 0) return decoded; // valid UTF-8 decodes without a replacement
+        return strictUtf8(UriEncoding.decodeQueryComponent(canonical));
     }
 
     private static String queryComponent(String raw) {

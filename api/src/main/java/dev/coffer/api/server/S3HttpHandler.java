@@ -154,7 +154,10 @@ public final class S3HttpHandler implements HttpHandler {
         RequestHeaders.read(request, headers, firstValues);
         String rawPath = request.getURI().getRawPath();
         String rawQuery = request.getURI().getRawQuery();
-        Map<String, String> query = QueryString.parse(rawQuery);
+        // The query parsed once: the signature check's parameters, and routing's map made from them.
+        SignedRequest signed = new SignedRequest(request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery,
+                headers);
+        Map<String, String> query = QueryString.firstValues(signed.query());
         Map<String, String> hoisted = PresignedHeaders.of(query);
         firstValues.putAll(hoisted);
         S3Request s3 = resolver.resolveParsed(request.getMethod().name(), firstValues.get("host"), rawPath, query, firstValues);
@@ -177,9 +180,8 @@ public final class S3HttpHandler implements HttpHandler {
             // unsupported subresource is AccessDenied, a signed one NotImplemented.
             // A request without credentials is anonymous: the Authorizer judges it like any other.
             if (!(handler instanceof AuthenticatesItself)) {
-                auth = authenticator.authenticateIfSigned(new SignedRequest(
-                        request.getMethod().name(), rawPath, rawQuery == null ? "" : rawQuery, headers),
-                        s3.virtualHosted() ? s3.bucket() : null).orElse(ANONYMOUS);
+                auth = authenticator.authenticateIfSigned(signed, s3.virtualHosted() ? s3.bucket() : null)
+                        .orElse(ANONYMOUS);
             }
             if (handler == null && auth == ANONYMOUS) throw new AuthException(AuthError.ACCESS_DENIED, "Access Denied");
         } catch (AuthException e) {
