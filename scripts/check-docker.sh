@@ -101,7 +101,7 @@ conf = open(sys.argv[2]).read()
 s = c["services"]
 nodes = sorted(n for n in s if n.startswith("coffer"))
 assert nodes == ["coffer1", "coffer2", "coffer3"], nodes
-peers, http_peers, ids, volumes = set(), set(), set(), set()
+peers, chunk_peers, ids, volumes = set(), set(), set(), set()
 for n in nodes:
     svc, env = s[n], s[n]["environment"]
     assert svc["build"]["dockerfile"] == "docker/Dockerfile" and svc["image"] == "coffer:local", n
@@ -109,10 +109,10 @@ for n in nodes:
     assert env["COFFER_CLUSTER_ENABLED"] == "true", n
     ids.add(env["COFFER_CLUSTER_NODE_ID"])
     peers.add(env["COFFER_CLUSTER_PEERS"])
-    http_peers.add(env["COFFER_CLUSTER_HTTP_PEERS"])  # chunks move between nodes' S3 ports
+    chunk_peers.add(env["COFFER_CLUSTER_CHUNK_PEERS"])  # chunks move between nodes' chunk ports (mutual TLS)
     (vol,) = [v for v in svc["volumes"] if v.endswith(":/data")]
     volumes.add(vol.split(":")[0])
-    assert "9870" in [str(p) for p in svc["expose"]], n
+    assert {"9870", "9871"} <= {str(p) for p in svc["expose"]}, n
     # the Raft port's mutual TLS: this node's own key store from the certificates the one-shot service made
     assert env["COFFER_CLUSTER_TLS_KEYSTORE"] == "/certs/%s.p12" % env["COFFER_CLUSTER_NODE_ID"], n
     assert env["COFFER_CLUSTER_TLS_TRUSTSTORE"] == "/certs/trust.p12", n
@@ -124,15 +124,16 @@ listed = dict(p.split("=") for p in peers.pop().split(","))
 assert set(listed) == ids and len(ids) == 3, (listed, ids)
 for nid, addr in listed.items():
     assert addr.split(":")[0] in nodes and addr.endswith(":9870"), addr
-assert len(http_peers) == 1, "every node must be given the same http-peers list: %s" % http_peers
+assert len(chunk_peers) == 1, "every node must be given the same chunk-peers list: %s" % chunk_peers
 # each node's certificate names the host its peers dial (gRPC checks it)
 certs = s["cluster-certs"]["entrypoint"]
 assert certs[:3] == ["bash", "/opt/coffer/cluster-certs.sh", "/certs"] and "cluster-certs:/certs" in s["cluster-certs"]["volumes"], certs
 sans = dict(zip(certs[3::2], certs[4::2]))
 assert {i: "dns:" + a.rsplit(":", 1)[0] for i, a in listed.items()} == sans, (sans, listed)
 assert "cluster-certs" in c["volumes"]
-http = dict(p.split("=") for p in http_peers.pop().split(","))
-assert set(http) == ids and all(a.split(":")[0] in nodes and a.endswith(":9000") for a in http.values()), http
+chunk = dict(p.split("=") for p in chunk_peers.pop().split(","))
+# each node dials the same host as for Raft (its certificate names it) on its chunk port
+assert chunk == {i: a.rsplit(":", 1)[0] + ":9871" for i, a in listed.items()}, chunk
 assert len(volumes) == 3 and volumes <= set(c["volumes"]), volumes
 ng = s["nginx"]
 assert "./nginx-cluster.conf:/etc/nginx/nginx.conf:ro" in ng["volumes"]

@@ -357,6 +357,11 @@ public final class ClusterNode implements CommandLog, AutoCloseable {
         return config.nodeId();
     }
 
+    /** The members' mutual TLS, which the chunk port speaks too. */
+    public ClusterTls tls() {
+        return config.tls();
+    }
+
     /** The last log entry this node's catalogue applied. */
     public AppliedIndex applied() {
         return catalog.replica().applied();

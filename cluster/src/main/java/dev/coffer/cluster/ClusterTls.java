@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.util.Collections;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509KeyManager;
@@ -16,12 +17,13 @@ import javax.net.ssl.X509TrustManager;
 import org.apache.ratis.grpc.GrpcTlsConfig;
 
 /**
- * The Raft port's mutual TLS: this node's key and certificate (signed by the cluster's CA), and
- * the CA certificate(s) a peer's certificate must chain to. Every member's gRPC server asks the
- * caller for its certificate and refuses a connection without one the CA signed; every member's
- * client (its own proposals, reads, admin calls, and the leader's appendEntries) shows its own and
- * checks the server's, host name included. Both stores are PKCS12 files (scripts/cluster-certs.sh
- * makes them with keytool; docs/cluster.md, "Certificates").
+ * The cluster's mutual TLS, on the Raft port and the chunk port alike: this node's key and
+ * certificate (signed by the cluster's CA), and the CA certificate(s) a peer's certificate must
+ * chain to. Every member's server asks the caller for its certificate and refuses a connection
+ * without one the CA signed; every member's client (its own proposals, reads, admin calls, the
+ * leader's appendEntries, chunk transfers) shows its own and checks the server's, host name
+ * included. Both stores are PKCS12 files (scripts/cluster-certs.sh makes them with keytool;
+ * docs/cluster.md, "Certificates").
  */
 public final class ClusterTls {
     private final X509KeyManager keys;
@@ -65,6 +67,27 @@ public final class ClusterTls {
     /** Ratis's gRPC TLS, with the client's certificate required (mutual TLS). */
     public GrpcTlsConfig grpc() {
         return new GrpcTlsConfig((KeyManager) keys, (TrustManager) trust, true);
+    }
+
+    /** This node's key and certificate chain, shown to every peer (a chunk port's server side). */
+    public X509KeyManager keyManager() {
+        return keys;
+    }
+
+    /** Trusts a peer whose certificate chains to the cluster's CA, and no other. */
+    public X509TrustManager trustManager() {
+        return trust;
+    }
+
+    /** The JDK's TLS with this node's certificate and the cluster's CA only (a chunk client's side). */
+    public SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {keys}, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no TLS: " + e.getMessage(), e);
+        }
     }
 
     private static boolean isKey(KeyStore store, String alias) {

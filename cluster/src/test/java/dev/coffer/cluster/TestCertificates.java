@@ -10,17 +10,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Throw-away certificates for tests, made once per JVM by the documented recipe
  * (scripts/cluster-certs.sh, keytool): a CA, and one node certificate for 127.0.0.1 that every
- * test member shares (they all listen on loopback).
+ * test member shares (they all listen on loopback). In the test jar: api's chunk transfer tests use
+ * them too.
  */
-final class TestCertificates {
-    static final String PASSWORD = "test-cluster-tls";
+public final class TestCertificates {
+    public static final String PASSWORD = "test-cluster-tls";
     private static Path dir;
 
     private TestCertificates() {
     }
 
     /** The directory holding ca.p12, trust.p12 and node.p12. */
-    static synchronized Path dir() throws IOException {
+    public static synchronized Path dir() throws IOException {
         if (dir == null) {
             Path made = Files.createTempDirectory("coffer-cluster-certs-");
             run(made, "node", "ip:127.0.0.1,dns:localhost");
@@ -29,13 +30,13 @@ final class TestCertificates {
         return dir;
     }
 
-    static ClusterTls tls() throws IOException {
+    public static ClusterTls tls() throws IOException {
         Path d = dir();
         return ClusterTls.load(d.resolve("node.p12"), d.resolve("trust.p12"), PASSWORD.toCharArray());
     }
 
     /** Runs scripts/cluster-certs.sh DIR ARGS… with the test password. */
-    static void run(Path into, String... idSan) throws IOException {
+    public static void run(Path into, String... idSan) throws IOException {
         Path script = Path.of("..", "scripts", "cluster-certs.sh").toAbsolutePath().normalize();
         List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString(), into.toString()));
         command.addAll(List.of(idSan));

@@ -268,7 +268,7 @@ public final class Catalog implements AutoCloseable {
         return drainingNodes;
     }
 
-    /** Where each cluster node's S3 port answers, as it announced itself, and the command that records it. */
+    /** Where each cluster node's chunk port answers, as it announced itself, and the command that records it. */
     public NodeAddresses nodeAddresses() {
         return nodeAddresses;
     }

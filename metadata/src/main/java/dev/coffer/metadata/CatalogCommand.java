@@ -217,7 +217,7 @@ public sealed interface CatalogCommand {
     }
 
     /**
-     * Records where a cluster node's S3 port answers ({@code address} host:port; null removes it),
+     * Records where a cluster node's chunk port answers ({@code address} host:port; null removes it),
      * as the node announces itself once a member. Never refused. Kind 72.
      */
     record SetNodeAddress(Choice choice, String node, String address) implements CatalogCommand {

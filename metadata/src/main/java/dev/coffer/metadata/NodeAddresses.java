@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.rocksdb.WriteBatch;
 
 /**
- * Where each cluster node's S3 port (its chunk transfer endpoint) answers, as the node itself
+ * Where each cluster node's chunk port (its chunk transfer endpoint) answers, as the node itself
  * announced it once it was a member (kind 72), so that nodes started before it learn it: the
  * {@code node-addresses} table, key = node id, value format 1 {@code 0x01 | bytes address
  * (host:port, UTF-8)}. Written only by {@link CatalogCommand.SetNodeAddress}.

@@ -25,8 +25,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The server side of the chunk transfer between cluster nodes, on each node's S3 port, for
- * requests signed by another node for this one ({@link NodeAuth}, Range included) only:
+ * The server side of the chunk transfer between cluster nodes, on each node's chunk port ({@link
+ * ChunkPort}: mutual TLS, callers with a certificate of the cluster's CA only), for requests signed
+ * by another node for this one ({@link NodeAuth}, Range included) only:
  *
  * <pre>
  * PUT /_coffer/chunks/{id}   body: the whole chunk file and its seal ({@link SealedBody}; Content-Length, or chunked
@@ -39,8 +40,9 @@ import reactor.core.scheduler.Schedulers;
  *                            {node} when it could not be reached): re-replication's copies, asked by the leader
  * </pre>
  *
- * On a single node every path answers 404. Every answer to a request that checked out carries its
- * seal ({@link NodeAuth#sealAnswer}), which the asking node checks.
+ * The S3 port does not serve these paths (a plain 404, as any unknown path under {@code /_coffer/}).
+ * Every answer to a request that checked out carries its seal ({@link NodeAuth#sealAnswer}), which
+ * the asking node checks.
  */
 public final class ChunkTransferEndpoint implements HttpHandler {
     public static final String PATH = "/_coffer/chunks";
@@ -62,9 +64,8 @@ public final class ChunkTransferEndpoint implements HttpHandler {
     private final Scheduler blocking = Schedulers.boundedElastic();
 
     /**
-     * @param auth null on a single node: every request is answered 404
-     * @param self this node's id, which a request's signature must name (null on a single node)
-     * @param peers how this node sends a replica when asked to push it (null on a single node)
+     * @param self this node's id, which a request's signature must name
+     * @param peers how this node sends a replica when asked to push it
      */
     ChunkTransferEndpoint(ChunkStore chunks, NodeAuth auth, String self, PeerChunks peers) {
         this.chunks = chunks;
@@ -75,7 +76,6 @@ public final class ChunkTransferEndpoint implements HttpHandler {
 
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
-        if (auth == null) return reply(response, HttpStatus.NOT_FOUND, "this node is not part of a cluster");
         String path = request.getURI().getRawPath();
         HttpMethod method = request.getMethod();
         String signature = request.getHeaders().getFirst(NodeAuth.HEADER);
@@ -194,7 +194,7 @@ public final class ChunkTransferEndpoint implements HttpHandler {
 
     /** A text answer, sealed for the request signed {@code signature} (none when null: one that did not check out). */
     private Mono<Void> reply(ServerHttpResponse response, String signature, HttpStatus status, String text) {
-        return answer(response, auth == null ? null : signature, status, "text/plain; charset=utf-8",
+        return answer(response, signature, status, "text/plain; charset=utf-8",
                 ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 

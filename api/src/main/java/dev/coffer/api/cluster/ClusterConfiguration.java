@@ -14,8 +14,6 @@ import dev.coffer.cluster.ClusterNode;
 import dev.coffer.cluster.ClusterTls;
 import dev.coffer.metadata.Catalog;
 import java.io.IOException;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +21,10 @@ import java.util.function.Supplier;
 import dev.coffer.api.service.ChunkPlacement;
 import dev.coffer.storage.ChunkStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,14 +44,14 @@ public class ClusterConfiguration {
         if (cluster.nodeId().isBlank() || cluster.peers().isBlank()) {
             throw new IllegalStateException("coffer.cluster.enabled needs coffer.cluster.node-id and coffer.cluster.peers");
         }
-        httpPeers(cluster); // fails the start at once when a member has no S3 address
+        chunkPeers(cluster); // fails the start at once when a member has no chunk port
         ClusterConfig config = new ClusterConfig(cluster.nodeId(), ClusterConfig.parsePeers(cluster.peers()),
                 props.dataDir().resolve("cluster"), cluster.snapshotEvery(), cluster.logSegmentSize(), cluster.join(), root.secretKey(),
                 limits.idleTimeout(), tls(cluster.tls()), cluster.bindAddress().isBlank() ? s3Address : cluster.bindAddress());
         ClusterRuntime runtime = new ClusterRuntime(ClusterNode.start(config, catalog));
-        // Nodes started before this one learn where its chunk transfer endpoint answers (kind 72).
-        String own = ClusterConfig.parsePeers(cluster.httpPeers()).get(cluster.nodeId());
-        runtime.onceMember("announcing its S3 address " + own, () -> {
+        // Nodes started before this one learn where its chunk port answers (kind 72).
+        String own = chunkPeers(cluster).get(cluster.nodeId());
+        runtime.onceMember("announcing its chunk port " + own, () -> {
             if (!catalog.nodeAddresses().of(cluster.nodeId()).equals(Optional.of(own))) {
                 catalog.nodeAddresses().set(cluster.nodeId(), own);
             }
@@ -90,7 +91,7 @@ public class ClusterConfiguration {
                                   Catalog catalog, ChunkTraffic traffic) {
         if (runtime.node().isEmpty()) return ChunkPlacement.local(chunks);
         ClusterNode node = runtime.node().get();
-        Set<String> addresses = httpPeers(cluster).keySet();
+        Set<String> addresses = chunkPeers(cluster).keySet();
         Supplier<List<String>> members = () -> {
             try {
                 return List.copyOf(node.members().keySet());
@@ -98,15 +99,16 @@ public class ClusterConfiguration {
                 return List.copyOf(addresses);
             }
         };
-        PeerChunks peers = peerChunks(cluster, root, catalog, traffic);
+        PeerChunks peers = peerChunks(cluster, root, catalog, traffic, node);
         return new ClusterChunks(chunks, node.nodeId(), cluster.replicas(), members, catalog.drainingNodes()::all,
                 peers, new PeerSpace(peers, node.nodeId(), members), catalog.chunkReplicas()::of);
     }
 
-    /** The client of other nodes' chunk transfer endpoints. */
-    static PeerChunks peerChunks(ClusterProperties cluster, RootCredentials root, Catalog catalog, ChunkTraffic traffic) {
-        return new PeerChunks(httpPeers(cluster), catalog.nodeAddresses()::of, new NodeAuth(root.secretKey(), Clock.systemUTC()),
-                traffic);
+    /** The client of other nodes' chunk ports. */
+    static PeerChunks peerChunks(ClusterProperties cluster, RootCredentials root, Catalog catalog, ChunkTraffic traffic,
+                                 ClusterNode node) {
+        return new PeerChunks(chunkPeers(cluster), catalog.nodeAddresses()::of, new NodeAuth(root.secretKey(), Clock.systemUTC()),
+                node.tls().sslContext(), traffic);
     }
 
     /** {@code /_coffer/cluster/draining}: nodes that receive no new replica. */
@@ -118,30 +120,44 @@ public class ClusterConfiguration {
                 new RootSignature(rootOnly, root.accessKey())));
     }
 
-    /** {@code /_coffer/chunks/…}: other nodes' transfers to and from this one (404 on a single node). */
+    /**
+     * {@code /_coffer/chunks/…}, other nodes' transfers to and from this one, on the chunk port
+     * only (mutual TLS, on the port of this node's {@code chunk-peers} entry); none on a single node.
+     * The S3 port answers these paths 404.
+     */
     @Bean
-    ReservedPaths.Endpoint chunkTransferEndpoint(ClusterRuntime runtime, ClusterProperties cluster, ChunkStore chunks,
-                                                 RootCredentials root, Catalog catalog, ChunkTraffic traffic) {
-        if (runtime.node().isEmpty()) {
-            return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks, null, null, null));
+    ChunkPort chunkPort(ClusterRuntime runtime, ClusterProperties cluster, ChunkStore chunks, RootCredentials root,
+                        Catalog catalog, ChunkTraffic traffic, ConnectionLimits limits, ReactorResourceFactory resources,
+                        ObjectProvider<NettyServerCustomizer> customizers, @Value("${server.address:}") String s3Address) {
+        if (runtime.node().isEmpty()) return ChunkPort.none();
+        ClusterNode node = runtime.node().get();
+        ChunkTransferEndpoint endpoint = new ChunkTransferEndpoint(chunks, new NodeAuth(root.secretKey(), Clock.systemUTC()),
+                node.nodeId(), peerChunks(cluster, root, catalog, traffic, node));
+        String own = chunkPeers(cluster).get(node.nodeId());
+        int port;
+        try {
+            port = Integer.parseInt(own.substring(own.lastIndexOf(':') + 1));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("coffer.cluster.chunk-peers gives " + node.nodeId() + " the address '" + own
+                    + "': host:port, whose port this node's chunk port listens on", e);
         }
-        return new ReservedPaths.Endpoint(ChunkTransferEndpoint.PATH, new ChunkTransferEndpoint(chunks,
-                new NodeAuth(root.secretKey(), Clock.systemUTC()), runtime.node().get().nodeId(),
-                peerChunks(cluster, root, catalog, traffic)));
+        return ChunkPort.serving(endpoint, node.tls(), cluster.bindAddress().isBlank() ? s3Address : cluster.bindAddress(),
+                port, limits.bodyTimeout(), resources, customizers.orderedStream().toList());
     }
 
     /**
-     * {@code coffer.cluster.http-peers} by node id, as base URIs; it must name every member of
-     * {@code peers}, since chunks are placed on them and read from them.
+     * {@code coffer.cluster.chunk-peers} ({@code host:port}) by node id; it must name every member
+     * of {@code peers}, since chunks are placed on them and read from them.
      */
-    static Map<String, URI> httpPeers(ClusterProperties cluster) {
-        Map<String, URI> out = new LinkedHashMap<>();
-        ClusterConfig.parsePeers(cluster.httpPeers()).forEach((id, address) -> out.put(id, URI.create("http://" + address + "/")));
+    static Map<String, String> chunkPeers(ClusterProperties cluster) {
+        Map<String, String> out = ClusterConfig.parsePeers(cluster.chunkPeers());
         Set<String> missing = new java.util.TreeSet<>(ClusterConfig.parsePeers(cluster.peers()).keySet());
         missing.removeAll(out.keySet());
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("coffer.cluster.http-peers must give the S3 address (id=host:port) of every"
-                    + " member of coffer.cluster.peers; missing: " + missing);
+            // coffer.cluster.http-peers (the S3 ports, before chunks moved to a port of their own) is read no more.
+            throw new IllegalStateException("coffer.cluster.chunk-peers must give the chunk port (id=host:port) of every"
+                    + " member of coffer.cluster.peers; missing: " + missing + " (it replaces coffer.cluster.http-peers:"
+                    + " chunks travel over mutual TLS on a port of their own, docs/cluster.md)");
         }
         if (cluster.replicas() < 1) throw new IllegalStateException("coffer.cluster.replicas must be at least 1");
         return out;

@@ -11,17 +11,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The client side of the chunk transfer (docs/cluster.md, "Chunks on several nodes"): sends a
  * chunk file whole to another node, asks a node to push its replica to a third, and reads another
- * node's replica by byte ranges. Blocking. Counts the bytes it moves in {@link ChunkTraffic}.
+ * node's replica by byte ranges, each over mutual TLS to the other's chunk port ({@link ChunkPort}):
+ * it shows this node's certificate and takes only a peer whose certificate the cluster's CA signed
+ * for the host it dialled. Blocking. Counts the bytes it moves in {@link ChunkTraffic}.
  */
 final class PeerChunks {
     /** Bytes fetched per range request of a remote read: 16 blocks of 64 KiB. */
@@ -47,28 +51,32 @@ final class PeerChunks {
     static final String USABLE = "x-coffer-usable-bytes";
     /** The header of a 502 to a push: the node the pushing node could not reach. */
     static final String UNREACHABLE = "x-coffer-unreachable";
-    private final Map<String, URI> nodes;
+    private final Map<String, String> nodes;
     private volatile java.util.function.BiConsumer<String, Long> onUsable = (node, bytes) -> {};
     private final java.util.function.Function<String, java.util.Optional<String>> announced;
     private final NodeAuth auth;
     private final ChunkTraffic traffic;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3))
-            .build();
+    private final HttpClient http;
 
     /**
-     * @param nodes each node's base address ({@code http://host:port}) by node id, from the settings
-     * @param announced the S3 address ({@code host:port}) a node announced in the catalogue (kind
+     * @param nodes each node's chunk port ({@code host:port}) by node id, from the settings
+     * @param announced the chunk port ({@code host:port}) a node announced in the catalogue (kind
      *     72), which wins: a node added after this one started is in no setting here
+     * @param tls this node's certificate and the cluster's CA ({@link dev.coffer.cluster.ClusterTls#sslContext})
      * @param traffic where the bytes sent and fetched are counted (this node's, shared)
      */
-    PeerChunks(Map<String, URI> nodes, java.util.function.Function<String, java.util.Optional<String>> announced,
-               NodeAuth auth, ChunkTraffic traffic) {
+    PeerChunks(Map<String, String> nodes, java.util.function.Function<String, java.util.Optional<String>> announced,
+               NodeAuth auth, javax.net.ssl.SSLContext tls, ChunkTraffic traffic) {
         this.nodes = Map.copyOf(nodes);
         this.announced = announced;
         this.auth = auth;
         this.traffic = traffic;
+        // The JDK client checks the peer's certificate against the host it dialled (HTTPS endpoint identification).
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(3))
+                .sslContext(tls)
+                .build();
     }
 
     boolean knows(String node) {
@@ -76,13 +84,14 @@ final class PeerChunks {
     }
 
     private URI base(String node) {
-        return announced.apply(node).map(a -> URI.create("http://" + a + "/")).orElse(nodes.get(node));
+        String address = announced.apply(node).orElse(nodes.get(node));
+        return address == null ? null : URI.create("https://" + address + "/");
     }
 
     /** Sends the chunk file open in {@code file} to {@code node}; returns once it is durable there. */
     void send(String node, ChunkId id, FileChannel file) throws IOException {
         long size = file.size();
-        put(node, id, sendTimeout(size), signature -> HttpRequest.BodyPublishers.fromPublisher(
+        put(node, id, sendTimeout(size), true, signature -> HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> {
                     try {
                         return SealedBody.sealing(counted(Channels.newInputStream(file.position(0))), auth, signature);
@@ -103,7 +112,7 @@ final class PeerChunks {
      * {@link #STREAM_TIMEOUT} in all: a slower upload's chunk is sent whole after it is written.
      */
     void stream(String node, ChunkId id, InputStream in) throws IOException {
-        put(node, id, STREAM_TIMEOUT, signature -> HttpRequest.BodyPublishers.ofInputStream(
+        put(node, id, STREAM_TIMEOUT, false, signature -> HttpRequest.BodyPublishers.ofInputStream(
                 () -> SealedBody.sealing(counted(in), auth, signature)));
     }
 
@@ -140,7 +149,7 @@ final class PeerChunks {
                 .header(NodeAuth.HEADER, auth.sign("POST", from, path, null))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
-        HttpResponse<byte[]> response = exchange(from, request);
+        HttpResponse<byte[]> response = exchange(from, request, true);
         if (response.statusCode() == 201) return;
         if (response.statusCode() == 404) throw new NoSuchFileException(from + ":" + id.value());
         if (response.statusCode() == 502 && response.headers().firstValue(UNREACHABLE).isPresent()) {
@@ -150,8 +159,11 @@ final class PeerChunks {
                 + response.statusCode() + " " + text(response));
     }
 
-    /** @param body the sealed body ({@link SealedBody}) for the request's signature */
-    private void put(String node, ChunkId id, Duration timeout,
+    /**
+     * @param repeatable whether the body can be sent again (a file, not a stream still being written)
+     * @param body the sealed body ({@link SealedBody}) for the request's signature
+     */
+    private void put(String node, ChunkId id, Duration timeout, boolean repeatable,
                      java.util.function.Function<String, HttpRequest.BodyPublisher> body) throws IOException {
         String path = ChunkTransferEndpoint.PATH + "/" + id.value();
         String signature = auth.sign("PUT", node, path, null);
@@ -160,7 +172,7 @@ final class PeerChunks {
                 .header(NodeAuth.HEADER, signature)
                 .PUT(body.apply(signature))
                 .build();
-        HttpResponse<byte[]> response = exchange(node, request);
+        HttpResponse<byte[]> response = exchange(node, request, repeatable);
         usableIn(node, response);
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IOException("node " + node + " refused chunk " + id.value() + ": " + response.statusCode()
@@ -179,7 +191,7 @@ final class PeerChunks {
                 .timeout(Duration.ofSeconds(5))
                 .header(NodeAuth.HEADER, auth.sign("GET", node, ChunkTransferEndpoint.PATH, null))
                 .GET().build();
-        HttpResponse<byte[]> response = exchange(node, request);
+        HttpResponse<byte[]> response = exchange(node, request, true);
         Long bytes = usableIn(node, response);
         if (response.statusCode() != 200 || bytes == null) {
             throw new IOException("node " + node + " answered " + response.statusCode() + " to a free space question");
@@ -204,7 +216,7 @@ final class PeerChunks {
                 .timeout(Duration.ofSeconds(30))
                 .header(NodeAuth.HEADER, auth.sign("DELETE", node, path, null))
                 .DELETE().build();
-        HttpResponse<byte[]> response = exchange(node, request);
+        HttpResponse<byte[]> response = exchange(node, request, true);
         if (response.statusCode() != 204) {
             throw new IOException("node " + node + " answered " + response.statusCode() + " to deleting " + id.value());
         }
@@ -245,7 +257,7 @@ final class PeerChunks {
                         .header(NodeAuth.HEADER, auth.sign("GET", node, path, range))
                         .header("Range", range)
                         .GET().build();
-                HttpResponse<byte[]> response = exchange(node, request);
+                HttpResponse<byte[]> response = exchange(node, request, true);
                 if (response.statusCode() == 404) throw new NoSuchFileException(node + ":" + id.value());
                 if (response.statusCode() != 206) {
                     throw new IOException("node " + node + " answered " + response.statusCode() + " for chunk " + id.value());
@@ -262,7 +274,7 @@ final class PeerChunks {
 
     private URI uri(String node, String path) throws IOException {
         URI base = base(node);
-        if (base == null) throw new IOException("no address for node " + node + " (coffer.cluster.http-peers)");
+        if (base == null) throw new IOException("no address for node " + node + " (coffer.cluster.chunk-peers)");
         return base.resolve(path);
     }
 
@@ -281,8 +293,8 @@ final class PeerChunks {
      * this very request: else an IOException, as for an answer from no node (another replica is
      * read, the write or copy fails) — bytes or a 201 changed or made up on the way are never used.
      */
-    private HttpResponse<byte[]> exchange(String node, HttpRequest request) throws IOException {
-        HttpResponse<byte[]> response = send(node, request);
+    private HttpResponse<byte[]> exchange(String node, HttpRequest request, boolean repeatable) throws IOException {
+        HttpResponse<byte[]> response = send(node, request, repeatable);
         String signature = request.headers().firstValue(NodeAuth.HEADER).orElseThrow();
         String facts = facts(name -> response.headers().firstValue(name).orElse(null));
         if (!auth.answerSealed(signature, response.statusCode(), facts, ByteBuffer.wrap(response.body()),
@@ -297,9 +309,24 @@ final class PeerChunks {
         return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private HttpResponse<byte[]> send(String node, HttpRequest request) throws IOException {
+    /**
+     * Sends {@code request}; once more, on a new connection, when it is {@code repeatable} and the
+     * connection failed under it with no answer: a kept connection that the other node had closed
+     * (over TLS the JDK client can take one from its pool before it sees the close, and finds out
+     * only when no answer comes: "header parser received no bytes", seen in ClusterChunksIT on a
+     * collector's DELETE). Every chunk request but a stream is safe to repeat: a GET or DELETE, a
+     * PUT of the same sealed bytes under the same id, a push that copies the same file again.
+     */
+    private HttpResponse<byte[]> send(String node, HttpRequest request, boolean repeatable) throws IOException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (ConnectException | HttpTimeoutException | SSLHandshakeException e) {
+                throw e;
+            } catch (IOException e) {
+                if (!repeatable) throw e;
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new Unreachable(node, e);
         } catch (InterruptedException e) {

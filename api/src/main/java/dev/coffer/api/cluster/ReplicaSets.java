@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code coffer.cluster.dead-after}), removed, or its own audit reports the chunk missing. The
  * target is min(R, members neither draining nor presumed dead).
  *
- * @param members the group's members now (the committed Raft configuration) that have an S3 address
+ * @param members the group's members now (the committed Raft configuration) that have a chunk port
  * @param draining the nodes marked draining (kind 70)
  * @param dead the members presumed dead: named in a set until they answer again (then counted
  *     again, and a copy beyond the target leaves), never asked to delete

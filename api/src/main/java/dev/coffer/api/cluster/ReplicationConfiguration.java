@@ -23,7 +23,7 @@ public class ReplicationConfiguration {
     /** The audit's job kind, whose backlog is this node's replica backlog in health and metrics. */
     public static final String AUDIT_JOB = "replica-audit";
 
-    /** The members (with an S3 address), draining marks, members presumed dead (on the leader) and R as this node sees them now. */
+    /** The members (with a chunk port), draining marks, members presumed dead (on the leader) and R as this node sees them now. */
     private static Supplier<ReplicaSets> view(ClusterRuntime runtime, ClusterProperties cluster, Catalog catalog,
                                               PeerChunks peers) {
         ClusterNode node = runtime.node().orElseThrow();
@@ -48,7 +48,7 @@ public class ReplicationConfiguration {
     @Bean
     ReplicaAudit replicaAudit(ClusterRuntime runtime, ClusterProperties cluster, Catalog catalog, ChunkStore chunks,
                               RootCredentials root, ChunkTraffic traffic) {
-        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog, traffic);
+        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog, traffic, runtime.node().orElseThrow());
         return new ReplicaAudit(catalog, chunks, cluster.nodeId(), view(runtime, cluster, catalog, peers),
                 cluster.repairInterval());
     }
@@ -56,7 +56,7 @@ public class ReplicationConfiguration {
     @Bean
     Rereplication rereplication(ClusterRuntime runtime, ClusterProperties cluster, Catalog catalog, ChunkStore chunks,
                                 RootCredentials root, ChunkTraffic traffic) {
-        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog, traffic);
+        PeerChunks peers = ClusterConfiguration.peerChunks(cluster, root, catalog, traffic, runtime.node().orElseThrow());
         return new Rereplication(catalog, chunks, cluster.nodeId(), peers, view(runtime, cluster, catalog, peers),
                 cluster.repairBytesPerSecond(), cluster.repairInterval());
     }

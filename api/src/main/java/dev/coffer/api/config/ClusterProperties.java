@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param peers every member as {@code id=host:port} (the Raft port), comma-separated, this node's
  *     included; its own entry is the address its Raft server listens on
  * @param join start outside the group and wait for a member to add this node at run time
- * @param httpPeers every member's S3 address ({@code id=host:port}, comma-separated), where its
- *     chunk transfer endpoint answers; must name every member of {@code peers}
+ * @param chunkPeers every member's chunk port ({@code id=host:port}, comma-separated), where its
+ *     chunk transfer endpoint answers over mutual TLS; must name every member of {@code peers};
+ *     this node's chunk port listens on the port of its own entry
  * @param replicas R: the nodes each chunk is written to (fewer while fewer members answer)
  * @param snapshotEvery take a catalogue snapshot every this many log entries
  * @param logSegmentSize bytes of one Raft log segment (only whole segments before a snapshot are purged)
@@ -23,10 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadAfter a member the leader has not heard from for this long is presumed dead: its
  *     replicas stop counting (and are copied to other members while there are more than R) until it
  *     answers again
- * @param bindAddress the address the Raft port listens on; empty: the S3 port's ({@code
- *     server.address}), which by default is every interface
- * @param tls the Raft port's mutual TLS (docs/cluster.md, "Certificates"): a cluster node does not
- *     start without it
+ * @param bindAddress the address the Raft port and the chunk port listen on; empty: the S3 port's
+ *     ({@code server.address}), which by default is every interface
+ * @param tls the Raft port's and the chunk port's mutual TLS (docs/cluster.md, "Certificates"): a cluster
+ *     node does not start without it
  */
 @ConfigurationProperties("coffer.cluster")
 public record ClusterProperties(
@@ -34,7 +35,7 @@ public record ClusterProperties(
         @DefaultValue("") String nodeId,
         @DefaultValue("") String peers,
         @DefaultValue("false") boolean join,
-        @DefaultValue("") String httpPeers,
+        @DefaultValue("") String chunkPeers,
         @DefaultValue("3") int replicas,
         @DefaultValue("10000") long snapshotEvery,
         @DefaultValue("8388608") long logSegmentSize,
@@ -48,7 +49,7 @@ public record ClusterProperties(
      * {@code coffer.cluster.tls.*}: PKCS12 files (scripts/cluster-certs.sh makes them).
      *
      * @param keyStore this node's private key and certificate chain, signed by the cluster's CA
-     *     and naming the host of its own {@code peers} entry
+     *     and naming the host of its own {@code peers} and {@code chunk-peers} entries
      * @param trustStore the cluster CA's certificate
      * @param password of both stores
      */

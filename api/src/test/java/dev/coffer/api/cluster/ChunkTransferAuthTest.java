@@ -1,6 +1,7 @@
 package dev.coffer.api.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coffer.storage.ChunkId;
 import dev.coffer.storage.ChunkRef;
@@ -17,22 +18,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chunk transfer's signature covers the node it is for, what is asked for and what is sent,
- * against real endpoints and stores on loopback: a DELETE signed for one node is refused by
- * another, a read signed for one range is refused for another, and a PUT whose body changed after
- * it was sealed (or that carries another request's seal, or none) is refused with nothing stored;
- * the transfers the nodes make themselves go through.
+ * The chunk port speaks mutual TLS: a caller without a certificate of the cluster's CA is refused
+ * at the handshake, even with a request signed as a node signs it. Behind it, the chunk transfer's
+ * signature covers the node it is for, what is asked for and what is sent, against real endpoints
+ * and stores on loopback: a DELETE signed for one node is refused by another, a read signed for one
+ * range is refused for another, and a PUT whose body changed after it was sealed (or that carries
+ * another request's seal, or none) is refused with nothing stored; the transfers the nodes make
+ * themselves go through.
  */
 class ChunkTransferAuthTest {
     @TempDir Path dir;
     private LoopbackNodes nodes;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private HttpClient http;
     private URI n2;
 
     @BeforeEach
@@ -41,6 +46,7 @@ class ChunkTransferAuthTest {
         nodes.member("n1", false);
         nodes.member("n2", false);
         n2 = nodes.address("n2");
+        http = nodes.client();
     }
 
     @AfterEach
@@ -88,6 +94,24 @@ class ChunkTransferAuthTest {
         ByteBuffer read = ByteBuffer.allocate(file.length);
         nodes.peers("n2").remote("n1", id, file.length).readFully(read, 0);
         assertThat(read.array()).isEqualTo(file);
+    }
+
+    @Test
+    void aCallerWithoutAClientCertificateIsRefusedAtTheHandshake() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(n2.resolve(ChunkTransferEndpoint.PATH))
+                .header(NodeAuth.HEADER, nodes.auth.sign("GET", "n2", ChunkTransferEndpoint.PATH, null)).GET().build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as("a member's").isEqualTo(200);
+
+        SSLContext trustsTheCaOnly = SSLContext.getInstance("TLS");
+        trustsTheCaOnly.init(null, new TrustManager[] {nodes.tls.trustManager()}, null);
+        HttpClient stranger = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustsTheCaOnly).build();
+        assertThatThrownBy(() -> stranger.send(request, HttpResponse.BodyHandlers.ofString()))
+                .as("the same request without a client certificate").isInstanceOf(IOException.class);
+        HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI inClear = URI.create("http://" + n2.getAuthority() + ChunkTransferEndpoint.PATH);
+        assertThatThrownBy(() -> plain.send(HttpRequest.newBuilder(inClear).headers(NodeAuth.HEADER,
+                nodes.auth.sign("GET", "n2", ChunkTransferEndpoint.PATH, null)).GET().build(), HttpResponse.BodyHandlers.ofString()))
+                .as("the same request in clear").isInstanceOf(IOException.class);
     }
 
     @Test

@@ -35,7 +35,7 @@ class ClusterChunksTest {
     private final List<ClusterChunks> opened = new ArrayList<>();
 
     @BeforeEach
-    void start() {
+    void start() throws java.io.IOException {
         nodes = new LoopbackNodes(dir);
     }
 

@@ -1,9 +1,12 @@
 package dev.coffer.api.cluster;
 
+import dev.coffer.cluster.ClusterTls;
+import dev.coffer.cluster.TestCertificates;
 import dev.coffer.storage.ChunkStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,18 +20,27 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Cluster nodes of a test, each a real chunk store behind a real transfer endpoint on loopback
- * (or an address where nothing listens), with its own transfer client and byte counters.
+ * speaking the chunk port's mutual TLS (or an address where nothing listens), with its own
+ * transfer client and byte counters. Every node shows the one test certificate (127.0.0.1) of the
+ * test CA ({@link TestCertificates}).
  */
 final class LoopbackNodes implements AutoCloseable {
     final NodeAuth auth = new NodeAuth("test-secret", Clock.systemUTC());
+    final ClusterTls tls;
     private final Path dir;
     private final List<DisposableServer> servers = new ArrayList<>();
     private final Map<String, ChunkStore> stores = new LinkedHashMap<>();
     private final Map<String, URI> addresses = new LinkedHashMap<>();
     private final Map<String, ChunkTraffic> traffic = new LinkedHashMap<>();
 
-    LoopbackNodes(Path dir) {
+    LoopbackNodes(Path dir) throws IOException {
         this.dir = dir;
+        this.tls = TestCertificates.tls();
+    }
+
+    /** A client that shows a member's certificate, as a node's own does (for requests a test makes up). */
+    HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls.sslContext()).build();
     }
 
     /** A node whose endpoint answers; {@code broken}: its store is closed, so it fails every receive. */
@@ -36,16 +48,17 @@ final class LoopbackNodes implements AutoCloseable {
         ChunkStore store = store(node);
         if (broken) store.close();
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
+                .secure(spec -> spec.sslContext(ChunkPort.mutualTls(tls)))
                 .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth, node, peers(node)))).bindNow();
         servers.add(server);
-        addresses.put(node, URI.create("http://127.0.0.1:" + server.port() + "/"));
+        addresses.put(node, URI.create("https://127.0.0.1:" + server.port() + "/"));
         return store;
     }
 
     /** A node with an address where nothing listens. */
     void absent(String node) throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            addresses.put(node, URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/"));
+            addresses.put(node, URI.create("https://127.0.0.1:" + socket.getLocalPort() + "/"));
         }
     }
 
@@ -54,7 +67,7 @@ final class LoopbackNodes implements AutoCloseable {
         addresses.put(node, via);
     }
 
-    /** {@code node}'s base address ({@code http://127.0.0.1:port/}). */
+    /** {@code node}'s base address ({@code https://127.0.0.1:port/}). */
     URI address(String node) {
         return addresses.get(node);
     }
@@ -72,7 +85,7 @@ final class LoopbackNodes implements AutoCloseable {
     /** {@code node}'s client of the others' endpoints, counting into {@link #traffic}; addresses looked up when used. */
     PeerChunks peers(String node) {
         return new PeerChunks(Map.of(), other -> Optional.ofNullable(addresses.get(other)).map(URI::getAuthority), auth,
-                traffic(node));
+                tls.sslContext(), traffic(node));
     }
 
     /** The bytes {@code node} sent and fetched. */

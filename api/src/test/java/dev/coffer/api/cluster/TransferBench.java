@@ -7,7 +7,6 @@ import dev.coffer.storage.ChunkStore;
 import dev.coffer.storage.ChunkWriter;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -166,19 +165,22 @@ class TransferBench {
                 .setLeaderId(leader.getId()).setPrimaryDataStreamServer(leader).build()) {
             RoutingTable star = RoutingTable.newBuilder().addSuccessors(leader.getId(), group.getPeers().stream()
                     .map(RaftPeer::getId).filter(id -> !id.equals(leader.getId())).toList()).build();
-            Map<String, URI> addresses = new LinkedHashMap<>();
+            Map<String, String> addresses = new LinkedHashMap<>();
             NodeAuth auth = new NodeAuth("bench-secret", Clock.systemUTC());
+            dev.coffer.cluster.ClusterTls tls = dev.coffer.cluster.TestCertificates.tls(); // the chunk port's mutual TLS
             for (String node : List.of("n2", "n3")) {
                 ChunkStore store = ChunkStore.open(dir.resolve("http-" + node), 64L << 20);
                 stores.add(store);
                 DisposableServer http = HttpServer.create().host("127.0.0.1").port(0)
+                        .secure(spec -> spec.sslContext(ChunkPort.mutualTls(tls)))
                         .handle(new ReactorHttpHandlerAdapter(new ChunkTransferEndpoint(store, auth, node, null))).bindNow();
                 https.add(http);
-                addresses.put(node, URI.create("http://127.0.0.1:" + http.port() + "/"));
+                addresses.put(node, "127.0.0.1:" + http.port());
             }
             ChunkStore local = ChunkStore.open(dir.resolve("http-n1"), 64L << 20);
             stores.add(local);
-            PeerChunks peers = new PeerChunks(addresses, node -> java.util.Optional.empty(), auth, new ChunkTraffic());
+            PeerChunks peers = new PeerChunks(addresses, node -> java.util.Optional.empty(), auth, tls.sslContext(),
+                    new ChunkTraffic());
             ClusterChunks chunks = new ClusterChunks(local, "n1", 3, () -> List.of("n1", "n2", "n3"), Set::of, peers,
                     new PeerSpace(peers, "n1", () -> List.of("n1", "n2", "n3")), dev.coffer.metadata.ChunkPointer::replicas);
 

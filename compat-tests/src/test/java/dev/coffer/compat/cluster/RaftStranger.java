@@ -73,18 +73,10 @@ final class RaftStranger {
      * no secret), but with a certificate of its own CA: made by the same recipe, in {@code own}.
      */
     static RaftStranger withItsOwnCertificate(Path clusterDir, Path own) throws Exception {
-        Path cluster = Path.of(Files.readString(clusterDir.resolve("tls-dir")).trim());
-        char[] password = Files.readString(cluster.resolve("password")).trim().toCharArray();
-        ProcessBuilder pb = new ProcessBuilder("bash", LocalCluster.SCRIPT.resolveSibling("cluster-certs.sh").toString(),
-                own.toString(), "stranger", "ip:127.0.0.1").redirectErrorStream(true);
-        pb.environment().put("COFFER_CLUSTER_TLS_PASSWORD", new String(password));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("cluster-certs.sh for the stranger failed: " + out);
-        }
+        Path cluster = certificates(clusterDir);
+        char[] password = password(clusterDir);
         KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(own.resolve("stranger.p12"))) {
+        try (var in = Files.newInputStream(ownKeyStore(clusterDir, own))) {
             keys.load(in, password);
         }
         KeyStore trusted = KeyStore.getInstance("PKCS12");
@@ -100,6 +92,32 @@ final class RaftStranger {
         RaftStranger stranger = new RaftStranger("a stranger with a certificate of its own CA", peers(clusterDir), parameters);
         stranger.ssl = GrpcSslContexts.forClient().keyManager(kmf).trustManager(tmf).build();
         return stranger;
+    }
+
+    /** The cluster's certificate directory (scripts/cluster-local.sh keeps its path in DIR/tls-dir). */
+    static Path certificates(Path clusterDir) throws Exception {
+        return Path.of(Files.readString(clusterDir.resolve("tls-dir")).trim());
+    }
+
+    /** The password of the cluster's stores (and of the stranger's). */
+    static char[] password(Path clusterDir) throws Exception {
+        return Files.readString(certificates(clusterDir).resolve("password")).trim().toCharArray();
+    }
+
+    /**
+     * A key store ({@code own/stranger.p12}, made once) with a certificate for 127.0.0.1 of a CA of
+     * the stranger's own ({@code own/ca.p12}), made by the cluster's recipe under the cluster's password.
+     */
+    static Path ownKeyStore(Path clusterDir, Path own) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", LocalCluster.SCRIPT.resolveSibling("cluster-certs.sh").toString(),
+                own.toString(), "stranger", "ip:127.0.0.1").redirectErrorStream(true);
+        pb.environment().put("COFFER_CLUSTER_TLS_PASSWORD", new String(password(clusterDir)));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("cluster-certs.sh for the stranger failed: " + out);
+        }
+        return own.resolve("stranger.p12");
     }
 
     List<RaftPeer> peers() {
