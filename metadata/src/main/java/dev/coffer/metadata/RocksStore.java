@@ -57,6 +57,8 @@ final class RocksStore implements AutoCloseable {
     private volatile RocksDB db;
     /** True while the database is open read-only, after a failed reopen. */
     private volatile boolean readOnly;
+    /** How many times the recovery reopened RocksDB in-process (written under the gate's exclusive hold). */
+    private volatile long reopens;
     /** One for every commit: a WriteOptions is a native allocation, not worth making per write. */
     private WriteOptions writeOptions;
 
@@ -199,7 +201,7 @@ final class RocksStore implements AutoCloseable {
 
     /** How many times the recovery reopened RocksDB in-process after a stop. */
     long reopens() {
-        return recovery.reopens();
+        return reopens;
     }
 
     /** What RocksDB's checksum check of every table file reported, if one failed. */
@@ -307,6 +309,7 @@ final class RocksStore implements AutoCloseable {
             try {
                 openTables(false, fresh);
                 errors = fresh;
+                reopens++; // counted before the gate lets a write in: whoever sees writes accepted sees the count
                 opened[0] = true;
             } catch (RocksDBException | RuntimeException e) {
                 closeHandles();

@@ -32,7 +32,6 @@ final class StopRecovery implements AutoCloseable {
     private final RocksStore store;
     private Thread thread;
     private boolean closed;
-    private volatile long reopens;
 
     StopRecovery(RocksStore store) {
         this.store = store;
@@ -45,10 +44,6 @@ final class StopRecovery implements AutoCloseable {
         thread.start();
     }
 
-    long reopens() {
-        return reopens;
-    }
-
     private void run() {
         try {
             long period = PERIOD_MILLIS;
@@ -56,7 +51,6 @@ final class StopRecovery implements AutoCloseable {
                 Thread.sleep(period);
                 if (isClosed() || !roomFor(probeBytes())) continue;
                 if (store.reopen(DRAIN_MILLIS)) {
-                    reopens++;
                     period = PERIOD_MILLIS;
                     LOG.log(System.Logger.Level.WARNING, "catalogue reopened after RocksDB stopped writing: writes accepted again");
                 } else {
